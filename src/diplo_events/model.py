@@ -13,8 +13,8 @@ import datetime as dt
 import enum
 import math
 import re
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar, cast
 
 import attrs
 
@@ -128,6 +128,14 @@ def _non_negative_int(inst: object, attribute: attrs.Attribute[Any], value: obje
         raise ValueError(f"{attribute.name} must be non-negative, got {value}")
 
 
+def _offset(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # Span offsets are the most common ints: test the usual case first.
+    if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
+        raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be non-negative, got {value}")
+
+
 def _confidence(inst: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be a number, got {type(value).__name__}")
@@ -169,26 +177,33 @@ def _tuple_of(cls: type, *, min_len: int = 0) -> Any:
     return check
 
 
-def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+def _as_tuple(value: Any) -> Any:
+    """Lists and other iterables become tuples. A string, a mapping or a non-iterable is
+    left as it is, for the field's validator to reject with a message naming the field
+    (a bare string would otherwise become a tuple of characters)."""
+    if isinstance(value, tuple | str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value
     return tuple(value)
+
+
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return cast(tuple[Span, ...], _as_tuple(value))
 
 
 def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(value)
+    return cast(tuple[Actor, ...], _as_tuple(value))
 
 
 def _locations(value: Iterable[Location]) -> tuple[Location, ...]:
-    return tuple(value)
+    return cast(tuple[Location, ...], _as_tuple(value))
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):  # a bare string would become a tuple of characters
-        raise TypeError("expected a sequence of strings, got a single string")
-    return tuple(value)
+    return cast(tuple[str, ...], _as_tuple(value))
 
 
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(value)
+    return cast(tuple[Event, ...], _as_tuple(value))
 
 
 # --- values -----------------------------------------------------------------
@@ -199,8 +214,8 @@ class Span:
     """Evidence: ``text`` is exactly ``input[start:end]`` of the parsed string."""
 
     text: str = attrs.field(validator=_instance(str))
-    start: int = attrs.field(validator=_non_negative_int)
-    end: int = attrs.field(validator=_non_negative_int)
+    start: int = attrs.field(validator=_offset)
+    end: int = attrs.field(validator=_offset)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -274,9 +289,9 @@ class Event:
     type: ClassVar[str] = "event"
 
     id: str = attrs.field(validator=_non_empty)
-    evidence: tuple[Span, ...] = attrs.field(converter=_spans, validator=_tuple_of(Span, min_len=1))
     date: DateSpan | None = attrs.field(default=None, validator=_optional(DateSpan))
     location: Location | None = attrs.field(default=None, validator=_optional(Location))
+    evidence: tuple[Span, ...] = attrs.field(converter=_spans, validator=_tuple_of(Span, min_len=1))
     modality: Modality = attrs.field(default=Modality.REALIZED, validator=_instance(Modality))
     confidence: float = attrs.field(default=1.0, validator=_confidence)
     rule: str = attrs.field(default="manual", validator=_non_empty)
@@ -297,9 +312,7 @@ class Meeting(Event):
     participants: tuple[Actor, ...] = attrs.field(
         converter=_actors, validator=_tuple_of(Actor, min_len=1)
     )
-    topics: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_tuple_of(str)
-    )
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tuple_of(str))
 
 
 @attrs.frozen(kw_only=True)
