@@ -1,0 +1,1 @@
+"""Internal stages of the rule-based parser."""
