@@ -1,0 +1,312 @@
+"""Tests for text cleaning: same-length normalization, blanked furniture, blocks, datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplo_events._parsing.text import BlockKind, CleanText, clean
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_22928ed1188cab94.txt"
+
+
+def blanked(cleaned: CleanText, line: str) -> bool:
+    """Whether ``line`` of the original is all spaces in ``norm``."""
+    at = cleaned.original.index(line)
+    return cleaned.norm[at : at + len(line)].strip() == ""
+
+
+def kept(cleaned: CleanText, line: str) -> bool:
+    at = cleaned.original.index(line)
+    return cleaned.norm[at : at + len(line)].strip() != ""
+
+
+# --- characters -------------------------------------------------------------
+
+
+def test_characters_are_mapped_one_for_one() -> None:
+    text = (
+        "Kabul\u00a0fell \u2014 the Taliban\u2019s \u201cvictory\u201d\u2026\u200bnow\ttoo\r\nend"
+    )
+    cleaned = clean(text)
+    assert len(cleaned.norm) == len(text)
+    assert cleaned.norm == 'Kabul fell - the Taliban\'s "victory". now too \nend'
+    assert cleaned.original is text
+
+
+def test_entities_keep_their_length() -> None:
+    text = "AT&amp;T said&nbsp;no. The Taliban&#8217;s chief &#x201C;won&#x201D;."
+    cleaned = clean(text)
+    assert len(cleaned.norm) == len(text)
+    at = text.index("&amp;")
+    assert cleaned.norm[at : at + 5] == "&    "
+    at = text.index("&#8217;")
+    assert cleaned.norm[at : at + 7] == "'      "
+    assert '"' in cleaned.norm
+    assert "&nbsp;" not in cleaned.norm
+
+
+def test_unknown_entity_is_left_alone() -> None:
+    assert clean("Tom &notanentity; Jerry.").norm == "Tom &notanentity; Jerry."
+
+
+def test_html_tags_and_scripts_are_blanked() -> None:
+    text = (
+        "<p>The envoy <b>met</b> the minister.</p>\n"
+        "<script>window.dataLayer = [];\nfunction gtag(){dataLayer.push(arguments);}</script>\n"
+        "The talks ended."
+    )
+    cleaned = clean(text)
+    assert len(cleaned.norm) == len(text)
+    assert "<" not in cleaned.norm
+    assert "dataLayer" not in cleaned.norm
+    assert "The envoy    met     the minister." in cleaned.norm
+    assert cleaned.norm.count("\n") == text.count("\n")
+
+
+# --- furniture lines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also Read: Rebels Take Another Town in the North",
+        "Read more: What the ceasefire means",
+        "RELATED: Five things to know about the summit",
+        "SOURCE: JANE DOE/REUTERS",
+        "(Photo: Ministry of Defence)",
+        "Photo by John Smith",
+        "Image: State media",
+        "File photo",
+        "Soldiers patrol a street in the capital on Monday. JOHN DOE/AP",
+        "Delegates arrive at the conference hall Getty Images",
+        "By John Smith",
+        "By Jane Doe and Richard Roe",
+        "Leave a Reply",
+        "Share this",
+        "Subscribe",
+        "Advertisement",
+        "© 2021 Example News. All rights reserved.",
+        "Copyright 2021 Example Media",
+        "August 13, 2021",
+        "Published: 13 Aug 2021 10:33 GMT",
+        "window.dataLayer = window.dataLayer || [];",
+        "Home | World | Asia",
+    ],
+)
+def test_furniture_line_is_blanked(line: str) -> None:
+    text = f"Envoys met in Geneva.\n\n{line}\n\nThe talks lasted two hours."
+    cleaned = clean(text)
+    assert blanked(cleaned, line)
+    assert kept(cleaned, "Envoys met in Geneva.")
+    assert kept(cleaned, "The talks lasted two hours.")
+    assert len(cleaned.norm) == len(text)
+
+
+def test_caption_followed_by_credit_line_is_blanked() -> None:
+    text = (
+        "Leaders Meet in Geneva\n\n"
+        "The foreign minister waves to reporters outside the hotel\n"
+        "Photo: Jane Roe\n\n"
+        "The ministers met for three hours on Monday."
+    )
+    cleaned = clean(text)
+    assert blanked(cleaned, "The foreign minister waves to reporters outside the hotel")
+    assert blanked(cleaned, "Photo: Jane Roe")
+    assert kept(cleaned, "The ministers met for three hours on Monday.")
+
+
+def test_caption_ending_with_a_date_is_blanked() -> None:
+    text = (
+        "Rebels advance\n\n"
+        "The delegation arrives for talks in Geneva, Switzerland, March 3, 2020\n\n"
+        "Fighting continued in the north. The army said it held the line."
+    )
+    cleaned = clean(text)
+    assert blanked(
+        cleaned, "The delegation arrives for talks in Geneva, Switzerland, March 3, 2020"
+    )
+    assert kept(cleaned, "Fighting continued in the north.")
+
+
+def test_prose_is_kept() -> None:
+    text = (
+        "By Tuesday, the rebels had taken the town and the army had withdrawn to the south.\n\n"
+        "Photographs of the meeting were shown on state television, the ministry said.\n\n"
+        "The source of the shelling was not clear."
+    )
+    cleaned = clean(text)
+    assert cleaned.norm == text
+
+
+def test_prose_ending_in_a_sentence_before_a_credit_line_is_kept() -> None:
+    text = "The army said it had retaken the town after two days of fighting.\nSOURCE: Wire\n"
+    cleaned = clean(text)
+    assert kept(cleaned, "The army said it had retaken the town")
+    assert blanked(cleaned, "SOURCE: Wire")
+
+
+def test_repeated_line_is_blanked() -> None:
+    text = "Envoys Meet in Geneva\n\nEnvoys Meet in Geneva\n\nThe envoys met on Monday."
+    cleaned = clean(text)
+    second = text.index("Envoys Meet in Geneva", 5)
+    assert cleaned.norm[second : second + 21].strip() == ""
+    assert cleaned.norm.startswith("Envoys Meet in Geneva")
+
+
+# --- blocks -------------------------------------------------------------------
+
+
+def test_blocks_title_and_prose() -> None:
+    text = "Envoys Meet in Geneva\nThe envoys met on Monday. They talked.\n\nA second paragraph."
+    cleaned = clean(text)
+    kinds = [(b.kind, cleaned.norm[b.start : b.end]) for b in cleaned.blocks]
+    assert kinds == [
+        (BlockKind.TITLE, "Envoys Meet in Geneva"),
+        (BlockKind.PROSE, "The envoys met on Monday. They talked."),
+        (BlockKind.PROSE, "A second paragraph."),
+    ]
+
+
+def test_first_line_with_a_period_is_prose() -> None:
+    cleaned = clean("The envoys met on Monday.\n\nThey talked.")
+    assert [b.kind for b in cleaned.blocks] == [BlockKind.PROSE, BlockKind.PROSE]
+
+
+# --- datelines ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "month", "day", "date", "agency"),
+    [
+        ("KABUL, Aug 12 (Reuters) - ", "Kabul", 8, 12, None, "Reuters"),
+        ("Kabul, 13 September 2021 (TDI): ", "Kabul", 9, 13, dt.date(2021, 9, 13), "TDI"),
+        ("WASHINGTON (AP) \u2014 ", "Washington", None, None, None, "AP"),
+        ("MOSCOW, Sept 3 \u2014 ", "Moscow", 9, 3, None, None),
+        ("CAMP HUMPHREYS, South Korea \u2014 ", "Camp Humphreys, South Korea", None, None, None,
+         None),
+    ],
+)  # fmt: skip
+def test_dateline(
+    opening: str,
+    place: str,
+    month: int | None,
+    day: int | None,
+    date: dt.date | None,
+    agency: str | None,
+) -> None:
+    text = f"Rebels Take the City\n\n{opening}The rebels took the city on Monday.\n"
+    cleaned = clean(text)
+    dateline = cleaned.dateline
+    assert dateline is not None
+    assert (dateline.place, dateline.month, dateline.day, dateline.date, dateline.agency) == (
+        place,
+        month,
+        day,
+        date,
+        agency,
+    )
+    assert text[dateline.start : dateline.end] == opening
+    assert cleaned.norm[dateline.start : dateline.end].strip() == ""
+    assert dateline.place_start is not None
+    assert dateline.place_end is not None
+    assert text[dateline.place_start : dateline.place_end].upper() == place.upper()
+    prose = next(b for b in cleaned.blocks if b.kind is BlockKind.PROSE)
+    assert cleaned.norm[prose.start : prose.end] == "The rebels took the city on Monday."
+
+
+def test_dateline_date_takes_the_year_from_published() -> None:
+    cleaned = clean("KABUL, Aug 12 (Reuters) - The Taliban took the city.")
+    assert cleaned.dateline is not None
+    assert cleaned.dateline.date is None
+    assert cleaned.dateline.date_with(dt.date(2021, 8, 13)) == dt.date(2021, 8, 12)
+    assert cleaned.dateline.date_with(None) is None
+
+
+def test_ordinary_openings_are_not_datelines() -> None:
+    for text in (
+        "On Wednesday, officials met in Doha.",
+        "Kabul - the city was calm.",
+        "The minister said: we will go.",
+        "Officials from three countries held talks.",
+    ):
+        assert clean(text).dateline is None, text
+
+
+# --- the seed article -------------------------------------------------------------
+
+
+def test_seed_article() -> None:
+    original = SEED.read_text(encoding="utf-8")
+    cleaned = clean(original)
+    assert len(cleaned.norm) == len(original)
+    assert original.startswith("!-- Google tag (gtag.js) -->")
+    for line in (
+        "!-- Google tag (gtag.js) -->",
+        "SOURCE: HUSSEIN SAYED/REUTERS",
+        "The Taliban delegation arrives for Afghan peace talks in Doha, Qatar, August 12, 2021",
+        "Also Read: Afghan Government Proposes Power-Sharing Deal as Taliban Captures Kandahar",
+        "Also Read: Why the Shanghai Cooperation Organization Needs to Step Up",
+        "August 13, 2021",
+    ):
+        assert blanked(cleaned, line), line
+    assert kept(cleaned, "On Wednesday, officials from Turkmenistan")
+    assert kept(cleaned, "Around 2,500 troops from all three countries")
+    assert "chief of the Taliban's political office" in cleaned.norm  # curly quote mapped
+    title = cleaned.blocks[0]
+    assert title.kind is BlockKind.TITLE
+    assert cleaned.norm[title.start : title.end] == (
+        "Turkmen, Uzbek, Russian Officials Hold Talks With Taliban in Qatar"
+    )
+    assert cleaned.dateline is None
+    assert cleaned.published_hint == dt.date(2021, 8, 13)
+    # The newlines are where they were: line structure is kept.
+    assert [i for i, c in enumerate(cleaned.norm) if c == "\n"] == [
+        i for i, c in enumerate(original) if c == "\n"
+    ]
+
+
+# --- properties ---------------------------------------------------------------
+
+_pieces = st.sampled_from(
+    ["Also Read: x", "SOURCE: A/REUTERS", "\n", "\n\n", "By John Smith", "&amp;", "&#8217;",
+     "<b>", "</p>", "<script>", "<!--", "-->", "KABUL, Aug 12 (Reuters) - ", "\u2019", "\u00a0",
+     "The envoy met the minister.", "August 13, 2021", "(Photo: AP)", "\r", "\r\n", " ", "\u2028"]
+)  # fmt: skip
+
+
+@given(st.one_of(st.text(), st.lists(_pieces, max_size=25).map("".join)))
+def test_clean_never_raises_and_keeps_offsets(text: str) -> None:
+    cleaned = clean(text)
+    assert cleaned.original == text
+    assert len(cleaned.norm) == len(text)
+    for block in cleaned.blocks:
+        assert 0 <= block.start < block.end <= len(text)
+        chunk = cleaned.norm[block.start : block.end]
+        assert chunk == chunk.strip()
+        assert chunk
+    starts = [b.start for b in cleaned.blocks]
+    assert starts == sorted(starts)
+    if cleaned.dateline is not None:
+        assert 0 <= cleaned.dateline.start < cleaned.dateline.end <= len(text)
+        assert cleaned.norm[cleaned.dateline.start : cleaned.dateline.end].strip() == ""
+
+
+@given(
+    st.text(
+        alphabet=st.characters(
+            codec="ascii",
+            exclude_characters="\r&<>`\x0b\x0c"
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12"
+            "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f\t",
+        )
+    )
+)
+def test_norm_only_blanks_plain_ascii(text: str) -> None:
+    cleaned = clean(text)
+    for original_char, norm_char in zip(text, cleaned.norm, strict=True):
+        assert norm_char in (original_char, " ")
