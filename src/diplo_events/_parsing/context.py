@@ -1,0 +1,170 @@
+"""What the rules see: an article's sentences with their resolved mentions.
+
+A :class:`Sentence` carries its offsets, paragraph, actor and place mentions
+(already resolved against the whole article) and date mentions. The helpers
+here answer the questions every rule asks: which mentions lie in a span,
+where the clause around a trigger starts, which place is the event's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from ..model import Actor, ActorKind, DateSpan, Location, Span
+from .dates import DateMention
+from .mentions import ActorMention, PlaceMention, Role
+
+__all__ = ["Article", "Sentence"]
+
+# Words that open a new clause: what comes before belongs to another predicate.
+_CLAUSE_BREAK = re.compile(
+    r"\bthat\b|\bwhich\b|\bwho\b|;|:|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b"
+    r"|\bas\b|\bwhen\b|\bsince\b|\bbecause\b|\balthough\b|\"",
+)
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "around",
+                             "across", "within", "into"})  # fmt: skip
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence and everything found in it."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    title: bool
+    actors: tuple[ActorMention, ...]  # resolved: every .actor is set
+    places: tuple[PlaceMention, ...]
+    dates: tuple[DateMention, ...]
+
+
+@attrs.frozen
+class Article:
+    """The whole input as the rules need it."""
+
+    original: str
+    norm: str
+    published: dt.date | None
+    sentences: tuple[Sentence, ...]
+    home: Location | None  # dateline place, if any
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence ``original[start:end]``, trimmed of spaces."""
+        while start < end and self.original[start].isspace():
+            start += 1
+        while end > start and self.original[end - 1].isspace():
+            end -= 1
+        return Span(text=self.original[start:end], start=start, end=end)
+
+    def clause_start(self, sent: Sentence, pos: int) -> int:
+        """Start of the clause that holds ``pos``: after the last clause break before it."""
+        start = sent.start
+        for m in _CLAUSE_BREAK.finditer(self.norm, sent.start, pos):
+            start = m.end()
+        return start
+
+
+_RELATIVE = re.compile(r", (?:which|who|whose|where) ")
+
+
+def subject_before(
+    art: Article, sent: Sentence, pos: int, roles: frozenset[Role]
+) -> ActorMention | None:
+    """The subject of the predicate at ``pos``: the first party of the nearest comma
+    segment before it that names one. "Name, the X spokesperson, said" gives the name;
+    "The talks, which saw A and B, called" gives nothing (the subject is "The talks").
+    """
+    norm = art.norm
+    clause = art.clause_start(sent, pos)
+    rel = None
+    for m in _RELATIVE.finditer(norm, sent.start, pos):
+        rel = m
+    if rel is not None and norm[max(sent.start, pos - 2) : pos] == ", ":
+        # the verb closes a relative clause: its subject stands before the ", which"
+        clause = art.clause_start(sent, rel.start())
+        pos = rel.start()
+    hi = pos
+    while hi > clause:
+        lo = norm.rfind(",", clause, hi - 1)
+        seg_start = clause if lo < 0 else lo + 1
+        cands = [a for a in sent.actors if seg_start <= a.start and a.end <= hi
+                 and a.role in roles and not in_quote(norm, sent, a.start)]  # fmt: skip
+        if cands:
+            first = cands[0]
+            if first.role is not Role.PERSON and seg_start > clause:
+                before = [a for a in sent.actors if seg_start - 3 <= a.end <= seg_start - 1
+                          and a.role is Role.PERSON]  # fmt: skip
+                if before and norm[seg_start:].lstrip().lower().startswith(("the ", "a ", "an ")):
+                    return before[-1]
+            return first
+        if lo < 0:
+            break
+        hi = lo
+    return None
+
+
+def in_quote(norm: str, sent: Sentence, pos: int) -> bool:
+    """True if ``pos`` lies inside a double-quoted passage of the sentence."""
+    return norm.count('"', sent.start, pos) % 2 == 1
+
+
+def actors_in(sent: Sentence, start: int, end: int) -> list[ActorMention]:
+    """Resolved actor mentions lying inside ``[start, end)``."""
+    return [a for a in sent.actors if start <= a.start and a.end <= end]
+
+
+def party_key(actor: Actor) -> str:
+    """The key two actors share when they are the same party."""
+    if actor.kind is ActorKind.PERSON:
+        return f"person:{actor.name}"
+    return actor.country or actor.organization or actor.name
+
+
+def unique_parties(mentions: Iterable[ActorMention]) -> list[Actor]:
+    """Actors of ``mentions`` without repeats of the same party, in order."""
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for m in mentions:
+        if m.actor is None:
+            continue
+        key = party_key(m.actor)
+        if key not in seen:
+            seen.add(key)
+            out.append(m.actor)
+    return out
+
+
+def place_in(
+    sent: Sentence, start: int, end: int, *, any_prep: bool = False, known: bool = True
+) -> Location | None:
+    """The first place inside ``[start, end)`` introduced by a locative preposition.
+
+    With ``known`` (the default), only places the gazetteer or a place word
+    ("Township", "border") vouches for; else any capitalized name after "in".
+    """
+    for p in sent.places:
+        if known and p.location.kind is None and p.location.country is None:
+            continue
+        if start <= p.start and p.end <= end and (any_prep or p.prep in _LOCATIVE_PREPS):
+            return p.location
+    return None
+
+
+def date_in(sent: Sentence, start: int, end: int) -> DateSpan | None:
+    """The first date mention inside ``[start, end)``."""
+    for d in sent.dates:
+        if start <= d.start and d.end <= end:
+            return d.span
+    return None
+
+
+def is_party(mention: ActorMention) -> bool:
+    """Mentions that can be a party to an event (not a bare place-like reference)."""
+    return (mention.actor is not None and mention.role is not Role.PRONOUN) or (
+        mention.role is Role.PRONOUN and mention.actor is not None
+    )

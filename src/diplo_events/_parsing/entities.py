@@ -1,0 +1,121 @@
+"""Document-level resolution of actor mentions.
+
+A first pass over every sentence's mentions fills a :class:`Registry`: persons
+by full name and surname (keeping the reading with the most affiliation),
+acronym definitions, the armed groups an article talks about, and which party
+a role word belongs to ("U.S. Navy" makes a later "the Navy" American).
+The second pass, in reading order, replaces short or partial mentions
+("Baradar", "insurgents", "the ministry", "he") by the actor they refer to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from ..model import Actor, ActorKind
+from .mentions import ActorMention, Role
+
+__all__ = ["Registry", "build_registry"]
+
+
+def _richness(actor: Actor) -> int:
+    return (
+        (actor.country is not None) + (actor.organization is not None) + (actor.title is not None)
+    )
+
+
+@attrs.define
+class Registry:
+    """What the whole article says about its actors."""
+
+    persons: dict[str, Actor] = attrs.Factory(dict)  # full name and surname -> person
+    acronyms: dict[str, Actor] = attrs.Factory(dict)
+    groups: Counter[str] = attrs.Factory(Counter)  # armed-group key -> mentions
+    group_actor: dict[str, Actor] = attrs.Factory(dict)
+    roles: dict[str, Actor] = attrs.Factory(dict)  # role word -> party (first seen)
+    last_person: Actor | None = None
+    last_by_role: dict[str, Actor] = attrs.Factory(dict)
+
+    def add(self, mention: ActorMention) -> None:
+        actor = mention.actor
+        if actor is None:
+            return
+        if mention.role is Role.PERSON:
+            for key in (actor.name, mention.surname):
+                if key and _richness(actor) >= _richness(self.persons.get(key, actor)):
+                    self.persons[key] = actor
+        if actor.kind is ActorKind.ARMED_GROUP and actor.organization:
+            self.groups[actor.organization] += 1
+            self.group_actor.setdefault(actor.organization, actor)
+        if actor.title and (actor.country or actor.organization):
+            for word in actor.title.lower().split():
+                self.roles.setdefault(word, attrs.evolve(actor, title=None, mention=None))
+
+    def salient_group(self) -> Actor | None:
+        """The armed group the article mentions most (the first one on a tie)."""
+        if not self.groups:
+            return None
+        top = max(self.groups.values())
+        for key, count in self.groups.items():
+            if count == top:
+                return self.group_actor[key]
+        return None  # pragma: no cover
+
+    def resolve(self, mention: ActorMention) -> Actor | None:
+        """The actor a mention stands for, or None when it cannot be told."""
+        actor = mention.actor
+        if mention.role is Role.PERSON:
+            if actor is None:
+                known = self.persons.get(mention.surname or "")
+                if known is None:
+                    return None
+                actor = attrs.evolve(known, mention=None)
+            elif _richness(actor) == 0 or (actor.country is None and actor.organization is None):
+                known = self.persons.get(actor.name) or self.persons.get(mention.surname or "")
+                if known is not None and _richness(known) > _richness(actor):
+                    actor = attrs.evolve(
+                        actor,
+                        country=known.country,
+                        organization=known.organization,
+                        title=actor.title or known.title,
+                        name=known.name if len(known.name) > len(actor.name) else actor.name,
+                    )
+            self.last_person = actor
+            if actor.title:
+                self.last_by_role[actor.title.split()[-1].lower()] = actor
+            return actor
+        if mention.role is Role.ORGANIZATION and actor is not None and actor.organization:
+            full = self.acronyms.get(actor.organization)
+            if full is not None and full.name != actor.name:
+                return attrs.evolve(full, mention=actor.mention)
+            return actor
+        if mention.role is Role.GROUP:
+            return self.salient_group()
+        if mention.role is Role.ROLE_ONLY:
+            word = (mention.title or "").split()[-1].lower() if mention.title else ""
+            return self.last_by_role.get(word) or self.roles.get(word)
+        if mention.role is Role.PRONOUN:
+            return self.last_person
+        if mention.role is Role.OFFICIAL and actor is not None and actor.title:
+            self.last_by_role[actor.title.split()[-1].lower()] = actor
+        return actor
+
+
+def build_registry(
+    mentions: Iterable[ActorMention], acronyms: Iterable[tuple[str, Actor]]
+) -> Registry:
+    """First pass: what the article says about each actor."""
+    reg = Registry()
+    for acronym, actor in acronyms:
+        reg.acronyms.setdefault(acronym, attrs.evolve(actor, organization=acronym, mention=None))
+    for mention in mentions:
+        if mention.role is Role.ORGANIZATION and mention.actor and mention.actor.organization:
+            full = reg.acronyms.get(mention.actor.organization)
+            if full is not None:
+                reg.add(attrs.evolve(mention, actor=full))
+                continue
+        reg.add(mention)
+    return reg

@@ -1,0 +1,482 @@
+"""Actor and place mentions in one sentence.
+
+Input: the normalized text, a sentence span and the gazetteer matches inside
+it. Output: :class:`ActorMention` and :class:`PlaceMention` records with
+offsets. The steps, in order:
+
+1. Tokens, and *chunks*: runs of capitalized tokens that no gazetteer entry
+   covers ("Vepa Hajiev", "Libyan National Army", "Mrauk-U Township").
+2. *Descriptor groups*: adjacent gazetteer matches that describe a party
+   ("Turkmen Deputy Foreign Minister", "the Taliban's political office",
+   "Iranian Foreign Ministry spokesman").
+3. Persons: a chunk with a descriptor group on its left, an appositive on
+   either side (", the Taliban spokesperson,"), or a name already met in the
+   article (resolved later by :mod:`.entities`).
+4. States, organizations, armed groups, unnamed officials ("A Taliban
+   official", "The US intelligence officials"), institutions ("the Turkmen
+   Foreign Ministry") and group nouns ("insurgents").
+5. Places: gazetteer places, chunks with a place head word, "X-Y border".
+
+Every regular expression here is a single pass with no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import Actor, ActorKind, Location, LocationKind, Span
+from .gazetteer import Category, Entry, Match
+from .lexicon import Lexicon, lexicon
+
+__all__ = ["ActorMention", "PlaceMention", "Role", "SentenceMentions", "find_mentions", "tokens"]
+
+_TOKEN = re.compile(r"[^\W\d_](?:\w|[-'’.](?=\w))*|\d+(?:[.,]\d+)*|[^\w\s]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}(?:/[A-Z]{1,4})?")
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "into", "across", "around", "off", "to", "from",
+     "toward", "towards", "within", "throughout", "along", "over", "of", "on", "visited",
+     "visit", "entered", "captured", "seized", "took", "retook", "recaptured", "overran",
+     "liberated", "annexed"}
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+
+
+class Role(enum.StrEnum):
+    """How an actor mention was recognized."""
+
+    PERSON = "person"  # a named person
+    STATE = "state"  # a country name, a capital used as metonym
+    ORGANIZATION = "organization"  # a named organization or armed group
+    OFFICIAL = "official"  # an unnamed official or institution of a state or organization
+    GROUP = "group"  # "insurgents": resolved to the article's salient armed group
+    ROLE_ONLY = "role_only"  # "the ministry", "the spokesman": resolved from context
+    PRONOUN = "pronoun"  # "he", "she"
+
+
+@attrs.frozen
+class ActorMention:
+    """An actor named in a sentence; ``prep`` is the lower-case word before it."""
+
+    start: int
+    end: int
+    actor: Actor | None  # None for GROUP / ROLE_ONLY / PRONOUN until resolved
+    role: Role
+    prep: str
+    title: str | None = None  # the role words for ROLE_ONLY ("ministry", "spokesman")
+    surname: str | None = None  # for PERSON
+
+
+@attrs.frozen
+class PlaceMention:
+    """A place named in a sentence."""
+
+    start: int
+    end: int
+    location: Location
+    prep: str
+
+
+@attrs.frozen
+class SentenceMentions:
+    """Everything :func:`find_mentions` found in one sentence."""
+
+    actors: tuple[ActorMention, ...]
+    places: tuple[PlaceMention, ...]
+    acronyms: tuple[tuple[str, Actor], ...]  # "(LNA)" definitions seen in this sentence
+
+
+@attrs.frozen
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+def tokens(norm: str, start: int, end: int) -> list[_Tok]:
+    """Word, number and punctuation tokens of ``norm[start:end]``."""
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm, start, end)]
+
+
+_ACTOR_CATS = frozenset({Category.COUNTRY, Category.DEMONYM, Category.ORGANIZATION,
+                         Category.ARMED_GROUP})  # fmt: skip
+_PLACE_CATS = frozenset({Category.CITY, Category.REGION, Category.WATER, Category.CAPITAL})
+_PLACE_KIND = {
+    Category.CITY: LocationKind.CITY,
+    Category.CAPITAL: LocationKind.CITY,
+    Category.REGION: LocationKind.REGION,
+    Category.WATER: LocationKind.WATER,
+    Category.COUNTRY: LocationKind.COUNTRY,
+}
+
+
+def _span(original: str, start: int, end: int) -> Span:
+    return Span(text=original[start:end], start=start, end=end)
+
+
+def _prev_word(norm: str, start: int, floor: int) -> str:
+    """The lower-case word before ``start`` (skipping a determiner), within the sentence."""
+    i = start
+    words: list[str] = []
+    while len(words) < 2:
+        j = i
+        while j > floor and norm[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > floor and (norm[k - 1].isalnum() or norm[k - 1] in "-'"):
+            k -= 1
+        if k == j:
+            break
+        words.append(norm[k:j].lower())
+        if words[-1] not in _DETERMINERS:
+            break
+        i = k
+    for w in words:
+        if w not in _DETERMINERS:
+            return w
+    return ""
+
+
+def entity_actor(entry: Entry, original: str, start: int, end: int) -> Actor:
+    """The actor a COUNTRY / DEMONYM / CAPITAL / ORGANIZATION / ARMED_GROUP entry stands for."""
+    mention = _span(original, start, end)
+    if entry.category in (Category.ORGANIZATION, Category.ARMED_GROUP):
+        kind = (
+            ActorKind.ARMED_GROUP if entry.category is Category.ARMED_GROUP
+            else ActorKind.ORGANIZATION
+        )  # fmt: skip
+        return Actor(name=entry.name, kind=kind, organization=entry.key, mention=mention)
+    return Actor(name=entry.name, kind=ActorKind.STATE, country=entry.country, mention=mention)
+
+
+def _affiliated(base: Actor, title: str | None, mention: Span) -> Actor:
+    """``base``'s party speaking through an unnamed official or institution."""
+    return attrs.evolve(base, title=title, mention=mention)
+
+
+@attrs.define
+class _Group:
+    """Adjacent gazetteer matches describing one party."""
+
+    start: int
+    end: int
+    affiliation: Actor | None = None
+    roles: list[str] = attrs.Factory(list)
+    demonym_only: bool = True
+
+
+def find_mentions(
+    original: str,
+    norm: str,
+    start: int,
+    end: int,
+    matches: Sequence[Match],
+    lex: Lexicon | None = None,
+) -> SentenceMentions:
+    """Actor and place mentions in ``norm[start:end]`` (offsets into both strings)."""
+    lex = lex or lexicon()
+    toks = tokens(norm, start, end)
+    covered: set[int] = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    actors: list[ActorMention] = []
+    places: list[PlaceMention] = []
+    acronyms: list[tuple[str, Actor]] = []
+
+    # --- descriptor groups from gazetteer matches --------------------------------
+    groups: list[_Group] = []
+    for m in matches:
+        entry = m.entries[0]
+        cat = entry.category
+        if cat in _PLACE_CATS and cat is not Category.CAPITAL:
+            kind = _PLACE_KIND[cat]
+            loc = Location(name=entry.name, country=entry.country, kind=kind,
+                           mention=_span(original, m.start, m.end))  # fmt: skip
+            places.append(PlaceMention(m.start, m.end, loc, _prev_word(norm, m.start, start)))
+            continue
+        if cat is Category.CAPITAL:
+            prep = _prev_word(norm, m.start, start)
+            loc = Location(name=m.text, country=entry.country, kind=LocationKind.CITY,
+                           mention=_span(original, m.start, m.end))  # fmt: skip
+            places.append(PlaceMention(m.start, m.end, loc, prep))
+            if prep in _LOCATIVE:
+                continue
+        gap = norm[groups[-1].end : m.start] if groups else ""
+        joined = bool(groups) and gap in (" ", "'s ", "’s ", " of the ", " of ", "-")
+        if not joined:
+            groups.append(_Group(m.start, m.end))
+        g = groups[-1]
+        g.end = m.end
+        if cat in (Category.TITLE, Category.INSTITUTION):
+            g.roles.append(m.text)
+            g.demonym_only = False
+        elif g.affiliation is None:
+            g.affiliation = entity_actor(entry, original, m.start, m.end)
+            if cat is not Category.DEMONYM:
+                g.demonym_only = False
+        else:
+            # a second party in one group ("U.S.-Russian"): start a new group
+            groups[-1] = g
+            ng = _Group(m.start, m.end, entity_actor(entry, original, m.start, m.end))
+            ng.demonym_only = cat is Category.DEMONYM
+            groups.append(ng)
+
+    # --- capitalized chunks ---------------------------------------------------------
+    chunks: list[tuple[int, int, list[_Tok]]] = []
+    run: list[_Tok] = []
+
+    def flush() -> None:
+        while run and (run[-1].text.lower() in lex.name_connectors):
+            run.pop()
+        if run:
+            chunks.append((run[0].start, run[-1].end, list(run)))
+        run.clear()
+
+    for t in toks:
+        capital = t.text[:1].isupper() or (t.text[:3].lower() in ("al-", "el-") and len(t.text) > 3)
+        connector = t.text.lower() in lex.name_connectors
+        if t.start in covered or not (capital or (connector and run)):
+            flush()
+            continue
+        if run and norm[run[-1].end : t.start] != " ":
+            flush()
+            if connector:
+                continue
+        run.append(t)
+    flush()
+
+    groups_by_end = {g.end: g for g in groups}
+    used_groups: set[int] = set()
+    for c_start, c_end, ctoks in chunks:
+        # strip leading stop words and honorifics
+        honorific = False
+        raw_start = c_start
+        while ctoks and (
+            ctoks[0].text in lex.stop_capitalized or ctoks[0].text.lower() in lex.honorifics
+        ):
+            honorific = honorific or ctoks[0].text.lower() in lex.honorifics
+            ctoks = ctoks[1:]
+        if not ctoks:
+            continue
+        c_start = ctoks[0].start
+        words = [t.text for t in ctoks]
+        prep = _prev_word(norm, c_start, start)
+        acronym = len(ctoks) == 1 and _ACRONYM.fullmatch(words[0]) is not None
+        name = norm[c_start:c_end]
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+            c_end -= 2
+        # an acronym definition right after: "Libyan National Army (LNA)"
+        after = norm[c_end : min(end, c_end + 12)]
+        acr = re.match(r" \(([A-Z][A-Z0-9]{1,7})\)", after)
+        left = groups_by_end.get(c_start - 1)
+        if left is None:
+            # "his Turkish counterpart Tayyip Erdogan": one role noun between
+            gap_m = re.search(r"(?:[a-z]+ ){1,2}$", norm[max(start, c_start - 30) : c_start])
+            if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
+                left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
+        if any(w in lex.place_heads for w in words):
+            loc = Location(name=name, kind=LocationKind.REGION if words[-1] in (
+                "Province", "State", "Region", "Township", "District", "County", "Governorate",
+                "Oblast", "Prefecture", "Territory") else LocationKind.SITE,
+                mention=_span(original, c_start, c_end))  # fmt: skip
+            if words[-1] in ("Town", "City", "Village"):
+                loc = attrs.evolve(loc, kind=LocationKind.CITY)
+            places.append(PlaceMention(c_start, c_end, loc, prep))
+            continue
+        if acronym:
+            if words[0] in lex.media or any(words[0] == m_ for m_ in ("AM", "PM", "TV", "OK")):
+                continue
+            actor = Actor(name=words[0], kind=ActorKind.ORGANIZATION, organization=words[0],
+                          mention=_span(original, c_start, c_end))  # fmt: skip
+            actors.append(ActorMention(c_start, c_end, actor, Role.ORGANIZATION, prep))
+            continue
+        if any(w in lex.org_heads for w in words):
+            if name in lex.media or words[0] in lex.media:
+                continue
+            full_start = c_start
+            if left is not None and left.demonym_only and left.affiliation is not None:
+                full_start = left.start  # "Libyan" + "National Army"
+                used_groups.add(left.end)
+            full = norm[full_start:c_end]
+            armed = any(w in lex.armed_heads for w in words)
+            key = acr.group(1) if acr else full
+            a_kind = ActorKind.ARMED_GROUP if armed else ActorKind.ORGANIZATION
+            actor = Actor(name=full, kind=a_kind, organization=key,
+                          mention=_span(original, full_start, c_end))  # fmt: skip
+            if acr:
+                acronyms.append((acr.group(1), actor))
+            actors.append(ActorMention(full_start, c_end, actor, Role.ORGANIZATION, prep))
+            continue
+        if any(w in lex.not_person for w in words):
+            continue
+        real = [w for w in words if w.lower() not in lex.name_connectors]
+        if not real:
+            continue
+        titled = honorific or (left is not None and bool(left.roles))
+        if len(real) == 1 and not titled:
+            # a lone capitalized word: a known surname (resolved later) or a place after "in"
+            if prep in ("in", "at", "near", "from", "to", "of"):
+                loc = Location(name=name, mention=_span(original, c_start, c_end))
+                places.append(PlaceMention(c_start, c_end, loc, prep))
+                continue
+            actors.append(ActorMention(c_start, c_end, None, Role.PERSON, prep, surname=real[0]))
+            continue
+        # a person
+        title: str | None = None
+        affiliation: Actor | None = None
+        p_start = c_start
+        if left is not None:
+            used_groups.add(left.end)
+            title = " ".join(left.roles) or None
+            affiliation = left.affiliation
+            p_start = left.start
+        if affiliation is None:
+            anchor = min(raw_start, left.start) if left is not None else raw_start
+            affiliation, app_title, app_group = _appositive(norm, anchor, c_end, start, end, groups)
+            title = title or app_title
+            if app_group is not None:
+                used_groups.add(app_group)
+        person = _person(name, title, affiliation, _span(original, c_start, c_end))
+        actors.append(ActorMention(p_start, c_end, person, Role.PERSON, _prev_word(
+            norm, p_start, start), surname=real[-1]))  # fmt: skip
+        if acr:
+            acronyms.append((acr.group(1), person))
+
+    # --- groups that are not attached to a person -------------------------------------
+    for i, g in enumerate(groups):
+        if g.end in used_groups:
+            continue
+        prep = _prev_word(norm, g.start, start)
+        after = norm[g.end : min(end, g.end + 40)]
+        noun = re.match(r"[ ,]*(?:and [A-Za-z]+ )?([a-z]+)", after)
+        follower = noun.group(1) if noun else ""
+        if g.affiliation is None:
+            if g.roles and _is_role_subject(norm, g.start, start):
+                actors.append(ActorMention(g.start, g.end, None, Role.ROLE_ONLY, prep,
+                                           title=g.roles[-1]))  # fmt: skip
+            continue
+        mention = _span(original, g.start, g.end)
+        if g.roles:
+            actor = _affiliated(g.affiliation, " ".join(g.roles), mention)
+            actors.append(ActorMention(g.start, g.end, actor, Role.OFFICIAL, prep))
+            continue
+        if g.demonym_only:
+            # "Turkmen officials", "Afghan soldiers", "Turkmen, Uzbek, Russian Officials"
+            if follower.lower() in lex.official_nouns or _demonym_list_head(
+                norm, groups, i, end, lex
+            ):
+                actor = _affiliated(g.affiliation, None, mention)
+                actors.append(ActorMention(g.start, g.end, actor, Role.OFFICIAL, prep))
+            continue
+        role = Role.STATE if g.affiliation.kind is ActorKind.STATE else Role.ORGANIZATION
+        actors.append(ActorMention(g.start, g.end, g.affiliation, role, prep))
+        if g.affiliation.kind is ActorKind.STATE and prep in _LOCATIVE:
+            loc = Location(name=m_text(norm, g), country=g.affiliation.country,
+                           kind=LocationKind.COUNTRY, mention=mention)  # fmt: skip
+            places.append(PlaceMention(g.start, g.end, loc, prep))
+
+    # --- group nouns and pronouns ---------------------------------------------------
+    for t in toks:
+        low = t.text.lower()
+        if t.start in covered:
+            continue
+        if low in lex.group_nouns and not _inside(actors, t.start):
+            actors.append(ActorMention(t.start, t.end, None, Role.GROUP,
+                                       _prev_word(norm, t.start, start)))  # fmt: skip
+        elif (low in ("he", "she") and t.text[0].islower()) or t.text in ("He", "She"):
+            actors.append(ActorMention(t.start, t.end, None, Role.PRONOUN,
+                                       _prev_word(norm, t.start, start)))  # fmt: skip
+
+    # --- borders: "the Afghan-Tajik border" ---------------------------------------------
+    for g in groups:
+        tail = norm[g.end : min(end, g.end + 8)]
+        if tail.startswith(" border") and "-" in norm[g.start : g.end]:
+            b_end = g.end + len(" border")
+            loc = Location(name=norm[g.start : b_end].replace("-", "-"), kind=LocationKind.BORDER,
+                           mention=_span(original, g.start, b_end))  # fmt: skip
+            places.append(PlaceMention(g.start, b_end, loc, _prev_word(norm, g.start, start)))
+
+    actors.sort(key=lambda a: a.start)
+    places.sort(key=lambda p: p.start)
+    return SentenceMentions(tuple(actors), tuple(places), tuple(acronyms))
+
+
+def m_text(norm: str, g: _Group) -> str:
+    return norm[g.start : g.end]
+
+
+def _inside(actors: list[ActorMention], pos: int) -> bool:
+    return any(a.start <= pos < a.end for a in actors)
+
+
+def _is_role_subject(norm: str, g_start: int, floor: int) -> bool:
+    """A bare role ("the ministry", "the Navy") preceded by a determiner or at clause start."""
+    before = norm[max(floor, g_start - 5) : g_start].lower()
+    return before.endswith(("the ", "a ", "an ")) or g_start == floor
+
+
+def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: Lexicon) -> bool:
+    """True if groups[i] is in a list of demonyms ending in an official noun."""
+    j = i
+    while j + 1 < len(groups) and norm[groups[j].end : groups[j + 1].start] in (
+        ", ",
+        " and ",
+        ", and ",
+        " or ",
+        "/",
+        "-",
+    ):
+        j += 1
+    if j == i:
+        return False
+    last = groups[j]
+    after = norm[last.end : min(end, last.end + 30)]
+    noun = re.match(r" ([A-Za-z]+)", after)
+    return bool(noun) and noun.group(1).lower() in lex.official_nouns if noun else False
+
+
+def _appositive(
+    norm: str, c_start: int, c_end: int, floor: int, ceil: int, groups: list[_Group]
+) -> tuple[Actor | None, str | None, int | None]:
+    """Affiliation and title from ", the Taliban spokesperson," after or before a name."""
+    # after: "Name, the Taliban spokesperson,"
+    if norm.startswith(", ", c_end):
+        stop = norm.find(",", c_end + 2, ceil)
+        stop = ceil if stop < 0 else stop
+        phrase = norm[c_end + 2 : stop].lower()
+        if phrase.split(" ", 1)[0] in _DETERMINERS:
+            for g in groups:
+                if c_end < g.start < stop and g.affiliation is not None:
+                    return g.affiliation, " ".join(g.roles) or None, g.end
+            for g in groups:
+                if c_end < g.start < stop and g.roles:
+                    return None, " ".join(g.roles), g.end
+    # before: "the chief of the Taliban's political office, Name"
+    if norm[max(floor, c_start - 2) : c_start] == ", ":
+        lo = max(norm.rfind(",", floor, c_start - 2) + 1, floor)
+        for cut in (" that ", " and ", " with ", " met ", " by "):
+            k = norm.rfind(cut, lo, c_start - 2)
+            if k >= 0:
+                lo = max(lo, k + len(cut) - 1)
+        for g in reversed(groups):
+            if lo <= g.start and g.end <= c_start - 2 and g.affiliation is not None:
+                before = norm[max(lo, g.start - 4) : g.start].lower()
+                if before.endswith(("to ", "in ", "on ")):
+                    continue
+                roles = [r for h in groups if lo <= h.start < c_start - 2 for r in h.roles]
+                if roles:
+                    return g.affiliation, " ".join(roles), g.end
+    return None, None, None
+
+
+def _person(name: str, title: str | None, affiliation: Actor | None, mention: Span) -> Actor:
+    country = organization = None
+    if affiliation is not None:
+        country = affiliation.country
+        organization = affiliation.organization
+    return Actor(name=name, kind=ActorKind.PERSON, country=country, organization=organization,
+                 title=title, mention=mention)  # fmt: skip

@@ -1,0 +1,231 @@
+"""Document-level merge: one event per happening, however many sentences tell it.
+
+- A lead sentence that sums up several more specific meetings ("officials
+  from A, B and C held talks with D") is folded into them: its date and
+  evidence go to the specific meetings, which keep their own parties.
+- A definite reference ("the talks", "the drills") joins the latest event of
+  its type.
+- Two events of one type whose parties nest, whose places and dates agree and
+  whose modality is the same are one event.
+- A speaker's several statements in one paragraph are one statement.
+
+Merging keeps every evidence span, in text order, and fills a missing field
+from the other event. Ids are assigned afterwards from content (see
+:func:`assign_ids`), so they are deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import (
+    Actor,
+    ActorKind,
+    DateSpan,
+    Event,
+    Location,
+    Meeting,
+    MilitaryExercise,
+    Statement,
+    TerritorialChange,
+)
+from ..serialize import to_json
+
+__all__ = ["Candidate", "assign_ids", "merge"]
+
+
+@attrs.frozen
+class Candidate:
+    """An event from one sentence, before merging."""
+
+    event: Event
+    paragraph: int
+    anaphoric: bool = False  # "the talks", "the drills": refers back
+
+
+def _party(actor: Actor) -> str:
+    if actor.kind is ActorKind.PERSON and not (actor.country or actor.organization):
+        return f"person:{actor.name}"
+    return actor.country or actor.organization or actor.name
+
+
+def parties(event: Event) -> frozenset[str]:
+    """The parties of an event, as keys."""
+    if isinstance(event, Meeting | MilitaryExercise):
+        return frozenset(_party(a) for a in event.participants)
+    if isinstance(event, Statement):
+        return frozenset({_party(event.speaker)})
+    if isinstance(event, TerritorialChange):
+        return frozenset(_party(a) for a in (event.gainer, event.loser) if a is not None)
+    return frozenset()  # pragma: no cover
+
+
+def _voice(event: Statement) -> str:
+    """Who speaks: the person, or the party and the role it speaks through."""
+    sp = event.speaker
+    if sp.kind is ActorKind.PERSON:
+        return f"person:{sp.name}"
+    return f"{_party(sp)}:{sp.title or ''}"
+
+
+def _dates_agree(a: DateSpan | None, b: DateSpan | None) -> bool:
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def _places_agree(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    return a.country is not None or a.name == b.name
+
+
+def _better_location(a: Location | None, b: Location | None) -> Location | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    rank = {"city": 0, "site": 1, "border": 1, "region": 2, "water": 2, "country": 3}
+    ra = rank.get(a.kind.value if a.kind else "", 4)
+    rb = rank.get(b.kind.value if b.kind else "", 4)
+    return b if rb < ra else a
+
+
+def _union_actors(a: Sequence[Actor], b: Sequence[Actor]) -> tuple[Actor, ...]:
+    out = list(a)
+    seen = {_party(x) for x in a}
+    for x in b:
+        if _party(x) not in seen:
+            seen.add(_party(x))
+            out.append(x)
+    return tuple(out)
+
+
+def _combine(a: Event, b: Event, *, keep_parties: bool = False) -> Event:
+    """``a`` with ``b``'s evidence added and ``a``'s missing fields taken from ``b``."""
+    evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: (s.start, s.end)))
+    changes: dict[str, object] = {
+        "evidence": evidence,
+        "date": a.date or b.date,
+        "location": _better_location(a.location, b.location),
+        "confidence": min(1.0, max(a.confidence, b.confidence) + 0.1),
+    }
+    if isinstance(a, Meeting) and isinstance(b, Meeting):
+        if not keep_parties:
+            changes["participants"] = _union_actors(a.participants, b.participants)
+        changes["topics"] = a.topics + tuple(t for t in b.topics if t not in a.topics)
+    elif isinstance(a, MilitaryExercise) and isinstance(b, MilitaryExercise):
+        changes["participants"] = _union_actors(a.participants, b.participants)
+        for field in ("name", "troops", "ships", "aircraft", "duration_days"):
+            changes[field] = getattr(a, field) if getattr(a, field) is not None else getattr(
+                b, field)  # fmt: skip
+    elif isinstance(a, TerritorialChange) and isinstance(b, TerritorialChange):
+        places = list(a.places)
+        names = {p.name for p in places}
+        places += [p for p in b.places if p.name not in names]
+        changes.update(
+            places=tuple(places),
+            gainer=a.gainer or b.gainer,
+            loser=a.loser or b.loser,
+            count=a.count if a.count is not None else b.count,
+        )
+    return attrs.evolve(a, **changes)  # type: ignore[arg-type]
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    return (
+        type(a) is type(b)
+        and a.modality is b.modality
+        and _dates_agree(a.date, b.date)
+        and _places_agree(a.location, b.location)
+    )
+
+
+def _fold_leads(items: list[Candidate]) -> list[Candidate]:
+    """Fold a summary meeting into the two or more specific meetings it sums up."""
+    meetings = [i for i, c in enumerate(items) if isinstance(c.event, Meeting)]
+    drop: set[int] = set()
+    events = [c.event for c in items]
+    for i in meetings:
+        lead = events[i]
+        lead_parties = parties(lead)
+        subs = [
+            j
+            for j in meetings
+            if j != i
+            and j not in drop
+            and parties(events[j]) < lead_parties
+            and _compatible(lead, events[j])
+        ]
+        covered = frozenset().union(*(parties(events[j]) for j in subs)) if subs else frozenset()
+        if len(subs) >= 2 and covered >= {p for p in lead_parties if not p.startswith("person:")}:
+            for n, j in enumerate(subs):
+                ev = events[j]
+                extra = attrs.evolve(lead, evidence=lead.evidence[:1]) if n == 0 else None
+                if extra is not None:
+                    ev = _combine(ev, extra, keep_parties=True)
+                ev = attrs.evolve(ev, date=ev.date or lead.date,
+                                  location=ev.location or lead.location)  # fmt: skip
+                events[j] = ev
+            drop.add(i)
+    return [attrs.evolve(c, event=events[k]) for k, c in enumerate(items) if k not in drop]
+
+
+def merge(candidates: Sequence[Candidate]) -> list[Event]:
+    """Merge candidates that tell the same happening; keep text order."""
+    items = _fold_leads(list(candidates))
+    merged: list[Candidate] = []
+    for cand in items:
+        ev = cand.event
+        target = None
+        for k in range(len(merged) - 1, -1, -1):
+            prev = merged[k]
+            if (
+                cand.anaphoric
+                and isinstance(ev, Meeting | MilitaryExercise)
+                and type(prev.event) is type(ev)
+            ):
+                target = k  # "the drills": the latest event of that type, whatever its modality
+                break
+            if not _compatible(prev.event, ev):
+                continue
+            if isinstance(ev, Statement):
+                assert isinstance(prev.event, Statement)
+                if prev.paragraph == cand.paragraph and _voice(prev.event) == _voice(ev):
+                    target = k
+                    break
+                continue
+            pa, pb = parties(prev.event), parties(ev)
+            if isinstance(ev, TerritorialChange):
+                assert isinstance(prev.event, TerritorialChange)
+                same_places = {p.name for p in prev.event.places} & {p.name for p in ev.places}
+                if prev.event.kind is ev.kind and pa == pb and (same_places or not ev.places):
+                    target = k
+                    break
+                continue
+            nested = pa and pb and (pa <= pb or pb <= pa)
+            if nested and (pa == pb or prev.paragraph == cand.paragraph):
+                target = k
+                break
+        if target is None:
+            merged.append(cand)
+        else:
+            prev = merged[target]
+            merged[target] = attrs.evolve(prev, event=_combine(prev.event, ev))
+    return [c.event for c in merged]
+
+
+def assign_ids(events: Sequence[Event]) -> list[Event]:
+    """Give every event a deterministic id derived from its content."""
+    out = []
+    seen: dict[str, int] = {}
+    for ev in events:
+        body = to_json(attrs.evolve(ev, id="-"))
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+        n = seen.get(digest, 0)
+        seen[digest] = n + 1
+        out.append(attrs.evolve(ev, id=f"{ev.type}-{digest}" + (f"-{n}" if n else "")))
+    return out

@@ -1,0 +1,43 @@
+"""Modality: did the event happen, is it planned, denied or only possible?
+
+One compiled pattern looks at the few words before the trigger (inside its
+clause) and one at the words right after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Modality
+
+__all__ = ["modality_of"]
+
+_BEFORE = re.compile(
+    r"\b(?P<negated>not|never|no|didn't|did not|won't|cannot|can't|denied|denies|deny|"
+    r"refused to|failed to|cancel(?:l?ed)?|called off|postponed|rejected)\b"
+    r"|\b(?P<hypo>could|might|may|can|would|if|whether|possible|possibly|threaten(?:ed|s)? to|"
+    r"risk of|unless)\b"
+    r"|\b(?P<planned>will|shall|to|plans? to|planned|planning to|expected to|scheduled|"
+    r"set to|due to|going to|intends? to|agreed to|aims? to|wants? to|ready to|upcoming|"
+    r"next|proposed|invited .{0,40} to)\s*$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(r"^\W*(?:is|are|was|were)?\s*(?:scheduled|planned|expected|due|set)\b", re.I)
+_WINDOW = 48
+
+
+def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: int) -> Modality:
+    """The modality of an event whose trigger is ``norm[trigger_start:trigger_end]``."""
+    lo = max(clause_start, trigger_start - _WINDOW)
+    before = norm[lo:trigger_start]
+    found = Modality.REALIZED
+    for m in _BEFORE.finditer(before):
+        if m.group("negated"):
+            found = Modality.NEGATED
+        elif m.group("hypo"):
+            found = Modality.HYPOTHETICAL
+        elif m.group("planned"):
+            found = Modality.PLANNED
+    if found is Modality.REALIZED and _AFTER.match(norm, trigger_end, trigger_end + 30):
+        return Modality.PLANNED
+    return found

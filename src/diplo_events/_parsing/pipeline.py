@@ -1,0 +1,97 @@
+"""The parser pipeline: text -> sentences -> mentions -> rules -> merged events.
+
+1. :mod:`.text` keeps the caller's string, builds a same-length normalized
+   copy with non-prose lines blanked, and reads the dateline.
+2. :mod:`.sentences` splits the prose blocks into sentences.
+3. :mod:`.gazetteer` finds countries, organizations, titles ... in one pass.
+4. :mod:`.mentions` finds actors and places per sentence; :mod:`.entities`
+   resolves short mentions against the whole article.
+5. :mod:`.dates` finds dates, resolved against the publication date.
+6. The rules in :mod:`.rules` make candidate events; :mod:`.merge` folds the
+   candidates that tell the same happening and gives them ids.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+import attrs
+
+from ..model import Event, Location, LocationKind, Span
+from .context import Article, Sentence
+from .dates import find_dates, parse_published
+from .entities import build_registry
+from .gazetteer import Match, gazetteer
+from .mentions import ActorMention, PlaceMention, Role, SentenceMentions, find_mentions
+from .merge import Candidate, assign_ids, merge
+from .rules import RULES
+from .sentences import split_sentences
+from .text import clean
+
+__all__ = ["run"]
+
+
+def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
+    """All events of ``text`` (already checked to be a str of acceptable size)."""
+    day = parse_published(published)
+    cleaned = clean(text)
+    norm = cleaned.norm
+    if day is None and cleaned.dateline is not None:
+        day = cleaned.dateline.date
+    matches = gazetteer().find(norm)
+    starts = [m.start for m in matches]
+
+    raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
+    for paragraph, block in enumerate(cleaned.blocks):
+        is_title = block.kind.value == "title"
+        for s_start, s_end in split_sentences(norm, block.start, block.end):
+            lo = bisect.bisect_left(starts, s_start)
+            hi = bisect.bisect_left(starts, s_end)
+            inside: list[Match] = [m for m in matches[lo:hi] if m.end <= s_end]
+            found = find_mentions(text, norm, s_start, s_end, inside)
+            raw.append((s_start, s_end, paragraph, is_title, found))
+
+    registry = build_registry(
+        (a for *_, f in raw for a in f.actors),
+        (x for *_, f in raw for x in f.acronyms),
+    )
+    sentences: list[Sentence] = []
+    for index, (s_start, s_end, paragraph, is_title, found) in enumerate(raw):
+        resolved: list[ActorMention] = []
+        places = list(found.places)
+        for mention in found.actors:
+            actor = registry.resolve(mention)
+            if actor is not None:
+                resolved.append(attrs.evolve(mention, actor=actor))
+            elif mention.role is Role.PERSON and mention.surname:
+                # a lone capitalized word that names nobody known: maybe a place
+                name = text[mention.start : mention.end]
+                loc = Location(name=name, mention=Span.of(text, mention.start, mention.end))
+                places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
+        places.sort(key=lambda p: p.start)
+        sentences.append(
+            Sentence(
+                index=index,
+                start=s_start,
+                end=s_end,
+                paragraph=paragraph,
+                title=is_title,
+                actors=tuple(resolved),
+                places=tuple(places),
+                dates=tuple(find_dates(norm, published=day, start=s_start, end=s_end)),
+            )
+        )
+
+    home = None
+    if cleaned.dateline is not None and cleaned.dateline.place:
+        home = Location(name=cleaned.dateline.place, kind=LocationKind.CITY)
+    article = Article(
+        original=text, norm=norm, published=day, sentences=tuple(sentences), home=home
+    )
+    candidates: list[Candidate] = []
+    for sent in sentences:
+        for rule in RULES:
+            for event, anaphoric in rule(article, sent):
+                candidates.append(Candidate(event, sent.paragraph, anaphoric))
+    return assign_ids(merge(candidates))

@@ -1,0 +1,146 @@
+"""Military exercise rules: exercises, drills, war games, manoeuvres.
+
+Rule ids:
+
+- ``military_exercise.held``: "<parties> held / launched / kicked off ... drills".
+- ``military_exercise.noun``: any other exercise mention with parties or a place.
+
+Parties are the states and organizations of the clause (their forces count as
+them); with none, the country of the exercise's place. Counts of troops,
+ships and aircraft come from the sentence; "thousands of troops" gives none.
+Deployments, mobilizations, parades and fighting are not exercises: the
+trigger words never match them, and "exercise" as a verb ("exercise
+restraint") is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import MilitaryExercise
+from ..codes import exercise_codes
+from ..context import Article, Sentence, actors_in, date_in, place_in, unique_parties
+from ..dates import find_durations
+from ..mentions import Role
+from ..modality import modality_of
+from ..numbers import find_counts
+
+__all__ = ["extract"]
+
+_TRIGGER = re.compile(
+    r"\b(?:exercises?|drills?|war ?games|wargames|manoeuvres|maneuvers|live-fire)\b",
+    re.IGNORECASE,
+)
+_VERB_USE = re.compile(
+    r"\s(?:restraint|caution|control|power|powers|influence|authority|sovereignty|"
+    r"their|its|his|her|the right|rights|jurisdiction|leverage|patience|care|options?)\b",
+    re.IGNORECASE,
+)
+_NON_MILITARY = re.compile(
+    r"\b(?:fire|earthquake|evacuation|emergency|tsunami|disaster|civil defen[cs]e|cyber|"
+    r"tabletop|rescue|breathing|mental|legal|fitness|exercise bike|brain)\s*$",
+    re.IGNORECASE,
+)
+_TROOPS = (
+    r"troops|soldiers|servicemen|servicemembers|service members|personnel|military personnel|"
+    r"men and women|marines|sailors|paratroopers|special forces|commandos|reservists"
+)
+_SHIPS = r"ships|warships|vessels|naval vessels|submarines|frigates|destroyers|boats"
+_AIRCRAFT = r"aircraft|planes|warplanes|jets|fighter jets|helicopters|drones|bombers|fighters"
+_NAME_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s){1,4}$",
+)
+_NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
+_CODE_NAME = re.compile(r"\b[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
+_QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
+_DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:\w+\s)?$", re.IGNORECASE)
+_PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.PERSON})
+_NOT_NAMES = frozenset({"The", "A", "An", "Joint", "Military", "Naval", "Army", "Air", "Navy",
+                        "Large-scale", "Annual", "This", "Its", "Their", "Our"})  # fmt: skip
+
+
+def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
+    """At most one exercise per sentence."""
+    norm = art.norm
+    for m in _TRIGGER.finditer(norm, sent.start, sent.end):
+        word = m.group().lower()
+        if word.startswith("exercise") and _VERB_USE.match(norm, m.end()):
+            continue
+        before = norm[max(sent.start, m.start() - 30) : m.start()]
+        if _NON_MILITARY.search(before) or before.lower().endswith(("to ", "will ")):
+            continue
+        clause = art.clause_start(sent, m.start())
+        mentions = [
+            a
+            for a in actors_in(sent, clause, sent.end)
+            if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in ("in", "at", "near")
+        ]
+        parties = unique_parties(mentions)
+        location = place_in(sent, clause, sent.end) or place_in(
+            sent, sent.start, sent.end, any_prep=True
+        )
+        states = {p.country or p.organization for p in parties if p.country or p.organization}
+        if (
+            not parties
+            and location is None
+            and not _DEFINITE.search(norm, max(sent.start, m.start() - 20), m.start())
+        ):
+            continue
+        text = norm
+        troops = _first(find_counts(text, _TROOPS, sent.start, sent.end))
+        if troops is None:
+            for nxt in art.sentences[sent.index + 1 : sent.index + 3]:
+                if nxt.paragraph == sent.paragraph and troops is None:
+                    troops = _first(find_counts(text, _TROOPS, nxt.start, nxt.end))
+        ships = _first(find_counts(text, _SHIPS, sent.start, sent.end))
+        aircraft = _first(find_counts(text, _AIRCRAFT, sent.start, sent.end))
+        durations = find_durations(norm, sent.start, sent.end)
+        cameo, plover = exercise_codes(len(states) > 1)
+        return [
+            MilitaryExercise(
+                id="pending",
+                evidence=(art.span(sent.start, sent.end),),
+                date=date_in(sent, sent.start, sent.end),
+                location=location,
+                modality=modality_of(norm, m.start(), m.end(), clause),
+                confidence=0.6,
+                rule="military_exercise.held" if parties else "military_exercise.noun",
+                cameo=cameo,
+                plover=plover,
+                participants=tuple(parties),
+                name=exercise_name(art, sent, m.start(), m.end()),
+                troops=troops,
+                ships=ships,
+                aircraft=aircraft,
+                duration_days=durations[0][2] if durations else None,
+            )
+        ]
+    return []
+
+
+def _first(values: list[int]) -> int | None:
+    return values[0] if values else None
+
+
+def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | None:
+    """ "Exercise Bright Star", "the Zapad-2021 drills", "RIMPAC", "'Campaign 2019' drills"."""
+    norm = art.norm
+    trigger = norm[start:end]
+    if trigger[0].isupper():
+        after = _NAME_AFTER.match(norm, end, sent.end)
+        if after:
+            return art.original[after.start("name") : after.end("name")]
+    before = _NAME_BEFORE.search(norm, max(sent.start, start - 60), start)
+    if before:
+        words = norm[before.start() : start].split()
+        while words and (words[0] in _NOT_NAMES or words[0].endswith(("an", "ish", "ese"))):
+            words = words[1:]
+        if words:
+            return " ".join(words)
+    code = _CODE_NAME.search(norm, sent.start, sent.end)
+    if code:
+        return art.original[code.start() : code.end()]
+    quoted = _QUOTED.search(norm, end, sent.end)
+    if quoted:
+        return art.original[quoted.start(1) : quoted.end(1)]
+    return None

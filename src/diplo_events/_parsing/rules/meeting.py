@@ -1,0 +1,140 @@
+"""Meeting rules: parties meet, hold talks, negotiate, visit, host or receive each other.
+
+Rule ids:
+
+- ``meeting.met``: "A met (with) B", "A and B met".
+- ``meeting.talks``: "held talks / negotiations / discussions with", "discussed ... with".
+- ``meeting.noun``: "the meeting / summit / talks between A and B", "the A-B meeting".
+- ``meeting.visit``: "A visited B", "visit to B", "arrived in B for a visit", "hosted",
+  "received", "welcomed" (the visited state is a party).
+
+Participants are the parties named in the trigger's clause, less places
+("in Qatar"), jurisdictions ("envoy to Afghanistan") and topics ("to discuss
+the situation in Afghanistan"). A meeting needs two parties, or one party
+and a visited place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Actor, ActorKind, Meeting
+from ..codes import MEETING
+from ..context import Article, Sentence, actors_in, date_in, place_in, unique_parties
+from ..mentions import Role
+from ..modality import modality_of
+
+__all__ = ["extract"]
+
+_TRIGGER = re.compile(
+    r"\b(?P<met>met|meet|meets|meeting|meetings)\b"
+    r"|\b(?P<talks>(?:held|hold|holds|holding) (?:\w+ ){0,2}(?:talks|negotiations|discussions|"
+    r"consultations)|talks|negotiations|negotiated|discussions|conferred)\b"
+    r"|\b(?P<noun>summit|conference|sidelines)\b"
+    r"|\b(?P<visit>visited|visit|visits|visiting|hosted|hosts|received|welcomed|trip)\b",
+    re.IGNORECASE,
+)
+_TOPIC = re.compile(
+    r"\b(?:to discuss|discussed|discussing|on the|about|over|regarding|concerning|aimed at|"
+    r"to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b",
+    re.IGNORECASE,
+)
+_EXCLUDED_PREPS = frozenset({"in", "at", "near", "to", "against", "on", "about", "over",
+                             "into", "across", "inside", "outside", "around", "of"})  # fmt: skip
+_PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
+                          Role.GROUP, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
+
+
+def _family(m: re.Match[str], art: Article) -> str:
+    if m.group("visit"):
+        word = m.group("visit").lower()
+        return "host" if word in ("hosted", "hosts", "received", "welcomed") else "visit"
+    if m.group("talks") and "negotiat" in m.group("talks").lower():
+        return "negotiate"
+    return "meet"
+
+
+def extract(art: Article, sent: Sentence) -> list[Meeting]:
+    """Meetings of one sentence: one per trigger whose clause names new parties."""
+    norm = art.norm
+    out: list[Meeting] = []
+    floor = sent.start
+    for m in _TRIGGER.finditer(norm, sent.start, sent.end):
+        word = m.group().lower()
+        if m.start() < floor:
+            continue
+        if word in ("meeting", "meetings", "talks", "conference") and _generic(norm, m.start()):
+            continue
+        clause = max(art.clause_start(sent, m.start()), floor)
+        topic = _TOPIC.search(norm, m.end(), sent.end)
+        clause_end = topic.start() if topic else sent.end
+        mentions = [
+            a
+            for a in actors_in(sent, clause, clause_end)
+            if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in _EXCLUDED_PREPS
+        ]
+        parties = unique_parties(mentions)
+        location = place_in(sent, clause, clause_end) or place_in(sent, sent.start, clause_end)
+        family = _family(m, art)
+        if family in ("visit", "host") and location is not None and location.country:
+            host = _state(location.country, location.name or location.country, art)
+            if all((p.country != host.country) for p in parties if p.kind is not ActorKind.PERSON):
+                parties.append(host)
+        if len(_distinct(parties)) < 2:
+            continue
+        if out and _distinct(parties) <= _distinct(list(out[-1].participants)):
+            continue
+        cameo, plover = MEETING[family]
+        out.append(
+            Meeting(
+                id="pending",
+                evidence=(art.span(sent.start, sent.end),),
+                date=date_in(sent, clause, sent.end),
+                location=location,
+                modality=modality_of(norm, m.start(), m.end(), clause),
+                confidence=0.6,
+                rule=f"meeting.{_rule(m)}",
+                cameo=cameo,
+                plover=plover,
+                participants=tuple(parties),
+                topics=_topics(
+                    art, topic.end() if topic and "discuss" in topic.group() else None, sent.end
+                ),
+            )
+        )
+        floor = clause_end if clause_end > m.end() else m.end()
+    return out
+
+
+def _rule(m: re.Match[str]) -> str:
+    for name in ("met", "talks", "noun", "visit"):
+        if m.group(name):
+            return "met" if name == "met" else name
+    return "met"  # pragma: no cover
+
+
+def _generic(norm: str, pos: int) -> bool:
+    """ "meetings" in a general sense: "in the course of these meetings"."""
+    before = norm[max(0, pos - 12) : pos].lower()
+    return before.endswith(("these ", "such ", "future ", "any ", "more ", "of "))
+
+
+def _distinct(parties: list[Actor]) -> set[str]:
+    keys = set()
+    for p in parties:
+        keys.add(p.country or p.organization or p.name)
+    return keys
+
+
+def _state(code: str, name: str, art: Article) -> Actor:
+    from ..gazetteer import gazetteer
+
+    entry = gazetteer().country(code)
+    return Actor(name=entry.name if entry else name, kind=ActorKind.STATE, country=code)
+
+
+def _topics(art: Article, start: int | None, end: int) -> tuple[str, ...]:
+    if start is None:
+        return ()
+    text = art.original[start:end].strip(' .,;"')
+    return (text,) if text else ()

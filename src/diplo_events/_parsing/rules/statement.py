@@ -1,0 +1,188 @@
+"""Statement rules: a political actor says, tells, tweets, announces, warns ... something.
+
+Rule ids:
+
+- ``statement.verb``: "<speaker> said/told/warned ... (that) <content>".
+- ``statement.inverted``: "<quote>, said <speaker>" / "<quote>, <speaker> said".
+- ``statement.according_to``: "according to <speaker>".
+
+The speaker is the first party mention of the comma segment nearest before
+the verb (an appositive after a name gives back the name); media outlets and
+non-political subjects ("witnesses", "local activists") make no statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Actor, Modality, Statement
+from ..codes import STATEMENT
+from ..context import Article, Sentence, date_in, subject_before
+from ..lexicon import lexicon
+from ..mentions import ActorMention, Role
+from ..modality import modality_of
+
+__all__ = ["extract"]
+
+_VERBS: dict[str, str] = {
+    "said": "say", "says": "say", "told": "say", "tells": "say", "tweeted": "say",
+    "announced": "say", "announces": "say", "stated": "say", "declared": "say",
+    "added": "say", "confirmed": "say", "noted": "say", "stressed": "say",
+    "emphasized": "say", "emphasised": "say", "insisted": "say", "reiterated": "say",
+    "claimed": "say", "described": "say", "explained": "say", "affirmed": "say",
+    "expressed": "say", "posted": "say", "wrote": "say", "argued": "say",
+    "reported": "say", "briefed": "say", "asserted": "say", "acknowledged": "say",
+    "warned": "pessimistic", "warns": "pessimistic", "threatened": "pessimistic",
+    "welcomed": "optimistic", "praised": "optimistic", "hailed": "optimistic",
+    "denied": "deny", "denies": "deny", "dismissed": "deny", "rejected": "deny",
+    "condemned": "accuse", "condemns": "accuse", "accused": "accuse", "criticized": "accuse",
+    "criticised": "accuse", "denounced": "accuse", "blamed": "accuse",
+    "urged": "appeal", "urges": "appeal", "called": "appeal", "demanded": "appeal",
+    "appealed": "appeal", "ordered": "appeal", "agreed": "agree",
+}  # fmt: skip
+_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_CALLED_OK = re.compile(r" (?:on|for)\b")
+_THAT = re.compile(r"\s*(?:on \w+\s*)?(?:that\b|:|,?\s*\")")
+_QUOTE = re.compile(r"\"([^\"]{3,})\"")
+_MEDIUM = (
+    (re.compile(r"\btweet", re.I), "tweet"),
+    (re.compile(r"\b(?:press|news) release\b", re.I), "press_release"),
+    (re.compile(r"\b(?:press conference|news conference|briefing)\b", re.I), "press_conference"),
+    (re.compile(r"\binterview\b", re.I), "interview"),
+    (re.compile(r"\bspeech\b|\baddress(?:ing|ed)? (?:the|a)\b", re.I), "speech"),
+    (re.compile(r"\bsocial media\b|\bon (?:X|Twitter|Facebook|Telegram)\b"), "social_media"),
+    (re.compile(r"\bstatement\b", re.I), "statement"),
+)
+_PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
+                          Role.GROUP, Role.ROLE_ONLY, Role.PRONOUN})  # fmt: skip
+
+
+def _political(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
+    if actor.organization in lexicon().media or actor.name in lexicon().media:
+        return False
+    return actor.kind.value != "person" or bool(actor.country or actor.organization or actor.title)
+
+
+def _subject_word(art: Article, seg_start: int, verb_start: int) -> str:
+    words = art.norm[seg_start:verb_start].split()
+    for w in reversed(words):
+        w = w.strip(",.\"'").lower()
+        if w in ("has", "have", "had", "also", "then", "later", "repeatedly", "again", "and"):
+            continue
+        return w
+    return ""
+
+
+def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMention | None:
+    """The speaker before the verb, unless the subject is a non-political noun."""
+    lex = lexicon()
+    clause = art.clause_start(sent, verb_start)
+    seg = art.norm.rfind(",", clause, max(clause, verb_start - 1))
+    head = _subject_word(art, clause if seg < 0 else seg + 1, verb_start)
+    if head in lex.non_political or head in {m.lower() for m in lex.media}:
+        return None
+    return subject_before(art, sent, verb_start, _PARTY_ROLES)
+
+
+def _right_speaker(sent: Sentence, pos: int) -> ActorMention | None:
+    for a in sent.actors:
+        if a.start >= pos and a.start - pos <= 5 and a.role in _PARTY_ROLES:
+            return a
+    return None
+
+
+def _content(art: Article, sent: Sentence, verb_end: int) -> tuple[str, int, int]:
+    """What was said and where: the quote, the that-clause, or the rest of the sentence."""
+    norm = art.norm
+    m = _THAT.match(norm, verb_end, sent.end)
+    if m:
+        start = m.end()
+        return art.original[start : sent.end].strip(" \"'.,"), start, sent.end
+    q = _QUOTE.search(norm, sent.start, sent.end)
+    if q:
+        return art.original[q.start(1) : q.end(1)].strip(), q.start(1), q.end(1)
+    rest = art.original[verb_end : sent.end].strip(" \"'.,")
+    if rest:
+        return rest, verb_end, sent.end
+    text = art.original[sent.start : sent.end].strip()
+    return text, sent.start, sent.end
+
+
+def _medium(art: Article, sent: Sentence) -> str | None:
+    text = art.norm[sent.start : sent.end]
+    for pattern, medium in _MEDIUM:
+        if pattern.search(text):
+            return medium
+    return None
+
+
+def _event(
+    art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
+) -> Statement:
+    content, c_start, c_end = _content(art, sent, verb[1])
+    date = None
+    for d in sent.dates:
+        if not (c_start <= d.start < c_end) or abs(d.start - verb[1]) <= 4:
+            date = d.span
+            break
+    cameo, plover = STATEMENT[family]
+    modality = modality_of(art.norm, verb[0], verb[1], art.clause_start(sent, verb[0]))
+    if family == "deny" and modality is Modality.NEGATED:
+        modality = Modality.REALIZED  # "denied" is itself the statement
+    return Statement(
+        id="pending",
+        evidence=(art.span(sent.start, sent.end),),
+        date=date if date is not None else date_in(sent, sent.start, c_start),
+        modality=modality,
+        confidence=0.7,
+        rule=rule,
+        cameo=cameo,
+        plover=plover,
+        speaker=speaker,
+        content=content or art.original[sent.start : sent.end].strip() or "-",
+        medium=_medium(art, sent),
+    )
+
+
+def extract(art: Article, sent: Sentence) -> list[Statement]:
+    """Statements reported in one sentence (one per speaker)."""
+    if sent.title:
+        return []
+    out: list[Statement] = []
+    seen: set[str] = set()
+    norm = art.norm
+    for m in _VERB.finditer(norm, sent.start, sent.end):
+        word = m.group(1)
+        if word == "called" and not _CALLED_OK.match(norm, m.end()):
+            continue
+        if _inside_quote(norm, sent, m.start()):
+            continue
+        speaker = _segment_speaker(art, sent, m.start())
+        rule = "statement.verb"
+        if speaker is None:
+            speaker = _right_speaker(sent, m.end())
+            rule = "statement.inverted"
+        if speaker is None or not _political(speaker.actor) or speaker.actor is None:
+            continue
+        key = speaker.actor.country or speaker.actor.organization or speaker.actor.name
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), _VERBS[word], rule))
+    for m in _ACCORDING.finditer(norm, sent.start, sent.end):
+        speaker = _right_speaker(sent, m.end())
+        if speaker is None or speaker.actor is None or not _political(speaker.actor):
+            continue
+        key = speaker.actor.country or speaker.actor.organization or speaker.actor.name
+        if key not in seen:
+            seen.add(key)
+            out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), "say",
+                              "statement.according_to"))  # fmt: skip
+    return out
+
+
+def _inside_quote(norm: str, sent: Sentence, pos: int) -> bool:
+    return norm.count('"', sent.start, pos) % 2 == 1

@@ -1,0 +1,240 @@
+"""Territorial change rules: captures, withdrawals, annexations, handovers.
+
+Rule ids:
+
+- ``territorial_change.capture``: captured, seized, took (control of), overran,
+  retook, recaptured, liberated, entered and took control; "X fell to Y".
+- ``territorial_change.withdrawal``: withdrew / pulled out / retreated from,
+  left, abandoned; "the withdrawal of X forces from Y".
+- ``territorial_change.annexation``: annexed, annexation of.
+- ``territorial_change.handover``: handed over, ceded, transferred control.
+
+The gainer is the party before the verb (or after "by" / "fell to"); the
+loser is named after "from", or is the state whose places changed hands.
+Places are the places after the trigger; "12 of Afghanistan's 34 provincial
+capitals" gives the count 12.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import (
+    Actor,
+    ActorKind,
+    Location,
+    LocationKind,
+    TerritorialChange,
+    TerritorialChangeKind,
+)
+from ..codes import territory_codes
+from ..context import Article, Sentence, date_in, party_key, subject_before
+from ..mentions import ActorMention, PlaceMention, Role
+from ..modality import modality_of
+from ..numbers import count_before
+
+__all__ = ["extract"]
+
+_K = TerritorialChangeKind
+_TRIGGER = re.compile(
+    r"\b(?P<capture>captured|captures|capture|capturing|seized|seizes|seize|seizing|"
+    r"(?:took|take|takes|taken|taking|seized|gained|wrested|assumed) "
+    r"(?:full |complete |effective )?"
+    r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|recaptured|recapture|"
+    r"liberated|conquered|occupied|stormed)\b"
+    r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
+    r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
+    r"pull-out|pullout|retreated|retreat|abandoned|evacuated|left the (?:city|town|area|region|"
+    r"village|base))\b"
+    r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
+    r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control)\b",
+    re.IGNORECASE,
+)
+_PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
+                          Role.PERSON, Role.PRONOUN})  # fmt: skip
+_OBJECT_END = re.compile(
+    r";|\bbut\b|\bwhile\b|\bwhere\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b|\bto prevent\b"
+    r"|\bto\b(?= \w+ (?:the|a)\b)"
+)
+_INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
+_OF_FORCES = re.compile(r"\s+of\s+", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+
+
+def _kind(m: re.Match[str]) -> TerritorialChangeKind:
+    if m.group("withdrawal"):
+        return _K.WITHDRAWAL
+    if m.group("annexation"):
+        return _K.ANNEXATION
+    if m.group("handover"):
+        return _K.HANDOVER
+    return _K.CAPTURE
+
+
+def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
+    """Territorial changes reported in one sentence (one per trigger with a party or place)."""
+    norm = art.norm
+    out: list[TerritorialChange] = []
+    for m in _TRIGGER.finditer(norm, sent.start, sent.end):
+        kind = _kind(m)
+        clause = art.clause_start(sent, m.start())
+        parties_before = [a for a in sent.actors if clause <= a.start and a.end <= m.start()
+                          and a.role in _PARTY_ROLES and a.actor is not None
+                          and a.prep not in ("in", "at", "near", "to", "of", "from")]  # fmt: skip
+        after_end = _after_end(norm, m.end(), sent.end)
+        places = _places(art, sent, m.end(), after_end)
+        gainer: Actor | None = None
+        loser: Actor | None = None
+        passive = _passive_agent(sent, m.end(), after_end, norm)
+        if kind in (_K.CAPTURE, _K.ANNEXATION):
+            if m.group("fell"):
+                gainer = _first_actor(sent, m.end(), after_end)
+            elif passive is not None:
+                gainer = passive
+            elif parties_before:
+                subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
+                gainer = (subject or parties_before[0]).actor
+            loser = _from_party(art, sent, m.end(), after_end)
+        elif kind is _K.WITHDRAWAL:
+            if m.group().lower() == "withdrawal":
+                of = _OF_FORCES.match(norm, m.end())
+                if of:
+                    loser = _first_actor(sent, of.end(), after_end)
+            if loser is None and parties_before:
+                loser = parties_before[-1].actor if len(parties_before) == 1 else (
+                    parties_before[0].actor)  # fmt: skip
+            if not places:
+                places = _places(art, sent, m.end(), sent.end)
+        else:  # handover
+            if parties_before:
+                loser = parties_before[0].actor
+            to = re.compile(r"\bto\b").search(norm, m.end(), after_end)
+            if to:
+                gainer = _first_actor(sent, to.end(), after_end)
+        if gainer is None and loser is None and not places:
+            continue
+        if kind is _K.CAPTURE and gainer is None and passive is None and not parties_before:
+            continue
+        if kind is _K.CAPTURE and any(p.kind is not LocationKind.COUNTRY for p in places):
+            places = [p for p in places if p.kind is not LocationKind.COUNTRY]
+        location_country = next((p.country for p in places if p.country), None)
+        if (
+            loser is None
+            and kind is _K.CAPTURE
+            and location_country
+            and (gainer is None or gainer.country != location_country)
+        ):
+            loser = _state(location_country)
+        if gainer is not None and loser is not None and party_key(gainer) == party_key(loser):
+            loser = None
+        count = None
+        if kind is _K.CAPTURE:
+            count = count_before(norm, m.end(), min(sent.end, m.end() + 40))
+        location = _location(places)
+        cameo, plover = territory_codes(kind)
+        rule_kind = "fell" if m.group("fell") else kind.value
+        out.append(
+            TerritorialChange(
+                id="pending",
+                evidence=(art.span(sent.start, sent.end),),
+                date=date_in(sent, sent.start, sent.end),
+                location=location,
+                modality=modality_of(norm, m.start(), m.end(), clause),
+                confidence=0.6,
+                rule=f"territorial_change.{rule_kind}",
+                cameo=cameo,
+                plover=plover,
+                kind=kind,
+                gainer=gainer,
+                loser=loser,
+                places=tuple(places),
+                count=count,
+            )
+        )
+    return _dedupe(out)
+
+
+def _dedupe(events: list[TerritorialChange]) -> list[TerritorialChange]:
+    """One event per kind and gainer within a sentence ("entered and took control")."""
+    seen: dict[tuple[str, str], int] = {}
+    out: list[TerritorialChange] = []
+    for e in events:
+        key = (e.kind.value, party_key(e.gainer) if e.gainer else party_key(e.loser) if e.loser
+               else "")  # fmt: skip
+        if key in seen:
+            prev = out[seen[key]]
+            if not prev.places and e.places:
+                out[seen[key]] = e
+            continue
+        seen[key] = len(out)
+        out.append(e)
+    return out
+
+
+def _after_end(norm: str, start: int, end: int) -> int:
+    """Where the trigger's object ends: the next clause break."""
+    m = _OBJECT_END.search(norm, start, end)
+    return m.start() if m else end
+
+
+def _places(art: Article, sent: Sentence, start: int, end: int) -> list[Location]:
+    out: list[Location] = []
+    seen: set[str] = set()
+    for p in sent.places:
+        if start <= p.start and p.end <= end and _is_object_place(p):
+            name = p.location.name or ""
+            if name and name not in seen:
+                seen.add(name)
+                out.append(p.location)
+    return out
+
+
+def _is_object_place(p: PlaceMention) -> bool:
+    return p.location.kind is None or p.location.kind.value != "water"
+
+
+def _first_actor(sent: Sentence, start: int, end: int) -> Actor | None:
+    for a in sent.actors:
+        if start <= a.start and a.end <= end and a.role in _PARTY_ROLES and a.actor:
+            return a.actor
+    return None
+
+
+def _passive_agent(sent: Sentence, start: int, end: int, norm: str) -> Actor | None:
+    by = re.compile(r"\bby\b").search(norm, start, end)
+    if by and by.start() - start < 60:
+        return _first_actor(sent, by.end(), end)
+    return None
+
+
+def _from_party(art: Article, sent: Sentence, start: int, end: int) -> Actor | None:
+    fr = _FROM.search(art.norm, start, end)
+    if not fr:
+        return None
+    return _first_actor(sent, fr.end(), end)
+
+
+def _location(places: list[Location]) -> Location | None:
+    if not places:
+        return None
+    if len(places) == 1:
+        return places[0]
+    country = places[0].country
+    if country and all(p.country == country for p in places):
+        from ..gazetteer import gazetteer
+
+        entry = gazetteer().country(country)
+        return Location(name=None if entry is None else entry.name, country=country,
+                        kind=None)  # fmt: skip
+    return places[0]
+
+
+def _state(code: str) -> Actor:
+    from ..gazetteer import gazetteer
+
+    entry = gazetteer().country(code)
+    return Actor(name=entry.name if entry else code, kind=ActorKind.STATE, country=code)
+
+
+def mention_actor(m: ActorMention) -> Actor | None:
+    return m.actor
