@@ -1,0 +1,748 @@
+"""The ``diplo-events`` command line (also ``python -m diplo_events``).
+
+Subcommands: ``extract`` (text files, or JSON Lines batches with ``--jsonl``),
+``schema`` (print the JSON Schema) and ``validate`` (check documents).
+:func:`main` returns the exit status: 0 success, 1 some input lines or
+documents failed, 2 usage or input error, 130 interrupted (Ctrl-C), 141
+output pipe closed (e.g. ``| head``). Errors are one line on stderr, never a
+traceback. See ``docs/cli.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import shutil
+import stat
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from typing import IO, TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .model import Actor, DateSpan, Document, Event, Location
+
+__all__ = ["build_parser", "main"]
+
+PROG = "diplo-events"
+
+_EPILOG = """\
+examples:
+  diplo-events extract article.txt --published 2021-08-13 --format table
+  diplo-events extract a.txt b.txt --format jsonl > events.jsonl
+  cat article.txt | diplo-events extract - > document.json
+  diplo-events extract --jsonl articles.jsonl --output documents.jsonl --jobs 4
+  diplo-events schema > events-v1.schema.json
+  diplo-events validate documents.jsonl
+
+JSON Lines input (--jsonl) has one article per line:
+  {"id": "a1", "text": "Officials met in Doha on Wednesday.", "published": "2021-08-13"}
+exit status: 0 ok, 1 some lines/documents failed, 2 usage or input error, 130 interrupted.
+docs: docs/cli.md
+"""
+
+_EXTRACT_EPILOG = """\
+examples:
+  diplo-events extract article.txt --published 2021-08-13 --format table
+  diplo-events extract *.txt --format jsonl > documents.jsonl
+  diplo-events extract --jsonl articles.jsonl -o documents.jsonl --jobs 4
+
+With --jsonl each input line is {"id", "text", "published"}; each output line is a
+document {"schema_version", "id", "published", "events"}, in input order, or, for a bad
+line, {"id", "line", "error"} (and a message on stderr). Blank lines are skipped.
+Exit status 1 if any line failed.
+"""
+
+
+class CliError(Exception):
+    """A problem with the command's arguments or input: one line on stderr, exit status 2."""
+
+
+# --- arguments -------------------------------------------------------------------
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all CPUs) or more")
+    return jobs or os.cpu_count() or 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``diplo-events`` command."""
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Extract typed international-politics events (meetings, military "
+        "exercises, territorial changes, statements) from English news text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract events from text files or a JSON Lines batch",
+        description="Extract events from article text files (or stdin), or with --jsonl "
+        "from a JSON Lines file of articles.",
+        epilog=_EXTRACT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="text file(s) to read; '-' or nothing reads stdin",
+    )
+    extract.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of the text(s), to resolve 'on Wednesday'",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("json", "jsonl", "table"),
+        help="json: one indented document per file (default); jsonl: one compact document "
+        "per line; table: a readable view for people",
+    )
+    extract.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="encoding of the text files (default: UTF-8, with or without BOM)",
+    )
+    extract.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read JSON Lines {"id", "text", "published"}, write one document per line',
+    )
+    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="with --jsonl: worker processes (default 1; 0 = one per CPU)",
+    )
+    extract.add_argument(
+        "-q", "--quiet", action="store_true", help="with --jsonl: no progress line on stderr"
+    )
+    extract.set_defaults(handler=_cmd_extract)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the output",
+        description="Print the JSON Schema (draft 2020-12) of the documents that extract writes.",
+    )
+    schema.set_defaults(handler=_cmd_schema)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check JSON / JSON Lines documents",
+        description="Check documents against the JSON Schema (if the jsonschema package is "
+        "installed) and the library's own loader. Reports each bad document with its line "
+        "number and the paths of the bad fields; exit status 1 if any is bad.",
+    )
+    validate.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="a JSON document, JSON documents one after another, or JSON Lines; '-' is stdin",
+    )
+    validate.set_defaults(handler=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (argparse printed it)
+        return exc.code if isinstance(exc.code, int) else 2
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except CliError as exc:
+        _flush_quietly(sys.stdout)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        _flush_quietly(sys.stdout)
+        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 141
+
+
+def _flush_quietly(stream: TextIO) -> None:
+    try:
+        stream.flush()
+    except (BrokenPipeError, ValueError):
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """After the reader of stdout went away: let the interpreter exit without a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
+# --- input and output ------------------------------------------------------------
+
+
+def _input_name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _check_input(path: str) -> None:
+    """Fail early, before any output, for a path that cannot be an input file."""
+    if path == "-":
+        return
+    if os.path.isdir(path):
+        raise CliError(f"{path}: is a directory (pass the files in it, e.g. {path}/*.txt)")
+    if not os.path.exists(path):
+        raise CliError(f"{path}: no such file")
+
+
+def _open_binary(path: str, stack: ExitStack) -> IO[bytes]:
+    if path == "-":
+        if sys.stdin.isatty():
+            print(f"{PROG}: reading stdin (end with Ctrl-D)", file=sys.stderr)
+        return sys.stdin.buffer
+    _check_input(path)
+    try:
+        return stack.enter_context(open(path, "rb"))
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> str:
+    """The text of a file: UTF-8 by default (a BOM is dropped), else ``encoding``."""
+    codec = encoding or "utf-8-sig"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start : exc.start + 1].hex()
+        shown = encoding or "UTF-8"
+        raise CliError(
+            f"{name}: cannot decode as {shown}: byte 0x{byte} at byte offset {exc.start}"
+            " (is it another encoding? try e.g. --encoding cp1252)"
+        ) from None
+
+
+def _open_output(path: str | None, stack: ExitStack, inputs: Sequence[str]) -> TextIO:
+    """The output stream: ``path`` (UTF-8, ``\\n`` line ends) or stdout."""
+    if path is None or path == "-":
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # an unusual stdout: leave it
+                reconfigure(encoding="utf-8")
+        return sys.stdout
+    if os.path.isdir(path):
+        raise CliError(f"--output {path}: is a directory")
+    for source in inputs:
+        if source != "-" and os.path.exists(path) and os.path.samefile(source, path):
+            raise CliError(f"--output {path}: is also an input file")
+    try:
+        return stack.enter_context(open(path, "w", encoding="utf-8", newline="\n"))
+    except OSError as exc:
+        raise CliError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _published(value: str | None) -> dt.date | None:
+    from ._parsing.dates import parse_published
+
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except (TypeError, ValueError) as exc:
+        raise CliError(f"--published: {exc}") from None
+
+
+# --- extract ---------------------------------------------------------------------
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    files: list[str] = args.files or ["-"]
+    if files.count("-") > 1:
+        raise CliError("stdin ('-') can be read only once")
+    if args.jsonl:
+        return _extract_jsonl(args, files)
+    if args.jobs != 1:
+        raise CliError("--jobs applies to --jsonl batches only")
+    from .parser import parse_document
+
+    published = _published(args.published)
+    for path in files:  # report a bad path before writing anything
+        _check_input(path)
+    fmt = args.format or "json"
+    with ExitStack() as stack:
+        out = _open_output(args.output, stack, files)
+        style = _TableStyle.for_stream(out) if fmt == "table" else None
+        for index, path in enumerate(files):
+            name = _input_name(path)
+            data = _open_binary(path, stack).read()
+            text = _decode(data, name, args.encoding)
+            if not text.strip():
+                _warn(f"{name}: empty input; writing a document with no events")
+            try:
+                doc = parse_document(text, id=None if path == "-" else path, published=published)
+            except ValueError as exc:  # the text is too large
+                raise CliError(f"{name}: {exc}") from None
+            if style is not None:
+                out.write(("\n" if index else "") + render_table(doc, style))
+            else:
+                out.write(_document_json(doc, pretty=fmt == "json") + "\n")
+        out.flush()
+    return 0
+
+
+def _document_json(doc: Document, *, pretty: bool) -> str:
+    from .serialize import to_json
+
+    return to_json(doc, indent=2 if pretty else None)
+
+
+class _CountingLines:
+    """Iterates the lines of a binary stream, counting the bytes read (for the progress bar)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.bytes_read = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for line in self.stream:
+            self.bytes_read += len(line)
+            yield line
+
+
+def _input_size(stream: IO[bytes]) -> int | None:
+    """The size of a regular input file (for the progress bar), else None."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
+    from ._progress import Progress
+    from .batch import process_lines
+
+    if len(files) > 1:
+        raise CliError("--jsonl reads one input (a file or '-'); concatenate files first")
+    if args.format not in (None, "jsonl"):
+        raise CliError("--jsonl always writes JSON Lines; drop --format")
+    if args.encoding is not None:
+        raise CliError("--encoding applies to text files; JSON Lines input is always UTF-8")
+    if args.published is not None:
+        raise CliError('--published applies to text files; JSON Lines lines carry "published"')
+    path = files[0]
+    name = _input_name(path)
+    with ExitStack() as stack:
+        source = _open_binary(path, stack)
+        out = _open_output(args.output, stack, files)
+        lines = _CountingLines(source)
+        progress = Progress(
+            sys.stderr,
+            enabled=not args.quiet and sys.stderr.isatty(),
+            total_bytes=_input_size(source),
+        )
+        done = failed = 0
+        try:
+            for result in process_lines(lines, jobs=args.jobs):
+                out.write(result.output + "\n")
+                done += 1
+                if not result.ok:
+                    failed += 1
+                    which = f" (id {result.id!r})" if result.id is not None else ""
+                    progress.message(f"{PROG}: {name} line {result.lineno}{which}: {result.error}")
+                progress.update(articles=1, events=result.events, bytes_read=lines.bytes_read)
+            out.flush()
+        finally:
+            progress.close()
+    if done == 0:
+        _warn(f"{name}: no input lines; nothing written")
+    if failed:
+        print(f"{PROG}: {failed:,} of {done:,} lines failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+# --- schema ----------------------------------------------------------------------
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+# --- validate --------------------------------------------------------------------
+
+
+def _json_path(parts: Sequence[object]) -> str:
+    """``["events", 0, "date"]`` -> ``"events[0].date"`` (``"$"`` for the root)."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "$"
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _leaf_errors(error: Any) -> list[Any]:
+    """The errors worth showing for one JSON Schema error.
+
+    A ``oneOf`` over the event types fails as a whole; of its branches, the one
+    whose ``"type"`` tag matched holds the real problems, so descend into it.
+    Otherwise let :func:`jsonschema.exceptions.best_match` pick the most
+    relevant error.
+    """
+    from jsonschema.exceptions import best_match
+
+    if not error.context:
+        return [error]
+    branches: dict[object, list[Any]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    depth = len(error.absolute_path)
+    matching = [
+        subs
+        for subs in branches.values()
+        if not any(list(sub.absolute_path)[depth:] == ["type"] for sub in subs)
+    ]
+    if len(matching) == 1:
+        return [leaf for sub in matching[0] for leaf in _leaf_errors(sub)]
+    return [best_match([error])]
+
+
+def _schema_checker() -> Callable[[object], list[str]] | None:
+    """A function listing JSON Schema violations, or None without the jsonschema package."""
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    from .schema import json_schema
+
+    schema = json_schema()
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator = validator_class(schema, format_checker=jsonschema.FormatChecker())
+
+    def check(document: object) -> list[str]:
+        leaves = [leaf for error in validator.iter_errors(document) for leaf in _leaf_errors(error)]
+        leaves.sort(key=lambda e: [str(part) for part in e.absolute_path])
+        return [f"{_json_path(list(e.absolute_path))}: {_shorten(e.message)}" for e in leaves]
+
+    return check
+
+
+def _loader_problems(document: object) -> list[str]:
+    from .errors import SchemaError
+    from .serialize import from_dict
+
+    try:
+        from_dict(document)
+    except SchemaError as exc:
+        return list(exc.errors)
+    except (TypeError, ValueError) as exc:
+        return [f"$: {exc}"]
+    return []
+
+
+def _iter_documents(source: IO[bytes], name: str) -> Iterator[tuple[int, object, str | None]]:
+    """``(line number, JSON value, problem)`` for each document in the input.
+
+    JSON Lines are read line by line (streaming). Input whose first line is not
+    a complete JSON value is read whole as one or more JSON texts one after
+    another (e.g. indented documents from ``extract --format json``).
+    """
+    first: bytes | None = None
+    first_no = 0
+    for first_no, line in enumerate(source, 1):  # noqa: B007 - used after the loop
+        if line.strip():
+            first = line
+            break
+    if first is None:
+        return
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        yield from _whole_documents(first + source.read(), name, first_no)
+        return
+    for lineno, line in enumerate(_chain_first(first, source), first_no):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line), None
+        except UnicodeDecodeError as exc:
+            yield lineno, None, f"not valid UTF-8 (byte offset {exc.start} of the line)"
+        except (ValueError, RecursionError) as exc:
+            yield lineno, None, f"invalid JSON: {exc}"
+
+
+def _chain_first(first: bytes, rest: IO[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+def _whole_documents(
+    data: bytes, name: str, first_line: int
+) -> Iterator[tuple[int, object, str | None]]:
+    text = _decode(data, name, None)
+    decoder = json.JSONDecoder()
+    pos = 0
+    line = first_line
+    while True:
+        start = pos
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        line += text.count("\n", start, pos)
+        if pos >= len(text):
+            return
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield exc.lineno + first_line - 1, None, f"invalid JSON: {exc.msg}"
+            return
+        yield line, value, None
+        line += text.count("\n", pos, end)
+        pos = end
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    path: str = args.file
+    name = _input_name(path)
+    check_schema = _schema_checker()
+    if check_schema is None:
+        _warn("the jsonschema package is not installed; checking with the library's loader only")
+    total = bad = 0
+    with ExitStack() as stack:
+        source = _open_binary(path, stack)
+        for lineno, value, problem in _iter_documents(source, name):
+            total += 1
+            problems = [f"$: {problem}"] if problem is not None else []
+            if problem is None:
+                problems = _document_problems(value, check_schema)
+            if problems:
+                bad += 1
+                label = _document_label(value)
+                for item in problems:
+                    sys.stdout.write(f"{name}:{lineno}:{label} {item}\n")
+    if total == 0:
+        _warn(f"{name}: empty input; no documents to check")
+        return 0
+    noun = "document" if total == 1 else "documents"
+    sys.stdout.write(f"{name}: {total - bad:,} of {total:,} {noun} valid\n")
+    sys.stdout.flush()
+    return 1 if bad else 0
+
+
+def _document_label(value: object) -> str:
+    if isinstance(value, dict) and isinstance(value.get("id"), str):
+        return f" id {value['id']!r}:"
+    return ""
+
+
+def _document_problems(
+    value: object, check_schema: Callable[[object], list[str]] | None
+) -> list[str]:
+    if isinstance(value, dict) and "error" in value and "schema_version" not in value:
+        return [f"$: an extraction error line, not a document: {value['error']}"]
+    problems: list[str] = []
+    if check_schema is not None:
+        problems += [f"[schema] {p}" for p in check_schema(value)]
+    problems += [f"[loader] {p}" for p in _loader_problems(value)]
+    return problems
+
+
+# --- table view ------------------------------------------------------------------
+
+
+class _TableStyle:
+    """Characters and colours for the table view, chosen for the output stream."""
+
+    def __init__(self, *, width: int, unicode: bool, color: bool) -> None:
+        self.width = width
+        self.ellipsis = "…" if unicode else "..."
+        self.dot = " · " if unicode else " | "
+        self.rule = "─" if unicode else "-"
+        self.color = color
+
+    @classmethod
+    def for_stream(cls, stream: TextIO) -> _TableStyle:
+        tty = stream.isatty()
+        width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "…·─".encode(encoding)
+            unicode = True
+        except (UnicodeEncodeError, LookupError):
+            unicode = False
+        color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        return cls(width=max(60, min(width, 160)), unicode=unicode, color=color)
+
+    def bold(self, text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if self.color else text
+
+    def dim(self, text: str) -> str:
+        return f"\x1b[2m{text}\x1b[0m" if self.color else text
+
+    def shorten(self, text: str, limit: int) -> str:
+        text = " ".join(text.split())
+        if len(text) <= limit:
+            return text
+        return text[: max(1, limit - len(self.ellipsis))].rstrip() + self.ellipsis
+
+
+def _actor_text(actor: Actor) -> str:
+    """``"Vepa Hajiev (Deputy Foreign Minister, TKM)"``, ``"Russia (RUS)"``, ``"Taliban"``."""
+    notes = [actor.title] if actor.title else []
+    tag = actor.country or actor.organization
+    if tag and tag != actor.name:
+        notes.append(tag)
+    return f"{actor.name} ({', '.join(notes)})" if notes else actor.name
+
+
+def _date_text(date: DateSpan | None) -> str:
+    if date is None:
+        return "-"
+    if date.start == date.end:
+        return date.start.isoformat()
+    return f"{date.start.isoformat()}..{date.end.isoformat()}"
+
+
+def _place_text(place: Location | None) -> str:
+    """``"Doha (QAT)"``, ``"Oslo"``, ``"AFG"`` or ``"-"``."""
+    if place is None:
+        return "-"
+    if place.name and place.country and place.country != place.name:
+        return f"{place.name} ({place.country})"
+    return place.name or place.country or "-"
+
+
+def _event_details(event: Event, style: _TableStyle) -> list[tuple[str, str]]:
+    """``(label, value)`` rows specific to the event's type."""
+    from .model import Meeting, MilitaryExercise, Statement, TerritorialChange
+
+    rows: list[tuple[str, str]] = []
+    sep = ", "
+    if isinstance(event, Meeting):
+        rows.append(("who", sep.join(_actor_text(a) for a in event.participants)))
+        if event.topics:
+            rows.append(("topics", sep.join(event.topics)))
+    elif isinstance(event, MilitaryExercise):
+        if event.participants:
+            rows.append(("who", sep.join(_actor_text(a) for a in event.participants)))
+        numbers = [
+            f"{label} {value:,}"
+            for label, value in (
+                ("troops", event.troops),
+                ("ships", event.ships),
+                ("aircraft", event.aircraft),
+                ("days", event.duration_days),
+            )
+            if value is not None
+        ]
+        if event.name:
+            numbers.insert(0, repr(event.name))
+        if numbers:
+            rows.append(("numbers", style.dot.join(numbers)))
+    elif isinstance(event, TerritorialChange):
+        parts = [str(event.kind.value)]
+        if event.gainer:
+            parts.append(f"gainer {_actor_text(event.gainer)}")
+        if event.loser:
+            parts.append(f"loser {_actor_text(event.loser)}")
+        if event.count is not None:
+            parts.append(f"count {event.count:,}")
+        rows.append(("change", style.dot.join(parts)))
+        if event.places:
+            rows.append(("places", sep.join(_place_text(p) for p in event.places)))
+    elif isinstance(event, Statement):
+        who = _actor_text(event.speaker)
+        rows.append(("who", who + (f" [{event.medium}]" if event.medium else "")))
+        rows.append(("said", event.content))
+    return rows
+
+
+#: Rows whose value is quoted text from the article.
+_QUOTED = frozenset({"said", "evidence"})
+
+
+def render_table(doc: Document, style: _TableStyle | None = None) -> str:
+    """A plain-text view of ``doc`` for people: a header, then a block per event."""
+    style = style or _TableStyle(width=100, unicode=True, color=False)
+    width = style.width
+    count = len(doc.events)
+    header = [doc.id or "<stdin>"]
+    if doc.published is not None:
+        header.append(f"published {doc.published.isoformat()}")
+    header.append(f"{count} event" + ("" if count == 1 else "s"))
+    lines = [style.bold(style.dot.join(header)), style.rule * min(width, 72)]
+    if not doc.events:
+        lines.append("(no events found)")
+    number_width = len(str(count))
+    indent = " " * (number_width + 2)
+    label_width = 9
+    value_width = width - len(indent) - label_width
+    for index, event in enumerate(doc.events, 1):
+        head = [
+            style.bold(f"{event.type:<18}"),
+            f"{_date_text(event.date):<10}",
+            _place_text(event.location),
+        ]
+        if event.modality.value != "realized":
+            head.append(f"({event.modality.value})")
+        lines.append(f"{index:>{number_width}}  " + "  ".join(head).rstrip())
+        rows = _event_details(event, style)
+        evidence = event.evidence[0].text
+        more = len(event.evidence) - 1
+        suffix = f" (+{more} more)" if more else ""
+        rows.append(("evidence", evidence))
+        codes = [f"{event.rule}", f"confidence {event.confidence:.2f}"]
+        if event.cameo:
+            codes.append(f"CAMEO {event.cameo}")
+        if event.plover:
+            codes.append(f"PLOVER {event.plover}")
+        rows.append(("rule", style.dot.join(codes)))
+        for label, value in rows:
+            quoted = label in _QUOTED
+            extra = suffix if label == "evidence" else ""
+            room = value_width - len(extra) - (2 if quoted else 0)
+            shown = style.shorten(value, room)
+            if quoted:
+                shown = f'"{shown}"'
+            lines.append(f"{indent}{style.dim(f'{label:<{label_width}}')}{shown}{extra}")
+        lines.append("")
+    if lines[-1] != "":
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,247 @@
+"""Tests of diplo_events.batch: JSON Lines in, one document or error object per line out."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplo_events import parser
+from diplo_events.batch import Result, extract_lines, process_line, process_lines
+
+DOC_KEYS = {"schema_version", "id", "published", "events"}
+
+
+def article(id: str | None, text: str, published: str | None = None) -> str:
+    return json.dumps({"id": id, "text": text, "published": published})
+
+
+TEXTS = [
+    "The foreign ministers of Norway and Chile met in Oslo on Tuesday to discuss fisheries.",
+    "Kenya's president said on Friday that the border with Uganda would stay open.",
+    "Troops from Poland and Lithuania began a ten-day exercise near the coast.",
+    "Nothing of political interest happened in this sentence about the weather.",
+]
+
+
+def mixed_input() -> list[str]:
+    """Good lines, bad lines and blank lines, in a fixed order."""
+    lines: list[str] = []
+    for i in range(12):
+        lines.append(article(f"doc-{i}", TEXTS[i % len(TEXTS)], "2021-08-13" if i % 2 else None))
+        if i % 5 == 2:
+            lines.append("{not json")
+        if i % 4 == 3:
+            lines.append("   ")
+    lines.append(json.dumps({"id": "no-text"}))
+    return lines
+
+
+def parse_output(result: Result) -> dict[str, Any]:
+    data = json.loads(result.output)
+    assert isinstance(data, dict)
+    return data
+
+
+# --- one line --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["", "\n", "   \r\n", b"\n", b"  "])
+def test_blank_lines_give_no_result(line: str | bytes) -> None:
+    assert process_line(line, 1) is None
+
+
+def test_good_line_gives_a_document_echoing_id_and_published() -> None:
+    result = process_line(article("a-1", TEXTS[0], "2021-08-13") + "\n", 7)
+    assert result is not None
+    assert result.ok
+    assert result.error is None
+    assert result.lineno == 7
+    assert result.id == "a-1"
+    data = parse_output(result)
+    assert set(data) == DOC_KEYS
+    assert data["id"] == "a-1"
+    assert data["published"] == "2021-08-13"
+    assert data["schema_version"] == "1"
+    assert isinstance(data["events"], list)
+    assert result.events == len(data["events"])
+    assert "\n" not in result.output
+
+
+def test_id_and_published_are_optional() -> None:
+    result = process_line(json.dumps({"text": TEXTS[1]}), 1)
+    assert result is not None
+    assert result.ok
+    data = parse_output(result)
+    assert data["id"] is None
+    assert data["published"] is None
+
+
+def test_bytes_and_str_lines_give_the_same_output() -> None:
+    line = article("é-1", "Le président a parlé à Genève.", "2020-02-29")
+    from_str = process_line(line, 3)
+    from_bytes = process_line(line.encode("utf-8") + b"\r\n", 3)
+    assert from_str == from_bytes
+
+
+@pytest.mark.parametrize(
+    ("line", "problem", "echoed_id"),
+    [
+        ("{not json", "invalid JSON", None),
+        ("[1, 2]", "expected a JSON object, got an array", None),
+        ('"text"', "expected a JSON object, got a string", None),
+        ("42", "expected a JSON object, got a number", None),
+        ('{"id": "x"}', 'missing "text"', "x"),
+        ('{"id": "x", "text": 5}', '"text" must be a string, got a number', "x"),
+        ('{"id": "x", "text": null}', '"text" must be a string, got null', "x"),
+        ('{"id": 17, "text": "hello"}', '"id" must be a string or null, got a number', 17),
+        ('{"id": ["x"], "text": "hello"}', '"id" must be a string or null', None),
+        ('{"id": "x", "text": "t", "published": "2021-13-45"}', 'bad "published"', "x"),
+        ('{"id": "x", "text": "t", "published": "yesterday"}', 'bad "published"', "x"),
+        ('{"id": "x", "text": "t", "published": 20210813}', '"published" must be', "x"),
+    ],
+)
+def test_bad_lines_give_an_error_object(line: str, problem: str, echoed_id: object) -> None:
+    result = process_line(line, 12)
+    assert result is not None
+    assert not result.ok
+    assert result.events == 0
+    assert result.error is not None
+    assert problem in result.error
+    data = parse_output(result)
+    assert set(data) == {"id", "line", "error"}
+    assert data["line"] == 12
+    assert data["id"] == echoed_id
+    assert problem in data["error"]
+
+
+def test_invalid_utf8_names_the_byte_offset() -> None:
+    line = b'{"id": "x", "text": "caf\xe9"}\n'
+    result = process_line(line, 4)
+    assert result is not None
+    assert not result.ok
+    assert result.error is not None
+    assert "not valid UTF-8" in result.error
+    assert "byte offset 24" in result.error
+    assert parse_output(result)["line"] == 4
+
+
+def test_surrogate_escaped_text_is_reported_like_bad_bytes() -> None:
+    raw = b'{"id": "x", "text": "caf\xe9"}'
+    as_text = raw.decode("utf-8", "surrogateescape")
+    assert process_line(as_text, 4) == process_line(raw, 4)
+
+
+def test_lone_surrogate_escape_in_text_is_an_error_not_a_crash() -> None:
+    result = process_line('{"id": "s", "text": "a \\ud800 b"}', 2)
+    assert result is not None
+    if not result.ok:  # a parser may drop the character; writing it is what must not fail
+        assert result.error is not None
+        assert "surrogate" in result.error
+    result.output.encode("utf-8")
+
+
+def test_text_beyond_the_limit_is_an_error_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parser, "MAX_INPUT_CHARS", 10)
+    result = process_line(article("big", "x" * 11), 1)
+    assert result is not None
+    assert not result.ok
+    assert result.error is not None
+    assert "at most 10" in result.error
+
+
+def test_a_parser_crash_becomes_an_error_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(text: str, **kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(parser, "parse_document", explode)
+    result = process_line(article("c", "text"), 9)
+    assert result is not None
+    assert not result.ok
+    assert result.error is not None
+    assert "internal error" in result.error
+    assert "boom" in result.error
+    assert parse_output(result)["id"] == "c"
+
+
+@given(st.text(max_size=200))
+def test_any_text_line_gives_one_json_object_or_nothing(line: str) -> None:
+    result = process_line(line, 1)
+    if result is None:
+        assert not line.strip()
+        return
+    data = parse_output(result)
+    assert ("error" in data) != result.ok
+    result.output.encode("utf-8")
+
+
+@given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=20)))
+def test_any_article_text_is_processed(text: str, id: str | None) -> None:
+    result = process_line(article(id, text), 1)
+    assert result is not None
+    data = parse_output(result)
+    assert data["id"] == id
+    if result.ok:
+        assert set(data) == DOC_KEYS
+
+
+# --- many lines ------------------------------------------------------------------
+
+
+def test_results_keep_input_order_and_line_numbers() -> None:
+    lines = mixed_input()
+    results = list(process_lines(lines))
+    non_blank = [n for n, line in enumerate(lines, 1) if line.strip()]
+    assert [r.lineno for r in results] == non_blank
+    good = [r for r in results if r.ok]
+    assert [r.id for r in good] == [f"doc-{i}" for i in range(12)]
+    bad = [r for r in results if not r.ok]
+    assert [json.loads(r.output)["line"] for r in bad] == [r.lineno for r in bad]
+    assert len(bad) == 3
+
+
+def test_start_sets_the_first_line_number() -> None:
+    results = list(process_lines(["", "{bad"], start=100))
+    assert [r.lineno for r in results] == [101]
+    assert json.loads(results[0].output)["line"] == 101
+
+
+def test_extract_lines_yields_the_output_lines() -> None:
+    lines = mixed_input()
+    assert list(extract_lines(lines)) == [r.output for r in process_lines(lines)]
+
+
+@pytest.mark.parametrize(("chunk_lines", "chunk_bytes"), [(1, 1 << 20), (3, 1 << 20), (100, 50)])
+def test_two_jobs_give_the_same_results_as_one(chunk_lines: int, chunk_bytes: int) -> None:
+    lines = mixed_input()
+    serial = list(process_lines(lines))
+    parallel = list(process_lines(lines, jobs=2, chunk_lines=chunk_lines, chunk_bytes=chunk_bytes))
+    assert parallel == serial
+
+
+def test_jobs_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        process_lines([], jobs=0)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_input_is_read_lazily_with_bounded_lookahead(jobs: int) -> None:
+    pulled = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield article(f"n{i}", TEXTS[i % len(TEXTS)])
+
+    results = process_lines(endless(), jobs=jobs, chunk_lines=4)
+    first = list(itertools.islice(results, 5))
+    results.close()
+    assert [r.id for r in first] == ["n0", "n1", "n2", "n3", "n4"]
+    # At most (chunks in flight + one being filled) x chunk size lines were read ahead.
+    assert pulled <= 5 + (2 * 3 + 1) * 4

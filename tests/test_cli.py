@@ -1,0 +1,673 @@
+"""Tests of the diplo-events command line (in-process via main(argv), and a few subprocesses)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diplo_events import cli
+from diplo_events.cli import main, render_table
+from diplo_events.model import (
+    Actor,
+    ActorKind,
+    DateSpan,
+    Document,
+    Location,
+    LocationKind,
+    Meeting,
+    MilitaryExercise,
+    Modality,
+    Span,
+    Statement,
+    TerritorialChange,
+    TerritorialChangeKind,
+)
+from diplo_events.serialize import to_dict, to_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_22928ed1188cab94.txt"
+DOC_KEYS = {"schema_version", "id", "published", "events"}
+
+TEXT_A = "The foreign ministers of Norway and Chile met in Oslo on Tuesday to discuss fisheries."
+TEXT_B = "Kenya's president said on Friday that the border with Uganda would stay open."
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def jsonl_line(id: str | None, text: str, published: str | None = None) -> str:
+    return json.dumps({"id": id, "text": text, "published": published})
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> tuple[Path, Path]:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(TEXT_A, encoding="utf-8")
+    b.write_text(TEXT_B, encoding="utf-8")
+    return a, b
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    """A JSON Lines input: good lines, a blank line and three bad lines (lines 3, 5, 7)."""
+    lines = [
+        jsonl_line("one", TEXT_A, "2021-08-13"),
+        jsonl_line("two", TEXT_B),
+        "{oops",
+        "",
+        json.dumps({"id": "four"}),
+        jsonl_line("five", TEXT_A + " " + TEXT_B, "2020-02-29"),
+        jsonl_line("six", TEXT_B, "2021-02-30"),
+        jsonl_line("seven", TEXT_A),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def sample_document() -> Document:
+    text = "Norway and Chile met in Oslo. Chile said talks went well."
+    norway = Actor(name="Norway", kind=ActorKind.STATE, country="NOR")
+    chile = Actor(name="Chile", kind=ActorKind.STATE, country="CHL")
+    meeting = Meeting(
+        id="m1",
+        evidence=[Span.of(text, 0, 29)],
+        date=DateSpan.day(dt.date(2021, 8, 10), "on Tuesday"),
+        location=Location(name="Oslo", country="NOR", kind=LocationKind.CITY),
+        participants=[norway, chile],
+        topics=["fisheries"],
+        rule="meeting.met",
+        confidence=0.9,
+        cameo="040",
+        plover="CONSULT",
+    )
+    statement = Statement(
+        id="s1",
+        evidence=[Span.of(text, 30, 57)],
+        speaker=chile,
+        content="talks went well",
+        modality=Modality.REALIZED,
+    )
+    return Document(id="doc-1", published=dt.date(2021, 8, 13), events=[meeting, statement])
+
+
+# --- general ---------------------------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from diplo_events import __version__
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"diplo-events {__version__}"
+
+
+def test_help_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "examples:" in out
+    assert "extract --jsonl" in out
+    code, out, _ = run(capsys, "extract", "--help")
+    assert code == 0
+    assert "--jobs" in out
+    assert "Blank lines are skipped" in out
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert code == 2
+    assert out == ""
+    assert "usage:" in err
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "extract", "--frobnicate")
+    assert code == 2
+    assert "unrecognized arguments" in err
+
+
+# --- extract: text files ---------------------------------------------------------
+
+
+def test_extract_json_one_indented_document_per_file(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]
+) -> None:
+    a, _ = texts
+    code, out, err = run(capsys, "extract", str(a), "--published", "2021-08-13")
+    assert code == 0
+    assert err == ""
+    doc = json.loads(out)
+    assert set(doc) == DOC_KEYS
+    assert doc["id"] == str(a)
+    assert doc["published"] == "2021-08-13"
+    assert out.startswith("{\n  ")
+
+
+def test_extract_jsonl_format_one_line_per_file_in_order(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]
+) -> None:
+    a, b = texts
+    code, out, _ = run(capsys, "extract", str(b), str(a), "--format", "jsonl")
+    assert code == 0
+    lines = out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [str(b), str(a)]
+
+
+def test_extract_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: Any) -> None:
+    set_stdin(monkeypatch, TEXT_A.encode("utf-8"))
+    code, out, _ = run(capsys, "extract", "-", "--format", "jsonl")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["id"] is None
+    assert set(doc) == DOC_KEYS
+
+
+def test_extract_without_files_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    set_stdin(monkeypatch, TEXT_B.encode("utf-8"))
+    code, out, _ = run(capsys, "extract")
+    assert code == 0
+    assert json.loads(out)["id"] is None
+
+
+def test_extract_table_format(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
+    a, b = texts
+    code, out, _ = run(capsys, "extract", str(a), str(b), "--format", "table")
+    assert code == 0
+    assert str(a) in out
+    assert str(b) in out
+    assert "\x1b[" not in out  # no colour codes when stdout is not a terminal
+
+
+def test_extract_output_file(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, _ = texts
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, "extract", str(a), "-o", str(target))
+    assert code == 0
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["id"] == str(a)
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    code, out, err = run(capsys, "extract", str(missing))
+    assert code == 2
+    assert out == ""
+    assert f"{missing}: no such file" in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_is_reported_before_any_output(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, _ = texts
+    code, out, err = run(capsys, "extract", str(a), str(tmp_path / "nope.txt"))
+    assert code == 2
+    assert out == ""
+    assert "no such file" in err
+
+
+def test_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "extract", str(tmp_path))
+    assert code == 2
+    assert out == ""
+    assert "is a directory" in err
+
+
+def test_undecodable_file_names_file_and_byte_offset(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Talks in Zürich.".encode("latin-1"))
+    code, out, err = run(capsys, "extract", str(bad))
+    assert code == 2
+    assert out == ""
+    assert str(bad) in err
+    assert "byte offset 10" in err
+    assert "0xfc" in err
+    assert "Traceback" not in err
+
+
+def test_encoding_option_decodes_other_encodings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Talks in Zürich.".encode("latin-1"))
+    code, out, _ = run(capsys, "extract", str(path), "--encoding", "latin-1")
+    assert code == 0
+    assert json.loads(out)["id"] == str(path)
+
+
+def test_utf8_bom_is_accepted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT_A.encode("utf-8"))
+    code, out, _ = run(capsys, "extract", str(path))
+    assert code == 0
+    for event in json.loads(out)["events"]:
+        for span in event["evidence"]:
+            assert TEXT_A[span["start"] : span["end"]] == span["text"]
+
+
+def test_empty_file_warns_and_writes_an_empty_document(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(empty))
+    assert code == 0
+    assert "warning" in err
+    assert "empty" in err
+    assert json.loads(out)["events"] == []
+
+
+def test_bad_published_date(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
+    a, _ = texts
+    code, out, err = run(capsys, "extract", str(a), "--published", "13/08/2021")
+    assert code == 2
+    assert out == ""
+    assert "--published" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["extract", "a.txt", "--jobs", "2"],
+        ["extract", "--jsonl", "a.jsonl", "b.jsonl"],
+        ["extract", "--jsonl", "--format", "table"],
+        ["extract", "--jsonl", "--encoding", "latin-1"],
+        ["extract", "--jsonl", "--published", "2021-01-01"],
+        ["extract", "-", "-"],
+        ["extract", "--jsonl", "--jobs", "-1"],
+        ["extract", "--jsonl", "--jobs", "many"],
+    ],
+)
+def test_conflicting_options_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert "error" in err
+
+
+# --- extract --jsonl -------------------------------------------------------------
+
+
+def test_jsonl_batch_good_and_bad_lines(capsys: pytest.CaptureFixture[str], batch: Path) -> None:
+    code, out, err = run(capsys, "extract", "--jsonl", str(batch))
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 7  # the blank line gives nothing
+    assert [row.get("id") for row in rows] == [
+        "one", "two", None, "four", "five", "six", "seven"
+    ]  # fmt: skip
+    errors = {row["line"]: row for row in rows if "error" in row}
+    assert sorted(errors) == [3, 5, 7]
+    assert "invalid JSON" in errors[3]["error"]
+    assert "text" in errors[5]["error"]
+    assert "published" in errors[7]["error"]
+    for row in rows:
+        if "error" not in row:
+            assert set(row) == DOC_KEYS
+    assert "line 3" in err
+    assert "line 5" in err
+    assert "line 7" in err
+    assert "3 of 7 lines failed" in err
+
+
+def test_jsonl_all_good_exits_zero(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "good.jsonl"
+    path.write_text(jsonl_line("x", TEXT_A) + "\n\n" + jsonl_line("y", TEXT_B), encoding="utf-8")
+    code, out, err = run(capsys, "extract", "--jsonl", str(path))
+    assert code == 0
+    assert err == ""
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["x", "y"]
+
+
+def test_jsonl_from_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: Any) -> None:
+    data = "\n".join(jsonl_line(f"s{i}", TEXT_A) for i in range(5)) + "\n"
+    set_stdin(monkeypatch, data.encode("utf-8"))
+    code, out, _ = run(capsys, "extract", "--jsonl", "-")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [f"s{i}" for i in range(5)]
+
+
+def test_jsonl_invalid_utf8_line_is_one_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bytes.jsonl"
+    path.write_bytes(
+        jsonl_line("a", TEXT_A).encode()
+        + b'\n{"id": "b", "text": "Z\xfcrich"}\n'
+        + jsonl_line("c", TEXT_B).encode()
+    )
+    code, out, err = run(capsys, "extract", "--jsonl", str(path))
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row.get("line") for row in rows] == [None, 2, None]
+    assert "UTF-8" in rows[1]["error"]
+    assert "line 2" in err
+
+
+def test_jsonl_empty_input_warns(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n  \n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", "--jsonl", str(path))
+    assert code == 0
+    assert out == ""
+    assert "no input lines" in err
+
+
+def test_jsonl_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "extract", "--jsonl", str(tmp_path / "nope.jsonl"))
+    assert code == 2
+    assert out == ""
+    assert "no such file" in err
+
+
+def test_jsonl_output_file(capsys: pytest.CaptureFixture[str], batch: Path, tmp_path: Path) -> None:
+    target = tmp_path / "docs.jsonl"
+    code, out, _ = run(capsys, "extract", "--jsonl", str(batch), "--output", str(target))
+    assert code == 1
+    assert out == ""
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 7
+
+
+def test_jsonl_output_must_not_be_the_input(
+    capsys: pytest.CaptureFixture[str], batch: Path
+) -> None:
+    before = batch.read_bytes()
+    code, _, err = run(capsys, "extract", "--jsonl", str(batch), "-o", str(batch))
+    assert code == 2
+    assert "also an input" in err
+    assert batch.read_bytes() == before
+
+
+def test_jsonl_two_jobs_byte_identical(
+    capsys: pytest.CaptureFixture[str], batch: Path, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(batch.read_bytes() * 10)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run(capsys, "extract", "--jsonl", str(big), "-o", str(one), "--jobs", "1")[0] == 1
+    assert run(capsys, "extract", "--jsonl", str(big), "-o", str(two), "--jobs", "2")[0] == 1
+    assert one.read_bytes() == two.read_bytes()
+    assert len(one.read_bytes().splitlines()) == 70
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "good.jsonl"
+    path.write_text(jsonl_line("x", TEXT_A) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "extract", "--jsonl", str(path))
+    assert code == 0
+    assert "articles/s" not in err  # captured stderr is not a terminal
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    assert "1 articles" in terminal.getvalue()
+    assert "articles/s" in terminal.getvalue()
+
+    quiet = _Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    assert main(["extract", "--jsonl", str(path), "--quiet"]) == 0
+    assert quiet.getvalue() == ""
+
+
+def test_keyboard_interrupt_exits_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, batch: Path
+) -> None:
+    def interrupted(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_extract_jsonl", interrupted)
+    code, _, err = run(capsys, "extract", "--jsonl", str(batch))
+    assert code == 130
+    assert "interrupted" in err
+    assert "Traceback" not in err
+
+
+# --- schema ----------------------------------------------------------------------
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from diplo_events.schema import json_schema
+
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert out.endswith("}\n")
+    assert json.loads(out) == json_schema()
+    assert out == json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+# --- validate --------------------------------------------------------------------
+
+
+def test_validate_extract_output(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = texts
+    docs = tmp_path / "docs.jsonl"
+    assert run(capsys, "extract", str(a), str(b), "--format", "jsonl", "-o", str(docs))[0] == 0
+    code, out, _ = run(capsys, "validate", str(docs))
+    assert code == 0
+    assert "2 of 2 documents valid" in out
+
+
+def test_validate_indented_documents(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = texts
+    docs = tmp_path / "docs.json"
+    assert run(capsys, "extract", str(a), str(b), "-o", str(docs))[0] == 0
+    code, out, _ = run(capsys, "validate", str(docs))
+    assert code == 0
+    assert "2 of 2 documents valid" in out
+
+
+def test_validate_reports_line_and_field_paths(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = to_dict(sample_document())
+    bad = to_dict(sample_document())
+    bad["events"][0]["confidence"] = 1.5
+    bad["events"][1]["speaker"]["country"] = "chile"
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        "\n".join([json.dumps(good), "", json.dumps(bad), "{broken"]) + "\n", encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    problems = out.splitlines()[:-1]
+    assert out.splitlines()[-1] == f"{path}: 1 of 3 documents valid"
+    assert all(line.startswith((f"{path}:3:", f"{path}:4:")) for line in problems)
+    line3 = "\n".join(p for p in problems if p.startswith(f"{path}:3:"))
+    assert "events[0].confidence" in line3
+    assert "events[1].speaker.country" in line3
+    assert "doc-1" in line3
+    assert any(p.startswith(f"{path}:4:") and "invalid JSON" in p for p in problems)
+
+
+def test_validate_flags_error_lines(
+    capsys: pytest.CaptureFixture[str], batch: Path, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs.jsonl"
+    run(capsys, "extract", "--jsonl", str(batch), "-o", str(docs))
+    code, out, _ = run(capsys, "validate", str(docs))
+    assert code == 1
+    assert "4 of 7 documents valid" in out
+    assert f"{docs}:3:" in out
+    assert "extraction error" in out
+
+
+def test_validate_without_jsonschema(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "jsonschema", None)
+    path = tmp_path / "doc.json"
+    path.write_text(to_json(sample_document(), indent=2), encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 0
+    assert "jsonschema" in err
+    assert "1 of 1 document valid" in out
+
+
+def test_validate_stdin_and_empty(capsys: pytest.CaptureFixture[str], monkeypatch: Any) -> None:
+    set_stdin(monkeypatch, to_json(sample_document()).encode("utf-8") + b"\n")
+    code, out, _ = run(capsys, "validate")
+    assert code == 0
+    assert "<stdin>: 1 of 1 document valid" in out
+    set_stdin(monkeypatch, b"")
+    code, out, err = run(capsys, "validate", "-")
+    assert code == 0
+    assert "empty" in err
+
+
+def test_validate_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "validate", str(tmp_path / "none.json"))
+    assert code == 2
+    assert "no such file" in err
+
+
+# --- table view ------------------------------------------------------------------
+
+
+def test_table_view_of_a_document() -> None:
+    text = render_table(sample_document())
+    lines = text.splitlines()
+    assert lines[0] == "doc-1 · published 2021-08-13 · 2 events"
+    assert lines[2].startswith("1  meeting ")
+    assert "2021-08-10" in lines[2]
+    assert "Oslo (NOR)" in lines[2]
+    assert "Norway (NOR), Chile (CHL)" in text
+    assert "topics   fisheries" in text
+    assert 'said     "talks went well"' in text
+    assert "CAMEO 040" in text
+    assert "\x1b[" not in text
+
+
+def test_table_view_of_other_event_types_and_long_evidence() -> None:
+    text = "Troops drilled. " * 30
+    exercise = MilitaryExercise(
+        id="x1",
+        evidence=[Span.of(text, 0, len(text)), Span.of(text, 0, 15)],
+        troops=12000,
+        ships=3,
+        name="Sea Shield",
+        modality=Modality.PLANNED,
+    )
+    change = TerritorialChange(
+        id="t1",
+        evidence=[Span.of(text, 0, 15)],
+        kind=TerritorialChangeKind.CAPTURE,
+        gainer=Actor(name="Rebels", kind=ActorKind.ARMED_GROUP),
+        places=[Location(name="Rivertown"), Location(country="ARM")],
+        count=2,
+    )
+    view = render_table(Document(events=[exercise, change]))
+    assert "troops 12,000" in view
+    assert "ships 3" in view
+    assert "(planned)" in view
+    assert "(+1 more)" in view
+    assert "…" in view
+    assert "capture · gainer Rebels · count 2" in view
+    assert "Rivertown, ARM" in view
+    assert all(len(line) <= 100 for line in view.splitlines())
+
+
+def test_table_view_without_events() -> None:
+    assert "(no events found)" in render_table(Document(id="empty"))
+
+
+# --- end to end (subprocesses) ---------------------------------------------------
+
+
+def python_m(*argv: str, data: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "diplo_events", *argv],
+        input=data,
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_python_m_jsonl_stdin_like_the_scorer() -> None:
+    data = "".join(jsonl_line(f"e{i}", TEXT_A, "2021-08-13") + "\n" for i in range(3))
+    proc = python_m("extract", "--jsonl", "-", data=data.encode("utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == ["e0", "e1", "e2"]
+
+
+def test_python_m_bad_line_exit_code_and_message() -> None:
+    data = (jsonl_line("ok", TEXT_B) + "\nnot json\n").encode("utf-8")
+    proc = python_m("extract", "--jsonl", "-", data=data)
+    assert proc.returncode == 1
+    assert b"line 2" in proc.stderr
+    assert b"Traceback" not in proc.stderr
+    assert json.loads(proc.stdout.splitlines()[1])["line"] == 2
+
+
+def test_python_m_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    source.write_text(
+        "".join(jsonl_line(f"p{i}", "Short text.") + "\n" for i in range(5000)), encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "diplo_events", "extract", "--jsonl", str(source), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"{")
+    proc.stdout.close()  # like `| head -1`: the reader goes away
+    err = proc.stderr.read()
+    proc.wait(timeout=300)
+    assert b"Traceback" not in err
+    assert err == b""
+    assert proc.returncode == 141
+
+
+def test_seed_article_yields_events(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", str(SEED), "--published", "2021-08-13")
+    assert code == 0
+    assert len(json.loads(out)["events"]) >= 1
+
+
+def test_seed_article_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "extract", str(SEED), "--published", "2021-08-13", "--format", "table"
+    )
+    assert code == 0
+    assert out.splitlines()[0].startswith(str(SEED))
