@@ -250,13 +250,22 @@ def _decode(data: bytes, name: str, encoding: str | None) -> str:
         ) from None
 
 
-def _open_output(path: str | None, stack: ExitStack, inputs: Sequence[str]) -> TextIO:
-    """The output stream: ``path`` (UTF-8, ``\\n`` line ends) or stdout."""
+def _open_output(
+    path: str | None, stack: ExitStack, inputs: Sequence[str], *, json_text: bool = True
+) -> TextIO:
+    """The output stream: ``path`` (UTF-8, ``\\n`` line ends) or stdout.
+
+    JSON is always written as UTF-8, also to a stdout with another encoding; text
+    for people (``json_text=False``) keeps the terminal's encoding.
+    """
     if path is None or path == "-":
         reconfigure = getattr(sys.stdout, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # an unusual stdout: leave it
-                reconfigure(encoding="utf-8")
+                if json_text:
+                    reconfigure(encoding="utf-8")
+                else:  # article text the terminal cannot show becomes "?"
+                    reconfigure(errors="replace")
         return sys.stdout
     if os.path.isdir(path):
         raise CliError(f"--output {path}: is a directory")
@@ -298,7 +307,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         _check_input(path)
     fmt = args.format or "json"
     with ExitStack() as stack:
-        out = _open_output(args.output, stack, files)
+        out = _open_output(args.output, stack, files, json_text=fmt != "table")
         style = _TableStyle.for_stream(out) if fmt == "table" else None
         for index, path in enumerate(files):
             name = _input_name(path)

@@ -43,7 +43,10 @@ class Candidate:
 
     event: Event
     paragraph: int
-    anaphoric: bool = False  # "the talks", "the drills": refers back
+    anaphoric: bool = False
+    sentence: int = (
+        0  # index of the sentence it came from  # "the talks", "the drills": refers back
+    )
 
 
 def _party(actor: Actor) -> str:
@@ -194,7 +197,8 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 continue
             if isinstance(ev, Statement):
                 assert isinstance(prev.event, Statement)
-                if prev.paragraph == cand.paragraph and _voice(prev.event) == _voice(ev):
+                adjacent = prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 1
+                if adjacent and _voice(prev.event) == _voice(ev):
                     target = k
                     break
                 continue
@@ -206,6 +210,12 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                     target = k
                     break
                 continue
+            if isinstance(ev, MilitaryExercise):
+                # an article's exercise mentions are one exercise unless parties or dates differ
+                if not pa or not pb or pa & pb:
+                    target = k
+                    break
+                continue
             nested = pa and pb and (pa <= pb or pb <= pa)
             if nested and (pa == pb or prev.paragraph == cand.paragraph):
                 target = k
@@ -214,7 +224,9 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             merged.append(cand)
         else:
             prev = merged[target]
-            merged[target] = attrs.evolve(prev, event=_combine(prev.event, ev))
+            merged[target] = attrs.evolve(
+                prev, event=_combine(prev.event, ev), sentence=cand.sentence
+            )
     return [c.event for c in merged]
 
 

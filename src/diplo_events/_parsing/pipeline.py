@@ -93,5 +93,5 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     for sent in sentences:
         for rule in RULES:
             for event, anaphoric in rule(article, sent):
-                candidates.append(Candidate(event, sent.paragraph, anaphoric))
+                candidates.append(Candidate(event, sent.paragraph, anaphoric, sent.index))
     return assign_ids(merge(candidates))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, Modality, Statement
+from ...model import Actor, DateSpan, Modality, Statement
 from ..codes import STATEMENT
 from ..context import Article, Sentence, date_in, subject_before
 from ..lexicon import lexicon
@@ -119,15 +119,20 @@ def _medium(art: Article, sent: Sentence) -> str | None:
     return None
 
 
+def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | None:
+    """When it was said: a date right at the verb ("said on Sunday", "on Sunday accused"),
+    else one in the speaker's clause before the verb; never one from the content."""
+    for d in sent.dates:
+        if 0 <= d.start - verb[1] <= 4 or 0 <= verb[0] - d.end <= 4:
+            return d.span
+    return date_in(sent, art.clause_start(sent, verb[0]), verb[0])
+
+
 def _event(
     art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
 ) -> Statement:
     content, c_start, c_end = _content(art, sent, verb[1])
-    date = None
-    for d in sent.dates:
-        if not (c_start <= d.start < c_end) or abs(d.start - verb[1]) <= 4:
-            date = d.span
-            break
+    date = _date(art, sent, verb)
     cameo, plover = STATEMENT[family]
     modality = modality_of(art.norm, verb[0], verb[1], art.clause_start(sent, verb[0]))
     if family == "deny" and modality is Modality.NEGATED:
@@ -135,7 +140,7 @@ def _event(
     return Statement(
         id="pending",
         evidence=(art.span(sent.start, sent.end),),
-        date=date if date is not None else date_in(sent, sent.start, c_start),
+        date=date,
         modality=modality,
         confidence=0.7,
         rule=rule,
