@@ -131,7 +131,7 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
 def _event(
     art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
 ) -> Statement:
-    content, c_start, c_end = _content(art, sent, verb[1])
+    content, _c_start, _c_end = _content(art, sent, verb[1])
     date = _date(art, sent, verb)
     cameo, plover = STATEMENT[family]
     modality = modality_of(art.norm, verb[0], verb[1], art.clause_start(sent, verb[0]))
