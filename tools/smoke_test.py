@@ -109,7 +109,11 @@ def data_files_via_importlib_resources() -> None:
     assert package.joinpath("py.typed").is_file(), "py.typed missing"
     data = importlib.resources.files(f"{PACKAGE}._parsing").joinpath("data")
     assert data.is_dir(), "diplo_events._parsing/data is not installed"
-    files = [entry for entry in data.iterdir() if entry.is_file()]
+    files = [
+        entry
+        for entry in data.iterdir()
+        if entry.is_file() and not entry.name.startswith(("__", "."))
+    ]
     assert files, "diplo_events._parsing/data holds no files"
     for entry in files:
         assert entry.read_bytes(), f"data file {entry.name} is empty"
