@@ -18,7 +18,7 @@ from ..model import Actor, ActorKind, DateSpan, Location, Span
 from .dates import DateMention
 from .mentions import ActorMention, PlaceMention, Role
 
-__all__ = ["Article", "Sentence"]
+__all__ = ["Article", "Discourse", "Sentence"]
 
 # Words that open a new clause: what comes before belongs to another predicate.
 _CLAUSE_BREAK = re.compile(
@@ -43,6 +43,13 @@ class Sentence:
     dates: tuple[DateMention, ...]
 
 
+@attrs.define
+class Discourse:
+    """What the rules learn while reading, in text order."""
+
+    last_meeting: tuple[Actor, ...] = ()  # parties of the latest meeting told
+
+
 @attrs.frozen
 class Article:
     """The whole input as the rules need it."""
@@ -52,6 +59,7 @@ class Article:
     published: dt.date | None
     sentences: tuple[Sentence, ...]
     home: Location | None  # dateline place, if any
+    discourse: Discourse = attrs.Factory(Discourse)
 
     def span(self, start: int, end: int) -> Span:
         """Evidence ``original[start:end]``, trimmed of spaces."""
@@ -94,6 +102,8 @@ def subject_before(
         seg_start = clause if lo < 0 else lo + 1
         cands = [a for a in sent.actors if seg_start <= a.start and a.end <= hi
                  and a.role in roles and not in_quote(norm, sent, a.start)]  # fmt: skip
+        if not cands and hi == pos and _has_subject_words(norm[seg_start:hi]):
+            return None  # the subject is a noun phrase naming no party ("the two leaders")
         if cands:
             first = cands[0]
             if first.role is not Role.PERSON and seg_start > clause:
@@ -111,6 +121,20 @@ def subject_before(
 def in_quote(norm: str, sent: Sentence, pos: int) -> bool:
     """True if ``pos`` lies inside a double-quoted passage of the sentence."""
     return norm.count('"', sent.start, pos) % 2 == 1
+
+
+_FILLER = frozenset(
+    "on in at of also then later however meanwhile moreover earlier today yesterday tonight "
+    "monday tuesday wednesday thursday friday saturday sunday and but has have had was were is "
+    "are been still again repeatedly last this week month year night morning evening the a an "
+    "previously separately recently officially publicly reportedly".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _has_subject_words(segment: str) -> bool:
+    """True if a comma segment holds more than adverbs and time words."""
+    return any(w.lower() not in _FILLER for w in _WORD.findall(segment))
 
 
 def actors_in(sent: Sentence, start: int, end: int) -> list[ActorMention]:

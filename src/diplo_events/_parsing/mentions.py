@@ -42,6 +42,26 @@ _LOCATIVE = frozenset(
      "visit", "entered", "captured", "seized", "took", "retook", "recaptured", "overran",
      "liberated", "annexed"}
 )  # fmt: skip
+# Capitalized function words that end a name even inside a run ("... Force The spokesman").
+_BREAK_WORDS = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That",
+                          "These", "Those", "But", "And", "Or", "On", "In", "At", "As", "If",
+                          "When", "While", "His", "Her", "Their", "Its", "Our"})  # fmt: skip
+# Words that make a named body non-state even when a demonym precedes it.
+_NON_STATE = frozenset({"Liberation", "Front", "Movement", "Resistance", "Mujahideen", "Rebels",
+                        "Brigade", "Brigades", "Militia", "Militias", "Alliance", "Party",
+                        "Islamic", "Jihad", "Emirate", "National", "Democratic", "Popular",
+                        "Revolutionary", "People's", "Peoples"})  # fmt: skip
+# Sites named by a head word: "Mohamed Naguib Military Base", "Mrauk-U Township".
+_SITE = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s){1,4}(?P<head>Base|Airbase|Airport|Camp|Checkpoint|Crossing|"
+    r"Palace|Square|Township|Town|District|Province|State|Region|Governorate|Oblast|"
+    r"Island|Islands|Valley|Dam|Bridge|Harbou?r|Port|Barracks|Range|Ground|Airfield|"
+    r"checkpoint|crossing|border crossing|air base|airbase|base|airport|camp)\b"
+)
+_SITE_LOWER_OK = frozenset({"checkpoint", "crossing", "border crossing", "air base", "airbase",
+                            "base", "airport", "camp"})  # fmt: skip
+_REGION_HEADS = frozenset({"Township", "District", "Province", "State", "Region", "Governorate",
+                           "Oblast", "Valley", "Island", "Islands"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
 
@@ -241,7 +261,7 @@ def find_mentions(
         if t.start in covered or not (capital or (connector and run)):
             flush()
             continue
-        if run and norm[run[-1].end : t.start] != " ":
+        if run and (norm[run[-1].end : t.start] != " " or t.text in _BREAK_WORDS):
             flush()
             if connector:
                 continue
@@ -254,8 +274,11 @@ def find_mentions(
         # strip leading stop words and honorifics
         honorific = False
         raw_start = c_start
+        body = any(t.text in lex.org_heads for t in ctoks)
         while ctoks and (
-            ctoks[0].text in lex.stop_capitalized or ctoks[0].text.lower() in lex.honorifics
+            ctoks[0].text in _BREAK_WORDS
+            or not body
+            and (ctoks[0].text in lex.stop_capitalized or ctoks[0].text.lower() in lex.honorifics)
         ):
             honorific = honorific or ctoks[0].text.lower() in lex.honorifics
             ctoks = ctoks[1:]
@@ -302,6 +325,14 @@ def find_mentions(
                 full_start = left.start  # "Libyan" + "National Army"
                 used_groups.add(left.end)
             full = norm[full_start:c_end]
+            state = _state_of_body(words, left, norm, c_end, end, groups)
+            if state is not None:
+                # a state body: "South Korean Joint Chiefs of Staff", "Government of ... of Libya"
+                actor = attrs.evolve(state, title=full, mention=_span(original, full_start, c_end))
+                if acr:
+                    acronyms.append((acr.group(1), actor))
+                actors.append(ActorMention(full_start, c_end, actor, Role.OFFICIAL, prep))
+                continue
             armed = any(w in lex.armed_heads for w in words)
             key = acr.group(1) if acr else full
             a_kind = ActorKind.ARMED_GROUP if armed else ActorKind.ORGANIZATION
@@ -311,7 +342,7 @@ def find_mentions(
                 acronyms.append((acr.group(1), actor))
             actors.append(ActorMention(full_start, c_end, actor, Role.ORGANIZATION, prep))
             continue
-        if any(w in lex.not_person for w in words):
+        if any(w in lex.not_person for w in words) or "of" in words or "for" in words:
             continue
         real = [w for w in words if w.lower() not in lex.name_connectors]
         if not real:
@@ -400,9 +431,93 @@ def find_mentions(
                            mention=_span(original, g.start, b_end))  # fmt: skip
             places.append(PlaceMention(g.start, b_end, loc, _prev_word(norm, g.start, start)))
 
+    _sites(original, norm, start, end, places)
+    places = _with_country(places, matches)
+    actors = [a for a in actors if not any(p.start <= a.start and a.end <= p.end
+                                           and p.location.kind is LocationKind.SITE
+                                           for p in places)]  # fmt: skip
     actors.sort(key=lambda a: a.start)
+    actors = _inherit_body(norm, actors)
     places.sort(key=lambda p: p.start)
     return SentenceMentions(tuple(actors), tuple(places), tuple(acronyms))
+
+
+def _inherit_body(norm: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """ "South Korean Joint Chiefs of Staff spokesman Col. Lee": the person speaks for the body
+    named right before the title."""
+    out: list[ActorMention] = []
+    for a in actors:
+        prev = out[-1] if out else None
+        if (
+            a.role is Role.PERSON
+            and a.actor is not None
+            and a.actor.country is None
+            and a.actor.organization is None
+            and prev is not None
+            and prev.actor is not None
+            and prev.role in (Role.OFFICIAL, Role.ORGANIZATION)
+            and norm[prev.end : a.start] == " "
+        ):
+            a = attrs.evolve(a, actor=attrs.evolve(
+                a.actor, country=prev.actor.country, organization=prev.actor.organization))  # fmt: skip
+        out.append(a)
+    return out
+
+
+def _state_of_body(
+    words: list[str], left: _Group | None, norm: str, c_end: int, end: int, groups: list[_Group]
+) -> Actor | None:
+    """The state a capitalized body belongs to, or None for a non-state body."""
+    if any(w in _NON_STATE for w in words) and "Government" not in words:
+        return None
+    if left is not None and left.affiliation is not None and left.demonym_only:
+        return left.affiliation
+    if "Government" in words or "Ministry" in words:
+        # "Government of National Accord (GNA) of Libya": the country right after
+        for g in groups:
+            if c_end <= g.start <= c_end + 16 and g.affiliation is not None:
+                if g.affiliation.kind is ActorKind.STATE:
+                    return g.affiliation
+    return None
+
+
+def _sites(original: str, norm: str, start: int, end: int, prev: list[PlaceMention]) -> None:
+    """Add named sites ("X Military Base") that chunking split apart."""
+    for m in _SITE.finditer(norm, start, end):
+        words = m.group().split()
+        while words and (words[0] in _BREAK_WORDS or words[0] in lexicon().stop_capitalized):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        s = m.end() - len(" ".join(words))
+        head = m.group("head")
+        kind = LocationKind.REGION if head in _REGION_HEADS else LocationKind.SITE
+        if head == "Town":
+            kind = LocationKind.CITY
+        prev[:] = [p for p in prev if not (s <= p.start and p.end <= m.end())]
+        loc = Location(name=norm[s : m.end()], kind=kind, mention=_span(original, s, m.end()))
+        prev.append(PlaceMention(s, m.end(), loc, _prev_word(norm, s, start)))
+
+
+def _with_country(places: list[PlaceMention], matches: Sequence[Match]) -> list[PlaceMention]:
+    """Give a site or region without a country the country of a place named right after it
+    ("Abidjan, Cote d'Ivoire") or inside it ("Shan State" is known)."""
+    out = []
+    for p in places:
+        if p.location.country is None and p.location.kind is not None:
+            for m in matches:
+                e = m.entries[0]
+                if (
+                    e.country
+                    and p.start <= m.start
+                    and m.end <= p.end + 3
+                    and e.category
+                    in (Category.REGION, Category.CITY, Category.CAPITAL, Category.COUNTRY)
+                ):
+                    p = attrs.evolve(p, location=attrs.evolve(p.location, country=e.country))
+                    break
+        out.append(p)
+    return out
 
 
 def m_text(norm: str, g: _Group) -> str:

@@ -74,6 +74,18 @@ def _voice(event: Statement) -> str:
     return f"{_party(sp)}:{sp.title or ''}"
 
 
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _finer(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
+    """The more precise of two agreeing dates (the first on a tie)."""
+    if a is None or b is None:
+        return a or b
+    if _PRECISION_RANK[b.precision.value] < _PRECISION_RANK[a.precision.value]:
+        return b
+    return a
+
+
 def _dates_agree(a: DateSpan | None, b: DateSpan | None) -> bool:
     return a is None or b is None or (a.start <= b.end and b.start <= a.end)
 
@@ -112,7 +124,7 @@ def _combine(a: Event, b: Event, *, keep_parties: bool = False) -> Event:
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: (s.start, s.end)))
     changes: dict[str, object] = {
         "evidence": evidence,
-        "date": a.date or b.date,
+        "date": _finer(a.date, b.date),
         "location": _better_location(a.location, b.location),
         "confidence": min(1.0, max(a.confidence, b.confidence) + 0.1),
     }

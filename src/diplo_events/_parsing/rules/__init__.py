@@ -42,6 +42,11 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
         and not _SPECIFIED.match(article.norm, ref.end())
     )
     for ev in meeting.extract(article, sent):
+        if ev.rule == "meeting.reference":
+            yield ev, True
+            continue
+        if ev.modality.value == "realized":
+            article.discourse.last_meeting = ev.participants
         yield ev, anaphoric
 
 

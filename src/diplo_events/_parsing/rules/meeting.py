@@ -80,8 +80,13 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
             host = _state(location.country, location.name or location.country, art)
             if all((p.country != host.country) for p in parties if p.kind is not ActorKind.PERSON):
                 parties.append(host)
+        rule = f"meeting.{_rule(m)}"
         if len(_distinct(parties)) < 2:
-            continue
+            if not (_continues(norm, sent, m) and len(art.discourse.last_meeting) >= 2):
+                continue
+            # "Meeting Monday near ...", "At the meeting, ...": the meeting just told
+            parties = list(art.discourse.last_meeting)
+            rule = "meeting.reference"
         if out and _distinct(parties) <= _distinct(list(out[-1].participants)):
             continue
         cameo, plover = MEETING[family]
@@ -93,7 +98,7 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
                 location=location,
                 modality=modality_of(norm, m.start(), m.end(), clause),
                 confidence=0.6,
-                rule=f"meeting.{_rule(m)}",
+                rule=rule,
                 cameo=cameo,
                 plover=plover,
                 participants=tuple(parties),
@@ -104,6 +109,14 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
         )
         floor = clause_end if clause_end > m.end() else m.end()
     return out
+
+
+def _continues(norm: str, sent: Sentence, m: re.Match[str]) -> bool:
+    """A trigger that refers back: a sentence-initial "Meeting ..." participle, or a definite
+    noun ("the meeting", "the talks") with no parties of its own."""
+    if m.start() == sent.start and m.group()[0].isupper():
+        return True
+    return norm[max(sent.start, m.start() - 4) : m.start()].lower() == "the "
 
 
 def _rule(m: re.Match[str]) -> str:

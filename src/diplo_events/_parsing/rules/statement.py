@@ -41,6 +41,12 @@ _VERBS: dict[str, str] = {
     "appealed": "appeal", "ordered": "appeal", "agreed": "agree",
 }  # fmt: skip
 _VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
+# A plural subject that stands for the parties of the meeting just told.
+_PLURAL = re.compile(
+    r"(?:^|\W)(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|ministers|presidents)"
+    r"|both sides|the (?:two )?parties)\s+(?:\w+\s+){0,6}?$",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _CALLED_OK = re.compile(r" (?:on|for)\b")
 _THAT = re.compile(r"\s*(?:on \w+\s*)?(?:that\b|:|,?\s*\")")
@@ -167,6 +173,16 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             continue
         speaker = _segment_speaker(art, sent, m.start())
         rule = "statement.verb"
+        if speaker is None and _PLURAL.search(
+            art.norm, art.clause_start(sent, m.start()), m.start()
+        ):
+            for party in art.discourse.last_meeting:
+                key = party.country or party.organization or party.name
+                if key not in seen and _political(party):
+                    seen.add(key)
+                    out.append(_event(art, sent, party, (m.start(), m.end()), _VERBS[word],
+                                      "statement.plural"))  # fmt: skip
+            continue
         if speaker is None:
             speaker = _right_speaker(sent, m.end())
             rule = "statement.inverted"
