@@ -124,10 +124,59 @@ def in_quote(norm: str, sent: Sentence, pos: int) -> bool:
 
 
 _FILLER = frozenset(
-    "on in at of also then later however meanwhile moreover earlier today yesterday tonight "
-    "monday tuesday wednesday thursday friday saturday sunday and but has have had was were is "
-    "are been still again repeatedly last this week month year night morning evening the a an "
-    "previously separately recently officially publicly reportedly".split()
+    {
+        "on",
+        "in",
+        "at",
+        "of",
+        "also",
+        "then",
+        "later",
+        "however",
+        "meanwhile",
+        "moreover",
+        "earlier",
+        "today",
+        "yesterday",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "and",
+        "but",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "been",
+        "still",
+        "again",
+        "repeatedly",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "evening",
+        "the",
+        "a",
+        "an",
+        "previously",
+        "separately",
+        "recently",
+        "officially",
+        "publicly",
+        "reportedly",
+    }
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 

@@ -277,8 +277,12 @@ def find_mentions(
         body = any(t.text in lex.org_heads for t in ctoks)
         while ctoks and (
             ctoks[0].text in _BREAK_WORDS
-            or not body
-            and (ctoks[0].text in lex.stop_capitalized or ctoks[0].text.lower() in lex.honorifics)
+            or (
+                not body
+                and (
+                    ctoks[0].text in lex.stop_capitalized or ctoks[0].text.lower() in lex.honorifics
+                )
+            )
         ):
             honorific = honorific or ctoks[0].text.lower() in lex.honorifics
             ctoks = ctoks[1:]
@@ -458,8 +462,9 @@ def _inherit_body(norm: str, actors: list[ActorMention]) -> list[ActorMention]:
             and prev.role in (Role.OFFICIAL, Role.ORGANIZATION)
             and norm[prev.end : a.start] == " "
         ):
-            a = attrs.evolve(a, actor=attrs.evolve(
-                a.actor, country=prev.actor.country, organization=prev.actor.organization))  # fmt: skip
+            body = prev.actor
+            actor = attrs.evolve(a.actor, country=body.country, organization=body.organization)
+            a = attrs.evolve(a, actor=actor)
         out.append(a)
     return out
 
@@ -475,9 +480,9 @@ def _state_of_body(
     if "Government" in words or "Ministry" in words:
         # "Government of National Accord (GNA) of Libya": the country right after
         for g in groups:
-            if c_end <= g.start <= c_end + 16 and g.affiliation is not None:
-                if g.affiliation.kind is ActorKind.STATE:
-                    return g.affiliation
+            near = c_end <= g.start <= c_end + 16
+            if near and g.affiliation is not None and g.affiliation.kind is ActorKind.STATE:
+                return g.affiliation
     return None
 
 
