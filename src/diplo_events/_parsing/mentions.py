@@ -62,6 +62,12 @@ _SITE_LOWER_OK = frozenset({"checkpoint", "crossing", "border crossing", "air ba
                             "base", "airport", "camp"})  # fmt: skip
 _REGION_HEADS = frozenset({"Township", "District", "Province", "State", "Region", "Governorate",
                            "Oblast", "Valley", "Island", "Islands"})  # fmt: skip
+# Words skipped when looking for the preposition before a mention ("in northern Shan State").
+_SKIPPABLE = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                        "northwestern", "southeastern", "southwestern", "north", "south", "east",
+                        "west", "upper", "lower", "neighbouring", "neighboring", "nearby",
+                        "strategic", "coastal", "main", "major", "key", "capital", "border",
+                        "restive", "disputed", "occupied", "breakaway"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
 
@@ -141,7 +147,7 @@ def _prev_word(norm: str, start: int, floor: int) -> str:
     """The lower-case word before ``start`` (skipping a determiner), within the sentence."""
     i = start
     words: list[str] = []
-    while len(words) < 2:
+    while len(words) < 4:
         j = i
         while j > floor and norm[j - 1] == " ":
             j -= 1
@@ -151,11 +157,11 @@ def _prev_word(norm: str, start: int, floor: int) -> str:
         if k == j:
             break
         words.append(norm[k:j].lower())
-        if words[-1] not in _DETERMINERS:
+        if words[-1] not in _DETERMINERS and words[-1] not in _SKIPPABLE:
             break
         i = k
     for w in words:
-        if w not in _DETERMINERS:
+        if w not in _DETERMINERS and w not in _SKIPPABLE:
             return w
     return ""
 

@@ -93,9 +93,7 @@ def _dates_agree(a: DateSpan | None, b: DateSpan | None) -> bool:
 def _places_agree(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None:
         return True
-    if a.country and b.country and a.country != b.country:
-        return False
-    return a.country is not None or a.name == b.name
+    return not (a.country and b.country and a.country != b.country)
 
 
 def _better_location(a: Location | None, b: Location | None) -> Location | None:
@@ -202,6 +200,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 cand.anaphoric
                 and isinstance(ev, Meeting | MilitaryExercise)
                 and type(prev.event) is type(ev)
+                and not ev.rule.endswith(".other")
             ):
                 target = k  # "the drills": the latest event of that type, whatever its modality
                 break
@@ -218,9 +217,19 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             if isinstance(ev, TerritorialChange):
                 assert isinstance(prev.event, TerritorialChange)
                 same_places = {p.name for p in prev.event.places} & {p.name for p in ev.places}
-                if prev.event.kind is ev.kind and pa == pb and (same_places or not ev.places):
+                either_empty = not ev.places or not prev.event.places
+                counts = {prev.event.count, ev.count} - {None}
+                if (
+                    prev.event.kind is ev.kind
+                    and len(counts) < 2
+                    and (same_places or (pa == pb and either_empty))
+                ):
                     target = k
                     break
+                continue
+            if isinstance(ev, MilitaryExercise) and ev.rule.endswith(".other"):
+                break  # "the second drill this year": another exercise
+            if isinstance(ev, MilitaryExercise) and prev.event.rule.endswith(".other"):
                 continue
             if isinstance(ev, MilitaryExercise):
                 # an article's exercise mentions are one exercise unless parties or dates differ

@@ -17,12 +17,14 @@ _BEFORE = re.compile(
     r"refused to|failed to|cancel(?:l?ed)?|called off|postponed|rejected)\b"
     r"|\b(?P<hypo>could|might|may|can|would|if|whether|possible|possibly|threaten(?:ed|s)? to|"
     r"risk of|unless)\b"
-    r"|\b(?P<planned>will|shall|to|plans? to|planned|planning to|expected to|scheduled|"
+    r"|\b(?P<planned>will|shall|plans? to|planned|planning to|expected to|scheduled|"
     r"set to|due to|going to|intends? to|agreed to|aims? to|wants? to|ready to|upcoming|"
-    r"next|proposed|invited .{0,40} to)\s*$",
+    r"next|proposed|invited)\b|\b(?P<planned_to>to)\s*$",
     re.IGNORECASE,
 )
-_AFTER = re.compile(r"^\W*(?:is|are|was|were)?\s*(?:scheduled|planned|expected|due|set)\b", re.I)
+_AFTER = re.compile(
+    r"\W*(?:is |are |was |were )?(?:scheduled|planned|expected|due|set to|will|would)\b", re.I
+)
 _WINDOW = 48
 
 
@@ -36,7 +38,7 @@ def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: i
             found = Modality.NEGATED
         elif m.group("hypo"):
             found = Modality.HYPOTHETICAL
-        elif m.group("planned"):
+        elif m.group("planned") or m.group("planned_to"):
             found = Modality.PLANNED
     if found is Modality.REALIZED and _AFTER.match(norm, trigger_end, trigger_end + 30):
         return Modality.PLANNED

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 import attrs
 
@@ -32,6 +33,38 @@ from .text import clean
 __all__ = ["run"]
 
 
+# "the city", "the town": the city last named.
+_CITY_REF = re.compile(r"\bthe (?:city|town)\b(?! of\b)", re.IGNORECASE)
+_PREV_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _word_before(norm: str, m: re.Match[str]) -> str:
+    before = _PREV_WORD.search(norm, max(0, m.start() - 20), m.start())
+    return before.group(1).lower() if before else ""
+
+
+def _home(place: str) -> Location:
+    """The dateline place ("Camp Humphreys, South Korea", "KABUL") with its country."""
+    country = None
+    for m in gazetteer().find(place):
+        entry = m.entries[0]
+        if entry.country and entry.category.value in ("country", "capital", "city", "region"):
+            country = entry.country
+    first = place.split(",")[0].strip()
+    kind = (
+        LocationKind.COUNTRY
+        if gazetteer().lookup(first)
+        and all(e.category.value == "country" for e in gazetteer().lookup(first)[:1])
+        else LocationKind.CITY
+    )
+    return Location(name=first or place, country=country, kind=kind)
+
+
+def _heading(norm: str, start: int, end: int) -> bool:
+    """A short line without final punctuation: a heading, not prose."""
+    return end - start < 80 and norm[end - 1] not in ".!?\"')" and "\n" not in norm[start:end]
+
+
 def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     """All events of ``text`` (already checked to be a str of acceptable size)."""
     day = parse_published(published)
@@ -44,8 +77,8 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
 
     raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
     for paragraph, block in enumerate(cleaned.blocks):
-        is_title = block.kind.value == "title"
         for s_start, s_end in split_sentences(norm, block.start, block.end):
+            is_title = block.kind.value == "title" or _heading(norm, s_start, s_end)
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)
             inside: list[Match] = [m for m in matches[lo:hi] if m.end <= s_end]
@@ -57,6 +90,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         (x for *_, f in raw for x in f.acronyms),
     )
     sentences: list[Sentence] = []
+    last_city: Location | None = None
     for index, (s_start, s_end, paragraph, is_title, found) in enumerate(raw):
         resolved: list[ActorMention] = []
         places = list(found.places)
@@ -69,7 +103,14 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
                 name = text[mention.start : mention.end]
                 loc = Location(name=name, mention=Span.of(text, mention.start, mention.end))
                 places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
+        for ref in _CITY_REF.finditer(norm, s_start, s_end):
+            if last_city is not None:
+                loc = attrs.evolve(last_city, mention=Span.of(text, ref.start(), ref.end()))
+                places.append(PlaceMention(ref.start(), ref.end(), loc, _word_before(norm, ref)))
         places.sort(key=lambda p: p.start)
+        for p in places:
+            if p.location.kind is LocationKind.CITY and p.location.name:
+                last_city = p.location
         sentences.append(
             Sentence(
                 index=index,
@@ -85,7 +126,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
 
     home = None
     if cleaned.dateline is not None and cleaned.dateline.place:
-        home = Location(name=cleaned.dateline.place, kind=LocationKind.CITY)
+        home = _home(cleaned.dateline.place)
     article = Article(
         original=text, norm=norm, published=day, sentences=tuple(sentences), home=home
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import MilitaryExercise
+from ...model import Location, LocationKind, MilitaryExercise
 from ..codes import exercise_codes
 from ..context import Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..dates import find_durations
@@ -70,15 +70,14 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
         if _NON_MILITARY.search(before) or before.lower().endswith(("to ", "will ")):
             continue
         clause = art.clause_start(sent, m.start())
+        stop = _CLAUSE_END.search(norm, m.end(), sent.end)
         mentions = [
             a
-            for a in actors_in(sent, clause, sent.end)
+            for a in actors_in(sent, clause, stop.start() if stop else sent.end)
             if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in ("in", "at", "near")
         ]
         parties = unique_parties(mentions)
-        location = place_in(sent, clause, sent.end) or place_in(
-            sent, sent.start, sent.end, any_prep=True
-        )
+        location = place_in(sent, clause, sent.end) or _border(sent) or art.home
         states = {p.country or p.organization for p in parties if p.country or p.organization}
         if (
             not parties
@@ -104,7 +103,7 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
                 location=location,
                 modality=modality_of(norm, m.start(), m.end(), clause),
                 confidence=0.6,
-                rule="military_exercise.held" if parties else "military_exercise.noun",
+                rule=_rule_id(norm, sent, m.start(), bool(parties)),
                 cameo=cameo,
                 plover=plover,
                 participants=tuple(parties),
@@ -116,6 +115,26 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
             )
         ]
     return []
+
+
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last|first|next)\b",
+                      re.IGNORECASE)  # fmt: skip
+_CLAUSE_END = re.compile(r"\b(?:amid|as|after|following|despite|against|tensions|which|while)\b")
+
+
+def _rule_id(norm: str, sent: Sentence, start: int, has_parties: bool) -> str:
+    """``military_exercise.other`` marks "the second drill this year": not the one told."""
+    if _ORDINAL.search(norm, max(sent.start, start - 40), start):
+        return "military_exercise.other"
+    return "military_exercise.held" if has_parties else "military_exercise.noun"
+
+
+def _border(sent: Sentence) -> Location | None:
+    """ "about 20 kilometres from the Afghan-Tajik border": a border names the area."""
+    for p in sent.places:
+        if p.location.kind is LocationKind.BORDER:
+            return p.location
+    return None
 
 
 def _first(values: list[int]) -> int | None:

@@ -24,6 +24,7 @@ from ...model import (
     ActorKind,
     Location,
     LocationKind,
+    Modality,
     TerritorialChange,
     TerritorialChangeKind,
 )
@@ -44,7 +45,7 @@ _TRIGGER = re.compile(
     r"liberated|conquered|occupied|stormed)\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
-    r"pull-out|pullout|retreated|retreat|abandoned|evacuated|left the (?:city|town|area|region|"
+    r"pull-out|pullout|retreated|abandoned|evacuated|left the (?:city|town|area|region|"
     r"village|base))\b"
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
     r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control)\b",
@@ -113,7 +114,9 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 gainer = _first_actor(sent, to.end(), after_end)
         if gainer is None and loser is None and not places:
             continue
-        if kind is _K.CAPTURE and gainer is None and passive is None and not parties_before:
+        if kind is _K.CAPTURE and gainer is None:
+            gainer = _last_group_before(sent, m.start())
+        if kind is _K.CAPTURE and gainer is None:
             continue
         if kind is _K.CAPTURE and any(p.kind is not LocationKind.COUNTRY for p in places):
             places = [p for p in places if p.kind is not LocationKind.COUNTRY]
@@ -130,7 +133,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         count = None
         if kind is _K.CAPTURE:
             count = count_before(norm, m.end(), min(sent.end, m.end() + 40))
-        location = _location(places)
+        location = _where(sent, m.end(), sent.end) or _location(places)
         cameo, plover = territory_codes(kind)
         rule_kind = "fell" if m.group("fell") else kind.value
         out.append(
@@ -139,7 +142,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 evidence=(art.span(sent.start, sent.end),),
                 date=date_in(sent, sent.start, sent.end),
                 location=location,
-                modality=modality_of(norm, m.start(), m.end(), clause),
+                modality=_modality(norm, sent, m, clause),
                 confidence=0.6,
                 rule=f"territorial_change.{rule_kind}",
                 cameo=cameo,
@@ -152,6 +155,23 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             )
         )
     return _dedupe(out)
+
+
+_NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|proposals?|proposed|calls? for|"
+    r"called for|demands?|next phase|includes?|future|expected)\b",
+    re.IGNORECASE,
+)
+
+
+def _modality(norm: str, sent: Sentence, m: re.Match[str], clause: int) -> Modality:
+    """A nominal trigger ("the withdrawal of ...") takes the future of its sentence."""
+    found = modality_of(norm, m.start(), m.end(), clause)
+    nominal = found is Modality.REALIZED and m.group().lower() in _NOMINAL
+    if nominal and _FUTURE.search(norm, sent.start, m.start()):
+        return Modality.PLANNED
+    return found
 
 
 def _dedupe(events: list[TerritorialChange]) -> list[TerritorialChange]:
@@ -177,11 +197,31 @@ def _after_end(norm: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+_WHERE_PREPS = frozenset({"in", "across", "throughout", "near", "around", "within", "inside"})
+
+
+def _where(sent: Sentence, start: int, end: int) -> Location | None:
+    """The region or country an event happened in ("in northern Shan State")."""
+    for p in sent.places:
+        if (
+            start <= p.start
+            and p.end <= end
+            and p.prep in _WHERE_PREPS
+            and p.location.kind in (LocationKind.REGION, LocationKind.COUNTRY)
+        ):
+            return p.location
+    return None
+
+
 def _places(art: Article, sent: Sentence, start: int, end: int) -> list[Location]:
     out: list[Location] = []
     seen: set[str] = set()
     for p in sent.places:
-        if start <= p.start and p.end <= end and _is_object_place(p):
+        where = p.prep in _WHERE_PREPS and p.location.kind in (
+            LocationKind.REGION,
+            LocationKind.COUNTRY,
+        )
+        if start <= p.start and p.end <= end and _is_object_place(p) and not where:
             name = p.location.name or ""
             if name and name not in seen:
                 seen.add(name)
@@ -191,6 +231,16 @@ def _places(art: Article, sent: Sentence, start: int, end: int) -> list[Location
 
 def _is_object_place(p: PlaceMention) -> bool:
     return p.location.kind is None or p.location.kind.value != "water"
+
+
+def _last_group_before(sent: Sentence, pos: int) -> Actor | None:
+    """ "an M23 stronghold during a 2012 insurrection that overran Goma": the armed group
+    named earlier in the sentence, when the clause itself names no one."""
+    found = None
+    for a in sent.actors:
+        if a.end <= pos and a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP:
+            found = a.actor
+    return found
 
 
 def _first_actor(sent: Sentence, start: int, end: int) -> Actor | None:
