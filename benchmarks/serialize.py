@@ -15,21 +15,24 @@ validated objects) and the round trip (encode + decode) for
   a discriminated union on ``"type"``).
 
 Two workloads: one document holding every event (one call), and every event on its
-own (one call per event, as JSON Lines). Figures are the best of ``--repeat`` runs;
-the ratios printed at the end are all measured in this same run.
+own (one call per event, as JSON Lines). The contenders take turns in each of
+``--repeat`` rounds (after a ``gc.collect()``); figures are the best round, and the
+ratios printed are all measured in this same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import platform
 import random
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 from diplo_events import serialize
@@ -279,40 +282,67 @@ def _pydantic_adapters() -> tuple[Any, Any]:
 # --- timing --------------------------------------------------------------------------
 
 
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs of ``fn``, in seconds."""
-    times = []
+PHASES = ("encode", "decode", "round trip")
+LABELS = {
+    "ours (orjson)": "diplo-events + orjson",
+    "ours (json)": "diplo-events + stdlib json",
+    "stdlib": "stdlib json on plain dicts",
+    "pydantic": "pydantic v2",
+}
+# A contender: its encode, decode and round-trip functions, and whether it must run with
+# diplo-events forced onto the stdlib json module.
+Contender = tuple[tuple[Callable[[], object], Callable[[], object], Callable[[], object]], bool]
+
+
+@contextmanager
+def json_backend(stdlib: bool) -> Iterator[None]:
+    """Run diplo-events on the stdlib json module (``stdlib=True``) or its default."""
+    saved = serialize._orjson
+    if stdlib:
+        serialize._orjson = None
+    try:
+        yield
+    finally:
+        serialize._orjson = saved
+
+
+def interleaved(contenders: dict[str, Contender], repeat: int) -> dict[str, dict[str, float]]:
+    """Best time of every phase of every contender, in seconds.
+
+    The contenders take turns within each of the ``repeat`` rounds, so a change in the
+    machine's load during the run affects them all alike and the ratios stay fair.
+    """
+    best = {name: dict.fromkeys(PHASES, float("inf")) for name in contenders}
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, (functions, stdlib) in contenders.items():
+            with json_backend(stdlib):
+                for phase, fn in zip(PHASES, functions, strict=True):
+                    gc.collect()
+                    start = time.perf_counter()
+                    fn()
+                    best[name][phase] = min(best[name][phase], time.perf_counter() - start)
+    for name, row in best.items():
+        print(f"  {LABELS[name]:<34}" + "".join(f"{row[k] * 1000:>12.1f}" for k in PHASES))
+    return best
 
 
 def _stdlib_dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def measure(
-    name: str,
-    encode: Callable[[], object],
-    decode: Callable[[], object],
-    roundtrip: Callable[[], object],
-    repeat: int,
-) -> dict[str, float]:
-    row = {
-        "encode": best_of(repeat, encode),
-        "decode": best_of(repeat, decode),
-        "round trip": best_of(repeat, roundtrip),
-    }
-    print(f"  {name:<34}" + "".join(f"{row[k] * 1000:>12.1f}" for k in row))
-    return row
+def _ours(
+    encode: Callable[[], object], decode: Callable[[], object], roundtrip: Callable[[], object]
+) -> dict[str, Contender]:
+    contenders: dict[str, Contender] = {}
+    if serialize._orjson is not None:
+        contenders["ours (orjson)"] = ((encode, decode, roundtrip), False)
+    contenders["ours (json)"] = ((encode, decode, roundtrip), True)
+    return contenders
 
 
 def run_document(doc: Document, repeat: int) -> dict[str, dict[str, float]]:
     """One document holding every event: one call each way."""
     doc_adapter, _ = _pydantic_adapters()
-    rows: dict[str, dict[str, float]] = {}
     text = to_json(doc)
     plain = to_dict(doc)
     plain_text = _stdlib_dumps(plain)
@@ -320,41 +350,26 @@ def run_document(doc: Document, repeat: int) -> dict[str, dict[str, float]]:
     assert doc_adapter.dump_json(pdoc).decode() == text, "pydantic output differs from ours"
     assert from_json(text) == doc
 
-    orjson_module = serialize._orjson
-    if orjson_module is not None:
-        rows["ours (orjson)"] = measure(
-            "diplo-events + orjson",
-            lambda: to_json(doc),
-            lambda: from_json(text),
-            lambda: from_json(to_json(doc)),
-            repeat,
-        )
-    serialize._orjson = None
-    try:
-        rows["ours (json)"] = measure(
-            "diplo-events + stdlib json",
-            lambda: to_json(doc),
-            lambda: from_json(text),
-            lambda: from_json(to_json(doc)),
-            repeat,
-        )
-    finally:
-        serialize._orjson = orjson_module
-    rows["stdlib"] = measure(
-        "stdlib json on plain dicts",
-        lambda: _stdlib_dumps(plain),
-        lambda: json.loads(plain_text),
-        lambda: json.loads(_stdlib_dumps(plain)),
-        repeat,
+    contenders = _ours(
+        lambda: to_json(doc), lambda: from_json(text), lambda: from_json(to_json(doc))
     )
-    rows["pydantic"] = measure(
-        "pydantic v2",
-        lambda: doc_adapter.dump_json(pdoc),
-        lambda: doc_adapter.validate_json(text),
-        lambda: doc_adapter.validate_json(doc_adapter.dump_json(pdoc)),
-        repeat,
+    contenders["stdlib"] = (
+        (
+            lambda: _stdlib_dumps(plain),
+            lambda: json.loads(plain_text),
+            lambda: json.loads(_stdlib_dumps(plain)),
+        ),
+        False,
     )
-    return rows
+    contenders["pydantic"] = (
+        (
+            lambda: doc_adapter.dump_json(pdoc),
+            lambda: doc_adapter.validate_json(text),
+            lambda: doc_adapter.validate_json(doc_adapter.dump_json(pdoc)),
+        ),
+        False,
+    )
+    return interleaved(contenders, repeat)
 
 
 def run_lines(doc: Document, repeat: int) -> dict[str, dict[str, float]]:
@@ -365,40 +380,29 @@ def run_lines(doc: Document, repeat: int) -> dict[str, dict[str, float]]:
     plains = [to_dict(e) for e in events]
     plain_texts = [_stdlib_dumps(p) for p in plains]
     pevents = [event_adapter.validate_json(t) for t in texts]
-    rows: dict[str, dict[str, float]] = {}
 
-    def ours(tag: str, label: str) -> None:
-        rows[tag] = measure(
-            label,
-            lambda: [to_json(e) for e in events],
-            lambda: [from_json(t, Event) for t in texts],
-            lambda: [from_json(to_json(e), Event) for e in events],
-            repeat,
-        )
-
-    orjson_module = serialize._orjson
-    if orjson_module is not None:
-        ours("ours (orjson)", "diplo-events + orjson")
-    serialize._orjson = None
-    try:
-        ours("ours (json)", "diplo-events + stdlib json")
-    finally:
-        serialize._orjson = orjson_module
-    rows["stdlib"] = measure(
-        "stdlib json on plain dicts",
-        lambda: [_stdlib_dumps(p) for p in plains],
-        lambda: [json.loads(t) for t in plain_texts],
-        lambda: [json.loads(_stdlib_dumps(p)) for p in plains],
-        repeat,
+    contenders = _ours(
+        lambda: [to_json(e) for e in events],
+        lambda: [from_json(t, Event) for t in texts],
+        lambda: [from_json(to_json(e), Event) for e in events],
     )
-    rows["pydantic"] = measure(
-        "pydantic v2",
-        lambda: [event_adapter.dump_json(p) for p in pevents],
-        lambda: [event_adapter.validate_json(t) for t in texts],
-        lambda: [event_adapter.validate_json(event_adapter.dump_json(p)) for p in pevents],
-        repeat,
+    contenders["stdlib"] = (
+        (
+            lambda: [_stdlib_dumps(p) for p in plains],
+            lambda: [json.loads(t) for t in plain_texts],
+            lambda: [json.loads(_stdlib_dumps(p)) for p in plains],
+        ),
+        False,
     )
-    return rows
+    contenders["pydantic"] = (
+        (
+            lambda: [event_adapter.dump_json(p) for p in pevents],
+            lambda: [event_adapter.validate_json(t) for t in texts],
+            lambda: [event_adapter.validate_json(event_adapter.dump_json(p)) for p in pevents],
+        ),
+        False,
+    )
+    return interleaved(contenders, repeat)
 
 
 def print_ratios(rows: dict[str, dict[str, float]]) -> None:
