@@ -403,9 +403,9 @@ def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import json_schema
+    from .schema import json_schema_text
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n")
+    sys.stdout.write(json_schema_text())
     sys.stdout.flush()
     return 0
 

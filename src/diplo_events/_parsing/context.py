@@ -48,6 +48,7 @@ class Discourse:
     """What the rules learn while reading, in text order."""
 
     last_meeting: tuple[Actor, ...] = ()  # parties of the latest meeting told
+    last_meeting_date: DateSpan | None = None
 
 
 @attrs.frozen

@@ -96,7 +96,10 @@ class Registry:
             return self.salient_group()
         if mention.role is Role.ROLE_ONLY:
             word = (mention.title or "").split()[-1].lower() if mention.title else ""
-            return self.last_by_role.get(word) or self.roles.get(word)
+            known = self.last_by_role.get(word) or self.roles.get(word)
+            if known is not None and known.kind is ActorKind.PERSON:
+                self.last_person = known
+            return known
         if mention.role is Role.PRONOUN:
             return self.last_person
         if mention.role is Role.OFFICIAL and actor is not None and actor.title:

@@ -68,6 +68,13 @@ _SKIPPABLE = frozenset({"northern", "southern", "eastern", "western", "central",
                         "west", "upper", "lower", "neighbouring", "neighboring", "nearby",
                         "strategic", "coastal", "main", "major", "key", "capital", "border",
                         "restive", "disputed", "occupied", "breakaway"})  # fmt: skip
+# Appositives that make a person no political actor.
+_CIVIL = re.compile(
+    r"\b(?:civil society|advocacy|rights group|human rights|activist|analyst|expert|professor|"
+    r"researcher|journalist|reporter|resident|witness|doctor|ngo|non-governmental|charity|"
+    r"company|university|think tank|lawyer|student|farmer|trader|shopkeeper)\b"
+)
+_CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
 
@@ -208,6 +215,18 @@ def find_mentions(
     covered: set[int] = set()
     for m in matches:
         covered.update(range(m.start, m.end))
+    # "Government of National Accord", "Military Base": a capitalized institution word that
+    # begins a longer name is part of that name, not an institution of its own
+    named: list[Match] = []
+    for m in matches:
+        if m.entries[0].category is Category.INSTITUTION and m.text[:1].isupper():
+            nxt = _CAP_AFTER.match(norm, m.end, end)
+            if nxt and nxt.end() - 2 not in covered:
+                named.append(m)
+    if named:
+        matches = [m for m in matches if m not in named]
+        for m in named:
+            covered.difference_update(range(m.start, m.end))
     actors: list[ActorMention] = []
     places: list[PlaceMention] = []
     acronyms: list[tuple[str, Actor]] = []
@@ -306,6 +325,8 @@ def find_mentions(
         after = norm[c_end : min(end, c_end + 12)]
         acr = re.match(r" \(([A-Z][A-Z0-9]{1,7})\)", after)
         left = groups_by_end.get(c_start - 1)
+        if left is None and norm[c_start - 3 : c_start] in ("'s ", "’s "):
+            left = groups_by_end.get(c_start - 3)  # "South Korea's Joint Chiefs of Staff"
         if left is None:
             # "his Turkish counterpart Tayyip Erdogan": one role noun between
             gap_m = re.search(r"(?:[a-z]+ ){1,2}$", norm[max(start, c_start - 30) : c_start])
@@ -396,7 +417,7 @@ def find_mentions(
         noun = re.match(r"[ ,]*(?:and [A-Za-z]+ )?([a-z]+)", after)
         follower = noun.group(1) if noun else ""
         if g.affiliation is None:
-            if g.roles and _is_role_subject(norm, g.start, start):
+            if g.roles and _is_role_subject(norm, g.start, g.end, start):
                 actors.append(ActorMention(g.start, g.end, None, Role.ROLE_ONLY, prep,
                                            title=g.roles[-1]))  # fmt: skip
             continue
@@ -481,7 +502,12 @@ def _state_of_body(
     """The state a capitalized body belongs to, or None for a non-state body."""
     if any(w in _NON_STATE for w in words) and "Government" not in words:
         return None
-    if left is not None and left.affiliation is not None and left.demonym_only:
+    if (
+        left is not None
+        and left.affiliation is not None
+        and not left.roles
+        and (left.demonym_only or left.affiliation.kind is ActorKind.STATE)
+    ):
         return left.affiliation
     if "Government" in words or "Ministry" in words:
         # "Government of National Accord (GNA) of Libya": the country right after
@@ -539,10 +565,11 @@ def _inside(actors: list[ActorMention], pos: int) -> bool:
     return any(a.start <= pos < a.end for a in actors)
 
 
-def _is_role_subject(norm: str, g_start: int, floor: int) -> bool:
-    """A bare role ("the ministry", "the Navy") preceded by a determiner or at clause start."""
-    before = norm[max(floor, g_start - 5) : g_start].lower()
-    return before.endswith(("the ", "a ", "an ")) or g_start == floor
+def _is_role_subject(norm: str, g_start: int, g_end: int, floor: int) -> bool:
+    """A bare singular role with "the" ("the ministry", "the Navy", "the spokesman"):
+    one known party's. Plural or generic roles ("officials", "forces") name no one."""
+    before = norm[max(floor, g_start - 4) : g_start].lower()
+    return before == "the " and not norm[g_start:g_end].lower().endswith("s")
 
 
 def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: Lexicon) -> bool:
@@ -574,6 +601,8 @@ def _appositive(
         stop = norm.find(",", c_end + 2, ceil)
         stop = ceil if stop < 0 else stop
         phrase = norm[c_end + 2 : stop].lower()
+        if _CIVIL.search(phrase):
+            return None, None, None  # "the president of a local civil society group"
         if phrase.split(" ", 1)[0] in _DETERMINERS:
             for g in groups:
                 if c_end < g.start < stop and g.affiliation is not None:

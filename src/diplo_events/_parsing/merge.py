@@ -208,8 +208,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 continue
             if isinstance(ev, Statement):
                 assert isinstance(prev.event, Statement)
-                adjacent = prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 1
-                if adjacent and _voice(prev.event) == _voice(ev):
+                if prev.paragraph == cand.paragraph and _voice(prev.event) == _voice(ev):
                     target = k
                     break
                 continue

@@ -76,8 +76,10 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     starts = [m.start for m in matches]
 
     raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
-    for paragraph, block in enumerate(cleaned.blocks):
+    newlines = [i for i, c in enumerate(norm) if c == "\n"]
+    for block in cleaned.blocks:
         for s_start, s_end in split_sentences(norm, block.start, block.end):
+            paragraph = bisect.bisect_left(newlines, s_start)  # news paragraphs are lines
             is_title = block.kind.value == "title" or _heading(norm, s_start, s_end)
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)

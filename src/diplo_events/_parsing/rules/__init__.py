@@ -47,6 +47,7 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
             continue
         if ev.modality.value == "realized":
             article.discourse.last_meeting = ev.participants
+            article.discourse.last_meeting_date = ev.date
         yield ev, anaphoric
 
 

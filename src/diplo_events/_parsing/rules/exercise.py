@@ -53,7 +53,7 @@ _NAME_BEFORE = re.compile(
 _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
 _CODE_NAME = re.compile(r"\b[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
 _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
-_DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:\w+\s)?$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s)?$", re.IGNORECASE)
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.PERSON})
 _NOT_NAMES = frozenset({"The", "A", "An", "Joint", "Military", "Naval", "Army", "Air", "Navy",
                         "Large-scale", "Annual", "This", "Its", "Their", "Our"})  # fmt: skip

@@ -47,6 +47,13 @@ _PLURAL = re.compile(
     r"|both sides|the (?:two )?parties)\s+(?:\w+\s+){0,6}?$",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_AT_MEETING = re.compile(
+    r"\b(?:at|during|after|following|on the sidelines of) the (?:\w+ )?(?:meeting|talks|summit)\b"
+    r"|\bat the (?:beginning|start|end) of the (?:meeting|talks|summit)\b",
+    re.IGNORECASE,
+)
+_BEFORE_CONTENT = re.compile(r"\bthat\b|\"")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _CALLED_OK = re.compile(r" (?:on|for)\b")
 _THAT = re.compile(r"\s*(?:on \w+\s*)?(?:that\b|:|,?\s*\")")
@@ -131,7 +138,18 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
     for d in sent.dates:
         if 0 <= d.start - verb[1] <= 4 or 0 <= verb[0] - d.end <= 4:
             return d.span
-    return date_in(sent, art.clause_start(sent, verb[0]), verb[0])
+    # "told reporters during a news briefing on Aug. 14": before any reported content
+    content = _BEFORE_CONTENT.search(art.norm, verb[1], sent.end)
+    limit = min(verb[1] + 60, content.start() if content else sent.end)
+    after = date_in(sent, verb[1], limit)
+    if after is not None:
+        return after
+    before = date_in(sent, art.clause_start(sent, verb[0]), verb[0])
+    if before is not None:
+        return before
+    if _AT_MEETING.search(art.norm, sent.start, sent.end):
+        return art.discourse.last_meeting_date  # "At the meeting, X expressed ..."
+    return None
 
 
 def _event(
@@ -169,7 +187,9 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
-        if _inside_quote(norm, sent, m.start()):
+        if _inside_quote(norm, sent, m.start()) or _PASSIVE.search(
+            norm, max(sent.start, m.start() - 12), m.start()
+        ):
             continue
         speaker = _segment_speaker(art, sent, m.start())
         rule = "statement.verb"
