@@ -74,6 +74,7 @@ _CIVIL = re.compile(
     r"researcher|journalist|reporter|resident|witness|doctor|ngo|non-governmental|charity|"
     r"company|university|think tank|lawyer|student|farmer|trader|shopkeeper)\b"
 )
+_DEFINED = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
@@ -260,6 +261,9 @@ def find_mentions(
             g.demonym_only = False
         elif g.affiliation is None:
             g.affiliation = entity_actor(entry, original, m.start, m.end)
+            defined = _DEFINED.match(norm, m.end, end)
+            if defined and cat in (Category.ORGANIZATION, Category.ARMED_GROUP):
+                acronyms.append((defined.group(1), g.affiliation))  # "Arakan Army (AA)"
             if cat is not Category.DEMONYM:
                 g.demonym_only = False
         else:

@@ -40,7 +40,7 @@ _TOPIC = re.compile(
     re.IGNORECASE,
 )
 _EXCLUDED_PREPS = frozenset({"in", "at", "near", "to", "against", "on", "about", "over",
-                             "into", "across", "inside", "outside", "around", "of"})  # fmt: skip
+                             "into", "across", "inside", "outside", "around"})  # fmt: skip
 _PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
                           Role.GROUP, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 

@@ -115,7 +115,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         if gainer is None and loser is None and not places:
             continue
         if kind is _K.CAPTURE and gainer is None:
-            gainer = _last_group_before(sent, m.start())
+            gainer = _first_group_before(sent, m.start())
         if kind is _K.CAPTURE and gainer is None:
             continue
         if kind is _K.CAPTURE and any(p.kind is not LocationKind.COUNTRY for p in places):
@@ -133,7 +133,19 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         count = None
         if kind is _K.CAPTURE:
             count = count_before(norm, m.end(), min(sent.end, m.end() + 40))
-        location = _where(sent, m.end(), sent.end) or _location(places)
+        location = (
+            _where(sent, m.end(), sent.end) or _location(places) or _where(sent, clause, m.start())
+        )
+        if (
+            loser is None
+            and kind is _K.CAPTURE
+            and location is not None
+            and location.country
+            and (gainer is None or gainer.country != location.country)
+        ):
+            loser = _state(location.country)  # the state whose territory it was
+            if gainer is not None and party_key(gainer) == party_key(loser):
+                loser = None
         cameo, plover = territory_codes(kind)
         rule_kind = "fell" if m.group("fell") else kind.value
         out.append(
@@ -233,14 +245,13 @@ def _is_object_place(p: PlaceMention) -> bool:
     return p.location.kind is None or p.location.kind.value != "water"
 
 
-def _last_group_before(sent: Sentence, pos: int) -> Actor | None:
+def _first_group_before(sent: Sentence, pos: int) -> Actor | None:
     """ "an M23 stronghold during a 2012 insurrection that overran Goma": the armed group
     named earlier in the sentence, when the clause itself names no one."""
-    found = None
     for a in sent.actors:
         if a.end <= pos and a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP:
-            found = a.actor
-    return found
+            return a.actor
+    return None
 
 
 def _first_actor(sent: Sentence, start: int, end: int) -> Actor | None:
