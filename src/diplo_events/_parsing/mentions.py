@@ -333,7 +333,7 @@ def find_mentions(
             left = groups_by_end.get(c_start - 3)  # "South Korea's Joint Chiefs of Staff"
         if left is None:
             # "his Turkish counterpart Tayyip Erdogan": one role noun between
-            gap_m = re.search(r"(?:[a-z]+ ){1,2}$", norm[max(start, c_start - 30) : c_start])
+            gap_m = re.search(r"\b(?:[a-z]+ ){1,2}$", norm[max(start, c_start - 30) : c_start])
             if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
                 left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
         if any(w in lex.place_heads for w in words):
@@ -378,6 +378,8 @@ def find_mentions(
             actors.append(ActorMention(full_start, c_end, actor, Role.ORGANIZATION, prep))
             continue
         if any(w in lex.not_person for w in words) or "of" in words or "for" in words:
+            continue
+        if name in lex.media:
             continue
         real = [w for w in words if w.lower() not in lex.name_connectors]
         if not real:

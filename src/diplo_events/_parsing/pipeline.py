@@ -62,7 +62,11 @@ def _home(place: str) -> Location:
 
 def _heading(norm: str, start: int, end: int) -> bool:
     """A short line without final punctuation: a heading, not prose."""
-    return end - start < 80 and norm[end - 1] not in ".!?\"')" and "\n" not in norm[start:end]
+    if end - start >= 80 or norm[end - 1] in ".!?\"')" or "\n" in norm[start:end]:
+        return False
+    # a line of its own, with more text after it (a cut-off last line is no heading)
+    line_start = start == 0 or norm[start - 1] == "\n"
+    return line_start and norm.startswith("\n", end) and bool(norm[end:].strip())
 
 
 def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:

@@ -43,7 +43,7 @@ _VERBS: dict[str, str] = {
 _VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 # A plural subject that stands for the parties of the meeting just told.
 _PLURAL = re.compile(
-    r"(?:^|\W)(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|ministers|presidents)"
+    r"\b(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|ministers|presidents)"
     r"|both sides|the (?:two )?parties)\s+(?:\w+\s+){0,6}?$",
     re.IGNORECASE,
 )
