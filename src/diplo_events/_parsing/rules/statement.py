@@ -157,6 +157,8 @@ def _event(
 ) -> Statement:
     content, _c_start, _c_end = _content(art, sent, verb[1])
     date = _date(art, sent, verb)
+    if date is None and rule == "statement.plural":
+        date = art.discourse.last_meeting_date  # "the two leaders said": at their meeting
     cameo, plover = STATEMENT[family]
     modality = modality_of(art.norm, verb[0], verb[1], art.clause_start(sent, verb[0]))
     if family == "deny" and modality is Modality.NEGATED:
