@@ -61,6 +61,9 @@ class Article:
     sentences: tuple[Sentence, ...]
     home: Location | None  # dateline place, if any
     discourse: Discourse = attrs.Factory(Discourse)
+    # clause breaks per sentence index, computed on first use
+    _breaks: dict[int, list[tuple[int, int]]] = attrs.field(factory=dict, eq=False, repr=False)
+    _lower: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:
         """Evidence ``original[start:end]``, trimmed of spaces."""
@@ -70,11 +73,25 @@ class Article:
             end -= 1
         return Span(text=self.original[start:end], start=start, end=end)
 
+    def lower(self, sent: Sentence) -> str:
+        """The sentence in lower case (for keyword tests), computed once."""
+        low = self._lower.get(sent.index)
+        if low is None:
+            low = self._lower[sent.index] = self.norm[sent.start : sent.end].lower()
+        return low
+
     def clause_start(self, sent: Sentence, pos: int) -> int:
         """Start of the clause that holds ``pos``: after the last clause break before it."""
+        breaks = self._breaks.get(sent.index)
+        if breaks is None:
+            breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(
+                self.norm, sent.start, sent.end)]  # fmt: skip
+            self._breaks[sent.index] = breaks
         start = sent.start
-        for m in _CLAUSE_BREAK.finditer(self.norm, sent.start, pos):
-            start = m.end()
+        for _b_start, b_end in breaks:
+            if b_end > pos:
+                break
+            start = b_end
         return start
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -74,6 +75,9 @@ _CIVIL = re.compile(
     r"researcher|journalist|reporter|resident|witness|doctor|ngo|non-governmental|charity|"
     r"company|university|think tank|lawyer|student|farmer|trader|shopkeeper)\b"
 )
+_ROLE_GAP = re.compile(r"\b(?:[a-z]+ ){1,2}$")
+_FOLLOWER = re.compile(r"[ ,]*(?:and [A-Za-z]+ )?([a-z]+)")
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _DEFINED = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
@@ -123,8 +127,7 @@ class SentenceMentions:
     acronyms: tuple[tuple[str, Actor], ...]  # "(LNA)" definitions seen in this sentence
 
 
-@attrs.frozen
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -327,13 +330,13 @@ def find_mentions(
             c_end -= 2
         # an acronym definition right after: "Libyan National Army (LNA)"
         after = norm[c_end : min(end, c_end + 12)]
-        acr = re.match(r" \(([A-Z][A-Z0-9]{1,7})\)", after)
+        acr = _DEFINED.match(after)
         left = groups_by_end.get(c_start - 1)
         if left is None and norm[c_start - 3 : c_start] in ("'s ", "’s "):
             left = groups_by_end.get(c_start - 3)  # "South Korea's Joint Chiefs of Staff"
         if left is None:
             # "his Turkish counterpart Tayyip Erdogan": one role noun between
-            gap_m = re.search(r"\b(?:[a-z]+ ){1,2}$", norm[max(start, c_start - 30) : c_start])
+            gap_m = _ROLE_GAP.search(norm, max(start, c_start - 30), c_start)
             if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
                 left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
         if any(w in lex.place_heads for w in words):
@@ -420,7 +423,7 @@ def find_mentions(
             continue
         prep = _prev_word(norm, g.start, start)
         after = norm[g.end : min(end, g.end + 40)]
-        noun = re.match(r"[ ,]*(?:and [A-Za-z]+ )?([a-z]+)", after)
+        noun = _FOLLOWER.match(after)
         follower = noun.group(1) if noun else ""
         if g.affiliation is None:
             if g.roles and _is_role_subject(norm, g.start, g.end, start):
@@ -594,7 +597,7 @@ def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: L
         return False
     last = groups[j]
     after = norm[last.end : min(end, last.end + 30)]
-    noun = re.match(r" ([A-Za-z]+)", after)
+    noun = _NEXT_WORD.match(after)
     return bool(noun) and noun.group(1).lower() in lex.official_nouns if noun else False
 
 

@@ -25,6 +25,10 @@ _NUMBER = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)"
     r"(?:\s(?P<scale>hundred|thousand|million|billion))?"
 )
+_LEADING_COUNT = re.compile(
+    r"\s*(?:at least |more than |over |another |some |nearly |about )?" + _NUMBER + r"\b",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(r"\b" + _NUMBER + r"\b", re.IGNORECASE)
 
 
@@ -79,8 +83,7 @@ def _counted(nouns: str) -> re.Pattern[str]:
 
 def count_before(text: str, start: int, end: int) -> int | None:
     """The number in "12 of ..." / "two more" right at ``text[start:end]``."""
-    m = re.compile(r"\s*(?:at least |more than |over |another |some |nearly |about )?"
-                   + _NUMBER + r"\b", re.IGNORECASE).match(text, start, end)  # fmt: skip
+    m = _LEADING_COUNT.match(text, start, end)
     if not m:
         return None
     return parse_number(m.group("num"), m.group("scale"))

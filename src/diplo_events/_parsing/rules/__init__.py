@@ -66,16 +66,23 @@ def _statements(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]
         yield ev, False
 
 
-def _skip_titles(rule: Rule) -> Rule:
-    """Headlines repeat what the body tells: rules run on body sentences only."""
+def _guarded(rule: Rule, keywords: tuple[str, ...]) -> Rule:
+    """Run ``rule`` on body sentences holding one of its keywords (a cheap substring test
+    before any regular expression). Headlines repeat what the body tells."""
 
     def run(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
-        if not sent.title:
+        if sent.title:
+            return
+        low = article.lower(sent)
+        if any(k in low for k in keywords):
             yield from rule(article, sent)
 
     return run
 
 
-RULES: tuple[Rule, ...] = tuple(
-    _skip_titles(r) for r in (_meetings, _exercises, _territory, _statements)
+RULES: tuple[Rule, ...] = (
+    _guarded(_meetings, meeting.KEYWORDS),
+    _guarded(_exercises, exercise.KEYWORDS),
+    _guarded(_territory, territory.KEYWORDS),
+    _guarded(_statements, statement.KEYWORDS),
 )

@@ -31,6 +31,8 @@ _TRIGGER = re.compile(
     r"\b(?:exercises?|drills?|war ?games|wargames|manoeuvres|maneuvers|live-fire)\b",
     re.IGNORECASE,
 )
+#: Lower-case substrings one of which every trigger contains (a cheap pre-test).
+KEYWORDS = ("exercise", "drill", "war game", "wargame", "manoeuvre", "maneuver", "live-fire")
 _VERB_USE = re.compile(
     r"\s(?:restraint|caution|control|power|powers|influence|authority|sovereignty|"
     r"their|its|his|her|the right|rights|jurisdiction|leverage|patience|care|options?)\b",

@@ -34,6 +34,9 @@ _TRIGGER = re.compile(
     r"|\b(?P<visit>visited|visit|visits|visiting|hosted|hosts|received|welcomed|trip)\b",
     re.IGNORECASE,
 )
+#: Lower-case substrings one of which every trigger contains (a cheap pre-test).
+KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit", "sideline",
+            "visit", "host", "receiv", "welcom", "trip")  # fmt: skip
 _TOPIC = re.compile(
     r"\b(?:to discuss|discussed|discussing|on the|about|over|regarding|concerning|aimed at|"
     r"to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b",

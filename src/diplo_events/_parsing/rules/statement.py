@@ -40,6 +40,8 @@ _VERBS: dict[str, str] = {
     "urged": "appeal", "urges": "appeal", "called": "appeal", "demanded": "appeal",
     "appealed": "appeal", "ordered": "appeal", "agreed": "agree",
 }  # fmt: skip
+#: Lower-case substrings one of which every trigger contains (a cheap pre-test).
+KEYWORDS = (*_VERBS, "according to")
 _VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 # A plural subject that stands for the parties of the meeting just told.
 _PLURAL = re.compile(

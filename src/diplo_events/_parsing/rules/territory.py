@@ -51,12 +51,19 @@ _TRIGGER = re.compile(
     r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control)\b",
     re.IGNORECASE,
 )
+#: Lower-case substrings one of which every trigger contains (a cheap pre-test).
+KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retake", "recaptur", "liberat",
+            "conquer", "occupied", "storm", "fell", "fallen", "falls to", "withdr", "pulled out",
+            "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
+            "ceded")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN})  # fmt: skip
 _OBJECT_END = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhere\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b|\bto prevent\b"
     r"|\bto\b(?= \w+ (?:the|a)\b)"
 )
+_TO = re.compile(r"\bto\b")
+_BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
 _OF_FORCES = re.compile(r"\s+of\s+", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
@@ -109,7 +116,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         else:  # handover
             if parties_before:
                 loser = parties_before[0].actor
-            to = re.compile(r"\bto\b").search(norm, m.end(), after_end)
+            to = _TO.search(norm, m.end(), after_end)
             if to:
                 gainer = _first_actor(sent, to.end(), after_end)
         if gainer is None and loser is None and not places:
@@ -262,7 +269,7 @@ def _first_actor(sent: Sentence, start: int, end: int) -> Actor | None:
 
 
 def _passive_agent(sent: Sentence, start: int, end: int, norm: str) -> Actor | None:
-    by = re.compile(r"\bby\b").search(norm, start, end)
+    by = _BY.search(norm, start, end)
     if by and by.start() - start < 60:
         return _first_actor(sent, by.end(), end)
     return None
