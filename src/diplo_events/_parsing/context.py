@@ -8,6 +8,7 @@ where the clause around a trigger starts, which place is the event's.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -64,6 +65,7 @@ class Article:
     # clause breaks per sentence index, computed on first use
     _breaks: dict[int, list[tuple[int, int]]] = attrs.field(factory=dict, eq=False, repr=False)
     _lower: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)
+    _starts: dict[int, list[int]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:
         """Evidence ``original[start:end]``, trimmed of spaces."""
@@ -72,6 +74,18 @@ class Article:
         while end > start and self.original[end - 1].isspace():
             end -= 1
         return Span(text=self.original[start:end], start=start, end=end)
+
+    def actors_between(
+        self, sent: Sentence, start: int, end: int, *, inside: bool = True
+    ) -> list[ActorMention]:
+        """Mentions of ``sent`` starting in ``[start, end)`` (and, with ``inside``, ending
+        by ``end``), found by bisection."""
+        starts = self._starts.get(sent.index)
+        if starts is None:
+            starts = self._starts[sent.index] = [a.start for a in sent.actors]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [a for a in sent.actors[lo:hi] if not inside or a.end <= end]
 
     def lower(self, sent: Sentence) -> str:
         """The sentence in lower case (for keyword tests), computed once."""
@@ -95,6 +109,11 @@ class Article:
         return start
 
 
+#: How far before a verb the subject is looked for (bounds the work per verb, so a
+#: pathological sentence with thousands of verbs stays linear).
+LOOKBACK = 400
+#: At most this many triggers of one rule are examined per sentence.
+MAX_TRIGGERS = 32
 _RELATIVE = re.compile(r", (?:which|who|whose|where) ")
 
 
@@ -106,26 +125,29 @@ def subject_before(
     "The talks, which saw A and B, called" gives nothing (the subject is "The talks").
     """
     norm = art.norm
-    clause = art.clause_start(sent, pos)
+    floor = max(sent.start, pos - LOOKBACK)
+    clause = max(art.clause_start(sent, pos), floor)
     rel = None
-    for m in _RELATIVE.finditer(norm, sent.start, pos):
+    for m in _RELATIVE.finditer(norm, floor, pos):
         rel = m
     if rel is not None and norm[max(sent.start, pos - 2) : pos] == ", ":
         # the verb closes a relative clause: its subject stands before the ", which"
-        clause = art.clause_start(sent, rel.start())
+        clause = max(art.clause_start(sent, rel.start()), floor)
         pos = rel.start()
     hi = pos
     while hi > clause:
         lo = norm.rfind(",", clause, hi - 1)
         seg_start = clause if lo < 0 else lo + 1
-        cands = [a for a in sent.actors if seg_start <= a.start and a.end <= hi
-                 and a.role in roles and not in_quote(norm, sent, a.start)]  # fmt: skip
+        cands = [a for a in art.actors_between(sent, seg_start, hi)
+                 if a.role in roles and not in_quote(norm, sent, a.start)]  # fmt: skip
         if not cands and hi == pos and _has_subject_words(norm[seg_start:hi]):
             return None  # the subject is a noun phrase naming no party ("the two leaders")
         if cands:
             first = cands[0]
             if first.role is not Role.PERSON and seg_start > clause:
-                before = [a for a in sent.actors if seg_start - 3 <= a.end <= seg_start - 1
+                before = [a for a in art.actors_between(sent, max(sent.start, seg_start - 80),
+                                                         seg_start)
+                          if seg_start - 3 <= a.end <= seg_start - 1
                           and a.role is Role.PERSON]  # fmt: skip
                 if before and norm[seg_start:].lstrip().lower().startswith(("the ", "a ", "an ")):
                     return before[-1]

@@ -37,6 +37,12 @@ from ..serialize import to_json
 __all__ = ["Candidate", "assign_ids", "merge"]
 
 
+#: An event is merged only with the last this many events (a long text stays linear).
+MERGE_WINDOW = 40
+#: At most this many evidence spans per event (the first ones in text order).
+MAX_EVIDENCE = 20
+
+
 @attrs.frozen
 class Candidate:
     """An event from one sentence, before merging."""
@@ -120,6 +126,7 @@ def _union_actors(a: Sequence[Actor], b: Sequence[Actor]) -> tuple[Actor, ...]:
 def _combine(a: Event, b: Event, *, keep_parties: bool = False) -> Event:
     """``a`` with ``b``'s evidence added and ``a``'s missing fields taken from ``b``."""
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: (s.start, s.end)))
+    evidence = evidence[:MAX_EVIDENCE]
     changes: dict[str, object] = {
         "evidence": evidence,
         "date": _finer(a.date, b.date),
@@ -162,12 +169,13 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
     meetings = [i for i, c in enumerate(items) if isinstance(c.event, Meeting)]
     drop: set[int] = set()
     events = [c.event for c in items]
-    for i in meetings:
+    for n_i, i in enumerate(meetings):
         lead = events[i]
         lead_parties = parties(lead)
+        near = meetings[max(0, n_i - MERGE_WINDOW) : n_i + MERGE_WINDOW]
         subs = [
             j
-            for j in meetings
+            for j in near
             if j != i
             and j not in drop
             and parties(events[j]) < lead_parties
@@ -194,7 +202,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
     for cand in items:
         ev = cand.event
         target = None
-        for k in range(len(merged) - 1, -1, -1):
+        for k in range(len(merged) - 1, max(-1, len(merged) - 1 - MERGE_WINDOW), -1):
             prev = merged[k]
             if (
                 cand.anaphoric

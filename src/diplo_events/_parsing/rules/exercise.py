@@ -19,7 +19,7 @@ import re
 
 from ...model import Location, LocationKind, MilitaryExercise
 from ..codes import exercise_codes
-from ..context import Article, Sentence, actors_in, date_in, place_in, unique_parties
+from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..dates import find_durations
 from ..mentions import Role
 from ..modality import modality_of
@@ -64,7 +64,9 @@ _NOT_NAMES = frozenset({"The", "A", "An", "Joint", "Military", "Naval", "Army", 
 def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
     """At most one exercise per sentence."""
     norm = art.norm
-    for m in _TRIGGER.finditer(norm, sent.start, sent.end):
+    for k, m in enumerate(_TRIGGER.finditer(norm, sent.start, sent.end)):
+        if k >= MAX_TRIGGERS:
+            break
         word = m.group().lower()
         if word.startswith("exercise") and _VERB_USE.match(norm, m.end()):
             continue

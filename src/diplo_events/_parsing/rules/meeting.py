@@ -20,7 +20,7 @@ import re
 
 from ...model import Actor, ActorKind, Meeting
 from ..codes import MEETING
-from ..context import Article, Sentence, actors_in, date_in, place_in, unique_parties
+from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..mentions import Role
 from ..modality import modality_of
 
@@ -62,7 +62,9 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
     norm = art.norm
     out: list[Meeting] = []
     floor = sent.start
-    for m in _TRIGGER.finditer(norm, sent.start, sent.end):
+    for k, m in enumerate(_TRIGGER.finditer(norm, sent.start, sent.end)):
+        if k >= MAX_TRIGGERS:
+            break
         word = m.group().lower()
         if m.start() < floor:
             continue

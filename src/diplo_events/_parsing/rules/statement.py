@@ -17,7 +17,7 @@ import re
 
 from ...model import Actor, DateSpan, Modality, Statement
 from ..codes import STATEMENT
-from ..context import Article, Sentence, date_in, subject_before
+from ..context import LOOKBACK, MAX_TRIGGERS, Article, Sentence, date_in, subject_before
 from ..lexicon import lexicon
 from ..mentions import ActorMention, Role
 from ..modality import modality_of
@@ -94,7 +94,7 @@ def _subject_word(art: Article, seg_start: int, verb_start: int) -> str:
 def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMention | None:
     """The speaker before the verb, unless the subject is a non-political noun."""
     lex = lexicon()
-    clause = art.clause_start(sent, verb_start)
+    clause = max(art.clause_start(sent, verb_start), verb_start - LOOKBACK)
     seg = art.norm.rfind(",", clause, max(clause, verb_start - 1))
     head = _subject_word(art, clause if seg < 0 else seg + 1, verb_start)
     if head in lex.non_political or head in {m.lower() for m in lex.media}:
@@ -102,9 +102,9 @@ def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMent
     return subject_before(art, sent, verb_start, _PARTY_ROLES)
 
 
-def _right_speaker(sent: Sentence, pos: int) -> ActorMention | None:
-    for a in sent.actors:
-        if a.start >= pos and a.start - pos <= 5 and a.role in _PARTY_ROLES:
+def _right_speaker(art: Article, sent: Sentence, pos: int) -> ActorMention | None:
+    for a in art.actors_between(sent, pos, min(sent.end, pos + 6), inside=False):
+        if a.role in _PARTY_ROLES:
             return a
     return None
 
@@ -116,7 +116,9 @@ def _content(art: Article, sent: Sentence, verb_end: int) -> tuple[str, int, int
     if m:
         start = m.end()
         return art.original[start : sent.end].strip(" \"'.,"), start, sent.end
-    q = _QUOTE.search(norm, sent.start, sent.end)
+    q = _QUOTE.search(
+        norm, max(sent.start, verb_end - LOOKBACK), min(sent.end, verb_end + LOOKBACK)
+    )
     if q:
         return art.original[q.start(1) : q.end(1)].strip(), q.start(1), q.end(1)
     rest = art.original[verb_end : sent.end].strip(" \"'.,")
@@ -187,7 +189,9 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
     out: list[Statement] = []
     seen: set[str] = set()
     norm = art.norm
-    for m in _VERB.finditer(norm, sent.start, sent.end):
+    for k, m in enumerate(_VERB.finditer(norm, sent.start, sent.end)):
+        if k >= MAX_TRIGGERS:
+            break
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
@@ -198,7 +202,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         speaker = _segment_speaker(art, sent, m.start())
         rule = "statement.verb"
         if speaker is None and _PLURAL.search(
-            art.norm, art.clause_start(sent, m.start()), m.start()
+            art.norm, max(art.clause_start(sent, m.start()), m.start() - LOOKBACK), m.start()
         ):
             for party in art.discourse.last_meeting:
                 key = party.country or party.organization or party.name
@@ -208,7 +212,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
                                       "statement.plural"))  # fmt: skip
             continue
         if speaker is None:
-            speaker = _right_speaker(sent, m.end())
+            speaker = _right_speaker(art, sent, m.end())
             rule = "statement.inverted"
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
@@ -217,8 +221,10 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             continue
         seen.add(key)
         out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), _VERBS[word], rule))
-    for m in _ACCORDING.finditer(norm, sent.start, sent.end):
-        speaker = _right_speaker(sent, m.end())
+    for k, m in enumerate(_ACCORDING.finditer(norm, sent.start, sent.end)):
+        if k >= MAX_TRIGGERS:
+            break
+        speaker = _right_speaker(art, sent, m.end())
         if speaker is None or speaker.actor is None or not _political(speaker.actor):
             continue
         key = speaker.actor.country or speaker.actor.organization or speaker.actor.name

@@ -29,7 +29,7 @@ from ...model import (
     TerritorialChangeKind,
 )
 from ..codes import territory_codes
-from ..context import Article, Sentence, date_in, party_key, subject_before
+from ..context import MAX_TRIGGERS, Article, Sentence, date_in, party_key, subject_before
 from ..mentions import ActorMention, PlaceMention, Role
 from ..modality import modality_of
 from ..numbers import count_before
@@ -83,7 +83,9 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
     """Territorial changes reported in one sentence (one per trigger with a party or place)."""
     norm = art.norm
     out: list[TerritorialChange] = []
-    for m in _TRIGGER.finditer(norm, sent.start, sent.end):
+    for k, m in enumerate(_TRIGGER.finditer(norm, sent.start, sent.end)):
+        if k >= MAX_TRIGGERS:
+            break
         kind = _kind(m)
         clause = art.clause_start(sent, m.start())
         parties_before = [a for a in sent.actors if clause <= a.start and a.end <= m.start()
