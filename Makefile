@@ -27,7 +27,7 @@ BASE_STAMP := $(VENV)/.stamp-base
 TEST_STAMP := $(VENV)/.stamp-test
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean
+.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean fuzz
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t12
@@ -109,6 +109,22 @@ matrix:  ## run pytest under every Python in MATRIX_PYTHONS that is installed
 	done; \
 	echo "matrix: passed:$${ran:- none}; failed:$${failed:- none}; skipped:$${skipped:- none}"; \
 	[ -z "$$failed" ]
+
+# Coverage-guided fuzzing with atheris (optional: `pip install atheris`), FUZZ_TIME seconds per
+# target. Not part of `make test`. The from_json corpus starts from the golden files, copied to
+# a temporary directory (libFuzzer writes new inputs into its corpus directory).
+FUZZ_TIME ?= 60
+fuzz: $(BASE_STAMP)  ## fuzz parse and from_json with atheris for FUZZ_TIME (60) s each
+	@if ! $(VPY) -c 'import atheris' >/dev/null 2>&1; then \
+	  echo "fuzz: atheris is not installed in $(VENV), skipping (pip install atheris)"; exit 0; fi; \
+	set -e; tmp="$$(mktemp -d "$${TMPDIR:-/tmp}/diplo-fuzz.XXXXXX")"; trap 'rm -rf "$$tmp"' EXIT; \
+	mkdir -p "$$tmp/parse" "$$tmp/json"; cp $(SEED) "$$tmp/parse/"; cp tests/golden/*.json "$$tmp/json/"; \
+	echo "fuzz: parse for $(FUZZ_TIME) s"; \
+	$(VPY) fuzz/fuzz_parse.py -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	  -artifact_prefix=fuzz/crash- "$$tmp/parse"; \
+	echo "fuzz: from_json for $(FUZZ_TIME) s"; \
+	$(VPY) fuzz/fuzz_from_json.py -max_total_time=$(FUZZ_TIME) -dict=fuzz/json.dict \
+	  -artifact_prefix=fuzz/crash- "$$tmp/json"
 
 clean:  ## remove build output, caches and the venvs
 	rm -rf $(VENV) $(MATRIX_DIR) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache \

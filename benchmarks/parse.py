@@ -1,0 +1,119 @@
+"""Parser benchmark: sentences/s and MB/s of :func:`diplo_events.parse` on real articles.
+
+Run from the project root with the project venv::
+
+    .venv/bin/python benchmarks/parse.py [--mb 5] [--repeat 3]
+
+The articles are the dev set's texts (``../shared/eval/dev/*.json`` next to the
+project, when present) or else the seed article. They are repeated until the corpus
+holds at least ``--mb`` MB and each article is parsed on its own, as a caller would.
+Printed, all measured in this same run (best of ``--repeat`` rounds):
+
+* throughput: sentences/s (sentences counted with the parser's own splitter) and MB/s;
+* the ratio of the parse time to one plain ``re.finditer`` sentence-splitting pass
+  over the same text (a floor: how many regex passes the parser is worth);
+* linearity: time(corpus) / time(corpus / 10), which should be about 10 (at most 12).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import diplo_events
+from diplo_events._parsing.sentences import split_sentences
+from diplo_events._parsing.text import clean
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / ".." / "shared" / "eval" / "dev"
+SEED = ROOT / "seeds" / "000_22928ed1188cab94.txt"
+PLAIN_SENTENCE = re.compile(r"[^.!?]+[.!?]")
+MB = 1_000_000
+
+
+def load_articles() -> tuple[str, list[str]]:
+    """The benchmark's source articles and a label saying where they came from."""
+    texts: list[str] = []
+    if DEV.is_dir():
+        for path in sorted(DEV.glob("*.json")):
+            text = json.loads(path.read_text(encoding="utf-8")).get("text")
+            if isinstance(text, str) and text.strip():
+                texts.append(text)
+    if texts:
+        return f"{len(texts)} dev articles", texts
+    return "the seed article", [SEED.read_text(encoding="utf-8")]
+
+
+def corpus(texts: list[str], size: int) -> list[str]:
+    """``texts`` cycled until their total length is at least ``size`` characters."""
+    out: list[str] = []
+    total = 0
+    while total < size:
+        text = texts[len(out) % len(texts)]
+        out.append(text)
+        total += len(text)
+    return out
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    """The best wall time of ``repeat`` calls of ``fn`` (after a gc.collect())."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def parse_all(articles: list[str]) -> None:
+    """Parse every article on its own."""
+    for text in articles:
+        diplo_events.parse(text)
+
+
+def regex_pass(joined: str) -> int:
+    """One plain regex sentence-splitting pass: the number of matches."""
+    return sum(1 for _ in PLAIN_SENTENCE.finditer(joined))
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds, best is kept (default 3)")
+    args = ap.parse_args()
+
+    label, texts = load_articles()
+    big = corpus(texts, int(args.mb * MB))
+    small = corpus(texts, int(args.mb * MB / 10))
+    chars = sum(len(t) for t in big)
+    size_mb = sum(len(t.encode("utf-8")) for t in big) / MB
+    sentences = sum(len(split_sentences(clean(t).norm)) for t in big)
+    joined = "\n\n".join(big)
+
+    parse_all(texts)  # warm up: lazy imports, gazetteers, compiled patterns
+    t_big = best(lambda: parse_all(big), args.repeat)
+    t_small = best(lambda: parse_all(small), args.repeat)
+    t_regex = best(lambda: regex_pass(joined), args.repeat)
+
+    print(f"python {platform.python_version()} on {platform.machine()}, {sys.platform}")
+    print(f"corpus: {label}, repeated to {len(big)} articles, {chars:,} chars, {size_mb:.2f} MB")
+    print(f"sentences (parser's splitter): {sentences:,}")
+    print(f"parse: {t_big:.2f} s  {sentences / t_big:,.0f} sentences/s  {size_mb / t_big:.2f} MB/s")
+    print(f"plain re.finditer pass: {t_regex:.3f} s  parse / regex = {t_big / t_regex:.0f}x")
+    print(
+        f"linearity: {len(small)} articles {t_small:.2f} s -> {len(big)} articles {t_big:.2f} s"
+        f"  ratio {t_big / t_small:.2f} for {chars / sum(len(t) for t in small):.1f}x the input"
+    )
+
+
+if __name__ == "__main__":
+    main()
