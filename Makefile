@@ -47,7 +47,8 @@ $(TEST_STAMP): pyproject.toml | $(VPY)
 demo: $(BASE_STAMP)  ## install into .venv and extract the seed article's events as a table
 	$(VENV)/bin/diplo-events extract --published 2021-08-13 --format table $(SEED)
 
-test: lint typecheck unit docs smoke  ## everything CI runs
+test: lint typecheck unit docs smoke  ## everything CI runs (+ a short fuzz run if atheris is installed)
+	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=$(TEST_FUZZ_TIME)
 	@echo "make test: all checks passed"
 
 lint: $(TEST_STAMP)  ## ruff check + ruff format --check
@@ -111,9 +112,11 @@ matrix:  ## run pytest under every Python in MATRIX_PYTHONS that is installed
 	[ -z "$$failed" ]
 
 # Coverage-guided fuzzing with atheris (optional: `pip install atheris`), FUZZ_TIME seconds per
-# target. Not part of `make test`. The from_json corpus starts from the golden files, copied to
-# a temporary directory (libFuzzer writes new inputs into its corpus directory).
+# target. `make test` runs it for TEST_FUZZ_TIME seconds per target when atheris is installed
+# (hypothesis is the always-on layer). The from_json corpus starts from the golden files, copied
+# to a temporary directory (libFuzzer writes new inputs into its corpus directory).
 FUZZ_TIME ?= 60
+TEST_FUZZ_TIME ?= 20
 fuzz: $(BASE_STAMP)  ## fuzz parse and from_json with atheris for FUZZ_TIME (60) s each
 	@if ! $(VPY) -c 'import atheris' >/dev/null 2>&1; then \
 	  echo "fuzz: atheris is not installed in $(VENV), skipping (pip install atheris)"; exit 0; fi; \
