@@ -114,6 +114,8 @@ class Article:
 LOOKBACK = 400
 #: At most this many triggers of one rule are examined per sentence.
 MAX_TRIGGERS = 32
+_PREPOSITION_BREAK = re.compile(r"\b(?:before|after|since|as|when)\s*$")
+_PARENTHETICAL = re.compile(r"\s*(?:\w+ing|\w+ed|who|which|according|citing)\b")
 _RELATIVE = re.compile(r", (?:which|who|whose|where) ")
 
 
@@ -134,12 +136,28 @@ def subject_before(
         # the verb closes a relative clause: its subject stands before the ", which"
         clause = max(art.clause_start(sent, rel.start()), floor)
         pos = rel.start()
+    found = _walk_segments(art, sent, pos, clause, roles)
+    if found is None and _PREPOSITION_BREAK.search(norm, max(floor, clause - 8), clause):
+        # "Erdogan the day before departure, said": "before" was a preposition, not a clause
+        found = _walk_segments(
+            art, sent, pos, max(art.clause_start(sent, clause - 8), floor), roles
+        )
+    return found or None
+
+
+def _walk_segments(
+    art: Article, sent: Sentence, pos: int, clause: int, roles: frozenset[Role]
+) -> ActorMention | None:
+    norm = art.norm
     hi = pos
     while hi > clause:
         lo = norm.rfind(",", clause, hi - 1)
         seg_start = clause if lo < 0 else lo + 1
         cands = [a for a in art.actors_between(sent, seg_start, hi)
                  if a.role in roles and not in_quote(norm, sent, a.start)]  # fmt: skip
+        if not cands and _PARENTHETICAL.match(norm, seg_start, hi):
+            hi = lo if lo >= 0 else clause  # ", speaking to reporters after the meeting,"
+            continue
         if not cands and hi == pos and _has_subject_words(norm[seg_start:hi]):
             return None  # the subject is a noun phrase naming no party ("the two leaders")
         if cands:

@@ -245,7 +245,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                     break
                 continue
             nested = pa and pb and (pa <= pb or pb <= pa)
-            if nested and (pa == pb or prev.paragraph == cand.paragraph):
+            if nested and (pa == pb or cand.paragraph - prev.paragraph <= 1):
                 target = k
                 break
         if target is None:

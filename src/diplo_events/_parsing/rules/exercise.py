@@ -71,6 +71,8 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
         if word.startswith("exercise") and _VERB_USE.match(norm, m.end()):
             continue
         before = norm[max(sent.start, m.start() - 30) : m.start()]
+        if _GENERIC.search(before) and word.endswith("s"):
+            continue  # "past RIMPAC exercises": exercises in general, not one
         if _NON_MILITARY.search(before) or before.lower().endswith(("to ", "will ")):
             continue
         clause = art.clause_start(sent, m.start())
@@ -121,6 +123,9 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
     return []
 
 
+_GENERIC = re.compile(
+    r"\b(?:past|previous|former|future|such|these|many|other|all)\s(?:\S+\s){0,2}$", re.IGNORECASE
+)
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last|first|next)\b",
                       re.IGNORECASE)  # fmt: skip
 _CLAUSE_END = re.compile(r"\b(?:amid|as|after|following|despite|against|tensions|which|while)\b")

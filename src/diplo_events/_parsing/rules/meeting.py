@@ -81,6 +81,10 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
         parties = unique_parties(mentions)
         location = place_in(sent, clause, clause_end) or place_in(sent, sent.start, clause_end)
         family = _family(m, art)
+        if word in ("received", "welcomed") and not art.actors_between(
+            sent, m.end(), min(sent.end, m.end() + 24), inside=False
+        ):
+            continue  # "received help", "welcomed the decision": no one was received
         if family in ("visit", "host") and location is not None and location.country:
             host = _state(location.country, location.name or location.country, art)
             if all((p.country != host.country) for p in parties if p.kind is not ActorKind.PERSON):

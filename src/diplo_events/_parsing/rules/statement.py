@@ -50,6 +50,7 @@ _PLURAL = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_BY_AGENT = re.compile(r"\s+by\b")
 _AT_MEETING = re.compile(
     r"\b(?:at|during|after|following|on the sidelines of) the (?:\w+ )?(?:meeting|talks|summit)\b"
     r"|\bat the (?:beginning|start|end) of the (?:meeting|talks|summit)\b",
@@ -100,6 +101,20 @@ def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMent
     if head in lex.non_political or head in {m.lower() for m in lex.media}:
         return None
     return subject_before(art, sent, verb_start, _PARTY_ROLES)
+
+
+def _agents(art: Article, sent: Sentence, pos: int) -> list[Actor]:
+    """The parties right after "by": "X", "X and Y", "X, Y and Z"."""
+    out: list[Actor] = []
+    hi = pos
+    for a in art.actors_between(sent, pos, min(sent.end, pos + 200)):
+        gap = art.norm[hi : a.start].strip(" ,").lower()
+        if gap not in ("", "and", "the", "and the"):
+            break
+        if a.actor is not None and a.role in _PARTY_ROLES:
+            out.append(a.actor)
+        hi = a.end
+    return out
 
 
 def _right_speaker(art: Article, sent: Sentence, pos: int) -> ActorMention | None:
@@ -195,9 +210,18 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
-        if _inside_quote(norm, sent, m.start()) or _PASSIVE.search(
-            norm, max(sent.start, m.start() - 12), m.start()
-        ):
+        if _inside_quote(norm, sent, m.start()):
+            continue
+        if _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start()):
+            # "has been described by U.S. Forces Korea and South Korea's ministry"
+            by = _BY_AGENT.match(norm, m.end(), sent.end)
+            if by:
+                for agent in _agents(art, sent, by.end()):
+                    key = agent.country or agent.organization or agent.name
+                    if key not in seen and _political(agent):
+                        seen.add(key)
+                        out.append(_event(art, sent, agent, (m.start(), m.end()),
+                                          _VERBS[word], "statement.passive"))  # fmt: skip
             continue
         speaker = _segment_speaker(art, sent, m.start())
         rule = "statement.verb"

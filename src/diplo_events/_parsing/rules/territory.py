@@ -113,6 +113,12 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             if loser is None and parties_before:
                 loser = parties_before[-1].actor if len(parties_before) == 1 else (
                     parties_before[0].actor)  # fmt: skip
+            if loser is None:
+                # "soldiers who ..., they have left the city": the forces named earlier
+                earlier = [a for a in art.actors_between(sent, sent.start, m.start())
+                           if a.role is Role.OFFICIAL and a.actor is not None]  # fmt: skip
+                if earlier:
+                    loser = earlier[-1].actor
             if not places:
                 places = _places(art, sent, m.end(), sent.end)
         else:  # handover
