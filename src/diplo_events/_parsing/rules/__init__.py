@@ -42,12 +42,15 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
         and not _SPECIFIED.match(article.norm, ref.end())
     )
     for ev in meeting.extract(article, sent):
+        talk = article.discourse
         if ev.rule == "meeting.reference":
+            talk.last_meeting_date = talk.last_meeting_date or ev.date
             yield ev, True
             continue
         if ev.modality.value == "realized":
-            article.discourse.last_meeting = ev.participants
-            article.discourse.last_meeting_date = ev.date
+            same = {p.name for p in ev.participants} & {p.name for p in talk.last_meeting}
+            talk.last_meeting_date = ev.date or (talk.last_meeting_date if same else None)
+            talk.last_meeting = ev.participants
         yield ev, anaphoric
 
 

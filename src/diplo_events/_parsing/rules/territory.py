@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ...model import (
     Actor,
     ActorKind,
@@ -42,7 +44,7 @@ _TRIGGER = re.compile(
     r"(?:took|take|takes|taken|taking|seized|gained|wrested|assumed) "
     r"(?:full |complete |effective )?"
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|recaptured|recapture|"
-    r"liberated|conquered|occupied|stormed)\b"
+    r"liberated|conquered|occupied|stormed|entered)\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
     r"pull-out|pullout|retreated|abandoned|evacuated|left the (?:city|town|area|region|"
@@ -92,7 +94,10 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                           and a.role in _PARTY_ROLES and a.actor is not None
                           and a.prep not in ("in", "at", "near", "to", "of", "from")]  # fmt: skip
         after_end = _after_end(norm, m.end(), sent.end)
-        places = _places(art, sent, m.end(), after_end)
+        # "left the city": the place is inside the trigger
+        places = _places(art, sent, m.start() if "the" in m.group() else m.end(), after_end)
+        if m.group().lower() == "entered" and not places:
+            continue  # "entered into force", "entered talks": only entering a place counts
         gainer: Actor | None = None
         loser: Actor | None = None
         passive = _passive_agent(sent, m.end(), after_end, norm)
@@ -161,6 +166,11 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             loser = _state(location.country)  # the state whose territory it was
             if gainer is not None and party_key(gainer) == party_key(loser):
                 loser = None
+        if location is not None and location.country is None:
+            # "the eastern town of Bunagana" in a text about the DRC: the state that lost it
+            state = loser if kind is _K.CAPTURE else loser or gainer
+            if state is not None and state.kind is ActorKind.STATE and state.country:
+                location = attrs.evolve(location, country=state.country)
         cameo, plover = territory_codes(kind)
         rule_kind = "fell" if m.group("fell") else kind.value
         out.append(
