@@ -23,8 +23,8 @@ __all__ = ["Article", "Discourse", "Sentence"]
 
 # Words that open a new clause: what comes before belongs to another predicate.
 _CLAUSE_BREAK = re.compile(
-    r"\bthat\b|\bwhich\b|\bwho\b|;|:|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b"
-    r"|\bas\b|\bwhen\b|\bsince\b|\bbecause\b|\balthough\b|\"",
+    r"\b(?:that|which|who|but|while|whereas|after|before|as|when|since|because|although)\b"
+    r"|[;:\"]",
 )
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "around",
                              "across", "within", "into"})  # fmt: skip

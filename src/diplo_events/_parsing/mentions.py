@@ -33,9 +33,8 @@ from ..model import Actor, ActorKind, Location, LocationKind, Span
 from .gazetteer import Category, Entry, Match
 from .lexicon import Lexicon, lexicon
 
-__all__ = ["ActorMention", "PlaceMention", "Role", "SentenceMentions", "find_mentions", "tokens"]
+__all__ = ["ActorMention", "PlaceMention", "Role", "SentenceMentions", "find_mentions"]
 
-_TOKEN = re.compile(r"[^\W\d_](?:\w|[-'’.](?=\w))*|\d+(?:[.,]\d+)*|[^\w\s]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}(?:/[A-Z]{1,4})?")
 _LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "into", "across", "around", "off", "to", "from",
@@ -133,11 +132,6 @@ class _Tok(NamedTuple):
     text: str
 
 
-def tokens(norm: str, start: int, end: int) -> list[_Tok]:
-    """Word, number and punctuation tokens of ``norm[start:end]``."""
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm, start, end)]
-
-
 _ACTOR_CATS = frozenset({Category.COUNTRY, Category.DEMONYM, Category.ORGANIZATION,
                          Category.ARMED_GROUP})  # fmt: skip
 _PLACE_CATS = frozenset({Category.CITY, Category.REGION, Category.WATER, Category.CAPITAL})
@@ -215,7 +209,6 @@ def find_mentions(
 ) -> SentenceMentions:
     """Actor and place mentions in ``norm[start:end]`` (offsets into both strings)."""
     lex = lex or lexicon()
-    toks = tokens(norm, start, end)
     covered: set[int] = set()
     for m in matches:
         covered.update(range(m.start, m.end))
@@ -277,28 +270,7 @@ def find_mentions(
             groups.append(ng)
 
     # --- capitalized chunks ---------------------------------------------------------
-    chunks: list[tuple[int, int, list[_Tok]]] = []
-    run: list[_Tok] = []
-
-    def flush() -> None:
-        while run and (run[-1].text.lower() in lex.name_connectors):
-            run.pop()
-        if run:
-            chunks.append((run[0].start, run[-1].end, list(run)))
-        run.clear()
-
-    for t in toks:
-        capital = t.text[:1].isupper() or (t.text[:3].lower() in ("al-", "el-") and len(t.text) > 3)
-        connector = t.text.lower() in lex.name_connectors
-        if t.start in covered or not (capital or (connector and run)):
-            flush()
-            continue
-        if run and (norm[run[-1].end : t.start] != " " or t.text in _BREAK_WORDS):
-            flush()
-            if connector:
-                continue
-        run.append(t)
-    flush()
+    chunks = _chunks(norm, start, end, covered, lex)
 
     groups_by_end = {g.end: g for g in groups}
     used_groups: set[int] = set()
@@ -451,16 +423,17 @@ def find_mentions(
             places.append(PlaceMention(g.start, g.end, loc, prep))
 
     # --- group nouns and pronouns ---------------------------------------------------
-    for t in toks:
-        low = t.text.lower()
-        if t.start in covered:
+    for w in _group_words(lex).finditer(norm, start, end):
+        text = w.group()
+        if w.start() in covered:
             continue
-        if low in lex.group_nouns and not _inside(actors, t.start):
-            actors.append(ActorMention(t.start, t.end, None, Role.GROUP,
-                                       _prev_word(norm, t.start, start)))  # fmt: skip
-        elif (low in ("he", "she") and t.text[0].islower()) or t.text in ("He", "She"):
-            actors.append(ActorMention(t.start, t.end, None, Role.PRONOUN,
-                                       _prev_word(norm, t.start, start)))  # fmt: skip
+        if text.lower() in ("he", "she"):
+            if text in ("he", "she", "He", "She"):
+                actors.append(ActorMention(w.start(), w.end(), None, Role.PRONOUN,
+                                           _prev_word(norm, w.start(), start)))  # fmt: skip
+        elif not _inside(actors, w.start()):
+            actors.append(ActorMention(w.start(), w.end(), None, Role.GROUP,
+                                       _prev_word(norm, w.start(), start)))  # fmt: skip
 
     # --- borders: "the Afghan-Tajik border" ---------------------------------------------
     for g in groups:
@@ -480,6 +453,64 @@ def find_mentions(
     actors = _inherit_body(norm, actors)
     places.sort(key=lambda p: p.start)
     return SentenceMentions(tuple(actors), tuple(places), tuple(acronyms))
+
+
+# A capitalized word ("Vepa", "al-Mahjoub", "Ta'ang"); the first letter is checked in code.
+_CAP_WORD = r"(?:[A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]|[ae]l-(?=\w))(?:\w|[-'’.](?=\w))*"
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Runs of capitalized words joined by single spaces and name connectors ("bin", "of")."""
+    pattern = _PATTERNS.get("run")
+    if pattern is None:
+        conn = "|".join(sorted((re.escape(c) for c in lex.name_connectors), key=len, reverse=True))
+        pattern = re.compile(rf"{_CAP_WORD}(?: (?:(?:{conn}) )*{_CAP_WORD})*")
+        _PATTERNS["run"] = pattern
+    return pattern
+
+
+def _group_words(lex: Lexicon) -> re.Pattern[str]:
+    """Single-word group nouns ("insurgents") and "he" / "she"."""
+    pattern = _PATTERNS.get("group")
+    if pattern is None:
+        words = sorted((w for w in lex.group_nouns if " " not in w), key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join([*words, "he", "she"]) + r")\b", re.IGNORECASE)
+        _PATTERNS["group"] = pattern
+    return pattern
+
+
+def _chunks(
+    norm: str, start: int, end: int, covered: set[int], lex: Lexicon
+) -> list[tuple[int, int, list[_Tok]]]:
+    """Runs of capitalized tokens that no gazetteer match covers, split at function words."""
+    out: list[tuple[int, int, list[_Tok]]] = []
+    for m in _run_pattern(lex).finditer(norm, start, end):
+        run: list[_Tok] = []
+        pos = m.start()
+        for word in m.group().split(" "):
+            tok = _Tok(pos, pos + len(word), word)
+            pos += len(word) + 1
+            connector = word in lex.name_connectors
+            capital = word[:1].isupper() or (word[:3] in ("al-", "el-") and len(word) > 3)
+            if tok.start in covered or not (capital or connector) or word in _BREAK_WORDS:
+                _close(run, out, lex)
+                if capital and word in _BREAK_WORDS and tok.start not in covered:
+                    run.append(tok)
+                continue
+            if connector and not run:
+                continue
+            run.append(tok)
+        _close(run, out, lex)
+    return out
+
+
+def _close(run: list[_Tok], out: list[tuple[int, int, list[_Tok]]], lex: Lexicon) -> None:
+    while run and run[-1].text in lex.name_connectors:
+        run.pop()
+    if run:
+        out.append((run[0].start, run[-1].end, list(run)))
+    run.clear()
 
 
 def _inherit_body(norm: str, actors: list[ActorMention]) -> list[ActorMention]:

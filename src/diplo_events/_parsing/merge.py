@@ -192,7 +192,11 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
                                   location=ev.location or lead.location)  # fmt: skip
                 events[j] = ev
             drop.add(i)
-    return [attrs.evolve(c, event=events[k]) for k, c in enumerate(items) if k not in drop]
+    return [
+        c if c.event is events[k] else attrs.evolve(c, event=events[k])
+        for k, c in enumerate(items)
+        if k not in drop
+    ]
 
 
 def merge(candidates: Sequence[Candidate]) -> list[Event]:

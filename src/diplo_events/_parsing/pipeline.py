@@ -103,7 +103,9 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         for mention in found.actors:
             actor = registry.resolve(mention)
             if actor is not None:
-                resolved.append(attrs.evolve(mention, actor=actor))
+                resolved.append(
+                    mention if actor is mention.actor else attrs.evolve(mention, actor=actor)
+                )
             elif mention.role is Role.PERSON and mention.surname:
                 # a lone capitalized word that names nobody known: maybe a place
                 name = text[mention.start : mention.end]

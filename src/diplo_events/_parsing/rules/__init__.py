@@ -73,11 +73,12 @@ def _guarded(rule: Rule, keywords: tuple[str, ...]) -> Rule:
     """Run ``rule`` on body sentences holding one of its keywords (a cheap substring test
     before any regular expression). Headlines repeat what the body tells."""
 
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True)))
+
     def run(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
         if sent.title:
             return
-        low = article.lower(sent)
-        if any(k in low for k in keywords):
+        if pattern.search(article.lower(sent)):
             yield from rule(article, sent)
 
     return run
