@@ -114,6 +114,10 @@ class Article:
 LOOKBACK = 400
 #: At most this many triggers of one rule are examined per sentence.
 MAX_TRIGGERS = 32
+_PERSON_ROLE = re.compile(
+    r"\b(?:spokes\w*|minister|envoy|ambassador|official|president|chief|head|leader|commander|"
+    r"secretary|adviser|advisor|negotiator|general|governor|mayor|chairman|director|deputy)\b"
+)
 _PREPOSITION_BREAK = re.compile(r"\b(?:before|after|since|as|when)\s*$")
 _PARENTHETICAL = re.compile(r"\s*(?:\w+ing|\w+ed|who|which|according|citing)\b")
 _RELATIVE = re.compile(r", (?:which|who|whose|where) ")
@@ -167,8 +171,13 @@ def _walk_segments(
                                                          seg_start)
                           if seg_start - 3 <= a.end <= seg_start - 1
                           and a.role is Role.PERSON]  # fmt: skip
-                if before and norm[seg_start:].lstrip().lower().startswith(("the ", "a ", "an ")):
-                    return before[-1]
+                segment = norm[seg_start:hi].lower()
+                if (
+                    before
+                    and segment.lstrip().startswith(("the ", "a ", "an "))
+                    and _PERSON_ROLE.search(segment)
+                ):
+                    return before[-1]  # "Name, the X spokesperson, said": the name speaks
             return first
         if lo < 0:
             break

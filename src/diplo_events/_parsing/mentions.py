@@ -78,6 +78,7 @@ _ROLE_GAP = re.compile(r"\b(?:[a-z]+ ){1,2}$")
 _FOLLOWER = re.compile(r"[ ,]*(?:and [A-Za-z]+ )?([a-z]+)")
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _DEFINED = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
+_TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
@@ -363,7 +364,10 @@ def find_mentions(
         if len(real) == 1 and not titled:
             # a lone capitalized word: a known surname (resolved later) or a place after "in"
             if prep in ("in", "at", "near", "from", "to", "of"):
-                loc = Location(name=name, mention=_span(original, c_start, c_end))
+                # "the eastern town of Avdiivka" is a city, whatever the gazetteer knows
+                town = _TOWN_OF.search(norm, max(start, c_start - 12), c_start)
+                loc = Location(name=name, kind=LocationKind.CITY if town else None,
+                               mention=_span(original, c_start, c_end))  # fmt: skip
                 places.append(PlaceMention(c_start, c_end, loc, prep))
                 continue
             actors.append(ActorMention(c_start, c_end, None, Role.PERSON, prep, surname=real[0]))
@@ -438,7 +442,9 @@ def find_mentions(
     # --- borders: "the Afghan-Tajik border" ---------------------------------------------
     for g in groups:
         tail = norm[g.end : min(end, g.end + 8)]
-        if tail.startswith(" border") and "-" in norm[g.start : g.end]:
+        joined = "-" in norm[g.start : g.end]
+        lone = g.demonym_only and not norm.startswith("-", g.start - 1)  # "the Polish border"
+        if tail.startswith(" border") and (joined or lone):
             b_end = g.end + len(" border")
             loc = Location(name=norm[g.start : b_end].replace("-", "-"), kind=LocationKind.BORDER,
                            mention=_span(original, g.start, b_end))  # fmt: skip
@@ -451,6 +457,7 @@ def find_mentions(
                                            for p in places)]  # fmt: skip
     actors.sort(key=lambda a: a.start)
     actors = _inherit_body(norm, actors)
+    actors = _drop_possessive_states(norm, actors)
     places.sort(key=lambda p: p.start)
     return SentenceMentions(tuple(actors), tuple(places), tuple(acronyms))
 
@@ -511,6 +518,24 @@ def _close(run: list[_Tok], out: list[tuple[int, int, list[_Tok]]], lex: Lexicon
     if run:
         out.append((run[0].start, run[-1].end, list(run)))
     run.clear()
+
+
+def _drop_possessive_states(norm: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """ "Sudan's paramilitary Rapid Support Forces": the state only qualifies the body named
+    right after it, which is the actor."""
+    out: list[ActorMention] = []
+    for i, a in enumerate(actors):
+        nxt = actors[i + 1] if i + 1 < len(actors) else None
+        if (
+            a.role is Role.STATE
+            and nxt is not None
+            and nxt.role in (Role.ORGANIZATION, Role.OFFICIAL)
+            and norm.startswith(("'s ", "’s "), a.end)
+            and nxt.start - a.end <= 25
+        ):
+            continue
+        out.append(a)
+    return out
 
 
 def _inherit_body(norm: str, actors: list[ActorMention]) -> list[ActorMention]:

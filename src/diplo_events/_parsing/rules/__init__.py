@@ -73,12 +73,14 @@ def _guarded(rule: Rule, keywords: tuple[str, ...]) -> Rule:
     """Run ``rule`` on body sentences holding one of its keywords (a cheap substring test
     before any regular expression). Headlines repeat what the body tells."""
 
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True)))
+    words = frozenset(k for k in keywords if k.isalpha())
+    parts = tuple(k for k in keywords if not k.isalpha())
 
     def run(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
         if sent.title:
             return
-        if pattern.search(article.lower(sent)):
+        low = article.lower(sent)
+        if any(p in low for p in parts) or any(w in low for w in words):
             yield from rule(article, sent)
 
     return run

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, ActorKind, Meeting
+from ...model import Actor, ActorKind, Location, Meeting
 from ..codes import MEETING
 from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..mentions import Role
@@ -37,6 +37,9 @@ _TRIGGER = re.compile(
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit", "sideline",
             "visit", "host", "receiv", "welcom", "trip")  # fmt: skip
+_REPORTING = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,5}(?:said|says|told|reported|announced|added|stated)\b"
+)
 _TOPIC = re.compile(
     r"\b(?:to discuss|discussed|discussing|on the|about|over|regarding|concerning|aimed at|"
     r"to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b",
@@ -73,6 +76,9 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
         clause = max(art.clause_start(sent, m.start()), floor)
         topic = _TOPIC.search(norm, m.end(), sent.end)
         clause_end = topic.start() if topic else sent.end
+        frame = _REPORTING.search(norm, m.end(), clause_end)
+        if frame:
+            clause_end = frame.start()  # ", the Egyptian presidency said": not a participant
         mentions = [
             a
             for a in actors_in(sent, clause, clause_end)
@@ -81,6 +87,8 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
         parties = unique_parties(mentions)
         location = place_in(sent, clause, clause_end) or place_in(sent, sent.start, clause_end)
         family = _family(m, art)
+        if location is None and family == "visit":
+            location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"
         if word in ("received", "welcomed") and not art.actors_between(
             sent, m.end(), min(sent.end, m.end() + 24), inside=False
         ):
@@ -118,6 +126,13 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
         )
         floor = clause_end if clause_end > m.end() else m.end()
     return out
+
+
+def _visited(sent: Sentence, start: int, end: int) -> Location | None:
+    for p in sent.places:
+        if start <= p.start < end and p.prep in ("visited", "visit", "visits", "visiting", "to"):
+            return p.location
+    return None
 
 
 def _continues(norm: str, sent: Sentence, m: re.Match[str]) -> bool:

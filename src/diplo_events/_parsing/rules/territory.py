@@ -106,7 +106,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 gainer = _first_actor(sent, m.end(), after_end)
             elif passive is not None:
                 gainer = passive
-            elif parties_before:
+            elif parties_before and m.group().lower() not in _NOMINAL:
+                # a nominal ("said the capture of the town showed") has no subject of its own
                 subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
                 gainer = (subject or parties_before[0]).actor
             loser = _from_party(art, sent, m.end(), after_end)
