@@ -16,6 +16,7 @@ from the other event. Ids are assigned afterwards from content (see
 
 from __future__ import annotations
 
+import enum
 import hashlib
 from collections.abc import Sequence
 
@@ -34,7 +35,7 @@ from ..model import (
 )
 from ..serialize import to_json
 
-__all__ = ["Candidate", "assign_ids", "merge"]
+__all__ = ["Candidate", "Link", "assign_ids", "merge"]
 
 
 #: An event is merged only with the last this many events (a long text stays linear).
@@ -43,16 +44,22 @@ MERGE_WINDOW = 40
 MAX_EVIDENCE = 20
 
 
+class Link(enum.Enum):
+    """How a candidate relates to the events told before it."""
+
+    NEW = "new"  # may join an earlier event by the merge rules
+    REFERS = "refers"  # "the talks", "the drills": joins the latest event of its type
+    DISTINCT = "distinct"  # "also met": a happening of its own
+
+
 @attrs.frozen
 class Candidate:
     """An event from one sentence, before merging."""
 
     event: Event
     paragraph: int
-    anaphoric: bool = False
-    sentence: int = (
-        0  # index of the sentence it came from  # "the talks", "the drills": refers back
-    )
+    sentence: int = 0  # index of the sentence it came from
+    link: Link = Link.NEW
 
 
 def _party(actor: Actor) -> str:
@@ -206,10 +213,13 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
     for cand in items:
         ev = cand.event
         target = None
+        if cand.link is Link.DISTINCT:
+            merged.append(cand)
+            continue
         for k in range(len(merged) - 1, max(-1, len(merged) - 1 - MERGE_WINDOW), -1):
             prev = merged[k]
             if (
-                cand.anaphoric
+                cand.link is Link.REFERS
                 and isinstance(ev, Meeting | MilitaryExercise)
                 and type(prev.event) is type(ev)
                 and not ev.rule.endswith(".other")

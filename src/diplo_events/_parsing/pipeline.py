@@ -141,6 +141,6 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     candidates: list[Candidate] = []
     for sent in sentences:
         for rule in RULES:
-            for event, anaphoric in rule(article, sent):
-                candidates.append(Candidate(event, sent.paragraph, anaphoric, sent.index))
+            for event, link in rule(article, sent):
+                candidates.append(Candidate(event, sent.paragraph, sent.index, link))
     return assign_ids(merge(candidates))

@@ -1,7 +1,8 @@
-"""One rule set per event type; each returns (event, anaphoric) pairs for a sentence.
+"""One rule set per event type; each yields (event, link) pairs for a sentence.
 
-``anaphoric`` marks a definite reference back to an event already told
-("the talks", "the drills"), which the merge joins to that event.
+The :class:`~diplo_events._parsing.merge.Link` says how the event relates to those told
+before: a definite reference ("the talks", "the drills") joins the latest event of its
+type; "also met" is a happening of its own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from ...model import Event
 from ..context import Article, Sentence
+from ..merge import Link
 from . import exercise, meeting, statement, territory
 
 __all__ = ["RULES"]
@@ -27,46 +29,52 @@ _EXERCISE_REF = re.compile(
     re.IGNORECASE,
 )
 
-Rule = Callable[[Article, Sentence], Iterator[tuple[Event, bool]]]
+Rule = Callable[[Article, Sentence], Iterator[tuple[Event, Link]]]
 
 
 def _anaphoric(pattern: re.Pattern[str], article: Article, sent: Sentence) -> bool:
     return pattern.search(article.norm, sent.start, sent.end) is not None
 
 
-def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
-    ref = _MEETING_REF.search(article.norm, sent.start, sent.end)
-    anaphoric = (
-        ref is not None
-        and ref.start() - sent.start < 40
-        and not _SPECIFIED.match(article.norm, ref.end())
-    )
-    for ev in meeting.extract(article, sent):
+def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
+    norm = article.norm
+    ref = _MEETING_REF.search(norm, sent.start, sent.end)
+    for ev, (t_start, _t_end) in meeting.extract_with_triggers(article, sent):
+        # "the talks", "the meeting" as the trigger itself: the meeting already told
+        anaphoric = (
+            ref is not None
+            and ref.start() <= t_start < ref.end()
+            and ref.start() - sent.start < 40
+            and not _SPECIFIED.match(norm, ref.end())
+        )
         talk = article.discourse
         if ev.rule == "meeting.reference":
             talk.last_meeting_date = talk.last_meeting_date or ev.date
-            yield ev, True
+            yield ev, Link.REFERS
             continue
         if ev.modality.value == "realized":
             same = {p.name for p in ev.participants} & {p.name for p in talk.last_meeting}
             talk.last_meeting_date = ev.date or (talk.last_meeting_date if same else None)
             talk.last_meeting = ev.participants
-        yield ev, anaphoric
+        if norm[max(sent.start, t_start - 5) : t_start].lower() == "also ":
+            yield ev, Link.DISTINCT  # "X also met Y": another meeting
+        else:
+            yield ev, Link.REFERS if anaphoric else Link.NEW
 
 
-def _exercises(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
+def _exercises(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
     for ev in exercise.extract(article, sent):
-        yield ev, _anaphoric(_EXERCISE_REF, article, sent)
+        yield ev, Link.REFERS if _anaphoric(_EXERCISE_REF, article, sent) else Link.NEW
 
 
-def _territory(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
+def _territory(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
     for ev in territory.extract(article, sent):
-        yield ev, False
+        yield ev, Link.NEW
 
 
-def _statements(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
+def _statements(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
     for ev in statement.extract(article, sent):
-        yield ev, False
+        yield ev, Link.NEW
 
 
 def _guarded(rule: Rule, keywords: tuple[str, ...]) -> Rule:
@@ -76,7 +84,7 @@ def _guarded(rule: Rule, keywords: tuple[str, ...]) -> Rule:
     words = frozenset(k for k in keywords if k.isalpha())
     parts = tuple(k for k in keywords if not k.isalpha())
 
-    def run(article: Article, sent: Sentence) -> Iterator[tuple[Event, bool]]:
+    def run(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
         if sent.title:
             return
         low = article.lower(sent)

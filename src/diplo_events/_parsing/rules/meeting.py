@@ -62,8 +62,13 @@ def _family(m: re.Match[str], art: Article) -> str:
 
 def extract(art: Article, sent: Sentence) -> list[Meeting]:
     """Meetings of one sentence: one per trigger whose clause names new parties."""
+    return [event for event, _ in extract_with_triggers(art, sent)]
+
+
+def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, tuple[int, int]]]:
+    """:func:`extract`, with the offsets of the trigger of each meeting."""
     norm = art.norm
-    out: list[Meeting] = []
+    out: list[tuple[Meeting, tuple[int, int]]] = []
     floor = sent.start
     for k, m in enumerate(_TRIGGER.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
@@ -104,24 +109,27 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
             # "Meeting Monday near ...", "At the meeting, ...": the meeting just told
             parties = list(art.discourse.last_meeting)
             rule = "meeting.reference"
-        if out and _distinct(parties) <= _distinct(list(out[-1].participants)):
+        if out and _distinct(parties) <= _distinct(list(out[-1][0].participants)):
             continue
         cameo, plover = MEETING[family]
         out.append(
-            Meeting(
-                id="pending",
-                evidence=(art.span(sent.start, sent.end),),
-                date=date_in(sent, clause, sent.end),
-                location=location,
-                modality=modality_of(norm, m.start(), m.end(), clause),
-                confidence=0.6,
-                rule=rule,
-                cameo=cameo,
-                plover=plover,
-                participants=tuple(parties),
-                topics=_topics(
-                    art, topic.end() if topic and "discuss" in topic.group() else None, sent.end
+            (
+                Meeting(
+                    id="pending",
+                    evidence=(art.span(sent.start, sent.end),),
+                    date=date_in(sent, clause, sent.end),
+                    location=location,
+                    modality=modality_of(norm, m.start(), m.end(), clause),
+                    confidence=0.6,
+                    rule=rule,
+                    cameo=cameo,
+                    plover=plover,
+                    participants=tuple(parties),
+                    topics=_topics(
+                        art, topic.end() if topic and "discuss" in topic.group() else None, sent.end
+                    ),
                 ),
+                (m.start(), m.end()),
             )
         )
         floor = clause_end if clause_end > m.end() else m.end()
