@@ -23,6 +23,7 @@ from ..codes import MEETING
 from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..mentions import Role
 from ..modality import modality_of
+from .statement import REPORTING_VERB
 
 __all__ = ["extract"]
 
@@ -79,6 +80,8 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         if word in ("meeting", "meetings", "talks", "conference") and _generic(norm, m.start()):
             continue
         clause = max(art.clause_start(sent, m.start()), floor)
+        for said in REPORTING_VERB.finditer(norm, clause, m.start()):
+            clause = said.end()  # "X described Y's talks with Z": X reports, Y and Z met
         topic = _TOPIC.search(norm, m.end(), sent.end)
         clause_end = topic.start() if topic else sent.end
         frame = _REPORTING.search(norm, m.end(), clause_end)

@@ -42,7 +42,10 @@ _VERBS: dict[str, str] = {
 }  # fmt: skip
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = (*_VERBS, "according to")
-_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
+#: Any communication verb (used by other rules to find where reported content starts).
+REPORTING_VERB = _VERB = re.compile(
+    r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b"
+)
 # A plural subject that stands for the parties of the meeting just told.
 _PLURAL = re.compile(
     r"\b(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|ministers|presidents)"
