@@ -652,6 +652,8 @@ def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: L
     if j == i:
         return False
     last = groups[j]
+    if last.roles:
+        return True  # "Chinese and Russian naval forces"
     after = norm[last.end : min(end, last.end + 30)]
     noun = _NEXT_WORD.match(after)
     return bool(noun) and noun.group(1).lower() in lex.official_nouns if noun else False

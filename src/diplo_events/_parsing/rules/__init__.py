@@ -24,7 +24,7 @@ _MEETING_REF = re.compile(
 )
 _SPECIFIED = re.compile(r" (?:between|of|among)\b")
 _EXERCISE_REF = re.compile(
-    r"\b(?:the|this|these|that|its|this year's) (?:\w+ ){0,2}(?:drills?|exercises?|war ?games|"
+    r"\b(?:the|this|these|that|its|this year's) (?:[\w-]+ ){0,2}(?:drills?|exercises?|war ?games|"
     r"manoeuvres|maneuvers|training)\b|\b(?:the|this) exercise's\b",
     re.IGNORECASE,
 )

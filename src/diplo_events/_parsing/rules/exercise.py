@@ -24,6 +24,7 @@ from ..dates import find_durations
 from ..mentions import Role
 from ..modality import modality_of
 from ..numbers import find_counts
+from .meeting import REPORTING_FRAME
 
 __all__ = ["extract"]
 
@@ -54,6 +55,7 @@ _NAME_BEFORE = re.compile(
 )
 _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
 _CODE_NAME = re.compile(r"\b[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
+_DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called)\s+[\"']([^\"']{3,60})[\"']")
 _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
 _DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s)?$", re.IGNORECASE)
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.PERSON})
@@ -76,7 +78,9 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
         if _NON_MILITARY.search(before) or before.lower().endswith(("to ", "will ")):
             continue
         clause = art.clause_start(sent, m.start())
-        stop = _CLAUSE_END.search(norm, m.end(), sent.end)
+        stop = _CLAUSE_END.search(norm, m.end(), sent.end) or REPORTING_FRAME.search(
+            norm, m.end(), sent.end
+        )
         mentions = [
             a
             for a in actors_in(sent, clause, stop.start() if stop else sent.end)
@@ -154,6 +158,9 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
     """ "Exercise Bright Star", "the Zapad-2021 drills", "RIMPAC", "'Campaign 2019' drills"."""
     norm = art.norm
     trigger = norm[start:end]
+    dubbed = _DUBBED.search(norm, sent.start, sent.end)
+    if dubbed:
+        return art.original[dubbed.start(1) : dubbed.end(1)]
     if trigger[0].isupper():
         after = _NAME_AFTER.match(norm, end, sent.end)
         if after:

@@ -38,7 +38,8 @@ _TRIGGER = re.compile(
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit", "sideline",
             "visit", "host", "receiv", "welcom", "trip")  # fmt: skip
-_REPORTING = re.compile(
+#: ", the Egyptian presidency said": the reporting frame after an event's clause.
+REPORTING_FRAME = _REPORTING = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,5}(?:said|says|told|reported|announced|added|stated)\b"
 )
 _TOPIC = re.compile(
