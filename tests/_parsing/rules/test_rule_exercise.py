@@ -1,0 +1,91 @@
+"""Military exercise rules (diplo_events._parsing.rules.exercise), through diplo_events.parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import diplo_events as de
+from diplo_events import MilitaryExercise, Modality
+
+PUBLISHED = dt.date(2024, 3, 6)
+
+
+def exercises(text: str) -> list[MilitaryExercise]:
+    return [e for e in de.parse(text, published=PUBLISHED) if isinstance(e, MilitaryExercise)]
+
+
+def test_joint_exercise_is_cooperation() -> None:
+    [ex] = exercises("Russia, Belarus and Kazakhstan held joint military exercises near Minsk "
+                     "on Monday.")  # fmt: skip
+    assert [a.country for a in ex.participants] == ["RUS", "BLR", "KAZ"]
+    assert (ex.cameo, ex.plover) == ("062", "COOPERATE")
+    assert ex.rule == "military_exercise.held"
+    assert ex.modality is Modality.REALIZED
+    assert ex.location is not None
+    assert ex.location.name == "Minsk"
+    assert ex.date is not None
+    assert ex.date.start == dt.date(2024, 3, 4)
+
+
+def test_single_country_exercise_is_mobilization_with_counts() -> None:
+    [ex] = exercises("Poland launched military drills involving about 2,500 troops and more than "
+                     "40 ships on Monday.")  # fmt: skip
+    assert [a.country for a in ex.participants] == ["POL"]
+    assert (ex.cameo, ex.plover) == ("150", "MOBILIZE")
+    assert ex.troops == 2500
+    assert ex.ships == 40
+    assert ex.aircraft is None
+
+
+def test_vague_troop_numbers_give_no_count() -> None:
+    [ex] = exercises("Russian troops took part in war games with thousands of troops.")
+    assert ex.troops is None
+    assert [a.country for a in ex.participants] == ["RUS"]
+
+
+def test_million_men_and_women() -> None:
+    [ex] = exercises("Russia and Belarus held joint exercises involving 1 million men and women.")
+    assert ex.troops == 1_000_000
+
+
+def test_code_name() -> None:
+    [ex] = exercises("Russia and Belarus began the Zapad-2021 exercises on Friday.")
+    assert ex.name == "Zapad-2021"
+    assert ex.cameo == "062"
+
+
+def test_exercise_restraint_is_no_exercise() -> None:
+    assert exercises("The United Nations urged Russia and Ukraine to exercise restraint.") == []
+
+
+def test_fire_drill_is_no_exercise() -> None:
+    assert exercises("Staff at the Polish embassy in Minsk held a fire drill on Monday.") == []
+
+
+def test_planned_drills() -> None:
+    [ex] = exercises("Japan will hold naval drills with India next month.")
+    assert ex.modality is Modality.PLANNED
+    assert {a.country for a in ex.participants} == {"JPN", "IND"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Poland held military drills near its border with Belarus on Monday." makes '
+    "Belarus a participant (joint, 062) although it only names the border",
+)
+def test_border_with_a_state_does_not_make_it_a_participant() -> None:
+    [ex] = exercises("Poland held military drills near its border with Belarus on Monday.")
+    assert [a.country for a in ex.participants] == ["POL"]
+    assert ex.cameo == "150"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Iran said it would hold naval drills in the Gulf of Oman next month." gives '
+    "modality hypothetical; reported future ('said it would') is planned",
+)
+def test_reported_future_is_planned() -> None:
+    [ex] = exercises("Iran said it would hold naval drills in the Gulf of Oman next month.")
+    assert ex.modality is Modality.PLANNED

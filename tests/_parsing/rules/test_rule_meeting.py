@@ -1,0 +1,102 @@
+"""Meeting rules (diplo_events._parsing.rules.meeting), through diplo_events.parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import diplo_events as de
+from diplo_events import DatePrecision, Meeting, Modality
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+
+
+def meetings(text: str) -> list[Meeting]:
+    return [e for e in de.parse(text, published=PUBLISHED) if isinstance(e, Meeting)]
+
+
+def test_two_named_parties_met() -> None:
+    text = ("Japanese Prime Minister Taro Sato met South Korean President Kim Min-jun in Tokyo "
+            "on Tuesday.")  # fmt: skip
+    [m] = meetings(text)
+    assert [(a.name, a.country, a.title) for a in m.participants] == [
+        ("Taro Sato", "JPN", "Prime Minister"),
+        ("Kim Min-jun", "KOR", "President"),
+    ]
+    assert m.rule == "meeting.met"
+    assert (m.cameo, m.plover) == ("040", "CONSULT")
+    assert m.modality is Modality.REALIZED
+    assert m.date is not None
+    assert m.date.start == m.date.end == dt.date(2024, 3, 5)
+    assert m.location is not None
+    assert (m.location.name, m.location.country) == ("Tokyo", "JPN")
+    assert [(s.start, s.end) for s in m.evidence] == [(0, len(text))]
+
+
+def test_unnamed_officials_as_parties() -> None:
+    [m] = meetings("The German foreign minister met her Polish counterpart in Warsaw on Monday.")
+    assert [a.country for a in m.participants] == ["DEU", "POL"]
+    assert m.participants[0].title == "foreign minister"
+    assert m.location is not None
+    assert m.location.name == "Warsaw"
+
+
+def test_visit_adds_the_host_state() -> None:
+    [m] = meetings("Chinese Foreign Minister Wang Li visited Pakistan on Monday.")
+    assert m.rule == "meeting.visit"
+    assert (m.cameo, m.plover) == ("042", "CONSULT")
+    assert [(a.name, a.country) for a in m.participants] == [
+        ("Wang Li", "CHN"),
+        ("Pakistan", "PAK"),
+    ]
+    assert m.location is not None
+    assert m.location.country == "PAK"
+
+
+def test_hosted_is_cameo_043_with_the_host_state() -> None:
+    [m] = meetings("Kenyan President William Otieno hosted Ethiopian Prime Minister Abiy Tesfaye "
+                   "in Nairobi on Monday.")  # fmt: skip
+    assert m.cameo == "043"
+    names = [a.name for a in m.participants]
+    assert names[:2] == ["William Otieno", "Abiy Tesfaye"]
+    assert {a.country for a in m.participants} == {"KEN", "ETH"}
+
+
+def test_held_talks_with_and_topics() -> None:
+    [m] = meetings("Turkish President Recep Erdogan held talks with Russian President Vladimir "
+                   "Putin in Sochi to discuss the grain deal.")  # fmt: skip
+    assert m.rule == "meeting.talks"
+    assert {a.country for a in m.participants} == {"TUR", "RUS"}
+    assert m.topics == ("the grain deal",)
+
+
+def test_planned_meeting_is_kept_as_planned() -> None:
+    [m] = meetings("Indian Prime Minister Ravi Kumar will visit Brazil next week.")
+    assert m.modality is Modality.PLANNED
+    assert m.date is not None
+    assert m.date.precision is DatePrecision.WEEK
+    assert m.date.start == dt.date(2024, 3, 11)
+
+
+def test_planned_meeting_is_not_realized() -> None:
+    events = meetings("The Chinese foreign minister will meet his Indian counterpart next week.")
+    assert events
+    assert all(m.modality is Modality.PLANNED for m in events)
+
+
+def test_one_party_is_no_meeting() -> None:
+    assert meetings("Russian President Vladimir Putin held a meeting on Monday.") == []
+
+
+def test_welcomed_decision_is_no_meeting() -> None:
+    assert meetings("Ukraine welcomed the decision on Monday.") == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Ukraine received help from Poland." gives a meeting (Ukraine, Poland): the '
+    '"received" guard only checks that some party follows within 24 characters',
+)
+def test_received_help_is_no_meeting() -> None:
+    assert meetings("Ukraine received help from Poland.") == []

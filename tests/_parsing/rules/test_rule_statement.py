@@ -1,0 +1,146 @@
+"""Statement rules (diplo_events._parsing.rules.statement), through diplo_events.parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import diplo_events as de
+from diplo_events import Meeting, Modality, Statement
+
+PUBLISHED = dt.date(2024, 3, 6)
+
+
+def statements(text: str) -> list[Statement]:
+    return [e for e in de.parse(text, published=PUBLISHED) if isinstance(e, Statement)]
+
+
+def test_speaker_by_title() -> None:
+    [s] = statements("The Iranian foreign ministry spokesman said on Monday that talks would "
+                     "resume.")  # fmt: skip
+    assert s.speaker.country == "IRN"
+    assert s.speaker.title == "foreign ministry spokesman"
+    assert s.content == "talks would resume"
+    assert s.rule == "statement.verb"
+    assert (s.cameo, s.plover) == ("010", None)
+    assert s.date is not None
+    assert s.date.start == dt.date(2024, 3, 4)
+    assert s.modality is Modality.REALIZED
+
+
+def test_named_speaker_with_appositive() -> None:
+    [s] = statements("Adam Nowak, the Polish foreign ministry spokesperson, said the border "
+                     "would stay open.")  # fmt: skip
+    assert (s.speaker.name, s.speaker.country) == ("Adam Nowak", "POL")
+    assert s.content == "the border would stay open"
+
+
+def test_tweet_medium() -> None:
+    [s] = statements("The Taliban spokesman, Zabihullah Mujahid, tweeted that Kabul was calm.")
+    assert s.medium == "tweet"
+    assert s.speaker.name == "Zabihullah Mujahid"
+    assert s.speaker.organization == "Taliban"
+    assert s.content == "Kabul was calm"
+
+
+def test_according_to() -> None:
+    [s] = statements("The army has withdrawn from the area, according to Nigerian military "
+                     "officials.")  # fmt: skip
+    assert s.rule == "statement.according_to"
+    assert s.speaker.country == "NGA"
+
+
+def test_passive_described_by() -> None:
+    [s] = statements("The plan was described by the Chinese foreign ministry as a step forward.")
+    assert s.rule == "statement.passive"
+    assert s.speaker.country == "CHN"
+    assert s.speaker.title == "foreign ministry"
+
+
+def test_inverted_said_speaker() -> None:
+    [s] = statements('"We will not give up," said Adam Nowak, the Polish prime minister.')
+    assert s.rule == "statement.inverted"
+    assert (s.speaker.name, s.speaker.country) == ("Adam Nowak", "POL")
+    assert s.content.startswith("We will not give up")
+
+
+def test_warned_is_pessimistic_and_condemned_accuses() -> None:
+    [w] = statements("Russia warned Poland against the move.")
+    assert w.cameo == "012"
+    [c] = statements("Turkey condemned the attack on Monday.")
+    assert c.plover == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses said the shelling continued overnight.",
+        "Residents said the army had left.",
+        "Local activists said the army had left.",
+    ],
+)
+def test_non_political_speakers_give_nothing(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_plural_after_a_meeting_gives_one_statement_per_party() -> None:
+    text = ("Turkish President Recep Erdogan met Russian President Vladimir Putin in Sochi on "
+            "Monday. They said the talks were useful.")  # fmt: skip
+    events = de.parse(text, published=PUBLISHED)
+    assert len([e for e in events if isinstance(e, Meeting)]) == 1
+    said = [e for e in events if isinstance(e, Statement)]
+    assert [s.speaker.name for s in said] == ["Recep Erdogan", "Vladimir Putin"]
+    for s in said:
+        assert s.rule == "statement.plural"
+        assert s.content == "the talks were useful"
+        assert s.date is not None
+        assert s.date.start == dt.date(2024, 3, 4)
+
+
+def test_quote_inside_a_quote_is_not_a_statement_verb() -> None:
+    said = statements('Russia said "the soldiers said nothing" on Monday.')
+    assert [s.speaker.country for s in said] == ["RUS"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Taliban spokesman Zabihullah Mujahid said in a tweet on Tuesday that the city was '
+    'calm." gives content "in a tweet on Tuesday that the city was calm"',
+)
+def test_content_skips_the_medium_phrase() -> None:
+    [s] = statements("Taliban spokesman Zabihullah Mujahid said in a tweet on Tuesday that the "
+                     "city was calm.")  # fmt: skip
+    assert s.medium == "tweet"
+    assert s.content == "the city was calm"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"The army has withdrawn from the area, according to Nigerian military officials." '
+    'gives content "Nigerian military officials" (the speaker) instead of the reported clause',
+)
+def test_according_to_content_is_the_reported_clause() -> None:
+    [s] = statements("The army has withdrawn from the area, according to Nigerian military "
+                     "officials.")  # fmt: skip
+    assert s.content == "The army has withdrawn from the area"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"The plan was described by the Chinese foreign ministry as a step forward." gives '
+    'content "by the Chinese foreign ministry as a step forward" (starts with the agent)',
+)
+def test_passive_content_excludes_the_agent() -> None:
+    [s] = statements("The plan was described by the Chinese foreign ministry as a step forward.")
+    assert not s.content.startswith("by ")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Iran said it would hold naval drills in the Gulf of Oman next month." dates the '
+    'statement "next month" (April) from its content',
+)
+def test_statement_date_is_not_taken_from_the_content() -> None:
+    [s] = statements("Iran said it would hold naval drills in the Gulf of Oman next month.")
+    assert s.date is None

@@ -1,0 +1,142 @@
+"""Territorial change rules (diplo_events._parsing.rules.territory), through diplo_events.parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import diplo_events as de
+from diplo_events import Modality, TerritorialChange, TerritorialChangeKind
+
+PUBLISHED = dt.date(2024, 3, 6)
+K = TerritorialChangeKind
+
+
+def changes(text: str) -> list[TerritorialChange]:
+    return [e for e in de.parse(text, published=PUBLISHED) if isinstance(e, TerritorialChange)]
+
+
+def test_capture_with_gainer_loser_and_places() -> None:
+    [c] = changes("The Taliban captured Kunduz, Taloqan and Sheberghan from Afghan government "
+                  "forces on Sunday.")  # fmt: skip
+    assert c.kind is K.CAPTURE
+    assert c.rule == "territorial_change.capture"
+    assert (c.cameo, c.plover) == ("192", "COERCE")
+    assert c.gainer is not None
+    assert c.gainer.organization == "Taliban"
+    assert c.loser is not None
+    assert c.loser.country == "AFG"
+    assert [p.name for p in c.places] == ["Kunduz", "Taloqan", "Sheberghan"]
+    assert c.date is not None
+    assert c.date.start == dt.date(2024, 3, 3)
+    assert c.modality is Modality.REALIZED
+
+
+def test_capture_count() -> None:
+    [c] = changes("The Taliban have captured 12 of Afghanistan's 34 provincial capitals.")
+    assert c.count == 12
+    assert c.gainer is not None
+    assert c.gainer.organization == "Taliban"
+    assert c.loser is not None
+    assert c.loser.country == "AFG"
+
+
+def test_loser_is_the_state_of_the_captured_city() -> None:
+    [c] = changes("The Taliban seized Kandahar on Friday.")
+    assert c.loser is not None
+    assert c.loser.country == "AFG"
+    assert c.location is not None
+    assert c.location.name == "Kandahar"
+
+
+def test_withdrawal() -> None:
+    [c] = changes("Ukrainian troops withdrew from Avdiivka on Saturday.")
+    assert c.kind is K.WITHDRAWAL
+    assert c.rule == "territorial_change.withdrawal"
+    assert (c.cameo, c.plover) == ("0874", "RETREAT")
+    assert c.gainer is None
+    assert c.loser is not None
+    assert c.loser.country == "UKR"
+    assert [p.name for p in c.places] == ["Avdiivka"]
+    assert c.date is not None
+    assert c.date.start == dt.date(2024, 3, 2)
+
+
+def test_fell_to() -> None:
+    [c] = changes("Kandahar fell to the Taliban on Friday.")
+    assert c.kind is K.CAPTURE
+    assert c.rule == "territorial_change.fell"
+    assert c.gainer is not None
+    assert c.gainer.organization == "Taliban"
+
+
+def test_annexation() -> None:
+    [c] = changes("Russia annexed Crimea in 2014.")
+    assert c.kind is K.ANNEXATION
+    assert c.gainer is not None
+    assert c.gainer.country == "RUS"
+    assert [p.name for p in c.places] == ["Crimea"]
+    assert c.date is not None
+    assert (c.date.start, c.date.end) == (
+        dt.date(2014, 1, 1),
+        dt.date(2014, 12, 31),
+    )
+
+
+def test_planned_capture() -> None:
+    [c] = changes("The Taliban plans to capture Kandahar.")
+    assert c.modality is Modality.PLANNED
+    assert [p.name for p in c.places] == ["Kandahar"]
+
+
+def test_negated_capture() -> None:
+    [c] = changes("The Taliban did not capture Kandahar.")
+    assert c.modality is Modality.NEGATED
+
+
+def test_handover() -> None:
+    [c] = changes("Israel handed over the Rafah crossing to Egypt on Monday.")
+    assert c.kind is K.HANDOVER
+    assert c.loser is not None
+    assert c.loser.country == "ISR"
+    assert c.gainer is not None
+    assert c.gainer.country == "EGY"
+    assert c.places[0].name == "Rafah crossing"
+
+
+def test_entered_talks_is_no_capture() -> None:
+    assert changes("Russia entered talks with Ukraine on Monday.") == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Kandahar fell to the Taliban on Friday." has no places, no location and no loser: '
+    'the place before "fell to" is not read',
+)
+def test_fell_to_keeps_the_fallen_place() -> None:
+    [c] = changes("Kandahar fell to the Taliban on Friday.")
+    assert [p.name for p in c.places] == ["Kandahar"]
+    assert c.loser is not None
+    assert c.loser.country == "AFG"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Russian forces withdrew from the city of Kherson on Friday." locates Kherson in '
+    "RUS: a withdrawal gives the place the country of the party that withdrew",
+)
+def test_withdrawal_does_not_give_the_place_the_withdrawing_state() -> None:
+    [c] = changes("Russian forces withdrew from the city of Kherson on Friday.")
+    assert c.location is not None
+    assert c.location.country != "RUS"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='"Israel handed over the Rafah crossing to Egypt on Monday." lists the recipient '
+    "state Egypt among the places handed over",
+)
+def test_handover_recipient_is_not_a_place() -> None:
+    [c] = changes("Israel handed over the Rafah crossing to Egypt on Monday.")
+    assert [p.name for p in c.places] == ["Rafah crossing"]

@@ -1,0 +1,136 @@
+"""Tests of document-level actor resolution (diplo_events._parsing.entities)."""
+
+from __future__ import annotations
+
+from diplo_events import Actor, ActorKind
+from diplo_events._parsing.entities import build_registry
+from diplo_events._parsing.gazetteer import gazetteer
+from diplo_events._parsing.mentions import ActorMention, Role, find_mentions
+from diplo_events._parsing.sentences import split_sentences
+from diplo_events._parsing.text import clean
+
+
+def resolved(text: str) -> list[tuple[str, Actor | None]]:
+    """(mention text, resolved actor) for every actor mention of ``text``, in reading order,
+    resolved the way the pipeline does it: registry first, then one pass in order."""
+    cleaned = clean(text)
+    norm = cleaned.norm
+    matches = gazetteer().find(norm)
+    found = []
+    for block in cleaned.blocks:
+        for start, end in split_sentences(norm, block.start, block.end):
+            inside = [m for m in matches if start <= m.start and m.end <= end]
+            found.append(find_mentions(text, norm, start, end, inside))
+    registry = build_registry(
+        (a for f in found for a in f.actors), (x for f in found for x in f.acronyms)
+    )
+    return [(text[a.start : a.end], registry.resolve(a)) for f in found for a in f.actors]
+
+
+def only(pairs: list[tuple[str, Actor | None]], mention: str) -> Actor | None:
+    hits = [actor for text, actor in pairs if text == mention]
+    assert len(hits) == 1, pairs
+    return hits[0]
+
+
+def test_surname_resolves_to_the_full_person() -> None:
+    pairs = resolved(
+        "Turkmen Deputy Foreign Minister Vepa Hajiev arrived on Monday. Hajiev spoke to reporters."
+    )
+    actor = only(pairs, "Hajiev")
+    assert actor is not None
+    assert actor.name == "Vepa Hajiev"
+    assert actor.country == "TKM"
+    assert actor.title == "Deputy Foreign Minister"
+
+
+def test_unknown_surname_stays_unresolved() -> None:
+    pairs = resolved("Russia protested. Later, Hajiev spoke.")
+    assert only(pairs, "Hajiev") is None
+
+
+def test_acronym_resolves_to_its_definition() -> None:
+    pairs = resolved(
+        "The Northern Liberation Front (NLF) attacked the town on Monday. The NLF later withdrew."
+    )
+    later = [actor for text, actor in pairs if text == "NLF"]
+    assert later
+    for actor in later:
+        assert actor is not None
+        assert actor.name == "Northern Liberation Front"
+        assert actor.organization == "NLF"
+        assert actor.kind is ActorKind.ARMED_GROUP
+
+
+def test_group_noun_is_the_most_mentioned_armed_group() -> None:
+    pairs = resolved(
+        "The Taliban attacked Kunduz. Hamas fired rockets. Hamas said it would go on. "
+        "Hamas also warned Israel. The insurgents then advanced."
+    )
+    actor = only(pairs, "insurgents")
+    assert actor is not None
+    assert actor.organization == "Hamas"
+
+
+def test_group_noun_without_any_armed_group_is_unresolved() -> None:
+    pairs = resolved("Russia protested. The insurgents then advanced.")
+    assert only(pairs, "insurgents") is None
+
+
+def test_pronoun_is_the_last_person() -> None:
+    pairs = resolved(
+        "Russian President Vladimir Putin arrived in Ankara. "
+        "Turkish President Recep Erdogan greeted the guests. He then left."
+    )
+    actor = only(pairs, "He")
+    assert actor is not None
+    assert actor.name == "Recep Erdogan"
+    assert actor.country == "TUR"
+
+
+def test_pronoun_before_any_person_is_unresolved() -> None:
+    pairs = resolved("He said Russia had left.")
+    assert only(pairs, "He") is None
+
+
+# --- the registry on hand-made mentions ---------------------------------------------
+
+
+def _person(name: str, **kw: str) -> Actor:
+    return Actor(name=name, kind=ActorKind.PERSON, **kw)  # type: ignore[arg-type]
+
+
+def test_registry_keeps_the_richest_reading_of_a_person() -> None:
+    bare = ActorMention(0, 10, _person("Ann Lee"), Role.PERSON, "", surname="Lee")
+    rich = ActorMention(20, 40, _person("Ann Lee", country="KOR", title="minister"),
+                        Role.PERSON, "", surname="Lee")  # fmt: skip
+    reg = build_registry([bare, rich], [])
+    assert reg.persons["Lee"].country == "KOR"
+    assert reg.persons["Ann Lee"].title == "minister"
+    # the bare mention takes the affiliation of the rich one
+    actor = reg.resolve(bare)
+    assert actor is not None
+    assert (actor.name, actor.country, actor.title) == ("Ann Lee", "KOR", "minister")
+
+
+def test_role_word_resolves_to_the_party_that_has_it() -> None:
+    official = Actor(name="Iran", kind=ActorKind.STATE, country="IRN", title="foreign ministry")
+    first = ActorMention(0, 10, official, Role.OFFICIAL, "")
+    later = ActorMention(50, 62, None, Role.ROLE_ONLY, "", title="ministry")
+    reg = build_registry([first, later], [])
+    reg.resolve(first)
+    actor = reg.resolve(later)
+    assert actor is not None
+    assert actor.country == "IRN"
+
+
+def test_acronym_registered_before_its_uses() -> None:
+    full = Actor(name="Kivu Democratic Union", kind=ActorKind.ORGANIZATION,
+                 organization="Kivu Democratic Union")  # fmt: skip
+    short = Actor(name="KDU", kind=ActorKind.ORGANIZATION, organization="KDU")
+    use = ActorMention(100, 103, short, Role.ORGANIZATION, "")
+    reg = build_registry([use], [("KDU", full)])
+    actor = reg.resolve(use)
+    assert actor is not None
+    assert actor.name == "Kivu Democratic Union"
+    assert actor.organization == "KDU"

@@ -1,0 +1,189 @@
+"""Tests of the document-level merge and of event ids (diplo_events._parsing.merge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+import diplo_events as de
+from diplo_events import (
+    Actor,
+    ActorKind,
+    DateSpan,
+    Location,
+    LocationKind,
+    Meeting,
+    Modality,
+    Span,
+    Statement,
+    TerritorialChange,
+    TerritorialChangeKind,
+)
+from diplo_events._parsing.merge import Candidate, Link, assign_ids, merge
+
+TKM = Actor(name="Turkmenistan", kind=ActorKind.STATE, country="TKM")
+UZB = Actor(name="Uzbekistan", kind=ActorKind.STATE, country="UZB")
+TALIBAN = Actor(name="Taliban", kind=ActorKind.ARMED_GROUP, organization="Taliban")
+WED = DateSpan.day(dt.date(2021, 8, 11))
+DOHA = Location(name="Doha", country="QAT", kind=LocationKind.CITY)
+
+
+def span(start: int, end: int) -> Span:
+    return Span(text="x" * (end - start), start=start, end=end)
+
+
+def meeting(parties: tuple[Actor, ...], at: int, **kw: object) -> Meeting:
+    return Meeting(id="pending", evidence=(span(at, at + 10),), participants=parties,
+                   rule="meeting.met", **kw)  # type: ignore[arg-type]  # fmt: skip
+
+
+def statement(speaker: Actor, at: int, content: str = "c") -> Statement:
+    return Statement(id="pending", evidence=(span(at, at + 10),), speaker=speaker,
+                     content=content, rule="statement.verb")  # fmt: skip
+
+
+def capture(at: int, count: int | None, place: str = "Kandahar") -> TerritorialChange:
+    return TerritorialChange(
+        id="pending",
+        evidence=(span(at, at + 10),),
+        kind=TerritorialChangeKind.CAPTURE,
+        gainer=TALIBAN,
+        places=(Location(name=place, country="AFG", kind=LocationKind.CITY),),
+        count=count,
+        rule="territorial_change.capture",
+    )
+
+
+def test_lead_meeting_is_folded_into_the_specific_ones() -> None:
+    lead = meeting((TKM, UZB, TALIBAN), 0, date=WED, location=DOHA)
+    first = meeting((TKM, TALIBAN), 100)
+    second = meeting((UZB, TALIBAN), 200)
+    out = merge([Candidate(lead, 0), Candidate(first, 1), Candidate(second, 2)])
+    assert len(out) == 2
+    assert all(isinstance(e, Meeting) for e in out)
+    by_parties = {
+        frozenset(a.name for a in e.participants): e for e in out if isinstance(e, Meeting)
+    }
+    a = by_parties[frozenset({"Turkmenistan", "Taliban"})]
+    b = by_parties[frozenset({"Uzbekistan", "Taliban"})]
+    # both inherit the lead's date and place; the first one also its evidence
+    assert a.date == WED
+    assert b.date == WED
+    assert a.location == DOHA
+    assert b.location == DOHA
+    assert [s.start for s in a.evidence] == [0, 100]
+    assert [s.start for s in b.evidence] == [200]
+
+
+def test_one_specific_meeting_does_not_fold_a_lead() -> None:
+    lead = meeting((TKM, UZB, TALIBAN), 0, date=WED)
+    first = meeting((TKM, TALIBAN), 100)
+    out = merge([Candidate(lead, 0), Candidate(first, 5)])
+    # not folded: the nested one merges into the lead as the same meeting, or both stay
+    assert sum(len(e.evidence) for e in out) == 2
+    assert any(e.date == WED for e in out)
+
+
+def test_meetings_with_other_modality_are_not_merged() -> None:
+    held = meeting((TKM, UZB), 0)
+    planned = meeting((TKM, UZB), 100, modality=Modality.PLANNED)
+    out = merge([Candidate(held, 0), Candidate(planned, 0)])
+    assert [e.modality for e in out] == [Modality.REALIZED, Modality.PLANNED]
+
+
+def test_meetings_with_disagreeing_dates_are_not_merged() -> None:
+    a = meeting((TKM, UZB), 0, date=WED)
+    b = meeting((TKM, UZB), 100, date=DateSpan.day(dt.date(2021, 9, 1)))
+    assert len(merge([Candidate(a, 0), Candidate(b, 0)])) == 2
+
+
+def test_same_meeting_in_one_paragraph_is_merged() -> None:
+    a = meeting((TKM, UZB), 0, date=WED)
+    b = meeting((TKM, UZB), 100, location=DOHA)
+    out = merge([Candidate(a, 0), Candidate(b, 0)])
+    assert len(out) == 1
+    assert out[0].date == WED
+    assert out[0].location == DOHA
+    assert [s.start for s in out[0].evidence] == [0, 100]
+
+
+def test_same_speaker_statements_in_one_paragraph_are_merged() -> None:
+    out = merge([Candidate(statement(TKM, 0, "first"), 3),
+                 Candidate(statement(TKM, 50, "second"), 3)])  # fmt: skip
+    assert len(out) == 1
+    assert isinstance(out[0], Statement)
+    assert out[0].content == "first"
+    assert [s.start for s in out[0].evidence] == [0, 50]
+
+
+def test_same_speaker_in_other_paragraphs_is_not_merged() -> None:
+    out = merge([Candidate(statement(TKM, 0), 3), Candidate(statement(TKM, 50), 4)])
+    assert len(out) == 2
+
+
+def test_different_speakers_are_not_merged() -> None:
+    out = merge([Candidate(statement(TKM, 0), 3), Candidate(statement(UZB, 50), 3)])
+    assert [e.speaker.country for e in out if isinstance(e, Statement)] == ["TKM", "UZB"]
+
+
+def test_captures_with_different_counts_are_not_merged() -> None:
+    out = merge([Candidate(capture(0, 12), 0), Candidate(capture(100, 5), 0)])
+    assert [e.count for e in out if isinstance(e, TerritorialChange)] == [12, 5]
+
+
+def test_captures_of_the_same_place_are_merged() -> None:
+    out = merge([Candidate(capture(0, None), 0), Candidate(capture(100, 12), 1)])
+    assert len(out) == 1
+    assert isinstance(out[0], TerritorialChange)
+    assert out[0].count == 12
+    assert len(out[0].evidence) == 2
+
+
+QATAR = Actor(name="Qatar", kind=ActorKind.STATE, country="QAT")
+
+
+def test_reference_joins_the_latest_meeting() -> None:
+    a = meeting((TKM, UZB), 0, date=WED)
+    ref = meeting((TALIBAN, QATAR), 100)
+    out = merge([Candidate(a, 0), Candidate(ref, 5, link=Link.REFERS)])
+    assert len(out) == 1
+    assert {s.start for s in out[0].evidence} == {0, 100}
+
+
+def test_distinct_meeting_is_never_merged() -> None:
+    a = meeting((TKM, UZB), 0, date=WED)
+    b = meeting((TKM, UZB), 100, date=WED)
+    assert len(merge([Candidate(a, 0), Candidate(b, 0)])) == 1
+    assert len(merge([Candidate(a, 0), Candidate(b, 0, link=Link.DISTINCT)])) == 2
+
+
+def test_ids_are_deterministic_typed_and_unique() -> None:
+    events = [meeting((TKM, UZB), 0), meeting((TKM, UZB), 0), statement(TKM, 50)]
+    first = assign_ids(events)
+    second = assign_ids(events)
+    assert [e.id for e in first] == [e.id for e in second]
+    ids = [e.id for e in first]
+    assert len(set(ids)) == 3
+    assert ids[0].startswith("meeting-")
+    assert ids[1] == ids[0] + "-1"  # identical content: a counter keeps ids unique
+    assert ids[2].startswith("statement-")
+    # the id depends on content, not on the id it had before
+    again = assign_ids([attrs.evolve(e, id="other") for e in events])
+    assert [e.id for e in again] == ids
+
+
+def test_ids_change_with_content() -> None:
+    a, b = assign_ids([meeting((TKM, UZB), 0), meeting((TKM, TALIBAN), 0)])
+    assert a.id != b.id
+
+
+def test_parsed_lead_and_detail_sentences_are_one_meeting() -> None:
+    text = (
+        "Russian President Vladimir Putin met Turkish President Recep Erdogan in Sochi on "
+        "Monday. Putin and Erdogan met for four hours."
+    )
+    meetings = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, Meeting)]
+    assert len(meetings) == 1
+    assert len(meetings[0].evidence) == 2
+    assert meetings[0].date == DateSpan.day(dt.date(2024, 3, 4), text="Monday")

@@ -1,0 +1,65 @@
+"""Tests of modality detection around a trigger (diplo_events._parsing.modality)."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplo_events as de
+from diplo_events import Meeting, Modality
+from diplo_events._parsing.modality import modality_of
+
+
+def modality(sentence: str, trigger: str) -> Modality:
+    start = sentence.index(trigger)
+    return modality_of(sentence, start, start + len(trigger), 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Putin will meet Erdogan in Ankara.", "meet", Modality.PLANNED),
+        ("Putin plans to meet Erdogan in Ankara.", "meet", Modality.PLANNED),
+        ("Putin is expected to visit Ankara.", "visit", Modality.PLANNED),
+        ("The talks are scheduled for May.", "talks", Modality.PLANNED),
+        ("Putin did not meet Erdogan in Ankara.", "meet", Modality.NEGATED),
+        ("Putin never visited Ankara.", "visited", Modality.NEGATED),
+        ("Putin could meet Erdogan in Ankara.", "meet", Modality.HYPOTHETICAL),
+        ("Putin might visit Ankara.", "visit", Modality.HYPOTHETICAL),
+        ("Putin met Erdogan in Ankara.", "met", Modality.REALIZED),
+        ("Putin visited Ankara on Monday.", "visited", Modality.REALIZED),
+    ],
+)
+def test_modality_of_trigger(sentence: str, trigger: str, expected: Modality) -> None:
+    assert modality(sentence, trigger) is expected
+
+
+def test_cue_before_the_clause_is_ignored() -> None:
+    sentence = "Officials said they will decide later, and Putin met Erdogan."
+    start = sentence.index("met")
+    clause = sentence.index("Putin")
+    assert modality_of(sentence, start, start + 3, clause) is Modality.REALIZED
+    # the same cue inside the window counts when the clause starts earlier
+    assert modality_of(sentence, start, start + 3, 0) is Modality.PLANNED
+
+
+def test_far_cue_outside_the_window_is_ignored() -> None:
+    sentence = "Will " + "x " * 40 + "Putin met Erdogan."
+    assert modality(sentence, "met") is Modality.REALIZED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian President Vladimir Putin will meet Turkish President Recep Erdogan.",
+         Modality.PLANNED),
+        ("Russian President Vladimir Putin did not meet Turkish President Recep Erdogan.",
+         Modality.NEGATED),
+        ("Russian President Vladimir Putin could meet Turkish President Recep Erdogan.",
+         Modality.HYPOTHETICAL),
+        ("Russian President Vladimir Putin met Turkish President Recep Erdogan.",
+         Modality.REALIZED),
+    ],
+)  # fmt: skip
+def test_parsed_meeting_carries_the_modality(text: str, expected: Modality) -> None:
+    meetings = [e for e in de.parse(text) if isinstance(e, Meeting)]
+    assert [m.modality for m in meetings] == [expected]
