@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from diplo_events import ActorKind, LocationKind
 from diplo_events._parsing.gazetteer import gazetteer
 from diplo_events._parsing.mentions import (
@@ -188,11 +186,6 @@ def test_offsets_survive_normalization() -> None:
         assert text[p.location.mention.start : p.location.mention.end] == p.location.mention.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"Jan" is a capitalized stop word (month abbreviation), so a person named '
-    '"Jan ..." is lost: "Polish Prime Minister Jan Nowak spoke."',
-)
 def test_first_name_jan_is_a_person() -> None:
     text = "Polish Prime Minister Jan Nowak spoke."
     m = actor_at(mentions(text), text, "Nowak")
@@ -201,11 +194,6 @@ def test_first_name_jan_is_a_person() -> None:
     assert m.actor.country == "POL"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"for" / "and" inside an organization name split it: "The Alliance for Change '
-    'and Renewal (ACR) attacked." gives an org "Alliance" and no acronym definition',
-)
 def test_organization_name_with_for_and() -> None:
     text = "The Alliance for Change and Renewal (ACR) attacked."
     found = mentions(text)

@@ -78,6 +78,9 @@ _ROLE_GAP = re.compile(r"\b(?:[a-z]+ ){1,2}$")
 _FOLLOWER = re.compile(r"[ ,]*(?:and [A-Za-z]+ )?([a-z]+)")
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _DEFINED = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
+_MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May",
+                     "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September",
+                     "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
 _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
@@ -271,7 +274,7 @@ def find_mentions(
             groups.append(ng)
 
     # --- capitalized chunks ---------------------------------------------------------
-    chunks = _chunks(norm, start, end, covered, lex)
+    chunks = _join_bodies(norm, _chunks(norm, start, end, covered, lex), lex)
 
     groups_by_end = {g.end: g for g in groups}
     used_groups: set[int] = set()
@@ -284,6 +287,7 @@ def find_mentions(
             ctoks[0].text in _BREAK_WORDS
             or (
                 not body
+                and not (ctoks[0].text in _MONTHS and len(ctoks) > 1)  # "Jan Nowak", "May Ali"
                 and (
                     ctoks[0].text in lex.stop_capitalized or ctoks[0].text.lower() in lex.honorifics
                 )
@@ -509,6 +513,24 @@ def _chunks(
                 continue
             run.append(tok)
         _close(run, out, lex)
+    return out
+
+
+def _join_bodies(
+    norm: str, chunks: list[tuple[int, int, list[_Tok]]], lex: Lexicon
+) -> list[tuple[int, int, list[_Tok]]]:
+    """ "Alliance for Change and Renewal": a body's name goes on over "for" / "and" / "of the"."""
+    out: list[tuple[int, int, list[_Tok]]] = []
+    for chunk in chunks:
+        if out:
+            p_start, p_end, p_toks = out[-1]
+            gap = norm[p_end : chunk[0]]
+            if gap in (" for ", " and ", " of the ", " for the ") and any(
+                t.text in lex.org_heads for t in p_toks
+            ):
+                out[-1] = (p_start, chunk[1], [*p_toks, *chunk[2]])
+                continue
+        out.append(chunk)
     return out
 
 

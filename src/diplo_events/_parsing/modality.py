@@ -22,6 +22,11 @@ _BEFORE = re.compile(
     r"next|proposed|invited)\b|\b(?P<planned_to>to)\s*$",
     re.IGNORECASE,
 )
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|told|announced|added|stated|confirmed)\s+(?:that\s+)?"
+    r"(?:it|they|he|she|we|the \w+)\s+(?:would|will)\b(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
 _AFTER = re.compile(
     r"\W*(?:is |are |was |were )?(?:scheduled|planned|expected|due|set to|will|would)\b", re.I
 )
@@ -33,6 +38,8 @@ def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: i
     lo = max(clause_start, trigger_start - _WINDOW)
     before = norm[lo:trigger_start]
     found = Modality.REALIZED
+    if _REPORTED_FUTURE.search(before):
+        return Modality.PLANNED  # "Iran said it would hold drills": a reported plan
     for m in _BEFORE.finditer(before):
         if m.group("negated"):
             found = Modality.NEGATED

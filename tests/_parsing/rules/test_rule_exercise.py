@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 import diplo_events as de
 from diplo_events import MilitaryExercise, Modality
 
@@ -70,22 +68,12 @@ def test_planned_drills() -> None:
     assert {a.country for a in ex.participants} == {"JPN", "IND"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"Poland held military drills near its border with Belarus on Monday." makes '
-    "Belarus a participant (joint, 062) although it only names the border",
-)
 def test_border_with_a_state_does_not_make_it_a_participant() -> None:
     [ex] = exercises("Poland held military drills near its border with Belarus on Monday.")
     assert [a.country for a in ex.participants] == ["POL"]
     assert ex.cameo == "150"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"Iran said it would hold naval drills in the Gulf of Oman next month." gives '
-    "modality hypothetical; reported future ('said it would') is planned",
-)
 def test_reported_future_is_planned() -> None:
     [ex] = exercises("Iran said it would hold naval drills in the Gulf of Oman next month.")
     assert ex.modality is Modality.PLANNED

@@ -103,11 +103,6 @@ def test_quote_inside_a_quote_is_not_a_statement_verb() -> None:
     assert [s.speaker.country for s in said] == ["RUS"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"Taliban spokesman Zabihullah Mujahid said in a tweet on Tuesday that the city was '
-    'calm." gives content "in a tweet on Tuesday that the city was calm"',
-)
 def test_content_skips_the_medium_phrase() -> None:
     [s] = statements("Taliban spokesman Zabihullah Mujahid said in a tweet on Tuesday that the "
                      "city was calm.")  # fmt: skip
@@ -115,32 +110,17 @@ def test_content_skips_the_medium_phrase() -> None:
     assert s.content == "the city was calm"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"The army has withdrawn from the area, according to Nigerian military officials." '
-    'gives content "Nigerian military officials" (the speaker) instead of the reported clause',
-)
 def test_according_to_content_is_the_reported_clause() -> None:
     [s] = statements("The army has withdrawn from the area, according to Nigerian military "
                      "officials.")  # fmt: skip
     assert s.content == "The army has withdrawn from the area"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"The plan was described by the Chinese foreign ministry as a step forward." gives '
-    'content "by the Chinese foreign ministry as a step forward" (starts with the agent)',
-)
 def test_passive_content_excludes_the_agent() -> None:
     [s] = statements("The plan was described by the Chinese foreign ministry as a step forward.")
     assert not s.content.startswith("by ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"Iran said it would hold naval drills in the Gulf of Oman next month." dates the '
-    'statement "next month" (April) from its content',
-)
 def test_statement_date_is_not_taken_from_the_content() -> None:
     [s] = statements("Iran said it would hold naval drills in the Gulf of Oman next month.")
     assert s.date is None

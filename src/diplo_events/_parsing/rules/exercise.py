@@ -132,7 +132,10 @@ _GENERIC = re.compile(
 )
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last|first|next)\b",
                       re.IGNORECASE)  # fmt: skip
-_CLAUSE_END = re.compile(r"\b(?:amid|as|after|following|despite|against|tensions|which|while)\b")
+_CLAUSE_END = re.compile(
+    r"\b(?:amid|as|after|following|despite|against|tensions|which|while|border with|"
+    r"frontier with)\b"
+)
 
 
 def _rule_id(norm: str, sent: Sentence, start: int, has_parties: bool) -> str:

@@ -38,6 +38,8 @@ _TRIGGER = re.compile(
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit", "sideline",
             "visit", "host", "receiv", "welcom", "trip")  # fmt: skip
+# "received the Iranian minister", "welcomed Prime Minister X": a person or party follows.
+_DIRECT_OBJECT = re.compile(r" (?:(?:the|a|his|her|their|visiting) )?[A-Z]")
 #: ", the Egyptian presidency said": the reporting frame after an event's clause.
 REPORTING_FRAME = _REPORTING = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,5}(?:said|says|told|reported|announced|added|stated)\b"
@@ -98,9 +100,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         family = _family(m, art)
         if location is None and family == "visit":
             location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"
-        if word in ("received", "welcomed") and not art.actors_between(
-            sent, m.end(), min(sent.end, m.end() + 24), inside=False
-        ):
+        if word in ("received", "welcomed") and not _DIRECT_OBJECT.match(norm, m.end()):
             continue  # "received help", "welcomed the decision": no one was received
         if family in ("visit", "host") and location is not None and location.country:
             host = _state(location.country, location.name or location.country, art)

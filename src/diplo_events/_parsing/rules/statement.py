@@ -54,14 +54,19 @@ _PLURAL = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\b")
+_PASSIVE_TAIL = re.compile(r"\s+(?:was|were|has been|have been|had been|is|are|been)$")
+# " by the Chinese foreign ministry as": the agent, up to "as" / "," / the end
+_AGENT_THEN = re.compile(r"\s+by\b[^,.;]*?\bas\b")
 _AT_MEETING = re.compile(
     r"\b(?:at|during|after|following|on the sidelines of) the (?:\w+ )?(?:meeting|talks|summit)\b"
     r"|\bat the (?:beginning|start|end) of the (?:meeting|talks|summit)\b",
     re.IGNORECASE,
 )
-_BEFORE_CONTENT = re.compile(r"\bthat\b|\"")
+_BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _CALLED_OK = re.compile(r" (?:on|for)\b")
+# "said in a tweet on Tuesday that ...": a short medium / time phrase before "that"
+_LATER_THAT = re.compile(r"\s+(?:in|on|at|during|to|via)\b[^\".;:]{0,50}?\bthat\b")
 _THAT = re.compile(r"\s*(?:on \w+\s*)?(?:that\b|:|,?\s*\")")
 _QUOTE = re.compile(r"\"([^\"]{3,})\"")
 _MEDIUM = (
@@ -130,7 +135,7 @@ def _right_speaker(art: Article, sent: Sentence, pos: int) -> ActorMention | Non
 def _content(art: Article, sent: Sentence, verb_end: int) -> tuple[str, int, int]:
     """What was said and where: the quote, the that-clause, or the rest of the sentence."""
     norm = art.norm
-    m = _THAT.match(norm, verb_end, sent.end)
+    m = _THAT.match(norm, verb_end, sent.end) or _LATER_THAT.match(norm, verb_end, sent.end)
     if m:
         start = m.end()
         return art.original[start : sent.end].strip(" \"'.,"), start, sent.end
@@ -174,10 +179,25 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
     return None
 
 
+def _reported_around(art: Article, sent: Sentence, verb: tuple[int, int]) -> str:
+    """Content of "<clause>, according to X" and "<subject> was described by X as <rest>":
+    the text before the trigger, plus what follows the agent."""
+    before = art.original[sent.start : verb[0]].strip(" ,;:\"'")
+    before = _PASSIVE_TAIL.sub("", before).strip(" ,")
+    after = ""
+    rest = _AGENT_THEN.match(art.norm, verb[1], sent.end)
+    if rest:
+        after = art.original[rest.end() : sent.end].strip(" .,;\"'")
+    text = f"{before} {after}".strip()
+    return text or art.original[sent.start : sent.end].strip()
+
+
 def _event(
     art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
 ) -> Statement:
     content, _c_start, _c_end = _content(art, sent, verb[1])
+    if rule in ("statement.according_to", "statement.passive"):
+        content = _reported_around(art, sent, verb)
     date = _date(art, sent, verb)
     if date is None and rule == "statement.plural":
         date = art.discourse.last_meeting_date  # "the two leaders said": at their meeting

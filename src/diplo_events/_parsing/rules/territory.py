@@ -94,8 +94,13 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                           and a.role in _PARTY_ROLES and a.actor is not None
                           and a.prep not in ("in", "at", "near", "to", "of", "from")]  # fmt: skip
         after_end = _after_end(norm, m.end(), sent.end)
+        if kind is _K.HANDOVER:
+            to = _TO.search(norm, m.end(), after_end)
+            after_end = to.start() if to else after_end  # "handed over X to Egypt"
         # "left the city": the place is inside the trigger
         places = _places(art, sent, m.start() if "the" in m.group() else m.end(), after_end)
+        if m.group("fell") and not places:
+            places = _places(art, sent, clause, m.start())  # "Kandahar fell to the Taliban"
         if m.group().lower() == "entered" and not places:
             continue  # "entered into force", "entered talks": only entering a place counts
         gainer: Actor | None = None
@@ -130,9 +135,9 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         else:  # handover
             if parties_before:
                 loser = parties_before[0].actor
-            to = _TO.search(norm, m.end(), after_end)
+            to = _TO.search(norm, m.end(), sent.end)
             if to:
-                gainer = _first_actor(sent, to.end(), after_end)
+                gainer = _first_actor(sent, to.end(), sent.end)
         if gainer is None and loser is None and not places:
             continue
         if kind is _K.CAPTURE and gainer is None:
@@ -169,7 +174,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 loser = None
         if location is not None and location.country is None:
             # "the eastern town of Bunagana" in a text about the DRC: the state that lost it
-            state = loser if kind is _K.CAPTURE else loser or gainer
+            # (a withdrawing or handing-over side left a place that need not be its own)
+            state = loser if kind in (_K.CAPTURE, _K.ANNEXATION) else None
             if state is not None and state.kind is ActorKind.STATE and state.country:
                 location = attrs.evolve(location, country=state.country)
         cameo, plover = territory_codes(kind)
