@@ -303,8 +303,9 @@ def date_in(sent: Sentence, start: int, end: int) -> DateSpan | None:
     return None
 
 
-def is_party(mention: ActorMention) -> bool:
-    """Mentions that can be a party to an event (not a bare place-like reference)."""
-    return (mention.actor is not None and mention.role is not Role.PRONOUN) or (
-        mention.role is Role.PRONOUN and mention.actor is not None
-    )
+def state_actor(code: str) -> Actor:
+    """The state with ISO alpha-3 ``code``, named as the gazetteer names it."""
+    from .gazetteer import gazetteer
+
+    entry = gazetteer().country(code)
+    return Actor(name=entry.name if entry else code, kind=ActorKind.STATE, country=code)

@@ -20,7 +20,16 @@ import re
 
 from ...model import Actor, ActorKind, Location, Meeting
 from ..codes import MEETING
-from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
+from ..context import (
+    MAX_TRIGGERS,
+    Article,
+    Sentence,
+    actors_in,
+    date_in,
+    place_in,
+    state_actor,
+    unique_parties,
+)
 from ..mentions import Role
 from ..modality import modality_of
 from .statement import REPORTING_VERB
@@ -103,7 +112,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         if word in ("received", "welcomed") and not _DIRECT_OBJECT.match(norm, m.end()):
             continue  # "received help", "welcomed the decision": no one was received
         if family in ("visit", "host") and location is not None and location.country:
-            host = _state(location.country, location.name or location.country, art)
+            host = state_actor(location.country)
             if all((p.country != host.country) for p in parties if p.kind is not ActorKind.PERSON):
                 parties.append(host)
         rule = f"meeting.{_rule(m)}"
@@ -173,13 +182,6 @@ def _distinct(parties: list[Actor]) -> set[str]:
     for p in parties:
         keys.add(p.country or p.organization or p.name)
     return keys
-
-
-def _state(code: str, name: str, art: Article) -> Actor:
-    from ..gazetteer import gazetteer
-
-    entry = gazetteer().country(code)
-    return Actor(name=entry.name if entry else name, kind=ActorKind.STATE, country=code)
 
 
 def _topics(art: Article, start: int | None, end: int) -> tuple[str, ...]:

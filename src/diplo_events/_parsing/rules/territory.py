@@ -31,8 +31,16 @@ from ...model import (
     TerritorialChangeKind,
 )
 from ..codes import territory_codes
-from ..context import MAX_TRIGGERS, Article, Sentence, date_in, party_key, subject_before
-from ..mentions import ActorMention, PlaceMention, Role
+from ..context import (
+    MAX_TRIGGERS,
+    Article,
+    Sentence,
+    date_in,
+    party_key,
+    state_actor,
+    subject_before,
+)
+from ..mentions import PlaceMention, Role
 from ..modality import modality_of
 from ..numbers import count_before
 
@@ -153,7 +161,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             and location_country
             and (gainer is None or gainer.country != location_country)
         ):
-            loser = _state(location_country)
+            loser = state_actor(location_country)
         if gainer is not None and loser is not None and party_key(gainer) == party_key(loser):
             loser = None
         count = None
@@ -169,7 +177,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             and location.country
             and (gainer is None or gainer.country != location.country)
         ):
-            loser = _state(location.country)  # the state whose territory it was
+            loser = state_actor(location.country)  # the state whose territory it was
             if gainer is not None and party_key(gainer) == party_key(loser):
                 loser = None
         if location is not None and location.country is None:
@@ -320,14 +328,3 @@ def _location(places: list[Location]) -> Location | None:
         return Location(name=None if entry is None else entry.name, country=country,
                         kind=None)  # fmt: skip
     return places[0]
-
-
-def _state(code: str) -> Actor:
-    from ..gazetteer import gazetteer
-
-    entry = gazetteer().country(code)
-    return Actor(name=entry.name if entry else code, kind=ActorKind.STATE, country=code)
-
-
-def mention_actor(m: ActorMention) -> Actor | None:
-    return m.actor
