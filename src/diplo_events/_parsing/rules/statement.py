@@ -66,6 +66,7 @@ _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b"
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _CALLED_OK = re.compile(r" (?:on|for)\b")
 # "said in a tweet on Tuesday that ...": a short medium / time phrase before "that"
+_WORDS_BEFORE_QUOTE = re.compile(r"\w{3,}")
 _LATER_THAT = re.compile(r"\s+(?:in|on|at|during|to|via)\b[^\".;:]{0,50}?\bthat\b")
 _THAT = re.compile(r"\s*(?:on \w+\s*)?(?:that\b|:|,?\s*\")")
 _QUOTE = re.compile(r"\"([^\"]{3,})\"")
@@ -142,9 +143,12 @@ def _content(art: Article, sent: Sentence, verb_end: int) -> tuple[str, int, int
     q = _QUOTE.search(
         norm, max(sent.start, verb_end - LOOKBACK), min(sent.end, verb_end + LOOKBACK)
     )
-    if q:
-        return art.original[q.start(1) : q.end(1)].strip(), q.start(1), q.end(1)
     rest = art.original[verb_end : sent.end].strip(" \"'.,")
+    # a quote before the verb ('"...," he said') or right after it ('said: "..."') is what
+    # was said; otherwise the reported clause after the verb ("said Hajiev was in Doha")
+    if q and (q.end() <= verb_end or not _WORDS_BEFORE_QUOTE.search(norm, verb_end, q.start())):
+        quote = art.original[q.start(1) : q.end(1)].strip(" ,")
+        return quote, q.start(1), q.end(1)
     if rest:
         return rest, verb_end, sent.end
     text = art.original[sent.start : sent.end].strip()
