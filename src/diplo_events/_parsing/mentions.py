@@ -367,6 +367,12 @@ def find_mentions(
         titled = honorific or (left is not None and bool(left.roles))
         if len(real) == 1 and not titled:
             # a lone capitalized word: a known surname (resolved later) or a place after "in"
+            nxt = _NEXT_WORD.match(norm, c_end, end)
+            adjective = nxt is not None and (
+                nxt.group(1) in lex.official_nouns or nxt.group(1) in lex.group_nouns
+            )  # "from Tigrayan rebels": a people, not a place or a person
+            if adjective:
+                continue
             if prep in ("in", "at", "near", "from", "to", "of"):
                 # "the eastern town of Avdiivka" is a city, whatever the gazetteer knows
                 town = _TOWN_OF.search(norm, max(start, c_start - 12), c_start)

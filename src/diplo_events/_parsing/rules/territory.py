@@ -184,6 +184,10 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             # "the eastern town of Bunagana" in a text about the DRC: the state that lost it
             # (a withdrawing or handing-over side left a place that need not be its own)
             state = loser if kind in (_K.CAPTURE, _K.ANNEXATION) else None
+            if state is None or state.kind is not ActorKind.STATE:
+                # "government forces recaptured X from the rebels": the state's own territory
+                retaken = kind is _K.CAPTURE and gainer is not None
+                state = gainer if retaken and loser is not None else state
             if state is not None and state.kind is ActorKind.STATE and state.country:
                 location = attrs.evolve(location, country=state.country)
         cameo, plover = territory_codes(kind)
