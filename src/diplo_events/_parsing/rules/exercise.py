@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Location, LocationKind, MilitaryExercise
+from ...model import Actor, Location, LocationKind, MilitaryExercise
 from ..codes import exercise_codes
 from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..dates import find_durations
@@ -25,6 +25,7 @@ from ..mentions import Role
 from ..modality import modality_of
 from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
+from .statement import REPORTING_VERB
 
 __all__ = ["extract"]
 
@@ -77,17 +78,21 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
             continue  # "past RIMPAC exercises": exercises in general, not one
         if _NON_MILITARY.search(before) or before.lower().endswith(("to ", "will ")):
             continue
-        clause = art.clause_start(sent, m.start())
+        clause = speech = art.clause_start(sent, m.start())
+        for said in REPORTING_VERB.finditer(norm, speech, m.start()):
+            if not _SELF.match(norm, said.end()):
+                clause = said.end()  # "China condemned the drills": China takes no part
         stop = _CLAUSE_END.search(norm, m.end(), sent.end) or REPORTING_FRAME.search(
             norm, m.end(), sent.end
         )
+        stop_at = stop.start() if stop else sent.end
         mentions = [
             a
-            for a in actors_in(sent, clause, stop.start() if stop else sent.end)
+            for a in actors_in(sent, clause, stop_at)
             if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in ("in", "at", "near")
         ]
         parties = unique_parties(mentions)
-        location = place_in(sent, clause, sent.end) or _border(sent) or art.home
+        location = place_in(sent, clause, stop_at) or _border(sent) or _home(art, parties)
         states = {p.country or p.organization for p in parties if p.country or p.organization}
         if (
             not parties
@@ -111,7 +116,7 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
                 evidence=(art.span(sent.start, sent.end),),
                 date=date_in(sent, sent.start, sent.end),
                 location=location,
-                modality=modality_of(norm, m.start(), m.end(), clause),
+                modality=modality_of(norm, m.start(), m.end(), speech),
                 confidence=0.6,
                 rule=_rule_id(norm, sent, m.start(), bool(parties)),
                 cameo=cameo,
@@ -130,7 +135,7 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
 _GENERIC = re.compile(
     r"\b(?:past|previous|former|future|such|these|many|other|all)\s(?:\S+\s){0,2}$", re.IGNORECASE
 )
-_ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last|first|next)\b",
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last)\b",
                       re.IGNORECASE)  # fmt: skip
 _CLAUSE_END = re.compile(
     r"\b(?:amid|as|after|following|despite|against|tensions|which|while|border with|"
@@ -143,6 +148,18 @@ def _rule_id(norm: str, sent: Sentence, start: int, has_parties: bool) -> str:
     if _ORDINAL.search(norm, max(sent.start, start - 40), start):
         return "military_exercise.other"
     return "military_exercise.held" if has_parties else "military_exercise.noun"
+
+
+# "Iran said it would hold drills": the speaker is the subject of what it said
+_SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|we)\b")
+
+
+def _home(art: Article, parties: list[Actor]) -> Location | None:
+    """The dateline place, when it lies in a participant's country."""
+    home = art.home
+    if home is not None and home.country and any(p.country == home.country for p in parties):
+        return home
+    return None
 
 
 def _border(sent: Sentence) -> Location | None:
