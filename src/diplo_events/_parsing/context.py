@@ -146,7 +146,7 @@ def subject_before(
         found = _walk_segments(
             art, sent, pos, max(art.clause_start(sent, clause - 8), floor), roles
         )
-    return found or None
+    return found
 
 
 def _walk_segments(

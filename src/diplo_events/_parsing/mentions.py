@@ -23,6 +23,7 @@ Every regular expression here is a single pass with no nested quantifiers.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -82,6 +83,7 @@ _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr",
                      "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September",
                      "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
 _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
+_ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
@@ -251,7 +253,11 @@ def find_mentions(
             if prep in _LOCATIVE:
                 continue
         gap = norm[groups[-1].end : m.start] if groups else ""
-        joined = bool(groups) and gap in (" ", "'s ", "’s ", " of the ", " of ", "-")
+        joined = bool(groups) and (
+            gap in (" ", "'s ", "’s ", " of the ", " of ", "-")
+            # "Ethiopian federal forces", "the Chinese foreign ministry"
+            or (cat is Category.INSTITUTION and _ONE_WORD.fullmatch(gap) is not None)
+        )
         if not joined:
             groups.append(_Group(m.start, m.end))
         g = groups[-1]
@@ -308,7 +314,7 @@ def find_mentions(
         # an acronym definition right after: "Libyan National Army (LNA)"
         after = norm[c_end : min(end, c_end + 12)]
         acr = _DEFINED.match(after)
-        left = groups_by_end.get(c_start - 1)
+        left = groups_by_end.get(c_start - 1) or groups_by_end.get(raw_start - 1)
         if left is None and norm[c_start - 3 : c_start] in ("'s ", "’s "):
             left = groups_by_end.get(c_start - 3)  # "South Korea's Joint Chiefs of Staff"
         if left is None:
@@ -456,7 +462,7 @@ def find_mentions(
         lone = g.demonym_only and not norm.startswith("-", g.start - 1)  # "the Polish border"
         if tail.startswith(" border") and (joined or lone):
             b_end = g.end + len(" border")
-            loc = Location(name=norm[g.start : b_end].replace("-", "-"), kind=LocationKind.BORDER,
+            loc = Location(name=norm[g.start : b_end], kind=LocationKind.BORDER,
                            mention=_span(original, g.start, b_end))  # fmt: skip
             places.append(PlaceMention(g.start, b_end, loc, _prev_word(norm, g.start, start)))
 
@@ -474,27 +480,20 @@ def find_mentions(
 
 # A capitalized word ("Vepa", "al-Mahjoub", "Ta'ang"); the first letter is checked in code.
 _CAP_WORD = r"(?:[A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]|[ae]l-(?=\w))(?:\w|[-'’.](?=\w))*"
-_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
+@functools.cache
 def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Runs of capitalized words joined by single spaces and name connectors ("bin", "of")."""
-    pattern = _PATTERNS.get("run")
-    if pattern is None:
-        conn = "|".join(sorted((re.escape(c) for c in lex.name_connectors), key=len, reverse=True))
-        pattern = re.compile(rf"{_CAP_WORD}(?: (?:(?:{conn}) )*{_CAP_WORD})*")
-        _PATTERNS["run"] = pattern
-    return pattern
+    conn = "|".join(sorted((re.escape(c) for c in lex.name_connectors), key=len, reverse=True))
+    return re.compile(rf"{_CAP_WORD}(?: (?:(?:{conn}) )*{_CAP_WORD})*")
 
 
+@functools.cache
 def _group_words(lex: Lexicon) -> re.Pattern[str]:
     """Single-word group nouns ("insurgents") and "he" / "she"."""
-    pattern = _PATTERNS.get("group")
-    if pattern is None:
-        words = sorted((w for w in lex.group_nouns if " " not in w), key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join([*words, "he", "she"]) + r")\b", re.IGNORECASE)
-        _PATTERNS["group"] = pattern
-    return pattern
+    words = sorted((w for w in lex.group_nouns if " " not in w), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join([*words, "he", "she"]) + r")\b", re.IGNORECASE)
 
 
 def _chunks(

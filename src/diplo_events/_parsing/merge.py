@@ -253,8 +253,10 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             if isinstance(ev, MilitaryExercise) and prev.event.rule.endswith(".other"):
                 continue
             if isinstance(ev, MilitaryExercise):
-                # an article's exercise mentions are one exercise unless parties or dates differ
-                if not pa or not pb or pa & pb:
+                # an article's exercise mentions are one exercise unless their dates or names differ
+                assert isinstance(prev.event, MilitaryExercise)
+                names = {prev.event.name, ev.name} - {None}
+                if not pa or not pb or pa & pb or len(names) < 2:
                     target = k
                     break
                 continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -60,6 +61,24 @@ def _home(place: str) -> Location:
     return Location(name=first or place, country=country, kind=kind)
 
 
+#: A "sentence" longer than this (no real one is) is cut at spaces into pieces of at most
+#: this size, so that the per-sentence work of the later stages stays bounded.
+MAX_SENTENCE_CHARS = 1500
+
+
+def _bounded(norm: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = norm.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            yield start, cut
+            start = cut
+            while start < end and norm[start].isspace():
+                start += 1
+        if start < end:
+            yield start, end
+
+
 def _heading(norm: str, start: int, end: int) -> bool:
     """A short line without final punctuation: a heading, not prose."""
     if end - start >= 80 or norm[end - 1] in ".!?\"')" or "\n" in norm[start:end]:
@@ -82,7 +101,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
     newlines = [i for i, c in enumerate(norm) if c == "\n"]
     for block in cleaned.blocks:
-        for s_start, s_end in split_sentences(norm, block.start, block.end):
+        for s_start, s_end in _bounded(norm, split_sentences(norm, block.start, block.end)):
             paragraph = bisect.bisect_left(newlines, s_start)  # news paragraphs are lines
             is_title = block.kind.value == "title" or _heading(norm, s_start, s_end)
             lo = bisect.bisect_left(starts, s_start)

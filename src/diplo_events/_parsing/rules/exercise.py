@@ -138,7 +138,7 @@ _GENERIC = re.compile(
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last)\b",
                       re.IGNORECASE)  # fmt: skip
 _CLAUSE_END = re.compile(
-    r"\b(?:amid|as|after|following|despite|against|tensions|which|while|border with|"
+    r"\b(?:amid|as|after|following|despite|against|which|while|border with|"
     r"frontier with)\b"
 )
 

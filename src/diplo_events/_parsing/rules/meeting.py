@@ -64,7 +64,7 @@ _PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFIC
                           Role.GROUP, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 
 
-def _family(m: re.Match[str], art: Article) -> str:
+def _family(m: re.Match[str]) -> str:
     if m.group("visit"):
         word = m.group("visit").lower()
         return "host" if word in ("hosted", "hosts", "received", "welcomed") else "visit"
@@ -106,7 +106,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         ]
         parties = unique_parties(mentions)
         location = place_in(sent, clause, clause_end) or place_in(sent, sent.start, clause_end)
-        family = _family(m, art)
+        family = _family(m)
         if location is None and family == "visit":
             location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"
         if word in ("received", "welcomed") and not _DIRECT_OBJECT.match(norm, m.end()):
@@ -174,7 +174,7 @@ def _rule(m: re.Match[str]) -> str:
 def _generic(norm: str, pos: int) -> bool:
     """ "meetings" in a general sense: "in the course of these meetings"."""
     before = norm[max(0, pos - 12) : pos].lower()
-    return before.endswith(("these ", "such ", "future ", "any ", "more ", "of "))
+    return before.endswith(("these ", "such ", "future ", "any ", "more "))
 
 
 def _distinct(parties: list[Actor]) -> set[str]:

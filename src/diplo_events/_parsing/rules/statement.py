@@ -17,7 +17,15 @@ import re
 
 from ...model import Actor, DateSpan, Modality, Statement
 from ..codes import STATEMENT
-from ..context import LOOKBACK, MAX_TRIGGERS, Article, Sentence, date_in, subject_before
+from ..context import (
+    LOOKBACK,
+    MAX_TRIGGERS,
+    Article,
+    Sentence,
+    date_in,
+    in_quote,
+    subject_before,
+)
 from ..lexicon import lexicon
 from ..mentions import ActorMention, Role
 from ..modality import modality_of
@@ -64,10 +72,11 @@ _AT_MEETING = re.compile(
 )
 _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _CALLED_OK = re.compile(r" (?:on|for)\b")
 # "said in a tweet on Tuesday that ...": a short medium / time phrase before "that"
 _WORDS_BEFORE_QUOTE = re.compile(r"\w{3,}")
-_LATER_THAT = re.compile(r"\s+(?:in|on|at|during|to|via)\b[^\".;:]{0,50}?\bthat\b")
+_LATER_THAT = re.compile(r"\s+(?:[\w'’-]+,?\s+){1,7}?that\b")
 _THAT = re.compile(r"\s*(?:on \w+\s*)?(?:that\b|:|,?\s*\")")
 _QUOTE = re.compile(r"\"([^\"]{3,})\"")
 _MEDIUM = (
@@ -81,6 +90,17 @@ _MEDIUM = (
 )
 _PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
                           Role.GROUP, Role.ROLE_ONLY, Role.PRONOUN})  # fmt: skip
+
+
+def _voice(actor: Actor) -> str:
+    """Who speaks: a named person, or a party speaking through one role."""
+    if actor.kind.value == "person":
+        return f"person:{actor.name}"
+    return f"{actor.country or actor.organization or actor.name}:{actor.title or ''}"
+
+
+def _party_key(actor: Actor) -> str:
+    return actor.country or actor.organization or actor.name
 
 
 def _political(actor: Actor | None) -> bool:
@@ -237,14 +257,16 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
-        if _inside_quote(norm, sent, m.start()):
+        if word == "welcomed" and _WELCOMED_SOMEONE.match(norm, m.end()):
+            continue  # "welcomed Kenyan President Ruto": a visit (the meeting rule)
+        if in_quote(norm, sent, m.start()):
             continue
         if _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start()):
             # "has been described by U.S. Forces Korea and South Korea's ministry"
             by = _BY_AGENT.match(norm, m.end(), sent.end)
             if by:
                 for agent in _agents(art, sent, by.end()):
-                    key = agent.country or agent.organization or agent.name
+                    key = _party_key(agent)
                     if key not in seen and _political(agent):
                         seen.add(key)
                         out.append(_event(art, sent, agent, (m.start(), m.end()),
@@ -256,7 +278,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             art.norm, max(art.clause_start(sent, m.start()), m.start() - LOOKBACK), m.start()
         ):
             for party in art.discourse.last_meeting:
-                key = party.country or party.organization or party.name
+                key = _party_key(party)
                 if key not in seen and _political(party):
                     seen.add(key)
                     out.append(_event(art, sent, party, (m.start(), m.end()), _VERBS[word],
@@ -267,7 +289,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             rule = "statement.inverted"
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
-        key = speaker.actor.country or speaker.actor.organization or speaker.actor.name
+        key = _voice(speaker.actor)
         if key in seen:
             continue
         seen.add(key)
@@ -278,13 +300,9 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         speaker = _right_speaker(art, sent, m.end())
         if speaker is None or speaker.actor is None or not _political(speaker.actor):
             continue
-        key = speaker.actor.country or speaker.actor.organization or speaker.actor.name
+        key = _voice(speaker.actor)
         if key not in seen:
             seen.add(key)
             out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), "say",
                               "statement.according_to"))  # fmt: skip
     return out
-
-
-def _inside_quote(norm: str, sent: Sentence, pos: int) -> bool:
-    return norm.count('"', sent.start, pos) % 2 == 1

@@ -43,6 +43,8 @@ from ..context import (
 from ..mentions import PlaceMention, Role
 from ..modality import modality_of
 from ..numbers import count_before
+from .meeting import REPORTING_FRAME
+from .statement import REPORTING_VERB
 
 __all__ = ["extract"]
 
@@ -51,8 +53,9 @@ _TRIGGER = re.compile(
     r"\b(?P<capture>captured|captures|capture|capturing|seized|seizes|seize|seizing|"
     r"(?:took|take|takes|taken|taking|seized|gained|wrested|assumed) "
     r"(?:full |complete |effective )?"
-    r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|recaptured|recapture|"
-    r"liberated|conquered|occupied|stormed|entered)\b"
+    r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
+    r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
+    r"occupied|entered)\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
     r"pull-out|pullout|retreated|abandoned|evacuated|left the (?:city|town|area|region|"
@@ -62,16 +65,19 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
-KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retake", "recaptur", "liberat",
-            "conquer", "occupied", "storm", "fell", "fallen", "falls to", "withdr", "pulled out",
+KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur", "liberat",
+            "conquer", "occupied", "entered", "fell", "fallen", "falls to", "withdr", "pulled out",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
             "ceded")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN})  # fmt: skip
 _OBJECT_END = re.compile(
-    r";|\bbut\b|\bwhile\b|\bwhere\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b|\bto prevent\b"
+    r";|\bbut\b|\bwhile\b|\bwhere\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b|\bin order to\b"
+    r"|\bto (?:prevent|avoid|protect|save|spare|allow|ensure|stop)\b"
     r"|\bto\b(?= \w+ (?:the|a)\b)"
 )
+_NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated"})
+_SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|we)\b")
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -97,11 +103,19 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         if k >= MAX_TRIGGERS:
             break
         kind = _kind(m)
+        if m.group().lower() == "occupied" and norm.startswith("-", m.start() - 1):
+            continue  # "Israeli-occupied": an adjective
         clause = art.clause_start(sent, m.start())
+        for said in REPORTING_VERB.finditer(norm, clause, m.start()):
+            if not _SELF.match(norm, said.end()):
+                clause = said.end()  # "Noboa said gangs had seized ...": Noboa seized nothing
         parties_before = [a for a in sent.actors if clause <= a.start and a.end <= m.start()
                           and a.role in _PARTY_ROLES and a.actor is not None
                           and a.prep not in ("in", "at", "near", "to", "of", "from")]  # fmt: skip
         after_end = _after_end(norm, m.end(), sent.end)
+        frame = REPORTING_FRAME.search(norm, m.end(), after_end)
+        if frame:
+            after_end = frame.start()  # ", army spokesman X said": not a party to the change
         if kind is _K.HANDOVER:
             to = _TO.search(norm, m.end(), after_end)
             after_end = to.start() if to else after_end  # "handed over X to Egypt"
@@ -109,8 +123,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         places = _places(art, sent, m.start() if "the" in m.group() else m.end(), after_end)
         if m.group("fell") and not places:
             places = _places(art, sent, clause, m.start())  # "Kandahar fell to the Taliban"
-        if m.group().lower() == "entered" and not places:
-            continue  # "entered into force", "entered talks": only entering a place counts
+        if m.group().lower() in _NEEDS_PLACE and not places:
+            continue  # "entered into force", "abandoned plans": only a place counts
         gainer: Actor | None = None
         loser: Actor | None = None
         passive = _passive_agent(sent, m.end(), after_end, norm)
