@@ -438,7 +438,7 @@ def find_mentions(
         role = Role.STATE if g.affiliation.kind is ActorKind.STATE else Role.ORGANIZATION
         actors.append(ActorMention(g.start, g.end, g.affiliation, role, prep))
         if g.affiliation.kind is ActorKind.STATE and prep in _LOCATIVE:
-            loc = Location(name=m_text(norm, g), country=g.affiliation.country,
+            loc = Location(name=original[g.start : g.end], country=g.affiliation.country,
                            kind=LocationKind.COUNTRY, mention=mention)  # fmt: skip
             places.append(PlaceMention(g.start, g.end, loc, prep))
 
@@ -624,7 +624,7 @@ def _sites(original: str, norm: str, start: int, end: int, prev: list[PlaceMenti
         if head == "Town":
             kind = LocationKind.CITY
         prev[:] = [p for p in prev if not (s <= p.start and p.end <= m.end())]
-        loc = Location(name=norm[s : m.end()], kind=kind, mention=_span(original, s, m.end()))
+        loc = Location(name=original[s : m.end()], kind=kind, mention=_span(original, s, m.end()))
         prev.append(PlaceMention(s, m.end(), loc, _prev_word(norm, s, start)))
 
 
@@ -647,10 +647,6 @@ def _with_country(places: list[PlaceMention], matches: Sequence[Match]) -> list[
                     break
         out.append(p)
     return out
-
-
-def m_text(norm: str, g: _Group) -> str:
-    return norm[g.start : g.end]
 
 
 def _inside(actors: list[ActorMention], pos: int) -> bool:

@@ -268,9 +268,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             merged.append(cand)
         else:
             prev = merged[target]
-            merged[target] = attrs.evolve(
-                prev, event=_combine(prev.event, ev), sentence=cand.sentence
-            )
+            merged[target] = attrs.evolve(prev, event=_combine(prev.event, ev))
     return [c.event for c in merged]
 
 

@@ -50,7 +50,7 @@ KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit"
 # "received the Iranian minister", "welcomed Prime Minister X": a person or party follows.
 _DIRECT_OBJECT = re.compile(r" (?:(?:the|a|his|her|their|visiting) )?[A-Z]")
 #: ", the Egyptian presidency said": the reporting frame after an event's clause.
-REPORTING_FRAME = _REPORTING = re.compile(
+REPORTING_FRAME = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,5}(?:said|says|told|reported|announced|added|stated)\b"
 )
 _TOPIC = re.compile(
@@ -96,7 +96,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             clause = said.end()  # "X described Y's talks with Z": X reports, Y and Z met
         topic = _TOPIC.search(norm, m.end(), sent.end)
         clause_end = topic.start() if topic else sent.end
-        frame = _REPORTING.search(norm, m.end(), clause_end)
+        frame = REPORTING_FRAME.search(norm, m.end(), clause_end)
         if frame:
             clause_end = frame.start()  # ", the Egyptian presidency said": not a participant
         mentions = [

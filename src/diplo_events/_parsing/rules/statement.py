@@ -51,9 +51,7 @@ _VERBS: dict[str, str] = {
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = (*_VERBS, "according to")
 #: Any communication verb (used by other rules to find where reported content starts).
-REPORTING_VERB = _VERB = re.compile(
-    r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b"
-)
+REPORTING_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 # A plural subject that stands for the parties of the meeting just told.
 _PLURAL = re.compile(
     r"\b(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|ministers|presidents)"
@@ -251,7 +249,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
     out: list[Statement] = []
     seen: set[str] = set()
     norm = art.norm
-    for k, m in enumerate(_VERB.finditer(norm, sent.start, sent.end)):
+    for k, m in enumerate(REPORTING_VERB.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
             break
         word = m.group(1)
