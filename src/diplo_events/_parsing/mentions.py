@@ -414,6 +414,11 @@ def find_mentions(
         if g.end in used_groups:
             continue
         prep = _prev_word(norm, g.start, start)
+        if norm[max(start, g.start - 2) : g.start] == ", ":
+            # "in Caracas, Venezuela": the country after a place shares its preposition
+            for p in places:
+                if p.end == g.start - 2:
+                    prep = p.prep
         after = norm[g.end : min(end, g.end + 40)]
         noun = _FOLLOWER.match(after)
         follower = noun.group(1) if noun else ""
@@ -451,7 +456,7 @@ def find_mentions(
             if text in ("he", "she", "He", "She"):
                 actors.append(ActorMention(w.start(), w.end(), None, Role.PRONOUN,
                                            _prev_word(norm, w.start(), start)))  # fmt: skip
-        elif not _inside(actors, w.start()):
+        elif not _inside(actors, w.start()) and not _names_a_body(norm, actors, w.start()):
             actors.append(ActorMention(w.start(), w.end(), None, Role.GROUP,
                                        _prev_word(norm, w.start(), start)))  # fmt: skip
 
@@ -647,6 +652,16 @@ def _with_country(places: list[PlaceMention], matches: Sequence[Match]) -> list[
                     break
         out.append(p)
     return out
+
+
+def _names_a_body(norm: str, actors: list[ActorMention], pos: int) -> bool:
+    """ "the ELN rebel group", "M23 rebels": the group noun belongs to the body just named."""
+    return any(
+        a.role is Role.ORGANIZATION
+        and 0 <= pos - a.end <= 8
+        and " " not in norm[a.end : pos].strip()
+        for a in actors
+    )
 
 
 def _inside(actors: list[ActorMention], pos: int) -> bool:

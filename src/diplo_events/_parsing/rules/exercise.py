@@ -25,7 +25,7 @@ from ..mentions import Role
 from ..modality import modality_of
 from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
-from .statement import REPORTING_VERB
+from .statement import REPORTING_VERB, SELF_REFERENCE
 
 __all__ = ["extract"]
 
@@ -80,7 +80,7 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
             continue
         clause = speech = art.clause_start(sent, m.start())
         for said in REPORTING_VERB.finditer(norm, speech, m.start()):
-            if not _SELF.match(norm, said.end()):
+            if not SELF_REFERENCE.match(norm, said.end()):
                 clause = said.end()  # "China condemned the drills": China takes no part
         stop = _CLAUSE_END.search(norm, m.end(), sent.end) or REPORTING_FRAME.search(
             norm, m.end(), sent.end
@@ -148,10 +148,6 @@ def _rule_id(norm: str, sent: Sentence, start: int, has_parties: bool) -> str:
     if _ORDINAL.search(norm, max(sent.start, start - 40), start):
         return "military_exercise.other"
     return "military_exercise.held" if has_parties else "military_exercise.noun"
-
-
-# "Iran said it would hold drills": the speaker is the subject of what it said
-_SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|we)\b")
 
 
 def _home(art: Article, parties: list[Actor]) -> Location | None:

@@ -50,6 +50,11 @@ _VERBS: dict[str, str] = {
 }  # fmt: skip
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = (*_VERBS, "according to")
+#: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
+#: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
+SELF_REFERENCE = re.compile(
+    r"(?:\s+(?:on|in|late|early|last|this) \w+)?\s+(?:that\s+)?(?:it|they|we|its|their|our)\b"
+)
 #: Any communication verb (used by other rules to find where reported content starts).
 REPORTING_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 # A plural subject that stands for the parties of the meeting just told.

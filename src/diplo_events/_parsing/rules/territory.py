@@ -44,7 +44,7 @@ from ..mentions import PlaceMention, Role
 from ..modality import modality_of
 from ..numbers import count_before
 from .meeting import REPORTING_FRAME
-from .statement import REPORTING_VERB
+from .statement import REPORTING_VERB, SELF_REFERENCE
 
 __all__ = ["extract"]
 
@@ -77,7 +77,6 @@ _OBJECT_END = re.compile(
     r"|\bto\b(?= \w+ (?:the|a)\b)"
 )
 _NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated"})
-_SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|we)\b")
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -107,7 +106,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             continue  # "Israeli-occupied": an adjective
         clause = art.clause_start(sent, m.start())
         for said in REPORTING_VERB.finditer(norm, clause, m.start()):
-            if not _SELF.match(norm, said.end()):
+            if not SELF_REFERENCE.match(norm, said.end()):
                 clause = said.end()  # "Noboa said gangs had seized ...": Noboa seized nothing
         parties_before = [a for a in sent.actors if clause <= a.start and a.end <= m.start()
                           and a.role in _PARTY_ROLES and a.actor is not None
