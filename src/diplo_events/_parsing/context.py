@@ -120,6 +120,10 @@ _PERSON_ROLE = re.compile(
 )
 _PREPOSITION_BREAK = re.compile(r"\b(?:before|after|since|as|when)\s*$")
 _PARENTHETICAL = re.compile(r"\s*(?:\w+ing|\w+ed|who|which|according|citing)\b")
+# ", have captured": a verb (with its auxiliaries) right after a comma closes an inserted clause
+_CLOSES_CLAUSE = re.compile(
+    r",\s+(?:(?:have|has|had|was|were|is|are|been|also|reportedly|now|later|then)\s+)*$"
+)
 _RELATIVE = re.compile(r", (?:which|who|whose|where) ")
 
 
@@ -136,7 +140,7 @@ def subject_before(
     rel = None
     for m in _RELATIVE.finditer(norm, floor, pos):
         rel = m
-    if rel is not None and norm[max(sent.start, pos - 2) : pos] == ", ":
+    if rel is not None and _CLOSES_CLAUSE.search(norm, max(sent.start, pos - 60), pos):
         # the verb closes a relative clause: its subject stands before the ", which"
         clause = max(art.clause_start(sent, rel.start()), floor)
         pos = rel.start()

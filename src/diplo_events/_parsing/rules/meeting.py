@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, ActorKind, Location, Meeting
+from ...model import Actor, Location, Meeting
 from ..codes import MEETING
 from ..context import (
     MAX_TRIGGERS,
@@ -113,7 +113,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             continue  # "received help", "welcomed the decision": no one was received
         if family in ("visit", "host") and location is not None and location.country:
             host = state_actor(location.country)
-            if all((p.country != host.country) for p in parties if p.kind is not ActorKind.PERSON):
+            if all(p.country != host.country for p in parties):
                 parties.append(host)
         rule = f"meeting.{_rule(m)}"
         if len(_distinct(parties)) < 2:
