@@ -48,8 +48,13 @@ _VERBS: dict[str, str] = {
     "urged": "appeal", "urges": "appeal", "called": "appeal", "demanded": "appeal",
     "appealed": "appeal", "ordered": "appeal", "agreed": "agree",
 }  # fmt: skip
+# ", urging militants to ...", ", adding that ...": a participle reporting speech
+_PARTICIPLES = {
+    "saying": "say", "adding": "say", "stressing": "say", "noting": "say", "insisting": "say",
+    "urging": "appeal", "calling": "appeal", "warning": "pessimistic", "accusing": "accuse",
+}  # fmt: skip
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
-KEYWORDS = (*_VERBS, "according to")
+KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES)
 #: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
 #: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
 SELF_REFERENCE = re.compile(
@@ -74,6 +79,15 @@ _AT_MEETING = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
+_PARTICIPLE = re.compile(
+    r",\s+(saying|adding|stressing|noting|insisting|urging|calling (?:for|on)|warning|accusing)\b"
+)
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:the (?:two )?leaders|both leaders|the two (?:sides|men|ministers|presidents)|"
+    r"both sides|the (?:two )?parties)\b",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT = frozenset({"in", "at", "near", "to", "of", "from", "with", "on", "by", "against"})
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _CALLED_OK = re.compile(r" (?:on|for)\b")
@@ -308,4 +322,26 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             seen.add(key)
             out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), "say",
                               "statement.according_to"))  # fmt: skip
+    for k, m in enumerate(_PARTICIPLE.finditer(norm, sent.start, sent.end)):
+        if k >= MAX_TRIGGERS or in_quote(norm, sent, m.start()):
+            break
+        verb = (m.start(1), m.end(1))
+        family = _PARTICIPLES[m.group(1).split()[0].lower()]
+        for party in _main_subjects(art, sent, m.start()):
+            key = _voice(party)
+            if key not in seen and _political(party):
+                seen.add(key)
+                out.append(_event(art, sent, party, verb, family, "statement.participle"))
     return out
+
+
+def _main_subjects(art: Article, sent: Sentence, pos: int) -> list[Actor]:
+    """Who does what a participle reports (", urging ..."): the parties the main clause
+    begins with, or the parties of the meeting just told for "the leaders"."""
+    lo = max(sent.start, pos - LOOKBACK)
+    if _PLURAL_SUBJECT.search(art.norm, lo, pos):
+        return list(art.discourse.last_meeting)
+    for a in art.actors_between(sent, lo, pos):
+        if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in _NOT_SUBJECT:
+            return [a.actor]
+    return []
