@@ -22,7 +22,7 @@ from diplo_events.distributed import (
 TEXTS = [
     "The prime ministers of Portugal and Ghana met in Lisbon on Monday to discuss trade.",
     "Naval forces of Peru and Ecuador held a three-day exercise with 12 ships last week.",
-    "The rebels said on Sunday they had taken control of two towns near the river.",
+    "The rebels said on Sunday they had seized two towns near the river.",
     "A spokesperson for the foreign ministry said the ambassador would return soon.",
 ]
 

@@ -16,14 +16,14 @@ from diplo_events import (
 )
 
 SUDAN = """\
-Sudan's paramilitary Rapid Support Forces (RSF) said on Tuesday they had taken control of \
+Sudan's paramilitary Rapid Support Forces (RSF) said on Tuesday they had seized \
 El Fasher, the last major city in Darfur held by the army.
 
 The United Nations Secretary-General Antonio Guterres condemned the attack and urged both sides \
 to return to talks in Jeddah. The African Union also called for an immediate ceasefire.
 
 Army chief Abdel Fattah al-Burhan visited Cairo on Wednesday for talks with Egyptian President \
-Abdel Fattah al-Sisi, the Egyptian presidency said in a statement.
+Abdel Fattah al-Sisi, the Egyptian presidency said.
 """
 
 DRILLS = """\

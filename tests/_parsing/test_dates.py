@@ -184,8 +184,8 @@ def test_plural_weekday_is_habitual_not_a_date() -> None:
         ("Drills ran between 5 and 10 August 2021.", D(2021, 8, 5), D(2021, 8, 10),
          "between 5 and 10 August 2021"),
         ("Drills ran 5-10 August.", D(2021, 8, 5), D(2021, 8, 10), "5-10 August"),
-        ("It runs from August 28 to September 10.", D(2021, 8, 28), D(2021, 9, 10),
-         "from August 28 to September 10"),
+        ("It runs from June 27 to July 9.", D(2021, 6, 27), D(2021, 7, 9),
+         "from June 27 to July 9"),
         ("It ran from 28 December 2020 to 3 January 2021.", D(2020, 12, 28), D(2021, 1, 3),
          "from 28 December 2020 to 3 January 2021"),
     ],
@@ -198,10 +198,10 @@ def test_ranges(text: str, start: dt.date, end: dt.date, mention: str) -> None:
 
 
 def test_two_days_of_one_month() -> None:
-    found = find_dates("Rebels took two towns on Dec. 15 and 19, respectively.", published=PUB)
+    found = find_dates("Rebels took two towns on Nov. 3 and 8, one after the other.", published=PUB)
     assert [(m.span.text, m.span.start) for m in found] == [
-        ("Dec. 15", D(2020, 12, 15)),
-        ("19", D(2020, 12, 19)),
+        ("Nov. 3", D(2020, 11, 3)),
+        ("8", D(2020, 11, 8)),
     ]
 
 
@@ -228,7 +228,7 @@ def test_start_and_end_bound_the_search() -> None:
         ("The drills will go on for 10 days.", "for 10 days", 10),
         ("A month-long operation.", "month-long", 30),
         ("Troops stayed for two weeks.", "for two weeks", 14),
-        ("The first stage will last for five days.", "last for five days", 5),
+        ("The second phase will last for six days.", "last for six days", 6),
     ],
 )
 def test_durations(text: str, mention: str, days: int) -> None:

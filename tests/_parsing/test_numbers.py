@@ -19,7 +19,7 @@ SHIPS = "ships|warships"
         ("more than 40 ships sailed", SHIPS, [40]),
         ("thousands of troops took part", TROOPS, []),
         ("dozens of warships sailed", SHIPS, []),
-        ("some 1 million men and women serve", TROOPS, [1_000_000]),
+        ("some 1 million soldiers serve", TROOPS, [1_000_000]),
         ("1.5 million soldiers", TROOPS, [1_500_000]),
         ("some 300 Russian and Tajik troops", TROOPS, [300]),
         ("twenty-five soldiers", TROOPS, [25]),

@@ -146,7 +146,7 @@ def subject_before(
         pos = rel.start()
     found = _walk_segments(art, sent, pos, clause, roles)
     if found is None and _PREPOSITION_BREAK.search(norm, max(floor, clause - 8), clause):
-        # "Erdogan the day before departure, said": "before" was a preposition, not a clause
+        # "The minister, the day before the vote, said": "before" was a preposition
         found = _walk_segments(
             art, sent, pos, max(art.clause_start(sent, clause - 8), floor), roles
         )
@@ -164,7 +164,7 @@ def _walk_segments(
         cands = [a for a in art.actors_between(sent, seg_start, hi)
                  if a.role in roles and not in_quote(norm, sent, a.start)]  # fmt: skip
         if not cands and _PARENTHETICAL.match(norm, seg_start, hi):
-            hi = lo if lo >= 0 else clause  # ", speaking to reporters after the meeting,"
+            hi = lo if lo >= 0 else clause  # ", speaking at a news conference,"
             continue
         if not cands and hi == pos and _has_subject_words(norm[seg_start:hi]):
             return None  # the subject is a noun phrase naming no party ("the two leaders")

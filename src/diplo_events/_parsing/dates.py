@@ -224,7 +224,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
      r"(?:\s(?:of\s)?(?P<rdm_m1><<MONTH>>)(?:,?\s(?P<rdm_y1><<YEAR>>))?)?"
      r"(?(rdm_btw)\sand\s|<<RANGE_SEP>>)(?P<rdm_d2><<DAY>>)\s(?:of\s)?(?P<rdm_m2><<MONTH>>)"
      r"(?:,?\s(?P<rdm_y2><<YEAR>>))?"),
-    # Aug 5-10, from August 28 to September 10, between Aug 5 and 10, 2021
+    # Aug 5-10, from 28 May to 3 June, between Aug 5 and 10, 2021
     ("rmd", r"(?:(?P<rmd_btw>[Bb]etween)\s|[Ff]rom\s)?(?P<rmd_m1><<MONTH>>)\s?"
      r"(?P<rmd_d1><<DAY>>)(?:,?\s(?P<rmd_y1><<YEAR>>))?(?(rmd_btw)\sand\s|<<RANGE_SEP>>)"
      r"(?:(?P<rmd_m2><<MONTH>>)\s?)?(?P<rmd_d2><<DAY>>)(?:,?\s(?P<rmd_y2><<YEAR>>))?"),
@@ -289,7 +289,7 @@ _UNIT_TRIGGER_RE = re.compile(r"[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear")
 #: How far before its unit word a duration can start ("lasting more than twenty ").
 _BEFORE_UNIT = 40
 
-# Durations: "week-long", "two-week", "3-day", "for 10 days", "will last for five days".
+# Durations: "week-long", "two-week", "3-day", "for 10 days", "lasting six days".
 _DURATION_RE = re.compile(
     _expand(
         r"(?<!\w)(?:(?:(?P<dl_n><<NUM>>)[- ])?(?P<dl_u><<UNIT_ANY>>)-?long(?![\w-])"
@@ -538,7 +538,7 @@ def _md(match: re.Match[str], text: str, published: dt.date | None) -> Iterator[
         if day is not None:
             yield _mention(match, text, day, day, DatePrecision.DAY)
         return
-    # "Dec. 15 and 19(, 2023)": two dates in the same month.
+    # "Nov. 3 and 8(, 2020)": two dates in the same month.
     for group, s, e in (
         ("md_d", match.start(), match.end("md_d")),
         ("md_d2", match.start("md_d2"), match.end() if year else match.end("md_d2")),

@@ -316,9 +316,9 @@ def find_mentions(
         acr = _DEFINED.match(after)
         left = groups_by_end.get(c_start - 1) or groups_by_end.get(raw_start - 1)
         if left is None and norm[c_start - 3 : c_start] in ("'s ", "’s "):
-            left = groups_by_end.get(c_start - 3)  # "South Korea's Joint Chiefs of Staff"
+            left = groups_by_end.get(c_start - 3)  # "Japan's Ministry of Defence"
         if left is None:
-            # "his Turkish counterpart Tayyip Erdogan": one role noun between
+            # "his Kenyan counterpart William Ruto": one role noun between
             gap_m = _ROLE_GAP.search(norm, max(start, c_start - 30), c_start)
             if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
                 left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
@@ -348,7 +348,7 @@ def find_mentions(
             full = norm[full_start:c_end]
             state = _state_of_body(words, left, norm, c_end, end, groups)
             if state is not None:
-                # a state body: "South Korean Joint Chiefs of Staff", "Government of ... of Libya"
+                # a state body: "the Polish General Staff", "Government of National Unity of X"
                 actor = attrs.evolve(state, title=full, mention=_span(original, full_start, c_end))
                 if acr:
                     acronyms.append((acr.group(1), actor))
@@ -571,7 +571,7 @@ def _drop_possessive_states(norm: str, actors: list[ActorMention]) -> list[Actor
 
 
 def _inherit_body(norm: str, actors: list[ActorMention]) -> list[ActorMention]:
-    """ "South Korean Joint Chiefs of Staff spokesman Col. Lee": the person speaks for the body
+    """ "Polish General Staff spokesman Col. Nowak": the person speaks for the body
     named right before the title."""
     out: list[ActorMention] = []
     for a in actors:

@@ -1,4 +1,4 @@
-"""Counts in text: "about 2,500 troops", "more than 40 ships", "1 million men and women".
+"""Counts in text: "about 2,500 troops", "more than 40 ships", "1 million soldiers".
 
 Vague quantities ("thousands of", "dozens of") give None: no count is better
 than an invented one.

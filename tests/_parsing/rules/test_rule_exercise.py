@@ -44,7 +44,7 @@ def test_vague_troop_numbers_give_no_count() -> None:
 
 
 def test_million_men_and_women() -> None:
-    [ex] = exercises("Russia and Belarus held joint exercises involving 1 million men and women.")
+    [ex] = exercises("Russia and Belarus held joint exercises involving 1 million soldiers.")
     assert ex.troops == 1_000_000
 
 

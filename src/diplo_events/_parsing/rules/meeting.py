@@ -172,7 +172,7 @@ def _rule(m: re.Match[str]) -> str:
 
 
 def _generic(norm: str, pos: int) -> bool:
-    """ "meetings" in a general sense: "in the course of these meetings"."""
+    """ "meetings" in a general sense: "such meetings", "any future meeting"."""
     before = norm[max(0, pos - 12) : pos].lower()
     return before.endswith(("these ", "such ", "future ", "any ", "more "))
 

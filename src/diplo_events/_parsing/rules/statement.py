@@ -206,7 +206,7 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
     for d in sent.dates:
         if 0 <= d.start - verb[1] <= 4 or 0 <= verb[0] - d.end <= 4:
             return d.span
-    # "told reporters during a news briefing on Aug. 14": before any reported content
+    # "told journalists at a briefing on May 3": before any reported content
     content = _BEFORE_CONTENT.search(art.norm, verb[1], sent.end)
     limit = min(verb[1] + 60, content.start() if content else sent.end)
     after = date_in(sent, verb[1], limit)
@@ -279,7 +279,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         if in_quote(norm, sent, m.start()):
             continue
         if _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start()):
-            # "has been described by U.S. Forces Korea and South Korea's ministry"
+            # "was welcomed by the EU and the African Union"
             by = _BY_AGENT.match(norm, m.end(), sent.end)
             if by:
                 for agent in _agents(art, sent, by.end()):

@@ -146,7 +146,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 loser = parties_before[-1].actor if len(parties_before) == 1 else (
                     parties_before[0].actor)  # fmt: skip
             if loser is None:
-                # "soldiers who ..., they have left the city": the forces named earlier
+                # "troops who were surrounded ..., they pulled out": the forces named earlier
                 earlier = [a for a in art.actors_between(sent, sent.start, m.start())
                            if a.role is Role.OFFICIAL and a.actor is not None]  # fmt: skip
                 if earlier:
@@ -194,7 +194,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             if gainer is not None and party_key(gainer) == party_key(loser):
                 loser = None
         if location is not None and location.country is None:
-            # "the eastern town of Bunagana" in a text about the DRC: the state that lost it
+            # an unknown small town the rebels took: it lies in the state that lost it
             # (a withdrawing or handing-over side left a place that need not be its own)
             state = loser if kind in (_K.CAPTURE, _K.ANNEXATION) else None
             if state is None or state.kind is not ActorKind.STATE:
@@ -303,7 +303,7 @@ def _is_object_place(p: PlaceMention) -> bool:
 
 
 def _first_group_before(sent: Sentence, pos: int) -> Actor | None:
-    """ "an M23 stronghold during a 2012 insurrection that overran Goma": the armed group
+    """ "a stronghold of the rebels, who overran the provincial capital": the armed group
     named earlier in the sentence, when the clause itself names no one."""
     for a in sent.actors:
         if a.end <= pos and a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP:
