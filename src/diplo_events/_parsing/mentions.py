@@ -707,7 +707,7 @@ def _appositive(
         stop = ceil if stop < 0 else stop
         phrase = norm[c_end + 2 : stop].lower()
         if _CIVIL.search(phrase):
-            return None, None, None  # "the president of a local civil society group"
+            return None, None, None  # "the head of a human rights group"
         if phrase.split(" ", 1)[0] in _DETERMINERS:
             for g in groups:
                 if c_end < g.start < stop and g.affiliation is not None:
