@@ -21,6 +21,19 @@ from .mentions import ActorMention, Role
 __all__ = ["Registry", "build_registry"]
 
 
+# Words for one body: "the military said" after "Israeli forces" is the same party.
+_SAME_ROLE = {
+    "army": "military", "forces": "military", "troops": "military", "soldiers": "military",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "authorities": "government",
+}  # fmt: skip
+
+
+def _role(word: str) -> str:
+    """The canonical form of a role word."""
+    low = word.lower()
+    return _SAME_ROLE.get(low, low)
+
+
 def _richness(actor: Actor) -> int:
     return (
         (actor.country is not None) + (actor.organization is not None) + (actor.title is not None)
@@ -52,7 +65,7 @@ class Registry:
             self.group_actor.setdefault(actor.organization, actor)
         if actor.title and (actor.country or actor.organization):
             for word in actor.title.lower().split():
-                self.roles.setdefault(word, attrs.evolve(actor, title=None, mention=None))
+                self.roles.setdefault(_role(word), attrs.evolve(actor, title=None, mention=None))
 
     def salient_group(self) -> Actor | None:
         """The armed group the article mentions most (the first one on a tie)."""
@@ -85,7 +98,7 @@ class Registry:
                     )
             self.last_person = actor
             if actor.title:
-                self.last_by_role[actor.title.split()[-1].lower()] = actor
+                self.last_by_role[_role(actor.title.split()[-1])] = actor
             return actor
         if mention.role is Role.ORGANIZATION and actor is not None and actor.organization:
             full = self.acronyms.get(actor.organization)
@@ -95,7 +108,7 @@ class Registry:
         if mention.role is Role.GROUP:
             return self.salient_group()
         if mention.role is Role.ROLE_ONLY:
-            word = (mention.title or "").split()[-1].lower() if mention.title else ""
+            word = _role((mention.title or "").split()[-1]) if mention.title else ""
             known = self.last_by_role.get(word) or self.roles.get(word)
             if known is not None and known.kind is ActorKind.PERSON:
                 self.last_person = known
@@ -103,7 +116,7 @@ class Registry:
         if mention.role is Role.PRONOUN:
             return self.last_person
         if mention.role is Role.OFFICIAL and actor is not None and actor.title:
-            self.last_by_role[actor.title.split()[-1].lower()] = actor
+            self.last_by_role[_role(actor.title.split()[-1])] = actor
         return actor
 
 

@@ -57,10 +57,9 @@ _SITE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s){1,4}(?P<head>Base|Airbase|Airport|Camp|Checkpoint|Crossing|"
     r"Palace|Square|Township|Town|District|Province|State|Region|Governorate|Oblast|"
     r"Island|Islands|Valley|Dam|Bridge|Harbou?r|Port|Barracks|Range|Ground|Airfield|"
-    r"checkpoint|crossing|border crossing|air base|airbase|base|airport|camp)\b"
+    r"checkpoint|crossing|border crossing|air base|airbase|base|airport|camp|hospital(?: complex)?|"
+    r"complex|compound|refugee camp)\b"
 )
-_SITE_LOWER_OK = frozenset({"checkpoint", "crossing", "border crossing", "air base", "airbase",
-                            "base", "airport", "camp"})  # fmt: skip
 _REGION_HEADS = frozenset({"Township", "District", "Province", "State", "Region", "Governorate",
                            "Oblast", "Valley", "Island", "Islands"})  # fmt: skip
 # Words skipped when looking for the preposition before a mention ("in northern Shan State").
@@ -83,6 +82,7 @@ _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr",
                      "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September",
                      "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
 _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
+_MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
@@ -439,6 +439,16 @@ def find_mentions(
             ):
                 actor = _affiliated(g.affiliation, None, mention)
                 actors.append(ActorMention(g.start, g.end, actor, Role.OFFICIAL, prep))
+            continue
+        members = _MEMBERS.match(norm, g.end, end)
+        if (
+            g.affiliation.kind is ActorKind.ORGANIZATION
+            and members
+            and (members.group(2) in lex.official_nouns)
+        ):
+            # "NATO defence ministers", "EU leaders": the body's members
+            actor = _affiliated(g.affiliation, members.group(0).strip(), mention)
+            actors.append(ActorMention(g.start, members.end(), actor, Role.OFFICIAL, prep))
             continue
         role = Role.STATE if g.affiliation.kind is ActorKind.STATE else Role.ORGANIZATION
         actors.append(ActorMention(g.start, g.end, g.affiliation, role, prep))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, Location, Meeting
+from ...model import Actor, ActorKind, Location, Meeting
 from ..codes import MEETING
 from ..context import (
     MAX_TRIGGERS,
@@ -30,7 +30,7 @@ from ..context import (
     state_actor,
     unique_parties,
 )
-from ..mentions import Role
+from ..mentions import ActorMention, Role
 from ..modality import modality_of
 from .statement import REPORTING_VERB
 
@@ -116,7 +116,9 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             if all(p.country != host.country for p in parties):
                 parties.append(host)
         rule = f"meeting.{_rule(m)}"
-        if len(_distinct(parties)) < 2:
+        if len(_distinct(parties)) < 2 and _members_of_body(mentions):
+            rule = "meeting.members"  # "NATO defence ministers met": the body's members met
+        elif len(_distinct(parties)) < 2:
             if not (_continues(norm, sent, m) and len(art.discourse.last_meeting) >= 2):
                 continue
             # "Meeting Monday near ...", "At the meeting, ...": the meeting just told
@@ -154,6 +156,20 @@ def _visited(sent: Sentence, start: int, end: int) -> Location | None:
         if start <= p.start < end and p.prep in ("visited", "visit", "visits", "visiting", "to"):
             return p.location
     return None
+
+
+def _members_of_body(mentions: list[ActorMention]) -> bool:
+    """ "EU foreign ministers", "ASEAN leaders": the members of an international body."""
+    for a in mentions:
+        actor = a.actor
+        if (
+            a.role is Role.OFFICIAL
+            and actor is not None
+            and actor.kind is ActorKind.ORGANIZATION
+            and (actor.title or "").endswith("s")
+        ):
+            return True
+    return False
 
 
 def _continues(norm: str, sent: Sentence, m: re.Match[str]) -> bool:
