@@ -98,3 +98,34 @@ def test_inserted_clause_does_not_take_the_capture() -> None:
     [meeting] = _realized(events, Meeting)
     assert isinstance(meeting, Meeting)
     assert sorted(p.country or "" for p in meeting.participants) == ["AGO", "COD"]
+
+
+NATO = """\
+BRUSSELS, June 14 (Reuters) - NATO defence ministers met in Brussels on Thursday to discuss \
+support for Ukraine.
+
+In the south, Israeli forces withdrew from the Nasser hospital complex after a two-week \
+operation, the military said.
+"""
+
+
+def test_members_of_one_body_meet() -> None:
+    events = de.parse(NATO, published="2024-06-14")
+    [meeting] = _realized(events, Meeting)
+    assert isinstance(meeting, Meeting)
+    assert [p.organization for p in meeting.participants] == ["NATO"]
+    assert meeting.location is not None
+    assert meeting.location.country == "BEL"
+    assert meeting.date is not None
+    assert meeting.date.start == dt.date(2024, 6, 13)
+
+
+def test_the_military_is_the_forces_named_before() -> None:
+    events = de.parse(NATO, published="2024-06-14")
+    [withdrawal] = _realized(events, TerritorialChange)
+    assert isinstance(withdrawal, TerritorialChange)
+    assert [p.name for p in withdrawal.places] == ["Nasser hospital complex"]
+    assert withdrawal.loser is not None
+    assert withdrawal.loser.country == "ISR"
+    speakers = [s.speaker.country for s in _realized(events, Statement) if isinstance(s, Statement)]
+    assert speakers == ["ISR"]
