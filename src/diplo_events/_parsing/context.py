@@ -262,11 +262,25 @@ def actors_in(sent: Sentence, start: int, end: int) -> list[ActorMention]:
     return [a for a in sent.actors if start <= a.start and a.end <= end]
 
 
-def party_key(actor: Actor) -> str:
-    """The key two actors share when they are the same party."""
+def actor_key(actor: Actor) -> str:
+    """The key two mentions share when they name the same actor (each person is its own)."""
     if actor.kind is ActorKind.PERSON:
         return f"person:{actor.name}"
     return actor.country or actor.organization or actor.name
+
+
+def side_key(actor: Actor) -> str:
+    """The party an actor stands for: a person's state or organization when known."""
+    if actor.kind is ActorKind.PERSON and not (actor.country or actor.organization):
+        return f"person:{actor.name}"
+    return actor.country or actor.organization or actor.name
+
+
+def voice_key(actor: Actor) -> str:
+    """Who speaks: a named person, or a party speaking through one role."""
+    if actor.kind is ActorKind.PERSON:
+        return f"person:{actor.name}"
+    return f"{side_key(actor)}:{actor.title or ''}"
 
 
 def unique_parties(mentions: Iterable[ActorMention]) -> list[Actor]:
@@ -276,7 +290,7 @@ def unique_parties(mentions: Iterable[ActorMention]) -> list[Actor]:
     for m in mentions:
         if m.actor is None:
             continue
-        key = party_key(m.actor)
+        key = actor_key(m.actor)
         if key not in seen:
             seen.add(key)
             out.append(m.actor)

@@ -24,7 +24,6 @@ import attrs
 
 from ..model import (
     Actor,
-    ActorKind,
     DateSpan,
     Event,
     Location,
@@ -34,6 +33,7 @@ from ..model import (
     TerritorialChange,
 )
 from ..serialize import to_json
+from .context import side_key, voice_key
 
 __all__ = ["Candidate", "Link", "assign_ids", "merge"]
 
@@ -62,29 +62,15 @@ class Candidate:
     link: Link = Link.NEW
 
 
-def _party(actor: Actor) -> str:
-    if actor.kind is ActorKind.PERSON and not (actor.country or actor.organization):
-        return f"person:{actor.name}"
-    return actor.country or actor.organization or actor.name
-
-
 def parties(event: Event) -> frozenset[str]:
     """The parties of an event, as keys."""
     if isinstance(event, Meeting | MilitaryExercise):
-        return frozenset(_party(a) for a in event.participants)
+        return frozenset(side_key(a) for a in event.participants)
     if isinstance(event, Statement):
-        return frozenset({_party(event.speaker)})
+        return frozenset({side_key(event.speaker)})
     if isinstance(event, TerritorialChange):
-        return frozenset(_party(a) for a in (event.gainer, event.loser) if a is not None)
+        return frozenset(side_key(a) for a in (event.gainer, event.loser) if a is not None)
     return frozenset()  # pragma: no cover
-
-
-def _voice(event: Statement) -> str:
-    """Who speaks: the person, or the party and the role it speaks through."""
-    sp = event.speaker
-    if sp.kind is ActorKind.PERSON:
-        return f"person:{sp.name}"
-    return f"{_party(sp)}:{sp.title or ''}"
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -122,10 +108,10 @@ def _better_location(a: Location | None, b: Location | None) -> Location | None:
 
 def _union_actors(a: Sequence[Actor], b: Sequence[Actor]) -> tuple[Actor, ...]:
     out = list(a)
-    seen = {_party(x) for x in a}
+    seen = {side_key(x) for x in a}
     for x in b:
-        if _party(x) not in seen:
-            seen.add(_party(x))
+        if side_key(x) not in seen:
+            seen.add(side_key(x))
             out.append(x)
     return tuple(out)
 
@@ -230,7 +216,9 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 continue
             if isinstance(ev, Statement):
                 assert isinstance(prev.event, Statement)
-                if prev.paragraph == cand.paragraph and _voice(prev.event) == _voice(ev):
+                if prev.paragraph == cand.paragraph and voice_key(prev.event.speaker) == voice_key(
+                    ev.speaker
+                ):
                     target = k
                     break
                 continue

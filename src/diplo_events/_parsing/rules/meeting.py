@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, ActorKind, Location, Meeting
+from ...model import ActorKind, Location, Meeting
 from ..codes import MEETING
 from ..context import (
     MAX_TRIGGERS,
@@ -27,6 +27,7 @@ from ..context import (
     actors_in,
     date_in,
     place_in,
+    side_key,
     state_actor,
     unique_parties,
 )
@@ -116,15 +117,15 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             if all(p.country != host.country for p in parties):
                 parties.append(host)
         rule = f"meeting.{_rule(m)}"
-        if len(_distinct(parties)) < 2 and _members_of_body(mentions):
+        if len({side_key(p) for p in parties}) < 2 and _members_of_body(mentions):
             rule = "meeting.members"  # "NATO defence ministers met": the body's members met
-        elif len(_distinct(parties)) < 2:
+        elif len({side_key(p) for p in parties}) < 2:
             if not (_continues(norm, sent, m) and len(art.discourse.last_meeting) >= 2):
                 continue
             # "Meeting Monday near ...", "At the meeting, ...": the meeting just told
             parties = list(art.discourse.last_meeting)
             rule = "meeting.reference"
-        if out and _distinct(parties) <= _distinct(list(out[-1][0].participants)):
+        if out and {side_key(p) for p in parties} <= {side_key(p) for p in out[-1][0].participants}:
             continue
         cameo, plover = MEETING[family]
         out.append(
@@ -191,13 +192,6 @@ def _generic(norm: str, pos: int) -> bool:
     """ "meetings" in a general sense: "such meetings", "any future meeting"."""
     before = norm[max(0, pos - 12) : pos].lower()
     return before.endswith(("these ", "such ", "future ", "any ", "more "))
-
-
-def _distinct(parties: list[Actor]) -> set[str]:
-    keys = set()
-    for p in parties:
-        keys.add(p.country or p.organization or p.name)
-    return keys
 
 
 def _topics(art: Article, start: int | None, end: int) -> tuple[str, ...]:

@@ -24,7 +24,9 @@ from ..context import (
     Sentence,
     date_in,
     in_quote,
+    side_key,
     subject_before,
+    voice_key,
 )
 from ..lexicon import lexicon
 from ..mentions import ActorMention, Role
@@ -107,17 +109,6 @@ _MEDIUM = (
 )
 _PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
                           Role.GROUP, Role.ROLE_ONLY, Role.PRONOUN})  # fmt: skip
-
-
-def _voice(actor: Actor) -> str:
-    """Who speaks: a named person, or a party speaking through one role."""
-    if actor.kind.value == "person":
-        return f"person:{actor.name}"
-    return f"{actor.country or actor.organization or actor.name}:{actor.title or ''}"
-
-
-def _party_key(actor: Actor) -> str:
-    return actor.country or actor.organization or actor.name
 
 
 def _political(actor: Actor | None) -> bool:
@@ -283,7 +274,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             by = _BY_AGENT.match(norm, m.end(), sent.end)
             if by:
                 for agent in _agents(art, sent, by.end()):
-                    key = _party_key(agent)
+                    key = side_key(agent)
                     if key not in seen and _political(agent):
                         seen.add(key)
                         out.append(_event(art, sent, agent, (m.start(), m.end()),
@@ -295,7 +286,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             art.norm, max(art.clause_start(sent, m.start()), m.start() - LOOKBACK), m.start()
         ):
             for party in art.discourse.last_meeting:
-                key = _party_key(party)
+                key = side_key(party)
                 if key not in seen and _political(party):
                     seen.add(key)
                     out.append(_event(art, sent, party, (m.start(), m.end()), _VERBS[word],
@@ -306,7 +297,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             rule = "statement.inverted"
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
-        key = _voice(speaker.actor)
+        key = voice_key(speaker.actor)
         if key in seen:
             continue
         seen.add(key)
@@ -317,7 +308,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         speaker = _right_speaker(art, sent, m.end())
         if speaker is None or speaker.actor is None or not _political(speaker.actor):
             continue
-        key = _voice(speaker.actor)
+        key = voice_key(speaker.actor)
         if key not in seen:
             seen.add(key)
             out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), "say",
@@ -328,7 +319,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         verb = (m.start(1), m.end(1))
         family = _PARTICIPLES[m.group(1).split()[0].lower()]
         for party in _main_subjects(art, sent, m.start()):
-            key = _voice(party)
+            key = voice_key(party)
             if key not in seen and _political(party):
                 seen.add(key)
                 out.append(_event(art, sent, party, verb, family, "statement.participle"))

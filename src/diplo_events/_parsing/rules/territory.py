@@ -35,8 +35,8 @@ from ..context import (
     MAX_TRIGGERS,
     Article,
     Sentence,
+    actor_key,
     date_in,
-    party_key,
     state_actor,
     subject_before,
 )
@@ -175,7 +175,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             and (gainer is None or gainer.country != location_country)
         ):
             loser = state_actor(location_country)
-        if gainer is not None and loser is not None and party_key(gainer) == party_key(loser):
+        if gainer is not None and loser is not None and actor_key(gainer) == actor_key(loser):
             loser = None
         count = None
         if kind is _K.CAPTURE:
@@ -191,7 +191,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             and (gainer is None or gainer.country != location.country)
         ):
             loser = state_actor(location.country)  # the state whose territory it was
-            if gainer is not None and party_key(gainer) == party_key(loser):
+            if gainer is not None and actor_key(gainer) == actor_key(loser):
                 loser = None
         if location is not None and location.country is None:
             # an unknown small town the rebels took: it lies in the state that lost it
@@ -248,7 +248,7 @@ def _dedupe(events: list[TerritorialChange]) -> list[TerritorialChange]:
     seen: dict[tuple[str, str], int] = {}
     out: list[TerritorialChange] = []
     for e in events:
-        key = (e.kind.value, party_key(e.gainer) if e.gainer else party_key(e.loser) if e.loser
+        key = (e.kind.value, actor_key(e.gainer) if e.gainer else actor_key(e.loser) if e.loser
                else "")  # fmt: skip
         if key in seen:
             prev = out[seen[key]]
