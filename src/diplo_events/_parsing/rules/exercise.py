@@ -171,7 +171,7 @@ def _first(values: list[int]) -> int | None:
 
 
 def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | None:
-    """ "Exercise Bright Star", "the Zapad-2021 drills", "RIMPAC", "'Campaign 2019' drills"."""
+    """ "Exercise Cobra Gold", "the Zapad-2021 drills", "RIMPAC", "'Campaign 2019' drills"."""
     norm = art.norm
     trigger = norm[start:end]
     dubbed = _DUBBED.search(norm, sent.start, sent.end)
@@ -183,11 +183,14 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
             return art.original[after.start("name") : after.end("name")]
     before = _NAME_BEFORE.search(norm, max(sent.start, start - 60), start)
     if before:
-        words = norm[before.start() : start].split()
-        while words and (words[0] in _NOT_NAMES or words[0].endswith(("an", "ish", "ese"))):
-            words = words[1:]
-        if words:
-            return " ".join(words)
+        pos = before.start()
+        for word in norm[pos:start].split():
+            if not (word in _NOT_NAMES or word.endswith(("an", "ish", "ese"))):
+                break
+            pos += len(word) + 1
+        name = art.original[pos:start].strip()
+        if name:
+            return name
     code = _CODE_NAME.search(norm, sent.start, sent.end)
     if code:
         return art.original[code.start() : code.end()]
