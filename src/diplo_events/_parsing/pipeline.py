@@ -37,6 +37,7 @@ __all__ = ["run"]
 # "the city", "the town": the city last named.
 _CITY_REF = re.compile(r"\bthe (?:city|town)\b(?! of\b)", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(\w+)\s*$")
+_NEWLINE = re.compile("\n")
 
 
 def _word_before(norm: str, m: re.Match[str]) -> str:
@@ -99,7 +100,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     starts = [m.start for m in matches]
 
     raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
-    newlines = [i for i, c in enumerate(norm) if c == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(norm)]
     for block in cleaned.blocks:
         for s_start, s_end in _bounded(norm, split_sentences(norm, block.start, block.end)):
             paragraph = bisect.bisect_left(newlines, s_start)  # news paragraphs are lines
