@@ -31,10 +31,17 @@ from typing import NamedTuple
 import attrs
 
 from ..model import Actor, ActorKind, Location, LocationKind, Span
-from .gazetteer import Category, Entry, Match
+from .gazetteer import Category, Entry, Match, gazetteer
 from .lexicon import Lexicon, lexicon
 
-__all__ = ["ActorMention", "PlaceMention", "Role", "SentenceMentions", "find_mentions"]
+__all__ = [
+    "ActorMention",
+    "PlaceMention",
+    "Role",
+    "SentenceMentions",
+    "find_code_names",
+    "find_mentions",
+]
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}(?:/[A-Z]{1,4})?")
 _LOCATIVE = frozenset(
@@ -212,8 +219,12 @@ def find_mentions(
     end: int,
     matches: Sequence[Match],
     lex: Lexicon | None = None,
+    code_names: frozenset[str] = frozenset(),
 ) -> SentenceMentions:
-    """Actor and place mentions in ``norm[start:end]`` (offsets into both strings)."""
+    """Actor and place mentions in ``norm[start:end]`` (offsets into both strings).
+
+    ``code_names`` are the article's exercise and operation names (:func:`find_code_names`):
+    a chunk that spells one names no actor."""
     lex = lex or lexicon()
     covered: set[int] = set()
     for m in matches:
@@ -265,6 +276,11 @@ def find_mentions(
         if cat in (Category.TITLE, Category.INSTITUTION):
             g.roles.append(m.text)
             g.demonym_only = False
+            if cat is Category.INSTITUTION and entry.country and g.affiliation is None:
+                # a named institution of one state ("the IDF", "Centcom", "the Knesset")
+                own = gazetteer().country(entry.country)
+                if own is not None:
+                    g.affiliation = entity_actor(own, original, m.start, m.end)
         elif g.affiliation is None:
             g.affiliation = entity_actor(entry, original, m.start, m.end)
             defined = _DEFINED.match(norm, m.end, end)
@@ -305,6 +321,8 @@ def find_mentions(
             continue
         c_start = ctoks[0].start
         words = [t.text for t in ctoks]
+        if code_names and " ".join(words) in code_names:
+            continue  # "Exercise Bright Star", later "Bright Star": a code name, no person
         prep = _prev_word(norm, c_start, start)
         acronym = len(ctoks) == 1 and _ACRONYM.fullmatch(words[0]) is not None
         name = norm[c_start:c_end]
@@ -491,6 +509,18 @@ def find_mentions(
     actors = _drop_possessive_states(norm, actors)
     places.sort(key=lambda p: p.start)
     return SentenceMentions(tuple(actors), tuple(places), tuple(acronyms))
+
+
+_CODE_NAMED = re.compile(
+    r"\b(?:Exercise|Exercises|Operation|Operations|Drill|Drills)\s"
+    r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
+)
+
+
+def find_code_names(norm: str) -> frozenset[str]:
+    """Names of exercises and operations ("Exercise Bright Star", "Operation Iron Shield"),
+    read once over the whole article."""
+    return frozenset(m.group(1) for m in _CODE_NAMED.finditer(norm))
 
 
 # A capitalized word ("Vepa", "al-Mahjoub", "Ta'ang"); the first letter is checked in code.

@@ -253,6 +253,8 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 target = k
                 break
         if target is None:
+            if ev.rule == "military_exercise.detail":
+                continue  # a detail of no exercise told: nothing to add to
             merged.append(cand)
         else:
             prev = merged[target]

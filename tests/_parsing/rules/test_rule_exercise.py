@@ -77,3 +77,42 @@ def test_border_with_a_state_does_not_make_it_a_participant() -> None:
 def test_reported_future_is_planned() -> None:
     [ex] = exercises("Iran said it would hold naval drills in the Gulf of Oman next month.")
     assert ex.modality is Modality.PLANNED
+
+
+def test_detail_sentences_add_participants_and_counts_to_the_exercise() -> None:
+    [ex] = exercises(
+        "Kenya and Tanzania began a joint naval exercise in the Indian Ocean on Monday.\n"
+        "It involves more than 3,000 troops and 12 ships, a Kenyan navy spokesman said.\n"
+        "Participating countries include Uganda, Rwanda and Burundi."
+    )
+    assert [a.country for a in ex.participants] == ["KEN", "TZA", "UGA", "RWA", "BDI"]
+    assert ex.troops == 3000
+    assert ex.ships == 12
+    assert len(ex.evidence) == 3
+    assert ex.rule == "military_exercise.held"
+
+
+def test_detail_sentence_without_an_exercise_before_is_no_event() -> None:
+    text = (
+        "Kenya and Tanzania signed a trade deal on Monday.\n"
+        "It involves more than 3,000 traders.\n"
+        "Participating countries include Uganda, Rwanda and Burundi."
+    )
+    assert exercises(text) == []
+
+
+def test_a_pair_of_states_is_no_exercise_name() -> None:
+    [ex] = exercises("Morocco and Spain held a bilateral Morocco-Spain exercise on Monday.")
+    assert ex.name is None
+    [named] = exercises("Morocco and Spain held the Atlas Shield exercise on Monday.")
+    assert named.name == "Atlas Shield"
+
+
+def test_a_code_name_is_no_participant() -> None:
+    [ex] = exercises(
+        "Exercise Desert Falcon began in Jordan on Monday with troops from Jordan and Bahrain.\n"
+        "Desert Falcon will end on Friday, officials said."
+    )
+    assert ex.name == "Desert Falcon"
+    assert {a.country for a in ex.participants} == {"JOR", "BHR"}
+    assert all(a.kind.value != "person" for a in ex.participants)

@@ -93,3 +93,11 @@ def test_welcomed_decision_is_no_meeting() -> None:
 
 def test_received_help_is_no_meeting() -> None:
     assert meetings("Ukraine received help from Poland.") == []
+
+
+def test_met_with_a_reaction_is_no_meeting() -> None:
+    text = (
+        "The Chadian troops were met with cheers in the town. The plan has been met with "
+        "criticism from Iran and Iraq."
+    )
+    assert [e for e in de.parse(text, published="2024-03-06") if isinstance(e, Meeting)] == []

@@ -124,3 +124,14 @@ def test_passive_content_excludes_the_agent() -> None:
 def test_statement_date_is_not_taken_from_the_content() -> None:
     [s] = statements("Iran said it would hold naval drills in the Gulf of Oman next month.")
     assert s.date is None
+
+
+def test_a_named_institution_speaks_for_its_state() -> None:
+    [idf] = statements("The IDF said on Monday it had struck a depot near the border.")
+    assert (idf.speaker.kind.value, idf.speaker.country, idf.speaker.title) == (
+        "state",
+        "ISR",
+        "IDF",
+    )
+    [person] = statements("Centcom spokesman John Doe said the drills were routine.")
+    assert (person.speaker.name, person.speaker.country) == ("John Doe", "USA")

@@ -67,6 +67,11 @@ def _exercises(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]
         yield ev, Link.REFERS if _anaphoric(_EXERCISE_REF, article, sent) else Link.NEW
 
 
+def _exercise_details(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
+    for ev in exercise.extract_details(article, sent):
+        yield ev, Link.REFERS  # adds to the exercise just told
+
+
 def _territory(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
     for ev in territory.extract(article, sent):
         yield ev, Link.NEW
@@ -96,6 +101,7 @@ def _guarded(rule: Rule, keywords: tuple[str, ...]) -> Rule:
 RULES: tuple[Rule, ...] = (
     _guarded(_meetings, meeting.KEYWORDS),
     _guarded(_exercises, exercise.KEYWORDS),
+    _guarded(_exercise_details, exercise.DETAIL_KEYWORDS),
     _guarded(_territory, territory.KEYWORDS),
     _guarded(_statements, statement.KEYWORDS),
 )

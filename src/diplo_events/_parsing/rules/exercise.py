@@ -4,6 +4,9 @@ Rule ids:
 
 - ``military_exercise.held``: "<parties> held / launched / kicked off ... drills".
 - ``military_exercise.noun``: any other exercise mention with parties or a place.
+- ``military_exercise.detail``: a sentence right after an exercise mention that tells who
+  takes part or how many ("It involves 3,000 troops", "Participating countries include A, B
+  and C"); it only adds to the exercise just told and is dropped when there is none.
 
 Parties are the states and organizations of the clause (their forces count as
 them); with none, the country of the exercise's place. Counts of troops,
@@ -21,13 +24,14 @@ from ...model import Actor, Location, LocationKind, MilitaryExercise
 from ..codes import exercise_codes
 from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..dates import find_durations
+from ..gazetteer import Category, gazetteer
 from ..mentions import Role
 from ..modality import modality_of
 from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
 from .statement import REPORTING_VERB, SELF_REFERENCE
 
-__all__ = ["extract"]
+__all__ = ["DETAIL_KEYWORDS", "extract", "extract_details"]
 
 _TRIGGER = re.compile(
     r"\b(?:exercises?|drills?|war ?games|wargames|manoeuvres|maneuvers|live-fire)\b",
@@ -143,6 +147,60 @@ _CLAUSE_END = re.compile(
 )
 
 
+#: Lower-case substrings one of which every detail sentence contains.
+DETAIL_KEYWORDS = ("includ", "involv", "particip", "part ", "together", "contribut")
+_DETAIL = re.compile(
+    r"[\"“‘']?(?:(?:It|They|The (?:[\w-]+ ){0,2}(?:exercises?|drills?|war ?games|manoeuvres|"
+    r"maneuvers))(?: also)? (?:includes?|included|involves?|involved|brings? together|"
+    r"brought together|features?|featured)"
+    r"|(?:Participating|Participant) (?:countries|nations|states|forces|armies) (?:also )?"
+    r"(?:include|included|are|were)"
+    r"|Participants (?:also )?(?:include|included|are|were)"
+    r"|(?:Countries|Nations|States|Forces|Armies) (?:taking|that took|which took|that are taking) "
+    r"part (?:include|included|are|were))\b"
+)
+_DETAIL_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL})
+
+
+def extract_details(art: Article, sent: Sentence) -> list[MilitaryExercise]:
+    """Who takes part in, or how many join, the exercise told in the sentence before."""
+    norm = art.norm
+    head = _DETAIL.match(norm, sent.start, sent.end)
+    if head is None or _TRIGGER.search(norm, head.end(), sent.end):
+        return []
+    before = art.sentences[max(0, sent.index - 2) : sent.index]
+    if not any(_TRIGGER.search(norm, b.start, b.end) for b in before):
+        return []
+    parties = unique_parties(
+        a for a in actors_in(sent, head.end(), sent.end)
+        if a.role in _DETAIL_ROLES and a.actor is not None
+    )  # fmt: skip
+    troops = _first(find_counts(norm, _TROOPS, sent.start, sent.end))
+    ships = _first(find_counts(norm, _SHIPS, sent.start, sent.end))
+    aircraft = _first(find_counts(norm, _AIRCRAFT, sent.start, sent.end))
+    if not parties and troops is None and ships is None and aircraft is None:
+        return []
+    states = {p.country or p.organization for p in parties if p.country or p.organization}
+    cameo, plover = exercise_codes(len(states) > 1)
+    return [
+        MilitaryExercise(
+            id="pending",
+            evidence=(art.span(sent.start, sent.end),),
+            date=None,
+            location=None,
+            modality=modality_of(norm, head.start(), head.end(), sent.start),
+            confidence=0.5,
+            rule="military_exercise.detail",
+            cameo=cameo,
+            plover=plover,
+            participants=tuple(parties),
+            troops=troops,
+            ships=ships,
+            aircraft=aircraft,
+        )
+    ]
+
+
 def _rule_id(norm: str, sent: Sentence, start: int, has_parties: bool) -> str:
     """``military_exercise.other`` marks "the second drill this year": not the one told."""
     if _ORDINAL.search(norm, max(sent.start, start - 40), start):
@@ -164,6 +222,19 @@ def _border(sent: Sentence) -> Location | None:
         if p.location.kind is LocationKind.BORDER:
             return p.location
     return None
+
+
+_STATE_CATEGORIES = frozenset({Category.COUNTRY, Category.DEMONYM, Category.CAPITAL})
+
+
+def _names_states(name: str) -> bool:
+    """ "US-Egypt", "Sino-Russian": the parties of the exercise, not its name."""
+    parts = [p for p in re.split(r"[-/\s]+", name) if p]
+    gaz = gazetteer()
+    return all(
+        any(e.category in _STATE_CATEGORIES for e in gaz.lookup(p)) or p in ("Sino", "Indo")
+        for p in parts
+    )
 
 
 def _first(values: list[int]) -> int | None:
@@ -189,7 +260,7 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
                 break
             pos += len(word) + 1
         name = art.original[pos:start].strip()
-        if name:
+        if name and not _names_states(name):
             return name
     code = _CODE_NAME.search(norm, sent.start, sent.end)
     if code:

@@ -59,6 +59,7 @@ _TOPIC = re.compile(
     r"to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b",
     re.IGNORECASE,
 )
+_RECEIVED_WITH = re.compile(r"\b(?:was|were|is|are|be|been|being) met with\b", re.IGNORECASE)
 _EXCLUDED_PREPS = frozenset({"in", "at", "near", "to", "against", "on", "about", "over",
                              "into", "across", "inside", "outside", "around"})  # fmt: skip
 _PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
@@ -92,6 +93,10 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             continue
         if word in ("meeting", "meetings", "talks", "conference") and _generic(norm, m.start()):
             continue
+        if word == "met" and _RECEIVED_WITH.search(
+            norm, max(sent.start, m.start() - 12), m.end() + 6
+        ):
+            continue  # "we were met with cheers", "has been met with criticism": no meeting
         clause = max(art.clause_start(sent, m.start()), floor)
         for said in REPORTING_VERB.finditer(norm, clause, m.start()):
             clause = said.end()  # "X described Y's talks with Z": X reports, Y and Z met
