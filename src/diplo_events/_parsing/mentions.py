@@ -418,6 +418,8 @@ def find_mentions(
         if affiliation is None:
             anchor = min(raw_start, left.start) if left is not None else raw_start
             affiliation, app_title, app_group = _appositive(norm, anchor, c_end, start, end, groups)
+            if affiliation is None and app_title is not None:
+                affiliation = _region_state(original, norm, c_end, end, matches)
             title = title or app_title
             if app_group is not None:
                 used_groups.add(app_group)
@@ -735,6 +737,27 @@ def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: L
     after = norm[last.end : min(end, last.end + 30)]
     noun = _NEXT_WORD.match(after)
     return bool(noun) and noun.group(1).lower() in lex.official_nouns if noun else False
+
+
+def _region_state(
+    original: str, norm: str, c_end: int, ceil: int, matches: Sequence[Match]
+) -> Actor | None:
+    """ "Name, the spokesman for North Kivu's military government,": the state of the
+    province or city whose institution the appositive names."""
+    stop = norm.find(",", c_end + 2, ceil)
+    stop = ceil if stop < 0 else stop
+    for m in matches:
+        entry = m.entries[0]
+        if (
+            c_end < m.start < stop
+            and entry.country
+            and entry.category in (Category.REGION, Category.CITY, Category.CAPITAL)
+            and norm.startswith(("'s ", "’s "), m.end)
+        ):
+            own = gazetteer().country(entry.country)
+            if own is not None:
+                return entity_actor(own, original, m.start, m.end)
+    return None
 
 
 def _appositive(

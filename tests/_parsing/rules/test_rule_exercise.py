@@ -116,3 +116,14 @@ def test_a_code_name_is_no_participant() -> None:
     assert ex.name == "Desert Falcon"
     assert {a.country for a in ex.participants} == {"JOR", "BHR"}
     assert all(a.kind.value != "person" for a in ex.participants)
+
+
+def test_the_adversary_is_no_participant() -> None:
+    [ex] = exercises(
+        "Estonia and Latvia held joint drills on Monday to deter possible aggression from Russia."
+    )
+    assert [a.country for a in ex.participants] == ["EST", "LVA"]
+    [solo] = exercises(
+        "Taiwan held drills on Monday simulating a defence against a Chinese invasion."
+    )
+    assert [a.country for a in solo.participants] == ["TWN"]

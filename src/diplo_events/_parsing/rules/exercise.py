@@ -63,6 +63,15 @@ _CODE_NAME = re.compile(r"\b[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
 _DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called)\s+[\"']([^\"']{3,60})[\"']")
 _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
 _DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s)?$", re.IGNORECASE)
+# "to counter threats from North Korea", "drills against a Chinese invasion": the adversary
+# the exercise is aimed at, not a participant.
+_ADVERSARY = re.compile(
+    r"\b(?:against|counter|countering|deter|deterring|repel|repelling|"
+    r"threats? (?:from|of|posed by)|"
+    r"aggression (?:from|by)|provocations? (?:from|by)|attacks? (?:from|by)|invasion (?:from|by))"
+    r"\s(?:the\s|a\s|an\s|any\s)?(?:[\w-]+\s){0,3}$",
+    re.IGNORECASE,
+)
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.PERSON})
 _NOT_NAMES = frozenset({"The", "A", "An", "Joint", "Military", "Naval", "Army", "Air", "Navy",
                         "Large-scale", "Annual", "This", "Its", "Their", "Our"})  # fmt: skip
@@ -93,7 +102,10 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
         mentions = [
             a
             for a in actors_in(sent, clause, stop_at)
-            if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in ("in", "at", "near")
+            if a.role in _PARTY_ROLES
+            and a.actor is not None
+            and a.prep not in ("in", "at", "near")
+            and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
         ]
         parties = unique_parties(mentions)
         location = place_in(sent, clause, stop_at) or _border(sent) or _home(art, parties)
