@@ -61,7 +61,7 @@ _NON_STATE = frozenset({"Liberation", "Front", "Movement", "Resistance", "Mujahi
                         "Revolutionary", "People's", "Peoples"})  # fmt: skip
 # Sites named by a head word: "Mohamed Naguib Military Base", "Mrauk-U Township".
 _SITE = re.compile(
-    r"\b(?:[A-Z][\w'’-]*\s){1,4}(?P<head>Base|Airbase|Airport|Camp|Checkpoint|Crossing|"
+    r"\b(?:(?:[A-Z]|[ae]l-[A-Z])[\w'’-]*\s){1,4}(?P<head>Base|Airbase|Airport|Camp|Checkpoint|Crossing|"
     r"Palace|Square|Township|Town|District|Province|State|Region|Governorate|Oblast|"
     r"Island|Islands|Valley|Dam|Bridge|Harbou?r|Port|Barracks|Range|Ground|Airfield|"
     r"checkpoint|crossing|border crossing|air base|airbase|base|airport|camp|hospital(?: complex)?|"

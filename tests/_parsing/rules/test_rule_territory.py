@@ -123,3 +123,33 @@ def test_withdrawal_does_not_give_the_place_the_withdrawing_state() -> None:
 def test_handover_recipient_is_not_a_place() -> None:
     [c] = changes("Israel handed over the Rafah crossing to Egypt on Monday.")
     assert [p.name for p in c.places] == ["Rafah crossing"]
+
+
+def test_a_facility_taken_in_a_named_place_gives_the_place() -> None:
+    [tc] = changes(
+        "In Kachin State, KIA fighters captured a police headquarters in Hpakant Township "
+        "on Monday."
+    )
+    assert [p.name for p in tc.places] == ["Hpakant Township"]
+
+
+def test_an_unknown_town_lies_in_the_country_the_fighting_is_placed_in() -> None:
+    [tc] = changes("M23 rebels in Congo seized the eastern town of Kitshanga on Monday.")
+    assert [(p.name, p.country) for p in tc.places] == [("Kitshanga", "COD")]
+    assert tc.loser is not None
+    assert tc.loser.country == "COD"
+
+
+def test_the_city_is_the_town_named_last_even_if_unknown() -> None:
+    events = changes(
+        "M23 rebels seized the eastern town of Kitshanga on Monday. It lies west of Goma.\n"
+        '"Soldiers encircled in Kitshanga could do nothing and have left the city," the '
+        "officer said."
+    )
+    withdrawal = [e for e in events if e.kind.value == "withdrawal"]
+    assert [p.name for e in withdrawal for p in e.places] == ["Kitshanga"]
+
+
+def test_a_site_name_may_begin_with_al() -> None:
+    [tc] = changes("LNA fighters captured al-Wattiya air base on Monday.")
+    assert [p.name for p in tc.places] == ["al-Wattiya air base"]

@@ -122,6 +122,14 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         places = _places(art, sent, m.start() if "the" in m.group() else m.end(), after_end)
         if m.group("fell") and not places:
             places = _places(art, sent, clause, m.start())  # "Kandahar fell to the Taliban"
+        if kind is _K.CAPTURE and not places:
+            facility = _FACILITY.match(norm, m.end(), after_end)
+            if facility:  # "captured a police headquarters in X Township": X changed hands
+                places = [
+                    p.location
+                    for p in sent.places
+                    if p.start == facility.end() and p.location.kind is not LocationKind.COUNTRY
+                ]
         if m.group().lower() in _NEEDS_PLACE and not places:
             continue  # "entered into force", "abandoned plans": only a place counts
         gainer: Actor | None = None
@@ -183,6 +191,15 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         location = (
             _where(sent, m.end(), sent.end) or _location(places) or _where(sent, clause, m.start())
         )
+        if location is not None and location.country is None and kind is _K.CAPTURE:
+            # "rebels in Mali seized the town of X": an unknown town lies in the country the
+            # sentence places the fighting in
+            inside = [p.location.country for p in sent.places
+                      if p.location.kind is LocationKind.COUNTRY and p.prep == "in"]  # fmt: skip
+            if len(set(inside)) == 1 and inside[0]:
+                location = attrs.evolve(location, country=inside[0])
+                if len(places) == 1 and places[0].name == location.name:
+                    places = [location]
         if (
             loser is None
             and kind is _K.CAPTURE
@@ -226,6 +243,13 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
     return _dedupe(out)
 
 
+# A facility taken in a named place: "a junta police headquarters in", "two army bases near".
+_FACILITY = re.compile(
+    r"(?: control of)? (?:a|an|the|two|three|four|five|several|many|dozens of|\d+|[\d,]+)"
+    r"(?: [\w-]+){0,3} (?:headquarters|base|bases|outpost|outposts|post|posts|camp|camps|"
+    r"checkpoint|checkpoints|station|stations|garrison|garrisons|positions|barracks)"
+    r" (?:in|near|outside|at) (?:the )?"
+)
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|proposals?|proposed|calls? for|"
