@@ -231,7 +231,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 if (
                     prev.event.kind is ev.kind
                     and len(counts) < 2
-                    and (same_places or (pa == pb and either_empty))
+                    and (same_places or (pa == pb and either_empty and not counts))
                 ):
                     target = k
                     break

@@ -153,3 +153,15 @@ def test_the_city_is_the_town_named_last_even_if_unknown() -> None:
 def test_a_site_name_may_begin_with_al() -> None:
     [tc] = changes("LNA fighters captured al-Wattiya air base on Monday.")
     assert [p.name for p in tc.places] == ["al-Wattiya air base"]
+
+
+def test_a_tally_and_a_named_capture_by_one_party_stay_apart() -> None:
+    events = changes(
+        "In Kachin State, KIA fighters captured a police headquarters in Hpakant Township on "
+        "Monday.\nThe KIA has so far seized over 40 junta bases and outposts in Kachin State."
+    )
+    assert [(e.count, [p.name for p in e.places]) for e in events] == [
+        (None, ["Hpakant Township"]),
+        (40, []),
+    ]
+    assert all(e.loser is not None and e.loser.country == "MMR" for e in events)

@@ -192,12 +192,15 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             _where(sent, m.end(), sent.end) or _location(places) or _where(sent, clause, m.start())
         )
         if location is not None and location.country is None and kind is _K.CAPTURE:
-            # "rebels in Mali seized the town of X": an unknown town lies in the country the
-            # sentence places the fighting in
-            inside = [p.location.country for p in sent.places
-                      if p.location.kind is LocationKind.COUNTRY and p.prep == "in"]  # fmt: skip
-            if len(set(inside)) == 1 and inside[0]:
-                location = attrs.evolve(location, country=inside[0])
+            # "rebels in Mali seized the town of X", "In Rakhine State, the AA captured X": an
+            # unknown town lies in the country or province the sentence places the fighting in
+            inside = {
+                p.location.country
+                for p in sent.places
+                if p.prep == "in" and p.location.kind in (LocationKind.COUNTRY, LocationKind.REGION)
+            } - {None}
+            if len(inside) == 1:
+                location = attrs.evolve(location, country=inside.pop())
                 if len(places) == 1 and places[0].name == location.name:
                     places = [location]
         if (
