@@ -8,7 +8,9 @@
    resolves short mentions against the whole article.
 5. :mod:`.dates` finds dates, resolved against the publication date.
 6. The rules in :mod:`.rules` make candidate events; :mod:`.merge` folds the
-   candidates that tell the same happening and gives them ids.
+   candidates that tell the same happening.
+7. :mod:`.timeline` gives undated realized events the article's temporal focus;
+   then :func:`.merge.assign_ids` gives every event its id.
 """
 
 from __future__ import annotations
@@ -25,11 +27,19 @@ from .context import Article, Sentence
 from .dates import find_dates, parse_published
 from .entities import build_registry
 from .gazetteer import Match, gazetteer
-from .mentions import ActorMention, PlaceMention, Role, SentenceMentions, find_mentions
+from .mentions import (
+    ActorMention,
+    PlaceMention,
+    Role,
+    SentenceMentions,
+    find_code_names,
+    find_mentions,
+)
 from .merge import Candidate, assign_ids, merge
 from .rules import RULES
 from .sentences import split_sentences
 from .text import clean
+from .timeline import inherit_dates
 
 __all__ = ["run"]
 
@@ -89,6 +99,36 @@ def _heading(norm: str, start: int, end: int) -> bool:
     return line_start and norm.startswith("\n", end) and bool(norm[end:].strip())
 
 
+def _follow_cities(
+    text: str,
+    norm: str,
+    places: list[PlaceMention],
+    refs: list[re.Match[str]],
+    last_city: Location | None,
+    cities: dict[str, Location],
+) -> tuple[list[PlaceMention], Location | None]:
+    """Walk a sentence's places in order, keeping the city last named (``cities`` holds the
+    towns met so far, so that a later bare "in Bunagana" names the town again), and resolve
+    "the city" / "the town" to it."""
+    out: list[PlaceMention] = []
+    pending = list(refs)
+    for p in [*places, None]:
+        while pending and (p is None or pending[0].start() < p.start):
+            ref = pending.pop(0)
+            if last_city is not None:
+                loc = attrs.evolve(last_city, mention=Span.of(text, ref.start(), ref.end()))
+                out.append(PlaceMention(ref.start(), ref.end(), loc, _word_before(norm, ref)))
+        if p is None:
+            break
+        out.append(p)
+        if p.location.kind is LocationKind.CITY and p.location.name:
+            last_city = p.location
+            cities.setdefault(p.location.name, p.location)
+        elif p.location.kind is None and p.location.name in cities:
+            last_city = cities[p.location.name]  # "in Bunagana": the town named before
+    return out, last_city
+
+
 def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     """All events of ``text`` (already checked to be a str of acceptable size)."""
     day = parse_published(published)
@@ -98,6 +138,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         day = cleaned.dateline.date
     matches = gazetteer().find(norm)
     starts = [m.start for m in matches]
+    code_names = find_code_names(norm)
 
     raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
     newlines = [m.start() for m in _NEWLINE.finditer(norm)]
@@ -108,7 +149,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)
             inside: list[Match] = [m for m in matches[lo:hi] if m.end <= s_end]
-            found = find_mentions(text, norm, s_start, s_end, inside)
+            found = find_mentions(text, norm, s_start, s_end, inside, code_names=code_names)
             raw.append((s_start, s_end, paragraph, is_title, found))
 
     registry = build_registry(
@@ -117,6 +158,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     )
     sentences: list[Sentence] = []
     last_city: Location | None = None
+    cities: dict[str, Location] = {}
     for index, (s_start, s_end, paragraph, is_title, found) in enumerate(raw):
         resolved: list[ActorMention] = []
         places = list(found.places)
@@ -131,14 +173,10 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
                 name = text[mention.start : mention.end]
                 loc = Location(name=name, mention=Span.of(text, mention.start, mention.end))
                 places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
-        for ref in _CITY_REF.finditer(norm, s_start, s_end):
-            if last_city is not None:
-                loc = attrs.evolve(last_city, mention=Span.of(text, ref.start(), ref.end()))
-                places.append(PlaceMention(ref.start(), ref.end(), loc, _word_before(norm, ref)))
         places.sort(key=lambda p: p.start)
-        for p in places:
-            if p.location.kind is LocationKind.CITY and p.location.name:
-                last_city = p.location
+        refs = list(_CITY_REF.finditer(norm, s_start, s_end))
+        if refs or places:
+            places, last_city = _follow_cities(text, norm, places, refs, last_city, cities)
         sentences.append(
             Sentence(
                 index=index,
@@ -163,4 +201,4 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         for rule in RULES:
             for event, link in rule(article, sent):
                 candidates.append(Candidate(event, sent.paragraph, sent.index, link))
-    return assign_ids(merge(candidates))
+    return assign_ids(inherit_dates(merge(candidates), article))

@@ -1,0 +1,293 @@
+"""Document-level dates: a realized event told without a date of its own takes the
+date the story is about (its temporal focus).
+
+News stories date a happening once ("A and B met on Tuesday") and go on without a
+date ("At the talks, A thanked B", "'We are ready,' X said as the drill was
+underway"). After the merge, :func:`inherit_dates` gives such events that date:
+
+1. **By reference.** An event whose sentence places it at a meeting or an exercise
+   ("at the meeting", "during the talks", "after the drills", "on the sidelines of the
+   summit", "as the exercise was underway") takes the date of the latest realized
+   event of that type told before it that has a day date.
+2. **By focus.** Otherwise it takes the latest date expression told before its first
+   evidence sentence: for a meeting, an exercise or a territorial change, one in its
+   own paragraph or the one before (:data:`EVENT_WINDOW`); for a statement, one in its
+   own paragraph (:data:`STATEMENT_WINDOW`) told in a sentence that reports a realized
+   meeting, exercise or territorial change the speaker's side took part in ("X on
+   Wednesday oversaw the drills. ... X said"). A statement after "Y said on Monday", or
+   a third party's reaction, is not dated so: the day a thing was said is only known if
+   the text tells it.
+
+A focus is a single day, not after the publication date, not the bound of a period
+("since Nov. 13", "until Friday", "as of Monday"). Any other date expression -- a
+month, a year, a range, a date to come, an offset ("three days after"), or a
+relative expression left unresolved because there is no publication date -- ends
+the focus: the events after it keep no date rather than an older one. The
+publication date alone is never used.
+
+Only realized events inherit: a planned, negated or hypothetical event has no day on
+which it happened. An event whose own sentence holds a date expression is left as
+the rules made it (they chose not to use that date), and an existing date is never
+replaced. An inherited date is the :class:`~diplo_events.model.DateSpan` of the
+expression it came from (its ``text`` is that expression), and the event's
+confidence is multiplied by :data:`INHERITED_CONFIDENCE`.
+
+The work is one pass over the sentences and one over the events (sorted once), with
+bisection for the lookups: linear in the text, apart from the sort.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import (
+    DatePrecision,
+    DateSpan,
+    Event,
+    Meeting,
+    MilitaryExercise,
+    Modality,
+    Statement,
+    TerritorialChange,
+)
+from .context import Article, side_key
+from .dates import DateMention, find_dates
+
+__all__ = [
+    "EVENT_WINDOW",
+    "INHERITED_CONFIDENCE",
+    "STATEMENT_WINDOW",
+    "Focus",
+    "build_focus",
+    "inherit_dates",
+    "reference_type",
+]
+
+#: An event that inherits its date keeps this share of its confidence.
+INHERITED_CONFIDENCE = 0.95
+#: How many paragraphs before its own a meeting, exercise or territorial change may
+#: take its focus from (when its own paragraph tells no date before it).
+EVENT_WINDOW = 1
+#: The same for a statement: only its own paragraph.
+STATEMENT_WINDOW = 0
+#: Only relative expressions are looked for with this stand-in publication date, when
+#: the article has none: they end the focus but give no date.
+_STAND_IN = dt.date(2000, 6, 15)
+
+# "since Nov. 13", "by Friday", "as of Monday": the bound of a period, not a day told
+_BOUND = re.compile(
+    r"\b(?:since|until|till|by|before|after|from|through|ahead of|prior to|as of)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# "three days after", "a week earlier": another day than the one told, unknown here
+_OFFSET = re.compile(
+    r"\b(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple of)"
+    r"[ -](?:days?|weeks?|months?|years?|hours?) (?:after|before|earlier|later|prior)\b",
+    re.IGNORECASE,
+)
+# Substrings one of which a sentence holds if the pattern can match (a cheap test first).
+_OFFSET_WORDS = ("after", "before", "earlier", "later", "prior")
+_MEETING_WORDS = ("talks", "meeting", "summit", "negotiations", "discussions", "visit", "session")
+_EXERCISE_WORDS = ("drill", "exercise", "war", "manoeuvres", "maneuvers", "training")
+_DET = r"(?:the|this|that|these|those|their|its|his|her|today's|yesterday's)"
+_MEETING_NOUN = r"(?:talks|meetings?|summit|negotiations|discussions|visit|session)"
+_EXERCISE_NOUN = r"(?:drills?|exercises?|war ?games|manoeuvres|maneuvers|training)"
+# "at the meeting", "during the two-day talks", "after the drills", "at the start of the
+# summit", "on the sidelines of the summit" -- not "ten days after the summit" (an offset).
+_PLACED_AT = (
+    r"\b(?:(?:at|during|(?<!days )(?<!day )(?<!weeks )(?<!week )(?:after|following)"
+    r"|in the course of)(?: the (?:beginning|start|end|opening|close|outset) of)?"
+    r"|on the (?:sidelines|margins) of)"
+    rf" {_DET} (?:[\w-]+ ){{0,2}}"
+)
+# "as the exercise was underway", "while the talks were going on"
+_WHILE = rf"\b(?:as|while|when) {_DET} (?:[\w-]+ ){{0,2}}"
+_WHILE_TAIL = r" (?:was|were|is|are) (?:under ?way|going on|in progress|taking place|held)\b"
+_MEETING_REF = re.compile(
+    rf"{_PLACED_AT}{_MEETING_NOUN}\b|{_WHILE}{_MEETING_NOUN}{_WHILE_TAIL}", re.IGNORECASE
+)
+_EXERCISE_REF = re.compile(
+    rf"{_PLACED_AT}{_EXERCISE_NOUN}\b|{_WHILE}{_EXERCISE_NOUN}{_WHILE_TAIL}", re.IGNORECASE
+)
+
+
+@attrs.frozen
+class Told:
+    """One date expression in text order, as the focus sees it."""
+
+    start: int
+    sentence: int  # index into the article's sentences
+    rank: int  # paragraph number, counting only paragraphs that hold sentences
+    span: DateSpan | None  # None: the expression ends the focus and gives no date
+
+
+@attrs.frozen
+class Focus:
+    """The date expressions of an article, for finding the focus of each sentence."""
+
+    told: tuple[Told, ...]
+    starts: tuple[int, ...]  # told[i].start, ascending
+    sentence_starts: tuple[int, ...]
+    ranks: tuple[int, ...]  # paragraph rank per sentence
+    dated: frozenset[int]  # sentences that hold a date expression or an offset
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence that holds ``offset``, or None before the first one."""
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return i if i >= 0 else None
+
+    def latest(self, sentence: int, window: int) -> Told | None:
+        """The last date expression told before ``sentence``, if it lies at most
+        ``window`` paragraphs before the sentence's own paragraph."""
+        k = bisect.bisect_left(self.starts, self.sentence_starts[sentence]) - 1
+        if k < 0 or self.ranks[sentence] - self.told[k].rank > window:
+            return None
+        return self.told[k]
+
+
+def _single_day(span: DateSpan) -> bool:
+    return span.precision is DatePrecision.DAY and span.start == span.end
+
+
+def _focus_span(mention: DateMention, norm: str, published: dt.date | None) -> DateSpan | None:
+    """The date ``mention`` gives the focus, or None if it only ends the focus."""
+    span = mention.span
+    if not _single_day(span):
+        return None  # a month, a year, a range: no single day the story is about
+    if published is not None and span.start > published:
+        return None  # a date to come: what follows is a plan
+    if _BOUND.search(norm, max(0, mention.start - 12), mention.start):
+        return None
+    return span
+
+
+def build_focus(article: Article) -> Focus:
+    """Every date expression of ``article`` with what it gives the focus."""
+    told: list[Told] = []
+    ranks: list[int] = []
+    dated: set[int] = set()
+    published = article.published
+    rank = -1
+    last_paragraph: int | None = None
+    for n, sent in enumerate(article.sentences):
+        if sent.paragraph != last_paragraph:
+            rank += 1
+            last_paragraph = sent.paragraph
+        ranks.append(rank)
+        mentions: Sequence[DateMention] = sent.dates
+        if published is None:
+            # relative expressions ("on Tuesday") were not resolved: they still end the focus
+            mentions = find_dates(article.norm, published=_STAND_IN, start=sent.start, end=sent.end)
+        low = article.lower(sent)
+        offset = (
+            _OFFSET.search(article.norm, sent.start, sent.end)
+            if any(w in low for w in _OFFSET_WORDS)
+            else None
+        )
+        if mentions or offset:
+            dated.add(n)
+        if sent.title:
+            continue
+        here = [
+            Told(m.start, n, rank, None if m.relative and published is None
+                 else _focus_span(m, article.norm, published))
+            for m in mentions
+        ]  # fmt: skip
+        if offset is not None:
+            here.append(Told(offset.start(), n, rank, None))
+            here.sort(key=lambda t: t.start)
+        told.extend(here)
+    return Focus(
+        told=tuple(told),
+        starts=tuple(t.start for t in told),
+        sentence_starts=tuple(s.start for s in article.sentences),
+        ranks=tuple(ranks),
+        dated=frozenset(dated),
+    )
+
+
+def reference_type(text: str, start: int = 0, end: int | None = None) -> type[Event] | None:
+    """The event type ``text[start:end]`` places its event at ("at the talks": a
+    meeting; "as the drill was underway": an exercise), if any."""
+    stop = len(text) if end is None else end
+    return _reference(text, start, stop, text[start:stop].lower())
+
+
+def _reference(text: str, start: int, stop: int, low: str) -> type[Event] | None:
+    if any(w in low for w in _MEETING_WORDS) and _MEETING_REF.search(text, start, stop):
+        return Meeting
+    if any(w in low for w in _EXERCISE_WORDS) and _EXERCISE_REF.search(text, start, stop):
+        return MilitaryExercise
+    return None
+
+
+def inherit_dates(events: list[Event], article: Article) -> list[Event]:
+    """``events`` with dates filled from the article's temporal focus (module docstring).
+
+    The order and number of events are kept; only undated realized events change.
+    """
+    if not any(e.date is None and e.modality is Modality.REALIZED for e in events):
+        return events
+    if article.published is None and not any(
+        _single_day(m.span) for sent in article.sentences for m in sent.dates
+    ):
+        return events  # no day is told, so no event has one to lend either
+    focus = build_focus(article)
+    scenes: dict[int, set[str]] = {}  # sentence -> parties of the realized happenings it tells
+    for ev in events:
+        if ev.modality is Modality.REALIZED and not isinstance(ev, Statement):
+            for span in ev.evidence:
+                n = focus.sentence_at(span.start)
+                if n is not None:
+                    scenes.setdefault(n, set()).update(_parties(ev))
+    out = list(events)
+    latest: dict[type[Event], DateSpan] = {}  # latest realized dated event per type
+    for i in sorted(range(len(out)), key=lambda i: out[i].evidence[0].start):
+        ev = out[i]
+        if ev.date is None and ev.modality is Modality.REALIZED:
+            date = _inherited(ev, article, focus, scenes, latest)
+            if date is not None:
+                ev = out[i] = attrs.evolve(
+                    ev, date=date, confidence=round(ev.confidence * INHERITED_CONFIDENCE, 4)
+                )
+        if ev.date is not None and ev.modality is Modality.REALIZED:
+            latest[type(ev)] = ev.date
+    return out
+
+
+def _inherited(
+    ev: Event,
+    article: Article,
+    focus: Focus,
+    scenes: dict[int, set[str]],
+    latest: dict[type[Event], DateSpan],
+) -> DateSpan | None:
+    n = focus.sentence_at(ev.evidence[0].start)
+    if n is None or n in focus.dated:
+        return None
+    sent = article.sentences[n]
+    ref = _reference(article.norm, sent.start, sent.end, article.lower(sent))
+    if ref is not None and ref is not type(ev):
+        date = latest.get(ref)
+        if date is not None and _single_day(date):
+            return date
+    if not isinstance(ev, Statement):
+        told = focus.latest(n, EVENT_WINDOW)
+        return told.span if told is not None else None
+    told = focus.latest(n, STATEMENT_WINDOW)
+    if told is None or side_key(ev.speaker) not in scenes.get(told.sentence, ()):
+        return None  # not said by a party to the happening told with that date
+    return told.span
+
+
+def _parties(ev: Event) -> set[str]:
+    if isinstance(ev, Meeting | MilitaryExercise):
+        return {side_key(a) for a in ev.participants}
+    if isinstance(ev, TerritorialChange):
+        return {side_key(a) for a in (ev.gainer, ev.loser) if a is not None}
+    return set()

@@ -1,0 +1,393 @@
+"""Tests of document-level date inheritance (diplo_events._parsing.timeline).
+
+The unit tests build an :class:`Article` by hand (sentences and their date mentions,
+no rules) and place hand-made events on its sentences, so each window rule is tested
+on its own; the end-to-end tests go through :func:`diplo_events.parse`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import diplo_events as de
+from diplo_events import (
+    Actor,
+    ActorKind,
+    DatePrecision,
+    DateSpan,
+    Event,
+    MilitaryExercise,
+    Modality,
+    Span,
+    Statement,
+    TerritorialChange,
+    TerritorialChangeKind,
+)
+from diplo_events._parsing.context import Article, Sentence
+from diplo_events._parsing.dates import find_dates
+from diplo_events._parsing.timeline import (
+    INHERITED_CONFIDENCE,
+    build_focus,
+    inherit_dates,
+    reference_type,
+)
+
+FRIDAY = dt.date(2024, 3, 8)  # publication date of the hand-made articles
+RUS = Actor(name="Russia", kind=ActorKind.STATE, country="RUS")
+JPN = Actor(name="Japan", kind=ActorKind.STATE, country="JPN")
+
+
+# --- a hand-made article ----------------------------------------------------------
+
+
+def article(paragraphs: list[list[str]], published: dt.date | None = FRIDAY) -> Article:
+    """Paragraphs (lines separated by a blank line) of sentences, with their dates."""
+    text = "\n\n".join(" ".join(p) for p in paragraphs)
+    sentences: list[Sentence] = []
+    pos = 0
+    for p in paragraphs:
+        for s in p:
+            start = text.index(s, pos)
+            end = start + len(s)
+            pos = end
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    paragraph=text.count("\n", 0, start),
+                    title=False,
+                    actors=(),
+                    places=(),
+                    dates=tuple(find_dates(text, published=published, start=start, end=end)),
+                )
+            )
+    return Article(
+        original=text, norm=text, published=published, sentences=tuple(sentences), home=None
+    )
+
+
+def evidence(art: Article, n: int) -> tuple[Span, ...]:
+    sent = art.sentences[n]
+    return (Span.of(art.original, sent.start, sent.end),)
+
+
+def capture(art: Article, n: int, **kw: object) -> TerritorialChange:
+    """A capture by Russia told in sentence ``n``."""
+    return TerritorialChange(id="pending", evidence=evidence(art, n), rule="test",
+                             kind=TerritorialChangeKind.CAPTURE, gainer=RUS,
+                             **kw)  # type: ignore[arg-type]  # fmt: skip
+
+
+def exercise(art: Article, n: int, **kw: object) -> MilitaryExercise:
+    return MilitaryExercise(id="pending", evidence=evidence(art, n), rule="test",
+                            participants=(RUS,), **kw)  # type: ignore[arg-type]  # fmt: skip
+
+
+def statement(art: Article, n: int, speaker: Actor = RUS) -> Statement:
+    return Statement(id="pending", evidence=evidence(art, n), rule="test", speaker=speaker,
+                     content="-")  # fmt: skip
+
+
+def date_of(events: list[Event], k: int = -1) -> DateSpan | None:
+    return events[k].date
+
+
+def day(events: list[Event], k: int = -1) -> dt.date | None:
+    date = events[k].date
+    return date.start if date is not None else None
+
+
+MONDAY = dt.date(2024, 3, 4)
+TUESDAY = dt.date(2024, 3, 5)
+
+
+# --- the focus window ---------------------------------------------------------------
+
+
+def test_inherits_within_the_paragraph() -> None:
+    art = article([["Russian forces took the town on Monday.", "They took the village too."]])
+    out = inherit_dates([capture(art, 1)], art)
+    date = date_of(out)
+    assert date is not None
+    assert (date.start, date.end, date.precision) == (MONDAY, MONDAY, DatePrecision.DAY)
+    assert date.text == "Monday"  # the expression it came from
+    assert out[0].confidence == pytest.approx(INHERITED_CONFIDENCE)
+
+
+def test_inherits_from_the_paragraph_just_before() -> None:
+    art = article([["Russian forces took the town on Monday."], ["They took the village too."]])
+    assert day(inherit_dates([capture(art, 1)], art)) == MONDAY
+
+
+def test_no_inheritance_across_a_distant_paragraph() -> None:
+    art = article(
+        [["Russian forces took the town on Monday."], ["The town is old."], ["They took more."]]
+    )
+    out = inherit_dates([capture(art, 2)], art)
+    assert date_of(out) is None
+    assert out[0].confidence == 1.0
+
+
+def test_a_newer_date_resets_the_focus() -> None:
+    art = article(
+        [["Russian forces took the town on Monday.", "On Tuesday, it rained.", "They took more."]]
+    )
+    assert day(inherit_dates([capture(art, 2)], art)) == TUESDAY
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "In January, it rained.",  # a month
+        "Last year, it rained.",  # a year
+        "Talks open on Monday, March 11.",  # a date to come
+        "It has rained since Tuesday.",  # the bound of a period
+        "Elections were held from 1 to 3 March.",  # a range
+        "The town fell three days after the talks.",  # an offset
+    ],
+)
+def test_other_date_expressions_end_the_focus(between: str) -> None:
+    art = article([["Russian forces took the town on Monday.", between, "They took more."]])
+    assert date_of(inherit_dates([capture(art, 2)], art)) is None
+
+
+def test_a_date_in_the_own_paragraph_blocks_the_paragraph_before() -> None:
+    art = article(
+        [["Russian forces took the town on Monday."], ["In May, it rained.", "They won."]]
+    )
+    assert date_of(inherit_dates([capture(art, 2)], art)) is None
+
+
+def test_an_event_whose_sentence_holds_a_date_is_left_alone() -> None:
+    # the rules chose not to date it by "last year": it does not take Monday either
+    art = article(
+        [["Russian forces took the town on Monday.", "They took what they lost last year."]]
+    )
+    assert date_of(inherit_dates([capture(art, 1)], art)) is None
+
+
+def test_existing_dates_are_kept() -> None:
+    art = article([["Russian forces took the town on Monday.", "They took the village too."]])
+    own = DateSpan.day(dt.date(2024, 2, 1), text="1 February")
+    out = inherit_dates([capture(art, 1, date=own, confidence=0.6)], art)
+    assert out[0].date == own
+    assert out[0].confidence == 0.6
+
+
+@pytest.mark.parametrize("modality", [Modality.PLANNED, Modality.NEGATED, Modality.HYPOTHETICAL])
+def test_only_realized_events_inherit(modality: Modality) -> None:
+    art = article([["Russian forces took the town on Monday.", "They may take the village."]])
+    out = inherit_dates([capture(art, 1, modality=modality)], art)
+    assert date_of(out) is None
+    assert out[0].modality is modality
+
+
+def test_without_publication_date_a_relative_expression_ends_the_focus() -> None:
+    paragraphs = [["Russian forces took the town on 1 March 2024.", "On Monday, it rained.",
+                   "They took more."]]  # fmt: skip
+    undated = article(paragraphs, published=None)
+    assert date_of(inherit_dates([capture(undated, 2)], undated)) is None
+    dated = article(paragraphs)
+    assert day(inherit_dates([capture(dated, 2)], dated)) == MONDAY
+
+
+def test_without_publication_date_an_absolute_date_still_serves() -> None:
+    art = article([["Russian forces took the town on 1 March 2024.", "They took more."]], None)
+    assert day(inherit_dates([capture(art, 1)], art)) == dt.date(2024, 3, 1)
+
+
+def test_without_any_date_nothing_is_invented() -> None:
+    art = article([["Russian forces took the town.", "They took more."]])
+    assert all(e.date is None for e in inherit_dates([capture(art, 0), capture(art, 1)], art))
+
+
+# --- statements ---------------------------------------------------------------------
+
+
+def test_a_party_to_the_dated_happening_speaks_on_its_day() -> None:
+    art = article([["Russian forces took the town on Monday.", "Russia said it was liberated."]])
+    events: list[Event] = [capture(art, 0, date=DateSpan.day(MONDAY)), statement(art, 1)]
+    assert day(inherit_dates(events, art)) == MONDAY
+
+
+def test_a_third_party_reaction_is_not_dated() -> None:
+    art = article([["Russian forces took the town on Monday.", "Japan said it was worried."]])
+    events: list[Event] = [capture(art, 0, date=DateSpan.day(MONDAY)), statement(art, 1, JPN)]
+    assert date_of(inherit_dates(events, art)) is None
+
+
+def test_a_statement_after_another_statement_is_not_dated() -> None:
+    art = article([["Japan said on Monday it was worried.", "Russia said it was not."]])
+    events: list[Event] = [statement(art, 0, JPN), statement(art, 1)]
+    assert date_of(inherit_dates(events, art)) is None
+
+
+def test_a_statement_takes_its_focus_from_its_own_paragraph_only() -> None:
+    art = article([["Russian forces took the town on Monday."], ["Russia said it was liberated."]])
+    events: list[Event] = [capture(art, 0, date=DateSpan.day(MONDAY)), statement(art, 1)]
+    assert date_of(inherit_dates(events, art)) is None
+
+
+def test_a_reference_takes_the_date_of_the_latest_event_of_its_type() -> None:
+    art = article(
+        [
+            ["Russian warships held drills on Monday."],
+            ["The fleet is large."],
+            ["On Tuesday, it rained."],
+            ["Japan said during the drills that it was worried."],
+        ]
+    )
+    drill = exercise(art, 0, date=DateSpan.day(MONDAY, text="Monday"))
+    out = inherit_dates([drill, statement(art, 3, JPN)], art)
+    assert out[1].date == drill.date
+
+
+def test_a_reference_to_an_undated_event_gives_no_date() -> None:
+    art = article(
+        [
+            ["Russian warships held drills."],
+            ["It rained on Monday.", "Russia said as the drills were underway it was ready."],
+        ]
+    )
+    out = inherit_dates([exercise(art, 0), statement(art, 2)], art)
+    assert out[1].date is None  # no dated exercise; Monday tells no happening of Russia's
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("At the meeting, the minister said so.", "meeting"),
+        ("He spoke at the start of the summit.", "meeting"),
+        ("On the sidelines of the summit, she met him.", "meeting"),
+        ("She spoke as the exercise was underway.", "military_exercise"),
+        ("He said so after the joint naval drills.", "military_exercise"),
+        ("He spoke ten days after the summit.", None),
+        ("He spoke about meetings.", None),
+    ],
+)
+def test_reference_type(sentence: str, kind: str | None) -> None:
+    found = reference_type(sentence)
+    assert (found.type if found is not None else None) == kind
+
+
+# --- invariants -----------------------------------------------------------------------
+
+_SENTENCES = [
+    "Russian forces took the town on Monday.",
+    "On Tuesday, it rained.",
+    "In January, it rained.",
+    "It has rained since Wednesday.",
+    "Talks open on March 20.",
+    "The town fell three days after the talks.",
+    "They took the village.",
+    "Russia said so during the drills.",
+    "Nothing happened.",
+]
+
+
+@given(
+    paragraphs=st.lists(
+        st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4), min_size=1, max_size=5
+    ),
+    picks=st.lists(
+        st.tuples(st.integers(0, 30), st.sampled_from(list(Modality)), st.booleans()),
+        max_size=8,
+    ),
+    published=st.sampled_from([FRIDAY, None]),
+)
+def test_inheritance_invariants(
+    paragraphs: list[list[str]], picks: list[tuple[int, Modality, bool]], published: dt.date | None
+) -> None:
+    art = article(paragraphs, published)
+    n = len(art.sentences)
+    own = DateSpan.day(dt.date(2020, 1, 1), text="then")
+    events: list[Event] = [
+        capture(art, k % n, modality=m, date=own if dated else None) for k, m, dated in picks
+    ]
+    out = inherit_dates(events, art)
+    focus = build_focus(art)
+    assert len(out) == len(events)
+    for before, after in zip(events, out, strict=True):
+        assert after.evidence == before.evidence
+        if before.date is not None or before.modality is not Modality.REALIZED:
+            assert after == before  # never overwritten, never given to a non-realized event
+        elif after.date is not None:
+            # an inherited date is a day told earlier in the text, as it was told
+            told = [t for t in focus.told if t.span == after.date]
+            assert told
+            assert told[0].start < before.evidence[0].start
+            assert after.date.precision is DatePrecision.DAY
+            assert after.date.start == after.date.end
+            assert published is None or after.date.start <= published
+            text = after.date.text or ""
+            assert text
+            assert art.original[told[0].start : told[0].start + len(text)] == text
+
+
+# --- end to end -----------------------------------------------------------------------
+
+
+def _by_text(events: list[Event], word: str) -> Event:
+    return next(e for e in events if word in e.evidence[0].text)
+
+
+def test_parse_statement_as_the_exercise_was_underway() -> None:
+    text = (
+        "Russian President Vladimir Putin on Wednesday oversaw the launch of large-scale naval"
+        ' drills in the Baltic Sea. "We are ready to defend our country," Putin said as the'
+        " exercise was underway."
+    )
+    events = de.parse(text, published=FRIDAY)
+    said = _by_text(events, "underway")
+    assert isinstance(said, Statement)
+    assert said.date is not None
+    assert (said.date.start, said.date.text) == (dt.date(2024, 3, 6), "Wednesday")
+    # without a publication date "on Wednesday" means nothing: no date, not a guess
+    assert all(e.date is None for e in de.parse(text))
+
+
+def test_parse_inheritance_across_one_paragraph_not_two() -> None:
+    near = (
+        "Russian forces captured the town of Avdiivka on Saturday.\n\n"
+        "Russian forces also seized the village of Sieverne."
+    )
+    assert day(de.parse(near, published=FRIDAY)) == dt.date(2024, 3, 2)
+    far = (
+        "Russian forces captured the town of Avdiivka on Saturday.\n\nThe town lies in ruins."
+        "\n\nIts people left long ago.\n\nRussian forces also seized the village of Sieverne."
+    )
+    assert date_of(de.parse(far, published=FRIDAY)) is None
+
+
+def test_parse_a_newer_date_resets_the_focus() -> None:
+    text = (
+        "Russian forces captured the town of Avdiivka on Saturday. On Monday, officials toured"
+        " the front line. Russian troops also seized the village of Sieverne."
+    )
+    seized = _by_text(de.parse(text, published=FRIDAY), "Sieverne")
+    assert seized.date is not None
+    assert seized.date.start == MONDAY
+
+
+def test_parse_planned_events_keep_no_date() -> None:
+    text = (
+        "China and Russia held joint naval drills in the East China Sea on Monday. The two"
+        " navies will hold joint drills in the Pacific."
+    )
+    planned = [e for e in de.parse(text, published=FRIDAY) if e.modality is Modality.PLANNED]
+    assert planned
+    assert all(e.date is None for e in planned)
+
+
+def test_parse_existing_dates_are_kept() -> None:
+    text = (
+        "China and Russia held joint naval drills in the East China Sea on Monday. Japan and the"
+        " United States held naval drills near Okinawa on Thursday."
+    )
+    days = sorted(e.date.start for e in de.parse(text, published=FRIDAY) if e.date is not None)
+    assert days == [MONDAY, dt.date(2024, 3, 7)]
