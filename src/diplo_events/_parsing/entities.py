@@ -28,6 +28,18 @@ _SAME_ROLE = {
 }  # fmt: skip
 
 
+# Roles that, unqualified, are the security forces and local officers of the state a story is
+# about: "the governor's office said", "Captain X ordered the army". Diplomatic roles ("foreign
+# minister", "president", "the presidency", "the government") are not here: a story about a
+# visit names the visitor's unqualified as often as the host's.
+_DOMESTIC_ROLES = frozenset({
+    "military", "police", "junta", "governor", "mayor", "navy", "captain", "colonel", "general",
+    "commander", "lieutenant", "major", "brigadier", "admiral", "marshal", "sergeant",
+})  # fmt: skip
+#: The state a story is about: named at least this often, and 1.5 times as often as any other.
+FOCUS_MIN_MENTIONS = 3
+
+
 def _role(word: str) -> str:
     """The canonical form of a role word."""
     low = word.lower()
@@ -51,6 +63,8 @@ class Registry:
     roles: dict[str, Actor] = attrs.Factory(dict)  # role word -> party (first seen)
     last_person: Actor | None = None
     last_by_role: dict[str, Actor] = attrs.Factory(dict)
+    states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it or its organs
+    state_actor: dict[str, Actor] = attrs.Factory(dict)
 
     def add(self, mention: ActorMention) -> None:
         actor = mention.actor
@@ -60,6 +74,10 @@ class Registry:
             for key in (actor.name, mention.surname):
                 if key and _richness(actor) >= _richness(self.persons.get(key, actor)):
                     self.persons[key] = actor
+        if actor.country and mention.role in (Role.STATE, Role.OFFICIAL, Role.PERSON):
+            self.states[actor.country] += 1
+            if actor.kind is ActorKind.STATE and actor.title is None:
+                self.state_actor.setdefault(actor.country, attrs.evolve(actor, mention=None))
         if actor.kind is ActorKind.ARMED_GROUP and actor.organization:
             self.groups[actor.organization] += 1
             self.group_actor.setdefault(actor.organization, actor)
@@ -76,6 +94,21 @@ class Registry:
             if count == top:
                 return self.group_actor[key]
         return None  # pragma: no cover
+
+    def focus_state(self) -> Actor | None:
+        """The state the story is about, when one clearly dominates its mentions."""
+        ranked = self.states.most_common(2)
+        if not ranked or ranked[0][1] < FOCUS_MIN_MENTIONS:
+            return None
+        if len(ranked) == 2 and 2 * ranked[0][1] < 3 * ranked[1][1]:
+            return None
+        return self.state_actor.get(ranked[0][0])
+
+    def _domestic(self, title: str | None) -> Actor | None:
+        """The focus state, for an unqualified domestic role ("the governor", "Captain X")."""
+        if not title or _role(title.split()[-1]) not in _DOMESTIC_ROLES:
+            return None
+        return self.focus_state()
 
     def resolve(self, mention: ActorMention) -> Actor | None:
         """The actor a mention stands for, or None when it cannot be told."""
@@ -96,6 +129,10 @@ class Registry:
                         title=actor.title or known.title,
                         name=known.name if len(known.name) > len(actor.name) else actor.name,
                     )
+            if actor.country is None and actor.organization is None:
+                state = self._domestic(actor.title)
+                if state is not None:
+                    actor = attrs.evolve(actor, country=state.country)
             self.last_person = actor
             if actor.title:
                 self.last_by_role[_role(actor.title.split()[-1])] = actor
@@ -110,6 +147,10 @@ class Registry:
         if mention.role is Role.ROLE_ONLY:
             word = _role((mention.title or "").split()[-1]) if mention.title else ""
             known = self.last_by_role.get(word) or self.roles.get(word)
+            if known is None:
+                state = self._domestic(mention.title)
+                if state is not None:
+                    known = attrs.evolve(state, title=mention.title)
             if known is not None and known.kind is ActorKind.PERSON:
                 self.last_person = known
             return known
