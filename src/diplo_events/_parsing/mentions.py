@@ -299,6 +299,7 @@ def find_mentions(
     chunks = _join_bodies(norm, _chunks(norm, start, end, covered, lex), lex)
 
     groups_by_end = {g.end: g for g in groups}
+    groups_by_start = {g.start: g for g in groups}
     used_groups: set[int] = set()
     for c_start, c_end, ctoks in chunks:
         # strip leading stop words and honorifics
@@ -415,6 +416,12 @@ def find_mentions(
             title = " ".join(left.roles) or None
             affiliation = left.affiliation
             p_start = left.start
+        if affiliation is None and norm.startswith(" of ", c_end):
+            # "Foreign Minister Sergei Lavrov of Russia"
+            right = groups_by_start.get(c_end + 4)
+            if right is not None and right.affiliation is not None and not right.roles:
+                affiliation = right.affiliation
+                used_groups.add(right.end)
         if affiliation is None:
             anchor = min(raw_start, left.start) if left is not None else raw_start
             affiliation, app_title, app_group = _appositive(norm, anchor, c_end, start, end, groups)

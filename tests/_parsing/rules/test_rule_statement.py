@@ -135,3 +135,54 @@ def test_a_named_institution_speaks_for_its_state() -> None:
     )
     [person] = statements("Centcom spokesman John Doe said the drills were routine.")
     assert (person.speaker.name, person.speaker.country) == ("John Doe", "USA")
+
+
+def test_an_unqualified_officer_belongs_to_the_state_the_story_is_about() -> None:
+    text = (
+        "Malian troops clashed with rebels near Kidal on Monday, the Malian army said.\n"
+        "Mali's government sent reinforcements to Kidal, and Mali asked Niger for help.\n"
+        "Colonel Ibrahim Traore said on Tuesday the town was calm.\n"
+        "The governor's office said on Tuesday that the roads were open."
+    )
+    by_text = {s.content[:8]: s.speaker for s in statements(text)}
+    assert by_text["the town"].country == "MLI"
+    assert by_text["the road"].country == "MLI"
+    assert by_text["the road"].kind.value == "state"
+
+
+def test_no_focus_state_without_a_dominant_one() -> None:
+    text = (
+        "Malian and Nigerien troops met near the border on Monday, Mali and Niger said.\n"
+        "Colonel Ibrahim Traore said on Tuesday the town was calm."
+    )
+    [*_, colonel] = statements(text)
+    assert colonel.speaker.name == "Ibrahim Traore"
+    assert colonel.speaker.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Troops clashed with rebels near Kidal, the Malian army said on Monday.",
+         "Troops clashed with rebels near Kidal"),
+        ("Troops clashed with rebels near Kidal, said the Malian army.",
+         "Troops clashed with rebels near Kidal"),
+        ("The town is calm, the Malian army said in a statement posted on its website.",
+         "The town is calm"),
+        ("The Malian army said on Tuesday the town was calm.", "the town was calm"),
+        ("In Kidal, the Malian army said the town was calm.", "the town was calm"),
+    ],
+)  # fmt: skip
+def test_content_is_the_clause_the_reporting_frame_tells(text: str, content: str) -> None:
+    [s] = statements(text)
+    assert s.content == content
+    assert s.speaker.country == "MLI"
+
+
+def test_a_person_of_a_country() -> None:
+    [s] = statements("Colonel Ibrahim Traore of Mali said on Tuesday the town was calm.")
+    assert (s.speaker.name, s.speaker.country, s.speaker.title) == (
+        "Ibrahim Traore",
+        "MLI",
+        "Colonel",
+    )

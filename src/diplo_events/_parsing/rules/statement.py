@@ -93,6 +93,17 @@ _NOT_SUBJECT = frozenset({"in", "at", "near", "to", "of", "from", "with", "on", 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _CALLED_OK = re.compile(r" (?:on|for)\b")
+# "said on Tuesday the town was calm": a time phrase before the reported clause
+_LEAD_TIME = re.compile(
+    r"\s+(?:(?:late |early )?on \w+|(?:last|this) \w+|yesterday|today)(?:,|\s)(?=\s*[a-zA-Z])"
+)
+# What may follow the verb of a reporting frame: "on Monday", "in a statement", "told AFP".
+_FRAME_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|late|early|last|this|to|told|via|through|from|during|after|before|"
+    r"a|an|the|its|his|her|their|\w+day|statement|tweet|interview|briefing|reporters|"
+    r"journalists|website|post|posted|conference|news|press|media|[A-Z][\w.'’-]*)\b){0,10}"
+    r"\s*[.!]?\s*$"
+)
 # "said in a tweet on Tuesday that ...": a short medium / time phrase before "that"
 _WORDS_BEFORE_QUOTE = re.compile(r"\w{3,}")
 _LATER_THAT = re.compile(r"\s+(?:[\w'’-]+,?\s+){1,7}?that\b")
@@ -161,17 +172,24 @@ def _right_speaker(art: Article, sent: Sentence, pos: int) -> ActorMention | Non
     return None
 
 
-def _content(art: Article, sent: Sentence, verb_end: int) -> tuple[str, int, int]:
-    """What was said and where: the quote, the that-clause, or the rest of the sentence."""
+def _content(
+    art: Article, sent: Sentence, verb_end: int, frame: int | None = None
+) -> tuple[str, int, int]:
+    """What was said and where: the quote, the that-clause, the clause before a reporting
+    frame ("<content>, the army said on Monday", ``frame`` being where the frame's comma
+    is), or the rest of the sentence."""
     norm = art.norm
     m = _THAT.match(norm, verb_end, sent.end) or _LATER_THAT.match(norm, verb_end, sent.end)
     if m:
         start = m.end()
         return art.original[start : sent.end].strip(" \"'.,"), start, sent.end
+    if frame is not None and not _QUOTE.search(norm, sent.start, frame):
+        return art.original[sent.start : frame].strip(" \"'“”‘’,"), sent.start, frame
     q = _QUOTE.search(
         norm, max(sent.start, verb_end - LOOKBACK), min(sent.end, verb_end + LOOKBACK)
     )
-    rest = art.original[verb_end : sent.end].strip(" \"'.,")
+    lead = _LEAD_TIME.match(norm, verb_end, sent.end)  # "said on Tuesday the town was calm"
+    rest = art.original[lead.end() if lead else verb_end : sent.end].strip(" \"'.,")
     # a quote before the verb ('"...," he said') or right after it ('said: "..."') is what
     # was said; otherwise the reported clause after the verb ("said Hajiev was in Doha")
     if q and (q.end() <= verb_end or not _WORDS_BEFORE_QUOTE.search(norm, verb_end, q.start())):
@@ -181,6 +199,28 @@ def _content(art: Article, sent: Sentence, verb_end: int) -> tuple[str, int, int
         return rest, verb_end, sent.end
     text = art.original[sent.start : sent.end].strip()
     return text, sent.start, sent.end
+
+
+def _frame(art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int]) -> int | None:
+    """Where the reporting frame of "<content>, the Malian army said on Monday." or
+    "<content>, said the army." begins (its comma), or None if the verb opens the content."""
+    mention = speaker.mention
+    if mention is None or not sent.start <= mention.start < sent.end:
+        return None
+    norm = art.norm
+    if mention.start < verb[0]:
+        if sent.end - verb[1] > 160:
+            return None  # a long tail is content of its own
+        comma = norm.rfind(",", sent.start, mention.start)
+        if comma <= sent.start or comma < mention.start - 60:
+            return None
+        if not _FRAME_TAIL.match(norm, verb[1], sent.end):
+            return None  # the verb opens its own content: "X, the army said, was calm"
+        return comma
+    comma = norm.rfind(",", sent.start, verb[0])
+    if comma > sent.start and not norm[comma + 1 : verb[0]].strip():
+        return comma  # "<content>, said the army"
+    return None
 
 
 def _medium(art: Article, sent: Sentence) -> str | None:
@@ -227,7 +267,7 @@ def _reported_around(art: Article, sent: Sentence, verb: tuple[int, int]) -> str
 def _event(
     art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
 ) -> Statement:
-    content, _c_start, _c_end = _content(art, sent, verb[1])
+    content, _c_start, _c_end = _content(art, sent, verb[1], _frame(art, sent, speaker, verb))
     if rule in ("statement.according_to", "statement.passive"):
         content = _reported_around(art, sent, verb)
     date = _date(art, sent, verb)
