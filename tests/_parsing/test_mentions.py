@@ -199,3 +199,21 @@ def test_organization_name_with_for_and() -> None:
     found = mentions(text)
     assert [acr for acr, _ in found.acronyms] == ["ACR"]
     assert found.acronyms[0][1].name == "Alliance for Change and Renewal"
+
+
+def test_a_possessive_ends_a_name() -> None:
+    text = "President Ruto's State Visit to Ghana was a success."
+    found = mentions(text)
+    ruto = actor_at(found, text, "President Ruto")
+    assert ruto.actor is not None
+    assert ruto.actor.name == "Ruto"
+    assert all("State" not in (p.location.name or "") for p in found.places)
+
+
+def test_a_place_head_must_end_the_name_unless_it_may_lead() -> None:
+    text = "Troops moved from Shan State to Lake Chad and the Province of Kandor."
+    found = mentions(text)
+    assert {p.location.name for p in found.places} >= {"Shan State", "Lake Chad"}
+    assert place_named(found, "Province of Kandor").location.kind is not None
+    speaker = "The House Speaker met the State Visit Committee."
+    assert all(p.location.kind is None for p in mentions(speaker).places)

@@ -314,9 +314,9 @@ def place_in(
 
 
 def date_in(sent: Sentence, start: int, end: int) -> DateSpan | None:
-    """The first date mention inside ``[start, end)``."""
+    """The first date mention inside ``[start, end)`` that is not a period's bound."""
     for d in sent.dates:
-        if start <= d.start and d.end <= end:
+        if start <= d.start and d.end <= end and not d.bound:
             return d.span
     return None
 

@@ -112,13 +112,15 @@ class DateMention:
     """A date expression found in a text: ``text[start:end] == span.text``.
 
     ``relative`` tells that the date was computed from the publication date
-    ("on Wednesday", "last week") rather than read from the text.
+    ("on Wednesday", "last week") rather than read from the text; ``bound`` that it
+    only bounds a period ("since March 3", "until Friday"): no happening's day.
     """
 
     start: int
     end: int
     span: DateSpan
     relative: bool = False
+    bound: bool = False
 
 
 # --- the pattern ------------------------------------------------------------

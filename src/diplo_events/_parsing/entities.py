@@ -72,7 +72,14 @@ class Registry:
             return
         if mention.role is Role.PERSON:
             for key in (actor.name, mention.surname):
-                if key and _richness(actor) >= _richness(self.persons.get(key, actor)):
+                prev = self.persons.get(key or "")
+                if key and (
+                    prev is None
+                    or _richness(actor) > _richness(prev)
+                    # on a tie the fuller name stays: "President Ramaphosa" after
+                    # "President Cyril Ramaphosa" is the same man
+                    or (_richness(actor) == _richness(prev) and len(actor.name) >= len(prev.name))
+                ):
                     self.persons[key] = actor
         if actor.country and mention.role in (Role.STATE, Role.OFFICIAL, Role.PERSON):
             self.states[actor.country] += 1
@@ -121,7 +128,8 @@ class Registry:
                 actor = attrs.evolve(known, mention=None)
             elif _richness(actor) == 0 or (actor.country is None and actor.organization is None):
                 known = self.persons.get(actor.name) or self.persons.get(mention.surname or "")
-                if known is not None and _richness(known) > _richness(actor):
+                fuller = known is not None and known.name.endswith(" " + actor.name)
+                if known is not None and (_richness(known) > _richness(actor) or fuller):
                     actor = attrs.evolve(
                         actor,
                         country=known.country,

@@ -24,7 +24,8 @@ class Lexicon:
     name_connectors: frozenset[str]  # lower-case words inside names ("bin", "al")
     org_heads: frozenset[str]  # a capitalized chunk with one of these is an organization
     armed_heads: frozenset[str]  # ... and with one of these an armed group
-    place_heads: frozenset[str]  # ... with one of these a place
+    place_heads: frozenset[str]  # ... with one of these last (or before "of") a place
+    place_heads_leading: frozenset[str]  # place heads that may also begin one ("Lake Chad")
     not_person: frozenset[str]  # capitalized words that make a chunk no person's name
     group_nouns: frozenset[str]  # "insurgents", "rebels": the salient armed group
     official_nouns: frozenset[str]  # "officials", "troops": the state of the preceding demonym

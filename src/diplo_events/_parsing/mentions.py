@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -341,7 +342,7 @@ def find_mentions(
             gap_m = _ROLE_GAP.search(norm, max(start, c_start - 30), c_start)
             if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
                 left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
-        if any(w in lex.place_heads for w in words):
+        if _is_place_name(words, lex):
             loc = Location(name=name, kind=LocationKind.REGION if words[-1] in (
                 "Province", "State", "Region", "Township", "District", "County", "Governorate",
                 "Oblast", "Prefecture", "Territory") else LocationKind.SITE,
@@ -571,6 +572,8 @@ def _chunks(
             if connector and not run:
                 continue
             run.append(tok)
+            if word.endswith(("'s", "’s")):
+                _close(run, out, lex)  # "Ramaphosa's State Visit": the name ends at "'s"
         _close(run, out, lex)
     return out
 
@@ -599,6 +602,16 @@ def _close(run: list[_Tok], out: list[tuple[int, int, list[_Tok]]], lex: Lexicon
     if run:
         out.append((run[0].start, run[-1].end, list(run)))
     run.clear()
+
+
+def _is_place_name(words: list[str], lex: Lexicon) -> bool:
+    """ "Shan State", "Province of Idlib", "Lake Chad"; not "State Visit" or "House Speaker"."""
+    if words[-1] in lex.place_heads:
+        return True
+    return any(
+        w in lex.place_heads_leading or (w in lex.place_heads and nxt == "of")
+        for w, nxt in itertools.pairwise(words)
+    )
 
 
 def _drop_possessive_states(norm: str, actors: list[ActorMention]) -> list[ActorMention]:
@@ -668,6 +681,10 @@ def _sites(original: str, norm: str, start: int, end: int, prev: list[PlaceMenti
     """Add named sites ("X Military Base") that chunking split apart."""
     for m in _SITE.finditer(norm, start, end):
         words = m.group().split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].endswith(("'s", "’s")):
+                words = words[i + 1 :]  # "Ramaphosa's State": a possessor, then a word
+                break
         while words and (words[0] in _BREAK_WORDS or words[0] in lexicon().stop_capitalized):
             words = words[1:]
         if len(words) < 2:

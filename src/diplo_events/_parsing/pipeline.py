@@ -24,7 +24,7 @@ import attrs
 
 from ..model import Event, Location, LocationKind, Span
 from .context import Article, Sentence
-from .dates import find_dates, parse_published
+from .dates import DateMention, find_dates, parse_published
 from .entities import build_registry
 from .gazetteer import Match, gazetteer
 from .mentions import (
@@ -97,6 +97,17 @@ def _heading(norm: str, start: int, end: int) -> bool:
     # a line of its own, with more text after it (a cut-off last line is no heading)
     line_start = start == 0 or norm[start - 1] == "\n"
     return line_start and norm.startswith("\n", end) and bool(norm[end:].strip())
+
+
+# "since the early 1990s", "until Friday", "as of Monday": a period's bound, not its day
+_BOUND = re.compile(r"\b(?:since|until|till|as of)\s(?:[\w'’-]+\s){0,8}$", re.IGNORECASE)
+
+
+def _with_bounds(norm: str, dates: list[DateMention]) -> tuple[DateMention, ...]:
+    return tuple(
+        attrs.evolve(d, bound=True) if _BOUND.search(norm, max(0, d.start - 80), d.start) else d
+        for d in dates
+    )
 
 
 def _follow_cities(
@@ -186,7 +197,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
                 title=is_title,
                 actors=tuple(resolved),
                 places=tuple(places),
-                dates=tuple(find_dates(norm, published=day, start=s_start, end=s_end)),
+                dates=_with_bounds(norm, find_dates(norm, published=day, start=s_start, end=s_end)),
             )
         )
 

@@ -101,3 +101,21 @@ def test_met_with_a_reaction_is_no_meeting() -> None:
         "criticism from Iran and Iraq."
     )
     assert [e for e in de.parse(text, published="2024-03-06") if isinstance(e, Meeting)] == []
+
+
+def test_a_period_bound_is_no_meeting_day() -> None:
+    [m] = meetings(
+        "President William Ruto visited Ghana, the first state visit between the two countries "
+        "since the establishment of relations in the early 1960s."
+    )
+    assert m.date is None
+
+
+def test_a_later_short_name_is_the_person_first_named_in_full() -> None:
+    events = meetings(
+        "Kenyan President William Ruto arrived in Accra on Monday for a state visit.\n"
+        '"President Ruto\'s visit to Ghana is historic," the statement said.'
+    )
+    names = {a.name for m in events for a in m.participants}
+    assert "Ruto" not in names
+    assert "William Ruto" in names
