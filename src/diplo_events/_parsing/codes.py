@@ -21,7 +21,6 @@ STATEMENT: dict[str, tuple[str, str | None]] = {
     "pessimistic": ("012", None),  # make pessimistic comment (warned)
     "optimistic": ("013", None),  # make optimistic comment (welcomed, praised)
     "deny": ("016", "REJECT"),  # deny responsibility (denied, dismissed, rejected)
-    "agree": ("019", None),  # express accord
     "accuse": ("010", "ACCUSE"),  # condemned, accused, criticized
     "appeal": ("010", "REQUEST"),  # urged, called on
 }

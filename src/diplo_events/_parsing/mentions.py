@@ -534,7 +534,10 @@ def find_code_names(norm: str) -> frozenset[str]:
 
 
 # A capitalized word ("Vepa", "al-Mahjoub", "Ta'ang"); the first letter is checked in code.
-_CAP_WORD = r"(?:[A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]|[ae]l-(?=\w))(?:\w|[-'’.](?=\w))*"
+_CAP_WORD = (
+    r"(?:[A-Z]\.(?= [A-Z])"  # a middle initial: "William J. Livsey"
+    r"|(?:[A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]|[ae]l-(?=\w))(?:\w|[-'’.](?=\w))*)"
+)
 
 
 @functools.cache

@@ -14,9 +14,10 @@ __all__ = ["modality_of"]
 
 _BEFORE = re.compile(
     r"\b(?P<negated>not|never|no|didn't|did not|won't|cannot|can't|denied|denies|deny|"
-    r"refused to|failed to|cancel(?:l?ed)?|called off|postponed|rejected)\b"
-    r"|\b(?P<hypo>could|might|may|can|would|if|whether|possible|possibly|threaten(?:ed|s)? to|"
-    r"risk of|unless)\b"
+    r"refused to|failed to|cancel(?:l?ed)?|called off|postponed|rejected|suspend(?:ed|ing|s)?|"
+    r"halt(?:ed|ing|s)?|broke off|breaking off)\b"
+    r"|\b(?P<hypo>could|might|may|can|would|should|must|ought to|needs? to|if|whether|"
+    r"possible|possibly|threaten(?:ed|s)? to|risk of|unless)\b"
     r"|\b(?P<planned>will|shall|plans? to|planned|planning to|expected to|scheduled|"
     r"set to|due to|going to|intends? to|agreed to|aims? to|wants? to|ready to|upcoming|"
     r"next|proposed|invited)\b|\b(?P<planned_to>to)\s*$",

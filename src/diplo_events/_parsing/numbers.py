@@ -56,7 +56,7 @@ def parse_number(num: str, scale: str | None = None) -> int | None:
 def find_counts(text: str, nouns: str, start: int = 0, end: int | None = None) -> list[int]:
     """Counts directly before one of ``nouns`` (a regex alternation) in ``text[start:end]``.
 
-    Up to three adjectives may stand between ("2,500 Russian and Tajik troops").
+    Up to five words may stand between ("some 147,000 U.S. and South Korean troops").
     """
     end = len(text) if end is None else end
     pattern = _counted(nouns)
@@ -75,7 +75,8 @@ def _counted(nouns: str) -> re.Pattern[str]:
     pattern = _CACHE.get(nouns)
     if pattern is None:
         pattern = re.compile(
-            r"\b" + _NUMBER + r"(?:\s[A-Za-z-]+){0,3}?\s(?:" + nouns + r")\b", re.IGNORECASE
+            r"\b" + _NUMBER + r"(?:\s[A-Za-z][A-Za-z.'’-]*){0,5}?\s(?:" + nouns + r")\b",
+            re.IGNORECASE,
         )
         _CACHE[nouns] = pattern
     return pattern

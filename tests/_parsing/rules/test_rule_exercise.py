@@ -127,3 +127,15 @@ def test_the_adversary_is_no_participant() -> None:
         "Taiwan held drills on Monday simulating a defence against a Chinese invasion."
     )
     assert [a.country for a in solo.participants] == ["TWN"]
+
+
+def test_multiword_code_names_and_counts_over_several_adjectives() -> None:
+    [ex] = exercises("China and Cambodia began the Golden Dragon-2024 joint exercise on Monday.")
+    assert ex.name == "Golden Dragon-2024"
+    [big] = exercises("Some 147,000 U.S. and South Korean troops joined the drills on Monday.")
+    assert big.troops == 147000
+
+
+def test_exercises_that_should_happen_are_not_realized() -> None:
+    found = exercises("China and Russia should deepen cooperation in joint exercises.")
+    assert all(e.modality is not Modality.REALIZED for e in found)

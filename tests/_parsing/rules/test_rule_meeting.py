@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import diplo_events as de
 from diplo_events import DatePrecision, Meeting, Modality
 
@@ -119,3 +121,21 @@ def test_a_later_short_name_is_the_person_first_named_in_full() -> None:
     names = {a.name for m in events for a in m.participants}
     assert "Ruto" not in names
     assert "William Ruto" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin held talks via video link with Chinese President "
+        "Xi Jinping on Monday.",
+        "Kenyan President William Ruto spoke by phone with Ghanaian President John Mahama on "
+        "Monday and discussed trade.",
+    ],
+)
+def test_remote_talks_are_no_meeting(text: str) -> None:
+    assert meetings(text) == []
+
+
+def test_suspended_talks_did_not_happen() -> None:
+    [m] = meetings("Japan suspended economic talks with South Korea on Monday.")
+    assert m.modality is Modality.NEGATED

@@ -186,3 +186,13 @@ def test_a_person_of_a_country() -> None:
         "MLI",
         "Colonel",
     )
+
+
+def test_agreeing_is_no_statement() -> None:
+    assert statements("Russia and Turkey agreed on Monday to extend the ceasefire.") == []
+
+
+def test_a_middle_initial_stays_in_the_name() -> None:
+    [s] = statements("U.S. Army Gen. William J. Livsey said on Monday the drills were routine.")
+    assert s.speaker.name == "William J. Livsey"
+    assert s.speaker.country == "USA"

@@ -59,7 +59,7 @@ _NAME_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]*\s){1,4}$",
 )
 _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
-_CODE_NAME = re.compile(r"\b[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
+_CODE_NAME = re.compile(r"\b(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
 _DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called)\s+[\"']([^\"']{3,60})[\"']")
 _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
 _DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s)?$", re.IGNORECASE)

@@ -59,6 +59,11 @@ _TOPIC = re.compile(
     r"to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b",
     re.IGNORECASE,
 )
+_REMOTE = re.compile(
+    r"\b(?:via video|by video|video ?link|video ?conference|videoconference|video call|"
+    r"virtual(?:ly)?|by (?:tele)?phone|phone call|telephone call|over the (?:tele)?phone|online)\b",
+    re.IGNORECASE,
+)
 _RECEIVED_WITH = re.compile(r"\b(?:was|were|is|are|be|been|being) met with\b", re.IGNORECASE)
 _EXCLUDED_PREPS = frozenset({"in", "at", "near", "to", "against", "on", "about", "over",
                              "into", "across", "inside", "outside", "around"})  # fmt: skip
@@ -93,6 +98,10 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             continue
         if word in ("meeting", "meetings", "talks", "conference") and _generic(norm, m.start()):
             continue
+        if _REMOTE.search(norm, m.end(), min(sent.end, m.end() + 60)) or _REMOTE.search(
+            norm, max(sent.start, m.start() - 40), m.start()
+        ):
+            continue  # "held talks via video link", "by phone": no meeting
         if word == "met" and _RECEIVED_WITH.search(
             norm, max(sent.start, m.start() - 12), m.end() + 6
         ):

@@ -48,7 +48,7 @@ _VERBS: dict[str, str] = {
     "condemned": "accuse", "condemns": "accuse", "accused": "accuse", "criticized": "accuse",
     "criticised": "accuse", "denounced": "accuse", "blamed": "accuse",
     "urged": "appeal", "urges": "appeal", "called": "appeal", "demanded": "appeal",
-    "appealed": "appeal", "ordered": "appeal", "agreed": "agree",
+    "appealed": "appeal", "ordered": "appeal",
 }  # fmt: skip
 # ", urging militants to ...", ", adding that ...": a participle reporting speech
 _PARTICIPLES = {
