@@ -319,11 +319,3 @@ def date_in(sent: Sentence, start: int, end: int) -> DateSpan | None:
         if start <= d.start and d.end <= end and not d.bound:
             return d.span
     return None
-
-
-def state_actor(code: str) -> Actor:
-    """The state with ISO alpha-3 ``code``, named as the gazetteer names it."""
-    from .gazetteer import gazetteer
-
-    entry = gazetteer().country(code)
-    return Actor(name=entry.name if entry else code, kind=ActorKind.STATE, country=code)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..model import Actor, ActorKind
-from .mentions import ActorMention, Role
+from .mentions import ActorMention, PlaceMention, Role, state_actor
 
 __all__ = ["Registry", "build_registry"]
 
@@ -36,7 +36,7 @@ _DOMESTIC_ROLES = frozenset({
     "military", "police", "junta", "governor", "mayor", "navy", "captain", "colonel", "general",
     "commander", "lieutenant", "major", "brigadier", "admiral", "marshal", "sergeant",
 })  # fmt: skip
-#: The state a story is about: named at least this often, and 1.5 times as often as any other.
+#: The state a story is about: named at least this often, and twice as often as any other.
 FOCUS_MIN_MENTIONS = 3
 
 
@@ -63,7 +63,7 @@ class Registry:
     roles: dict[str, Actor] = attrs.Factory(dict)  # role word -> party (first seen)
     last_person: Actor | None = None
     last_by_role: dict[str, Actor] = attrs.Factory(dict)
-    states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it or its organs
+    states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it, its organs, places
     state_actor: dict[str, Actor] = attrs.Factory(dict)
 
     def add(self, mention: ActorMention) -> None:
@@ -107,13 +107,14 @@ class Registry:
         ranked = self.states.most_common(2)
         if not ranked or ranked[0][1] < FOCUS_MIN_MENTIONS:
             return None
-        if len(ranked) == 2 and 2 * ranked[0][1] < 3 * ranked[1][1]:
+        if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
             return None
-        return self.state_actor.get(ranked[0][0])
+        code = ranked[0][0]
+        return self.state_actor.get(code) or state_actor(code)
 
     def _domestic(self, title: str | None) -> Actor | None:
         """The focus state, for an unqualified domestic role ("the governor", "Captain X")."""
-        if not title or _role(title.split()[-1]) not in _DOMESTIC_ROLES:
+        if not title or not any(_role(w) in _DOMESTIC_ROLES for w in title.split()):
             return None
         return self.focus_state()
 
@@ -170,10 +171,16 @@ class Registry:
 
 
 def build_registry(
-    mentions: Iterable[ActorMention], acronyms: Iterable[tuple[str, Actor]]
+    mentions: Iterable[ActorMention],
+    acronyms: Iterable[tuple[str, Actor]],
+    places: Iterable[PlaceMention] = (),
 ) -> Registry:
-    """First pass: what the article says about each actor."""
+    """First pass: what the article says about each actor (and, from the places it
+    names, where the story happens)."""
     reg = Registry()
+    for place in places:
+        if place.location.country:
+            reg.states[place.location.country] += 1
     for acronym, actor in acronyms:
         reg.acronyms.setdefault(acronym, attrs.evolve(actor, organization=acronym, mention=None))
     for mention in mentions:

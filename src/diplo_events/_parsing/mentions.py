@@ -42,6 +42,7 @@ __all__ = [
     "SentenceMentions",
     "find_code_names",
     "find_mentions",
+    "state_actor",
 ]
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}(?:/[A-Z]{1,4})?")
@@ -93,6 +94,9 @@ _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
+_NOT_THE_STATE = frozenset({"rebel", "rebels", "separatist", "separatists", "insurgent",
+                            "opposition", "militant", "breakaway", "renegade", "dissident",
+                            "mutinous", "mutineer", "jihadist", "islamist"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
 
@@ -197,6 +201,12 @@ def entity_actor(entry: Entry, original: str, start: int, end: int) -> Actor:
     return Actor(name=entry.name, kind=ActorKind.STATE, country=entry.country, mention=mention)
 
 
+def state_actor(code: str) -> Actor:
+    """The state with ISO alpha-3 ``code``, named as the gazetteer names it."""
+    entry = gazetteer().country(code)
+    return Actor(name=entry.name if entry else code, kind=ActorKind.STATE, country=code)
+
+
 def _affiliated(base: Actor, title: str | None, mention: Span) -> Actor:
     """``base``'s party speaking through an unnamed official or institution."""
     return attrs.evolve(base, title=title, mention=mention)
@@ -234,9 +244,15 @@ def find_mentions(
     # begins a longer name is part of that name, not an institution of its own
     named: list[Match] = []
     for m in matches:
-        if m.entries[0].category is Category.INSTITUTION and m.text[:1].isupper():
+        cat = m.entries[0].category
+        if cat is Category.INSTITUTION and m.text[:1].isupper():
             nxt = _CAP_AFTER.match(norm, m.end, end)
             if nxt and nxt.end() - 2 not in covered:
+                named.append(m)
+        elif cat in _PLACE_CATS and _TOWN_OF.search(norm, max(start, m.start - 16), m.start):
+            # "the town of Adan Yabaal": a known name is only the first word of the town's
+            nxt = _CAP_AFTER.match(norm, m.end, end)
+            if nxt and nxt.end() - 2 not in covered and not norm.startswith(" of", m.end):
                 named.append(m)
     if named:
         matches = [m for m in matches if m not in named]
@@ -390,6 +406,13 @@ def find_mentions(
         real = [w for w in words if w.lower() not in lex.name_connectors]
         if not real:
             continue
+        if _TOWN_OF.search(norm, max(start, c_start - 16), c_start):
+            # "the town of Adan Yabaal": whatever its words, a town
+            loc = Location(
+                name=name, kind=LocationKind.CITY, mention=_span(original, c_start, c_end)
+            )
+            places.append(PlaceMention(c_start, c_end, loc, prep))
+            continue
         titled = honorific or (left is not None and bool(left.roles))
         if len(real) == 1 and not titled:
             # a lone capitalized word: a known surname (resolved later) or a place after "in"
@@ -455,6 +478,8 @@ def find_mentions(
                 actors.append(ActorMention(g.start, g.end, None, Role.ROLE_ONLY, prep,
                                            title=g.roles[-1]))  # fmt: skip
             continue
+        if prep in _NOT_THE_STATE and g.affiliation.kind is ActorKind.STATE:
+            continue  # "rebel Serb forces", "separatist Armenian troops": not the state's
         mention = _span(original, g.start, g.end)
         if g.roles:
             actor = _affiliated(g.affiliation, " ".join(g.roles), mention)
@@ -738,10 +763,15 @@ def _inside(actors: list[ActorMention], pos: int) -> bool:
 
 
 def _is_role_subject(norm: str, g_start: int, g_end: int, floor: int) -> bool:
-    """A bare singular role with "the" ("the ministry", "the Navy", "the spokesman"):
-    one known party's. Plural or generic roles ("officials", "forces") name no one."""
-    before = norm[max(floor, g_start - 4) : g_start].lower()
-    return before == "the " and not norm[g_start:g_end].lower().endswith("s")
+    """A bare singular role with "the" ("the ministry", "the Navy", "the country's army")
+    or "government troops": one known party's. Plural or generic roles ("officials",
+    "forces") name no one."""
+    words = norm[g_start:g_end].lower()
+    if words.startswith("government ") and " " in words:
+        return True  # "government troops", "Government forces": the state's own
+    before = norm[max(floor, g_start - 16) : g_start].lower()
+    the = before.endswith(("the ", "the country's ", "the country’s ", "the nation's "))
+    return the and not words.endswith("s")
 
 
 def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: Lexicon) -> bool:

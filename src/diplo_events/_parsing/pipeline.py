@@ -166,6 +166,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     registry = build_registry(
         (a for *_, f in raw for a in f.actors),
         (x for *_, f in raw for x in f.acronyms),
+        (p for *_, f in raw for p in f.places),
     )
     sentences: list[Sentence] = []
     last_city: Location | None = None

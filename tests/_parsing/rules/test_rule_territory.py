@@ -165,3 +165,27 @@ def test_a_tally_and_a_named_capture_by_one_party_stay_apart() -> None:
         (40, []),
     ]
     assert all(e.loser is not None and e.loser.country == "MMR" for e in events)
+
+
+def test_government_troops_are_the_state_the_story_is_about() -> None:
+    text = (
+        "Malian troops clashed with rebels near Kidal on Monday, the Malian army said.\n"
+        "Mali's government sent reinforcements, and Mali's president flew to Gao.\n"
+        "Government troops retook the town of Anefis from the rebels on Tuesday."
+    )
+    [tc] = [e for e in changes(text) if e.places]
+    assert tc.gainer is not None
+    assert tc.gainer.country == "MLI"
+    assert [p.name for p in tc.places] == ["Anefis"]
+
+
+def test_rebels_of_a_nation_are_not_its_state() -> None:
+    [tc] = changes("Rebel Serb forces withdrew from the town of Knin on Monday.")
+    assert tc.loser is None
+
+
+def test_a_town_of_two_words_stays_whole() -> None:
+    [tc] = changes("Somali forces captured the town of Adan Yabaal from al-Shabaab on Monday.")
+    assert [p.name for p in tc.places] == ["Adan Yabaal"]
+    assert tc.gainer is not None
+    assert tc.gainer.country == "SOM"

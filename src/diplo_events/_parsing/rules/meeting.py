@@ -28,10 +28,9 @@ from ..context import (
     date_in,
     place_in,
     side_key,
-    state_actor,
     unique_parties,
 )
-from ..mentions import ActorMention, Role
+from ..mentions import ActorMention, Role, state_actor
 from ..modality import modality_of
 from .statement import REPORTING_VERB
 

@@ -37,10 +37,9 @@ from ..context import (
     Sentence,
     actor_key,
     date_in,
-    state_actor,
     subject_before,
 )
-from ..mentions import PlaceMention, Role
+from ..mentions import PlaceMention, Role, state_actor
 from ..modality import modality_of
 from ..numbers import count_before
 from .meeting import REPORTING_FRAME
@@ -70,7 +69,7 @@ KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
             "ceded")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
-                          Role.PERSON, Role.PRONOUN})  # fmt: skip
+                          Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhere\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b|\bin order to\b"
     r"|\bto (?:prevent|avoid|protect|save|spare|allow|ensure|stop)\b"
