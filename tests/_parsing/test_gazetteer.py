@@ -456,3 +456,12 @@ def test_find_on_name_soup(parts: list[str]) -> None:
         assert not before.isalnum()
         assert before != "_"
         assert not ((after.isalnum() or after == "_") and m.text[-1:].isalnum())
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Soviet Union", "SUN"), ("USSR", "SUN"), ("Soviet", "SUN"), ("Yugoslav", "YUG"),
+     ("East German", "DDR"), ("West German", "DEU"), ("Czechoslovakia", "CSK")],
+)  # fmt: skip
+def test_former_states_have_their_iso_3166_3_codes(g: Gazetteer, name: str, code: str) -> None:
+    assert code in {e.country for e in g.lookup(name)}

@@ -84,7 +84,6 @@ _CIVIL = re.compile(
     r"company|university|think tank|lawyer|student|farmer|trader|shopkeeper)\b"
 )
 _ROLE_GAP = re.compile(r"\b(?:[a-z]+ ){1,2}$")
-_FOLLOWER = re.compile(r"[ ,]*(?:and [A-Za-z]+ )?([a-z]+)")
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _DEFINED = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May",
@@ -470,9 +469,6 @@ def find_mentions(
             for p in places:
                 if p.end == g.start - 2:
                     prep = p.prep
-        after = norm[g.end : min(end, g.end + 40)]
-        noun = _FOLLOWER.match(after)
-        follower = noun.group(1) if noun else ""
         if g.affiliation is None:
             if g.roles and _is_role_subject(norm, g.start, g.end, start):
                 actors.append(ActorMention(g.start, g.end, None, Role.ROLE_ONLY, prep,
@@ -487,7 +483,7 @@ def find_mentions(
             continue
         if g.demonym_only:
             # "Turkmen officials", "Afghan soldiers", "Turkmen, Uzbek, Russian Officials"
-            if follower.lower() in lex.official_nouns or _demonym_list_head(
+            if _official_after(norm, g.end, end, lex) or _demonym_list_head(
                 norm, groups, i, end, lex
             ):
                 actor = _affiliated(g.affiliation, None, mention)
@@ -791,9 +787,19 @@ def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: L
     last = groups[j]
     if last.roles:
         return True  # "Chinese and Russian naval forces"
-    after = norm[last.end : min(end, last.end + 30)]
-    noun = _NEXT_WORD.match(after)
-    return bool(noun) and noun.group(1).lower() in lex.official_nouns if noun else False
+    return _official_after(norm, last.end, end, lex)
+
+
+_OFFICIAL_AFTER = re.compile(r"[ ,]*(?:and [A-Za-z]+ )?([A-Za-z]+)(?: ([a-z]+))?")
+
+
+def _official_after(norm: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """An official noun right after a demonym, or after one more word: "Afghan soldiers",
+    "the Russian and German foreign ministers", "Turkmen border guards"."""
+    m = _OFFICIAL_AFTER.match(norm, pos, end)
+    if m is None:
+        return False
+    return m.group(1).lower() in lex.official_nouns or (m.group(2) or "") in lex.official_nouns
 
 
 def _region_state(

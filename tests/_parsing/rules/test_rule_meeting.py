@@ -139,3 +139,19 @@ def test_remote_talks_are_no_meeting(text: str) -> None:
 def test_suspended_talks_did_not_happen() -> None:
     [m] = meetings("Japan suspended economic talks with South Korea on Monday.")
     assert m.modality is Modality.NEGATED
+
+
+def test_ministers_named_by_demonyms_meet() -> None:
+    [m] = meetings("The Russian and German foreign ministers met in Berlin on Monday.")
+    assert {p.country for p in m.participants} == {"RUS", "DEU"}
+
+
+def test_former_states_in_an_older_story() -> None:
+    [m] = meetings(
+        "West German Chancellor Helmut Kohl met East German leader Erich Honecker in Bonn "
+        "on Monday."
+    )
+    assert [(p.name, p.country) for p in m.participants] == [
+        ("Helmut Kohl", "DEU"),
+        ("Erich Honecker", "DDR"),
+    ]
