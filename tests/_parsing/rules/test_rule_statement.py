@@ -196,3 +196,9 @@ def test_a_middle_initial_stays_in_the_name() -> None:
     [s] = statements("U.S. Army Gen. William J. Livsey said on Monday the drills were routine.")
     assert s.speaker.name == "William J. Livsey"
     assert s.speaker.country == "USA"
+
+
+def test_present_plural_say_but_not_declining_to_say() -> None:
+    [s] = statements("Houthi officials say they have captured the town of Harib.")
+    assert s.speaker.organization == "Houthis"
+    assert statements("The Yemeni ministry declined to say whether troops had left.") == []

@@ -189,3 +189,17 @@ def test_a_town_of_two_words_stays_whole() -> None:
     assert [p.name for p in tc.places] == ["Adan Yabaal"]
     assert tc.gainer is not None
     assert tc.gainer.country == "SOM"
+
+
+def test_more_capture_and_withdrawal_verbs() -> None:
+    [took] = changes("Ethiopian forces took over the town of Shire on Monday.")
+    assert took.kind is K.CAPTURE
+    [back] = changes("Ethiopian forces pulled back from the town of Shire on Monday.")
+    assert back.kind is K.WITHDRAWAL
+    [fled] = changes("Government soldiers fled the town of Shire on Monday.")
+    assert fled.kind is K.WITHDRAWAL
+
+
+def test_people_fleeing_or_taking_over_an_office_is_no_territorial_change() -> None:
+    assert changes("Aid workers with several charities have fled the town, officials said.") == []
+    assert changes("The army took over the presidency on Monday.") == []

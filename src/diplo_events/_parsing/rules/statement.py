@@ -35,7 +35,8 @@ from ..modality import modality_of
 __all__ = ["extract"]
 
 _VERBS: dict[str, str] = {
-    "said": "say", "says": "say", "told": "say", "tells": "say", "tweeted": "say",
+    "said": "say", "says": "say", "say": "say", "told": "say", "tells": "say", "tweeted": "say",
+    "informed": "say",
     "announced": "say", "announces": "say", "stated": "say", "declared": "say",
     "added": "say", "confirmed": "say", "noted": "say", "stressed": "say",
     "emphasized": "say", "emphasised": "say", "insisted": "say", "reiterated": "say",
@@ -92,6 +93,7 @@ _PLURAL_SUBJECT = re.compile(
 _NOT_SUBJECT = frozenset({"in", "at", "near", "to", "of", "from", "with", "on", "by", "against"})
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
+_NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 _CALLED_OK = re.compile(r" (?:on|for)\b")
 # "said on Tuesday the town was calm": a time phrase before the reported clause
 _LEAD_TIME = re.compile(
@@ -305,6 +307,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
+        if word == "say" and _NO_SAYING.search(norm, max(sent.start, m.start() - 12), m.start()):
+            continue  # "declined to say", "would not say": nothing was said
         if word == "welcomed" and _WELCOMED_SOMEONE.match(norm, m.end()):
             continue  # "welcomed Kenyan President Ruto": a visit (the meeting rule)
         if in_quote(norm, sent, m.start()):

@@ -54,11 +54,11 @@ _TRIGGER = re.compile(
     r"(?:full |complete |effective )?"
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
-    r"occupied|entered)\b"
+    r"occupied|entered|took over|taken over|taking over|takes over)\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
-    r"pull-out|pullout|retreated|abandoned|evacuated|left the (?:city|town|area|region|"
-    r"village|base))\b"
+    r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
+    r"(?:left|fled) the (?:city|town|area|region|village|base))\b"
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
     r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control)\b",
     re.IGNORECASE,
@@ -67,7 +67,8 @@ _TRIGGER = re.compile(
 KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur", "liberat",
             "conquer", "occupied", "entered", "fell", "fallen", "falls to", "withdr", "pulled out",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
-            "ceded")  # fmt: skip
+            "ceded", "took over", "taken over", "taking over", "takes over", "pulling out",
+            "pulled back", "pulling back", "fled the")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
@@ -75,7 +76,13 @@ _OBJECT_END = re.compile(
     r"|\bto (?:prevent|avoid|protect|save|spare|allow|ensure|stop)\b"
     r"|\bto\b(?= \w+ (?:the|a)\b)"
 )
-_NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated"})
+_NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated", "took over", "taken over",
+                          "taking over", "takes over", "pulled back", "pulling back"})  # fmt: skip
+_ARMED = re.compile(
+    r"\b(?:troops|soldiers|forces|army|fighters|militants|rebels|insurgents|militia|"
+    r"militiamen|garrison|police|gunmen|jihadists)\b",
+    re.IGNORECASE,
+)
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -129,6 +136,10 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                     for p in sent.places
                     if p.start == facility.end() and p.location.kind is not LocationKind.COUNTRY
                 ]
+        if m.group().lower().startswith("fled") and not _ARMED.search(
+            norm, max(clause, m.start() - 80), m.start()
+        ):
+            continue  # "aid workers fled the town": people fled, no side gave ground
         if m.group().lower() in _NEEDS_PLACE and not places:
             continue  # "entered into force", "abandoned plans": only a place counts
         gainer: Actor | None = None
