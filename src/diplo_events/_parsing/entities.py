@@ -81,6 +81,11 @@ class Registry:
                     or (_richness(actor) == _richness(prev) and len(actor.name) >= len(prev.name))
                 ):
                     self.persons[key] = actor
+            words = actor.name.split()
+            if len(words) == 2 and words[0][:1].isupper():
+                # family name first ("Wang Yi", "Dong Jun", "Kim Jong Un" has three): a later
+                # "Wang said" may name him; a surname of someone else is never replaced
+                self.persons.setdefault(words[0], actor)
         if actor.country and mention.role in (Role.STATE, Role.OFFICIAL, Role.PERSON):
             self.states[actor.country] += 1
             if actor.kind is ActorKind.STATE and actor.title is None:

@@ -91,6 +91,7 @@ _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr",
                      "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
 _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
+_OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
 _NOT_THE_STATE = frozenset({"rebel", "rebels", "separatist", "separatists", "insurgent",
@@ -439,9 +440,10 @@ def find_mentions(
             title = " ".join(left.roles) or None
             affiliation = left.affiliation
             p_start = left.start
-        if affiliation is None and norm.startswith(" of ", c_end):
-            # "Foreign Minister Sergei Lavrov of Russia"
-            right = groups_by_start.get(c_end + 4)
+        link = _OF_FOR.match(norm, c_end, end) if affiliation is None else None
+        if link is not None:
+            # "Foreign Minister Sergei Lavrov of Russia", "Pablo Beltran for the ELN"
+            right = groups_by_start.get(link.end())
             if right is not None and right.affiliation is not None and not right.roles:
                 affiliation = right.affiliation
                 used_groups.add(right.end)

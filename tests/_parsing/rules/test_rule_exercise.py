@@ -139,3 +139,8 @@ def test_multiword_code_names_and_counts_over_several_adjectives() -> None:
 def test_exercises_that_should_happen_are_not_realized() -> None:
     found = exercises("China and Russia should deepen cooperation in joint exercises.")
     assert all(e.modality is not Modality.REALIZED for e in found)
+
+
+def test_the_place_the_drills_surround_is_no_participant() -> None:
+    [ex] = exercises("China wrapped up three days of war games around Taiwan on Monday.")
+    assert [a.country for a in ex.participants] == ["CHN"]

@@ -202,3 +202,24 @@ def test_present_plural_say_but_not_declining_to_say() -> None:
     [s] = statements("Houthi officials say they have captured the town of Harib.")
     assert s.speaker.organization == "Houthis"
     assert statements("The Yemeni ministry declined to say whether troops had left.") == []
+
+
+def test_a_family_name_first_is_found_again() -> None:
+    found = statements(
+        "Chinese Defence Minister Dong Jun arrived in Phnom Penh on Monday.\n"
+        "Dong said that China and Cambodia were ironclad friends."
+    )
+    assert [(s.speaker.name, s.speaker.country) for s in found] == [("Dong Jun", "CHN")]
+
+
+def test_calling_something_a_name_is_a_statement() -> None:
+    [s] = statements('Hezbollah leader Hassan Nasrallah called the pullout "a victory".')
+    assert s.speaker.organization == "Hezbollah"
+
+
+def test_a_person_for_a_named_group() -> None:
+    found = statements(
+        "Talks between Otty Patino for the government and Pablo Beltran for the ELN opened "
+        "on Monday.\nBeltran said the ELN was ready to discuss a ceasefire."
+    )
+    assert [(s.speaker.name, s.speaker.organization) for s in found] == [("Pablo Beltran", "ELN")]

@@ -203,3 +203,24 @@ def test_more_capture_and_withdrawal_verbs() -> None:
 def test_people_fleeing_or_taking_over_an_office_is_no_territorial_change() -> None:
     assert changes("Aid workers with several charities have fled the town, officials said.") == []
     assert changes("The army took over the presidency on Monday.") == []
+
+
+def test_taken_the_towns_of() -> None:
+    [tc] = changes(
+        "The Azerbaijani army has taken the towns of Fuzuli and Jabrayil, officials said."
+    )
+    assert tc.kind is K.CAPTURE
+    assert [p.name for p in tc.places] == ["Fuzuli", "Jabrayil"]
+    assert tc.gainer is not None
+    assert tc.gainer.country == "AZE"
+
+
+def test_troops_pulling_back_or_leaving_a_territory() -> None:
+    [back] = changes("Indian troops have begun pulling back from the banks of the lake.")
+    assert back.kind is K.WITHDRAWAL
+    assert back.loser is not None
+    assert back.loser.country == "IND"
+    [left] = changes("The last Soviet troops have left the territory of Afghanistan.")
+    assert left.loser is not None
+    assert left.loser.country == "SUN"
+    assert changes("The envoy pulled back from the brink of a row with Rome.") == []

@@ -72,6 +72,10 @@ _ADVERSARY = re.compile(
     r"\s(?:the\s|a\s|an\s|any\s)?(?:[\w-]+\s){0,3}$",
     re.IGNORECASE,
 )
+# "drills around Taiwan", "off Japan": where the exercise is, not who holds it
+_PLACE_PREPS = frozenset({"in", "at", "near", "around", "off", "over", "across", "into", "inside",
+                          "outside", "within", "along", "toward", "towards", "encircling",
+                          "surrounding"})  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.PERSON})
 _NOT_NAMES = frozenset({"The", "A", "An", "Joint", "Military", "Naval", "Army", "Air", "Navy",
                         "Large-scale", "Annual", "This", "Its", "Their", "Our"})  # fmt: skip
@@ -104,7 +108,7 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
             for a in actors_in(sent, clause, stop_at)
             if a.role in _PARTY_ROLES
             and a.actor is not None
-            and a.prep not in ("in", "at", "near")
+            and a.prep not in _PLACE_PREPS
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
         ]
         parties = unique_parties(mentions)

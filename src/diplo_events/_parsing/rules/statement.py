@@ -94,7 +94,9 @@ _NOT_SUBJECT = frozenset({"in", "at", "near", "to", "of", "from", "with", "on", 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
-_CALLED_OK = re.compile(r" (?:on|for)\b")
+_CALLED_OK = re.compile(
+    r" (?:on|for)\b| (?:[\w'’-]+ ){1,6}[\"“]"
+)  # "called on", "called it \"a ...\""
 # "said on Tuesday the town was calm": a time phrase before the reported clause
 _LEAD_TIME = re.compile(
     r"\s+(?:(?:late |early )?on \w+|(?:last|this) \w+|yesterday|today)(?:,|\s)(?=\s*[a-zA-Z])"

@@ -54,11 +54,14 @@ _TRIGGER = re.compile(
     r"(?:full |complete |effective )?"
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
-    r"occupied|entered|took over|taken over|taking over|takes over)\b"
+    r"occupied|entered|took over|taken over|taking over|takes over|"
+    r"(?:took|taken|taking|takes)(?= (?:the |a |an |two |three |several |\d+ )?(?:[a-z-]+ )?"
+    r"(?:town|towns|city|cities|village|villages|port|capital|base|bases|airport|district|"
+    r"districts|province|provinces|region|areas?|territory|outposts?|positions)\b))\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
     r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
-    r"(?:left|fled) the (?:city|town|area|region|village|base))\b"
+    r"(?:left|fled) the (?:city|town|area|region|village|base|territory|country))\b"
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
     r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control)\b",
     re.IGNORECASE,
@@ -68,7 +71,8 @@ KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur",
             "conquer", "occupied", "entered", "fell", "fallen", "falls to", "withdr", "pulled out",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
             "ceded", "took over", "taken over", "taking over", "takes over", "pulling out",
-            "pulled back", "pulling back", "fled the")  # fmt: skip
+            "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
+            "takes ")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
@@ -77,7 +81,9 @@ _OBJECT_END = re.compile(
     r"|\bto\b(?= \w+ (?:the|a)\b)"
 )
 _NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated", "took over", "taken over",
-                          "taking over", "takes over", "pulled back", "pulling back"})  # fmt: skip
+                          "taking over", "takes over"})  # fmt: skip
+# Verbs that tell of a side giving ground only when armed men do it ("troops fled the town")
+_ARMED_ONLY = ("fled", "pulled back", "pulling back")
 _ARMED = re.compile(
     r"\b(?:troops|soldiers|forces|army|fighters|militants|rebels|insurgents|militia|"
     r"militiamen|garrison|police|gunmen|jihadists)\b",
@@ -136,7 +142,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                     for p in sent.places
                     if p.start == facility.end() and p.location.kind is not LocationKind.COUNTRY
                 ]
-        if m.group().lower().startswith("fled") and not _ARMED.search(
+        if m.group().lower().startswith(_ARMED_ONLY) and not _ARMED.search(
             norm, max(clause, m.start() - 80), m.start()
         ):
             continue  # "aid workers fled the town": people fled, no side gave ground
