@@ -91,6 +91,9 @@ _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr",
                      "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
 _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
+_HIS_OFFICE = re.compile(
+    r"\b(?:his|her|His|Her) (?:office|spokesman|spokeswoman|spokesperson|press office|aides?)\b"
+)
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
@@ -520,6 +523,11 @@ def find_mentions(
         elif not _inside(actors, w.start()) and not _names_a_body(norm, actors, w.start()):
             actors.append(ActorMention(w.start(), w.end(), None, Role.GROUP,
                                        _prev_word(norm, w.start(), start)))  # fmt: skip
+
+    # "his office said", "her spokesman said": the person last named speaks through them
+    for w in _HIS_OFFICE.finditer(norm, start, end):
+        actors.append(ActorMention(w.start(), w.end(), None, Role.PRONOUN,
+                                   _prev_word(norm, w.start(), start)))  # fmt: skip
 
     # --- borders: "the Afghan-Tajik border" ---------------------------------------------
     for g in groups:

@@ -223,3 +223,14 @@ def test_a_person_for_a_named_group() -> None:
         "on Monday.\nBeltran said the ELN was ready to discuss a ceasefire."
     )
     assert [(s.speaker.name, s.speaker.organization) for s in found] == [("Pablo Beltran", "ELN")]
+
+
+def test_his_office_speaks_for_the_person_last_named() -> None:
+    [s] = statements(
+        "Croatian President Franjo Tudjman met army commanders on Friday to discuss the "
+        "offensive, his office said."
+    )
+    assert (s.speaker.name, s.speaker.country) == ("Franjo Tudjman", "HRV")
+    assert s.content == (
+        "Croatian President Franjo Tudjman met army commanders on Friday to discuss the offensive"
+    )

@@ -205,26 +205,22 @@ def _content(
     return text, sent.start, sent.end
 
 
-def _frame(art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int]) -> int | None:
+def _frame(art: Article, sent: Sentence, verb: tuple[int, int], inverted: bool) -> int | None:
     """Where the reporting frame of "<content>, the Malian army said on Monday." or
     "<content>, said the army." begins (its comma), or None if the verb opens the content."""
-    mention = speaker.mention
-    if mention is None or not sent.start <= mention.start < sent.end:
-        return None
     norm = art.norm
-    if mention.start < verb[0]:
-        if sent.end - verb[1] > 160:
-            return None  # a long tail is content of its own
-        comma = norm.rfind(",", sent.start, mention.start)
-        if comma <= sent.start or comma < mention.start - 60:
-            return None
-        if not _FRAME_TAIL.match(norm, verb[1], sent.end):
-            return None  # the verb opens its own content: "X, the army said, was calm"
-        return comma
     comma = norm.rfind(",", sent.start, verb[0])
-    if comma > sent.start and not norm[comma + 1 : verb[0]].strip():
-        return comma  # "<content>, said the army"
-    return None
+    if comma <= sent.start:
+        return None
+    subject = norm[comma + 1 : verb[0]]
+    if not subject.strip():
+        # "<content>, said the army"; but "Name, the ministry's spokesperson, said ..."
+        return comma if inverted else None
+    if len(subject.split()) > 8 or sent.end - verb[1] > 160:
+        return None  # a long subject or tail: the verb opens content of its own
+    if not _FRAME_TAIL.match(norm, verb[1], sent.end):
+        return None  # "In Kidal, the army said the town was calm"
+    return comma
 
 
 def _medium(art: Article, sent: Sentence) -> str | None:
@@ -271,7 +267,9 @@ def _reported_around(art: Article, sent: Sentence, verb: tuple[int, int]) -> str
 def _event(
     art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
 ) -> Statement:
-    content, _c_start, _c_end = _content(art, sent, verb[1], _frame(art, sent, speaker, verb))
+    content, _c_start, _c_end = _content(
+        art, sent, verb[1], _frame(art, sent, verb, rule == "statement.inverted")
+    )
     if rule in ("statement.according_to", "statement.passive"):
         content = _reported_around(art, sent, verb)
     date = _date(art, sent, verb)
