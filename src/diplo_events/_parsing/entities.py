@@ -29,12 +29,14 @@ _SAME_ROLE = {
 
 
 # Roles that, unqualified, are the security forces and local officers of the state a story is
-# about: "the governor's office said", "Captain X ordered the army". Diplomatic roles ("foreign
+# about: "the governor's office said", "Captain X ordered the army", "Information Minister X".
+# Diplomatic roles ("foreign
 # minister", "president", "the presidency", "the government") are not here: a story about a
 # visit names the visitor's unqualified as often as the host's.
 _DOMESTIC_ROLES = frozenset({
     "military", "police", "junta", "governor", "mayor", "navy", "captain", "colonel", "general",
     "commander", "lieutenant", "major", "brigadier", "admiral", "marshal", "sergeant",
+    "maj-gen", "lt-gen", "brig-gen", "information", "interior",
 })  # fmt: skip
 #: The state a story is about: named at least this often, and twice as often as any other.
 FOCUS_MIN_MENTIONS = 3

@@ -241,10 +241,12 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             if isinstance(ev, MilitaryExercise) and prev.event.rule.endswith(".other"):
                 continue
             if isinstance(ev, MilitaryExercise):
-                # an article's exercise mentions are one exercise unless their dates or names differ
+                # an article's exercise mentions are one exercise unless their dates or names
+                # differ, or two unnamed ones are held by different sides ("days after China
+                # wrapped up war games")
                 assert isinstance(prev.event, MilitaryExercise)
                 names = {prev.event.name, ev.name} - {None}
-                if not pa or not pb or pa & pb or len(names) < 2:
+                if (not pa or not pb or pa & pb or names) and len(names) < 2:
                     target = k
                     break
                 continue

@@ -144,3 +144,14 @@ def test_exercises_that_should_happen_are_not_realized() -> None:
 def test_the_place_the_drills_surround_is_no_participant() -> None:
     [ex] = exercises("China wrapped up three days of war games around Taiwan on Monday.")
     assert [a.country for a in ex.participants] == ["CHN"]
+
+
+def test_another_sides_unnamed_drills_stay_apart() -> None:
+    found = exercises(
+        "Japan and the United States launched joint military exercises on Tuesday.\n"
+        "Days earlier, China wrapped up three days of war games near Taiwan."
+    )
+    assert sorted(tuple(sorted(a.country or "" for a in e.participants)) for e in found) == [
+        ("CHN",),
+        ("JPN", "USA"),
+    ]

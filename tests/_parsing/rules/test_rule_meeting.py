@@ -155,3 +155,11 @@ def test_former_states_in_an_older_story() -> None:
         ("Helmut Kohl", "DEU"),
         ("Erich Honecker", "DDR"),
     ]
+
+
+def test_a_relative_clause_adds_no_participant() -> None:
+    [m] = meetings(
+        "Chinese Foreign Minister Wang Yi met Fijian Prime Minister Sitiveni Rabuka in Suva on "
+        "Monday, on a tour that has alarmed Australia and the United States."
+    )
+    assert {p.country for p in m.participants} == {"CHN", "FJI"}

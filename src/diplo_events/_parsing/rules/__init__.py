@@ -32,10 +32,6 @@ _EXERCISE_REF = re.compile(
 Rule = Callable[[Article, Sentence], Iterator[tuple[Event, Link]]]
 
 
-def _anaphoric(pattern: re.Pattern[str], article: Article, sent: Sentence) -> bool:
-    return pattern.search(article.norm, sent.start, sent.end) is not None
-
-
 def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
     norm = article.norm
     ref = _MEETING_REF.search(norm, sent.start, sent.end)
@@ -63,8 +59,11 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
 
 
 def _exercises(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
-    for ev in exercise.extract(article, sent):
-        yield ev, Link.REFERS if _anaphoric(_EXERCISE_REF, article, sent) else Link.NEW
+    for ev, (t_start, _t_end) in exercise.extract_with_triggers(article, sent):
+        # "the drills", "this year's exercise" as the trigger itself: the exercise told
+        ref = _EXERCISE_REF.search(article.norm, sent.start, sent.end)
+        refers = ref is not None and ref.start() <= t_start < ref.end()
+        yield ev, Link.REFERS if refers else Link.NEW
 
 
 def _exercise_details(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:

@@ -31,7 +31,7 @@ from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
 from .statement import REPORTING_VERB, SELF_REFERENCE
 
-__all__ = ["DETAIL_KEYWORDS", "extract", "extract_details"]
+__all__ = ["DETAIL_KEYWORDS", "extract", "extract_details", "extract_with_triggers"]
 
 _TRIGGER = re.compile(
     r"\b(?:exercises?|drills?|war ?games|wargames|manoeuvres|maneuvers|live-fire)\b",
@@ -83,6 +83,13 @@ _NOT_NAMES = frozenset({"The", "A", "An", "Joint", "Military", "Naval", "Army", 
 
 def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
     """At most one exercise per sentence."""
+    return [event for event, _ in extract_with_triggers(art, sent)]
+
+
+def extract_with_triggers(
+    art: Article, sent: Sentence
+) -> list[tuple[MilitaryExercise, tuple[int, int]]]:
+    """:func:`extract`, with the offsets of the trigger of the exercise."""
     norm = art.norm
     for k, m in enumerate(_TRIGGER.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
@@ -130,25 +137,24 @@ def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
         aircraft = _first(find_counts(text, _AIRCRAFT, sent.start, sent.end))
         durations = find_durations(norm, sent.start, sent.end)
         cameo, plover = exercise_codes(len(states) > 1)
-        return [
-            MilitaryExercise(
-                id="pending",
-                evidence=(art.span(sent.start, sent.end),),
-                date=date_in(sent, sent.start, sent.end),
-                location=location,
-                modality=modality_of(norm, m.start(), m.end(), speech),
-                confidence=0.6,
-                rule=_rule_id(norm, sent, m.start(), bool(parties)),
-                cameo=cameo,
-                plover=plover,
-                participants=tuple(parties),
-                name=exercise_name(art, sent, m.start(), m.end()),
-                troops=troops,
-                ships=ships,
-                aircraft=aircraft,
-                duration_days=durations[0][2] if durations else None,
-            )
-        ]
+        exercise = MilitaryExercise(
+            id="pending",
+            evidence=(art.span(sent.start, sent.end),),
+            date=date_in(sent, sent.start, sent.end),
+            location=location,
+            modality=modality_of(norm, m.start(), m.end(), speech),
+            confidence=0.6,
+            rule=_rule_id(norm, sent, m.start(), bool(parties)),
+            cameo=cameo,
+            plover=plover,
+            participants=tuple(parties),
+            name=exercise_name(art, sent, m.start(), m.end()),
+            troops=troops,
+            ships=ships,
+            aircraft=aircraft,
+            duration_days=durations[0][2] if durations else None,
+        )
+        return [(exercise, (m.start(), m.end()))]
     return []
 
 

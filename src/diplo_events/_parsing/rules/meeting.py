@@ -54,8 +54,10 @@ REPORTING_FRAME = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,5}(?:said|says|told|reported|announced|added|stated)\b"
 )
 _TOPIC = re.compile(
-    r"\b(?:to discuss|discussed|discussing|on the|about|over|regarding|concerning|aimed at|"
-    r"to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b",
+    r"\b(?:to discuss|discussed|discussing|on the|on a|on an|about|over|regarding|concerning|"
+    r"aimed at|to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b"
+    # a relative clause about the meeting: "a tour that has alarmed Australia"
+    r"|\b(?:that|which) (?:has|have|had|is|are|was|were|will|would|could|may)\b",
     re.IGNORECASE,
 )
 _REMOTE = re.compile(
