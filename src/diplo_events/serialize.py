@@ -527,7 +527,14 @@ def to_json(obj: Event | Document, *, indent: int | None = None) -> str:
     Compact (no spaces) unless ``indent`` is given; non-ASCII characters are
     written as they are. The text is the same with and without orjson.
     """
-    data = to_dict(obj)
+    return _dumps_canonical(to_dict(obj), obj, indent=indent)
+
+
+def _dumps_canonical(
+    data: dict[str, Any], obj: Event | Document, *, indent: int | None = None
+) -> str:
+    """The canonical JSON text of ``data``, the :func:`to_dict` of ``obj`` (possibly
+    edited): what :func:`to_json` writes. Internal: the parser hashes it for ids."""
     if _orjson is not None and indent in (None, 2) and _portable_for_orjson(obj):
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         try:

@@ -97,7 +97,9 @@ class Registry:
             self.group_actor.setdefault(actor.organization, actor)
         if actor.title and (actor.country or actor.organization):
             for word in actor.title.lower().split():
-                self.roles.setdefault(_role(word), attrs.evolve(actor, title=None, mention=None))
+                role = _role(word)
+                if role not in self.roles:
+                    self.roles[role] = attrs.evolve(actor, title=None, mention=None)
 
     def salient_group(self) -> Actor | None:
         """The armed group the article mentions most (the first one on a tie)."""

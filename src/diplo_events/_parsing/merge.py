@@ -32,7 +32,7 @@ from ..model import (
     Statement,
     TerritorialChange,
 )
-from ..serialize import to_json
+from ..serialize import _dumps_canonical, to_dict
 from .context import side_key, voice_key
 
 __all__ = ["Candidate", "Link", "assign_ids", "merge"]
@@ -269,7 +269,9 @@ def assign_ids(events: Sequence[Event]) -> list[Event]:
     out = []
     seen: dict[str, int] = {}
     for ev in events:
-        body = to_json(attrs.evolve(ev, id="-"))
+        data = to_dict(ev)
+        data["id"] = "-"  # the id is not part of the content it is derived from
+        body = _dumps_canonical(data, ev)
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)
         seen[digest] = n + 1
