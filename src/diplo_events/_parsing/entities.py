@@ -191,7 +191,11 @@ def build_registry(
         if place.location.country:
             reg.states[place.location.country] += 1
     for acronym, actor in acronyms:
-        reg.acronyms.setdefault(acronym, attrs.evolve(actor, organization=acronym, mention=None))
+        # a state's body ("Government of National Accord (GNA) of Libya") stays its state's
+        organization = actor.organization if actor.kind is ActorKind.STATE else acronym
+        reg.acronyms.setdefault(
+            acronym, attrs.evolve(actor, organization=organization, mention=None)
+        )
     for mention in mentions:
         if mention.role is Role.ORGANIZATION and mention.actor and mention.actor.organization:
             full = reg.acronyms.get(mention.actor.organization)

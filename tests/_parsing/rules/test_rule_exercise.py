@@ -155,3 +155,8 @@ def test_another_sides_unnamed_drills_stay_apart() -> None:
         ("CHN",),
         ("JPN", "USA"),
     ]
+
+
+def test_drills_in_a_country_with_no_party_named_are_its_own() -> None:
+    [ex] = exercises("It is the second large-scale military drill held in Chile this year.")
+    assert [a.country for a in ex.participants] == ["CHL"]

@@ -234,3 +234,12 @@ def test_his_office_speaks_for_the_person_last_named() -> None:
     assert s.content == (
         "Croatian President Franjo Tudjman met army commanders on Friday to discuss the offensive"
     )
+
+
+def test_a_state_body_defined_by_acronym_stays_its_state() -> None:
+    found = statements(
+        "Forces of the Government of National Unity (GNU) of Libya took the town on Monday.\n"
+        "The GNU said on Tuesday that the town was calm."
+    )
+    [gnu] = [s for s in found if "calm" in s.content]
+    assert (gnu.speaker.country, gnu.speaker.organization) == ("LBY", None)

@@ -25,7 +25,7 @@ from ..codes import exercise_codes
 from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..dates import find_durations
 from ..gazetteer import Category, gazetteer
-from ..mentions import Role
+from ..mentions import Role, state_actor
 from ..modality import modality_of
 from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
@@ -120,6 +120,8 @@ def extract_with_triggers(
         ]
         parties = unique_parties(mentions)
         location = place_in(sent, clause, stop_at) or _border(sent) or _home(art, parties)
+        if not parties and location is not None and location.country:
+            parties = [state_actor(location.country)]  # "the second drill in Venezuela"
         states = {p.country or p.organization for p in parties if p.country or p.organization}
         if (
             not parties
