@@ -163,3 +163,14 @@ def test_a_relative_clause_adds_no_participant() -> None:
         "Monday, on a tour that has alarmed Australia and the United States."
     )
     assert {p.country for p in m.participants} == {"CHN", "FJI"}
+
+
+def test_a_subject_that_travels_and_then_meets() -> None:
+    [m] = meetings(
+        "Australia's foreign minister, Penny Wong, flew to Fiji on Thursday, days after being "
+        "sworn in, and met Fijian Prime Minister Sitiveni Rabuka in Suva."
+    )
+    assert [(p.name, p.country) for p in m.participants] == [
+        ("Penny Wong", "AUS"),
+        ("Sitiveni Rabuka", "FJI"),
+    ]

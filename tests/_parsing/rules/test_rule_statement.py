@@ -243,3 +243,8 @@ def test_a_state_body_defined_by_acronym_stays_its_state() -> None:
     )
     [gnu] = [s for s in found if "calm" in s.content]
     assert (gnu.speaker.country, gnu.speaker.organization) == ("LBY", None)
+
+
+def test_a_press_body_is_no_political_speaker() -> None:
+    found = statements("Questions were restricted, the Media Association of Fiji said on Monday.")
+    assert found == []

@@ -224,3 +224,11 @@ def test_troops_pulling_back_or_leaving_a_territory() -> None:
     assert left.loser is not None
     assert left.loser.country == "SUN"
     assert changes("The envoy pulled back from the brink of a row with Rome.") == []
+
+
+def test_a_withdrawal_talked_about_is_not_reported() -> None:
+    text = (
+        "Syrian Foreign Minister Walid Muallem met the UN envoy in Damascus on Tuesday to "
+        "discuss the withdrawal. Hezbollah called the withdrawal a victory."
+    )
+    assert changes(text) == []

@@ -60,6 +60,7 @@ _TOPIC = re.compile(
     r"|\b(?:that|which) (?:has|have|had|is|are|was|were|will|would|could|may)\b",
     re.IGNORECASE,
 )
+_AND_THEN = re.compile(r"\band (?:then |later |also )?$")
 _REMOTE = re.compile(
     r"\b(?:via video|by video|video ?link|video ?conference|videoconference|video call|"
     r"virtual(?:ly)?|by (?:tele)?phone|phone call|telephone call|over the (?:tele)?phone|online)\b",
@@ -121,6 +122,17 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in _EXCLUDED_PREPS
         ]
         parties = unique_parties(mentions)
+        if len(parties) == 1 and _AND_THEN.search(norm, max(sent.start, m.start() - 12), m.start()):
+            # "Wong flew to Fiji on Thursday, days after being sworn in, and met Bainimarama":
+            # the sentence's subject met
+            subject = next(
+                (a.actor for a in sent.actors
+                 if a.start < m.start() and a.role in _PARTY_ROLES and a.actor is not None
+                 and a.prep not in _EXCLUDED_PREPS),
+                None,
+            )  # fmt: skip
+            if subject is not None and side_key(subject) != side_key(parties[0]):
+                parties.insert(0, subject)
         location = place_in(sent, clause, clause_end) or place_in(sent, sent.start, clause_end)
         family = _family(m)
         if location is None and family == "visit":

@@ -93,6 +93,9 @@ _PLURAL_SUBJECT = re.compile(
 _NOT_SUBJECT = frozenset({"in", "at", "near", "to", "of", "from", "with", "on", "by", "against"})
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
+_PRESS_BODY = re.compile(
+    r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?)\b"
+)
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 _CALLED_OK = re.compile(
     r" (?:on|for)\b| (?:[\w'’-]+ ){1,6}[\"“]"
@@ -134,6 +137,8 @@ def _political(actor: Actor | None) -> bool:
         return False
     if actor.organization in lexicon().media or actor.name in lexicon().media:
         return False
+    if actor.kind.value == "organization" and _PRESS_BODY.search(actor.name):
+        return False  # "the Media Association of X", "the Foreign Correspondents' Club"
     return actor.kind.value != "person" or bool(actor.country or actor.organization or actor.title)
 
 

@@ -146,6 +146,10 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             norm, max(clause, m.start() - 80), m.start()
         ):
             continue  # "aid workers fled the town": people fled, no side gave ground
+        if m.group().lower() in _NOMINAL and _TALKED_ABOUT.search(
+            norm, max(sent.start, m.start() - 40), m.start()
+        ):
+            continue  # "met ... to discuss the withdrawal", "called the withdrawal 'a victory'"
         if m.group().lower() in _NEEDS_PLACE and not places:
             continue  # "entered into force", "abandoned plans": only a place counts
         gainer: Actor | None = None
@@ -268,6 +272,13 @@ _FACILITY = re.compile(
     r"(?: [\w-]+){0,3} (?:headquarters|base|bases|outpost|outposts|post|posts|camp|camps|"
     r"checkpoint|checkpoints|station|stations|garrison|garrisons|positions|barracks)"
     r" (?:in|near|outside|at) (?:the )?"
+)
+# A nominal trigger that is what someone talks about, not a report that it happened.
+_TALKED_ABOUT = re.compile(
+    r"\b(?:discuss|discussed|discussing|discussion of|talks on|called|calling|hailed|welcomed|"
+    r"praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
+    r"on|about|over|regarding|concerning)\s(?:the\s|a\s|its\s|their\s)?(?:[\w-]+\s){0,2}$",
+    re.IGNORECASE,
 )
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
 _FUTURE = re.compile(
