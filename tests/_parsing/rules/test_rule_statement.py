@@ -248,3 +248,18 @@ def test_a_state_body_defined_by_acronym_stays_its_state() -> None:
 def test_a_press_body_is_no_political_speaker() -> None:
     found = statements("Questions were restricted, the Media Association of Fiji said on Monday.")
     assert found == []
+
+
+def test_a_frame_after_planned_content_is_a_realized_statement_of_no_future_day() -> None:
+    [s] = statements(
+        "US and Philippine forces will hold joint drills next month, the Pentagon said."
+    )
+    assert s.modality is Modality.REALIZED
+    assert s.date is None
+    assert s.content == "US and Philippine forces will hold joint drills next month"
+
+
+def test_a_medium_phrase_is_no_content() -> None:
+    [s] = statements("Hamas said in a statement it had accepted the proposal.")
+    assert s.content == "it had accepted the proposal"
+    assert s.medium == "statement"

@@ -102,7 +102,10 @@ _CALLED_OK = re.compile(
 )  # "called on", "called it \"a ...\""
 # "said on Tuesday the town was calm": a time phrase before the reported clause
 _LEAD_TIME = re.compile(
-    r"\s+(?:(?:late |early )?on \w+|(?:last|this) \w+|yesterday|today)(?:,|\s)(?=\s*[a-zA-Z])"
+    r"(?:\s+(?:(?:late |early )?on \w+|(?:last|this) \w+|yesterday|today|"
+    r"in an? (?:statement|tweet|post|interview|speech|televised address|video address|"
+    r"nightly video address|briefing)|on (?:X|Twitter|Telegram|Facebook|state television)))+"
+    r"(?:,|\s)(?=\s*[a-zA-Z])"
 )
 # What may follow the verb of a reporting frame: "on Monday", "in a statement", "told AFP".
 _FRAME_TAIL = re.compile(
@@ -248,7 +251,11 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
     after = date_in(sent, verb[1], limit)
     if after is not None:
         return after
+    # "<X happened on Friday>, the ministry said": said that day, as far as the text tells
+    # (but never on a day still to come: "will hold drills next month, X said")
     before = date_in(sent, art.clause_start(sent, verb[0]), verb[0])
+    if before is not None and art.published is not None and before.start > art.published:
+        before = None
     if before is not None:
         return before
     if _AT_MEETING.search(art.norm, sent.start, sent.end):
@@ -272,16 +279,17 @@ def _reported_around(art: Article, sent: Sentence, verb: tuple[int, int]) -> str
 def _event(
     art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
 ) -> Statement:
-    content, _c_start, _c_end = _content(
-        art, sent, verb[1], _frame(art, sent, verb, rule == "statement.inverted")
-    )
+    frame = _frame(art, sent, verb, rule == "statement.inverted")
+    content, _c_start, _c_end = _content(art, sent, verb[1], frame)
     if rule in ("statement.according_to", "statement.passive"):
         content = _reported_around(art, sent, verb)
+    # "<content>, the Pentagon said": the content's modals are not the saying's
+    speech_start = art.clause_start(sent, verb[0]) if frame is None else frame + 1
     date = _date(art, sent, verb)
     if date is None and rule == "statement.plural":
         date = art.discourse.last_meeting_date  # "the two leaders said": at their meeting
     cameo, plover = STATEMENT[family]
-    modality = modality_of(art.norm, verb[0], verb[1], art.clause_start(sent, verb[0]))
+    modality = modality_of(art.norm, verb[0], verb[1], speech_start)
     if family == "deny" and modality is Modality.NEGATED:
         modality = Modality.REALIZED  # "denied" is itself the statement
     return Statement(
