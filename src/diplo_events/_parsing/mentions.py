@@ -93,6 +93,11 @@ _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 # (no leading \b: a pattern that starts with a literal is scanned much faster; the word
 # boundary before it is checked in code)
+# "officials in Kyiv" (but not "U.S. officials in Kyiv", "Western officials in Kabul")
+_OFFICIALS_IN = re.compile(r"\b([Oo]fficials|[Aa]uthorities) in $")
+_FOREIGN = frozenset({"foreign", "western", "visiting", "international"})
+_HOME_ADJECTIVES = frozenset({"local", "provincial", "regional", "senior", "top", "government",
+                              "security", "military", "city", "district"})  # fmt: skip
 _HIS_OFFICE = re.compile(
     r"[Hh](?:is|er) (?:office|press office|spokesman|spokeswoman|spokesperson|aides?)\b"
 )
@@ -169,6 +174,19 @@ _PLACE_KIND = {
 
 def _span(original: str, start: int, end: int) -> Span:
     return Span(text=original[start:end], start=start, end=end)
+
+
+def _own_officials(norm: str, floor: int, pos: int) -> bool:
+    """Whether "officials" at ``pos`` are unqualified ("officials in Kyiv", "local officials in
+    Kyiv") rather than someone else's ("U.S. officials", "Western diplomats")."""
+    words = norm[max(floor, pos - 30) : pos].split()
+    if not words:
+        return True
+    word = words[-1]
+    low = word.lower()
+    if low in _DETERMINERS or low in _HOME_ADJECTIVES:
+        return True
+    return not (low in _FOREIGN or word[:1].isupper())
 
 
 def _prev_word(norm: str, start: int, floor: int) -> str:
@@ -283,6 +301,19 @@ def find_mentions(
             loc = Location(name=m.text, country=entry.country, kind=LocationKind.CITY,
                            mention=_span(original, m.start, m.end))  # fmt: skip
             places.append(PlaceMention(m.start, m.end, loc, prep))
+            officials = _OFFICIALS_IN.search(norm, max(start, m.start - 24), m.start)
+            if officials and entry.country and _own_officials(norm, start, officials.start()):
+                # "officials in Kyiv", "authorities in Beijing": that capital's state
+                own = gazetteer().country(entry.country)
+                if own is not None:
+                    actor = attrs.evolve(
+                        entity_actor(own, original, officials.start(), m.end),
+                        title=officials.group(1).lower(),
+                    )
+                    before = _prev_word(norm, officials.start(), start)
+                    actors.append(ActorMention(officials.start(), m.end, actor, Role.OFFICIAL,
+                                               before))  # fmt: skip
+                continue
             if prep in _LOCATIVE:
                 continue
         gap = norm[groups[-1].end : m.start] if groups else ""

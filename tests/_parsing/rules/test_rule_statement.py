@@ -263,3 +263,21 @@ def test_a_medium_phrase_is_no_content() -> None:
     [s] = statements("Hamas said in a statement it had accepted the proposal.")
     assert s.content == "it had accepted the proposal"
     assert s.medium == "statement"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Officials in Kyiv said the strike killed three people.", "UKR"),
+        ("The authorities in Beijing said on Monday the border was calm.", "CHN"),
+        ("Local officials in Kabul said the border was calm.", "AFG"),
+        ("U.S. officials in Kabul said the border was calm.", "USA"),
+    ],
+)
+def test_officials_in_a_capital(text: str, country: str) -> None:
+    [s] = statements(text)
+    assert s.speaker.country == country
+
+
+def test_foreign_officials_in_a_capital_are_not_its_own() -> None:
+    assert statements("Western officials in Kabul said the border was calm.") == []
