@@ -160,3 +160,10 @@ def test_another_sides_unnamed_drills_stay_apart() -> None:
 def test_drills_in_a_country_with_no_party_named_are_its_own() -> None:
     [ex] = exercises("It is the second large-scale military drill held in Chile this year.")
     assert [a.country for a in ex.participants] == ["CHL"]
+
+
+def test_a_name_in_apposition() -> None:
+    [ex] = exercises("India and France began a naval exercise, Varuna, off Goa on Monday.")
+    assert ex.name == "Varuna"
+    [unnamed] = exercises("India and France began a naval exercise, Russia said on Monday.")
+    assert unnamed.name is None

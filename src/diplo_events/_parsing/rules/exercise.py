@@ -59,6 +59,9 @@ _NAME_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]*\s){1,4}$",
 )
 _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
+_APPOSED_NAME = re.compile(
+    r", (?:dubbed |named |called |code-?named )?([A-Z][\w'’-]*(?: [A-Z0-9][\w'’-]*){0,3}),"
+)
 _CODE_NAME = re.compile(r"\b(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
 _DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called)\s+[\"']([^\"']{3,60})[\"']")
 _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
@@ -272,6 +275,9 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
     dubbed = _DUBBED.search(norm, sent.start, sent.end)
     if dubbed:
         return art.original[dubbed.start(1) : dubbed.end(1)]
+    apposed = _APPOSED_NAME.match(norm, end, sent.end)
+    if apposed and not gazetteer().lookup(apposed.group(1)):
+        return art.original[apposed.start(1) : apposed.end(1)]  # "an exercise, Varuna, off Goa"
     if trigger[0].isupper():
         after = _NAME_AFTER.match(norm, end, sent.end)
         if after:
