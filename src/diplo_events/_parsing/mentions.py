@@ -101,6 +101,7 @@ _HOME_ADJECTIVES = frozenset({"local", "provincial", "regional", "senior", "top"
 _HIS_OFFICE = re.compile(
     r"[Hh](?:is|er) (?:office|press office|spokesman|spokeswoman|spokesperson|aides?)\b"
 )
+_FINITE_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
@@ -895,6 +896,10 @@ def _appositive(
             k = norm.rfind(cut, lo, c_start - 2)
             if k >= 0:
                 lo = max(lo, k + len(cut) - 1)
+        if _FINITE_VERB.search(norm, lo, c_start - 2):
+            # "Ukrainian troops have recaptured X, Deputy Minister Y said": a clause, no
+            # appositive describing Y
+            return None, None, None
         for g in reversed(groups):
             if lo <= g.start and g.end <= c_start - 2 and g.affiliation is not None:
                 before = norm[max(lo, g.start - 4) : g.start].lower()

@@ -167,3 +167,13 @@ def test_a_name_in_apposition() -> None:
     assert ex.name == "Varuna"
     [unnamed] = exercises("India and France began a naval exercise, Russia said on Monday.")
     assert unnamed.name is None
+
+
+def test_an_official_stands_for_the_state_and_a_known_acronym_is_no_name() -> None:
+    [ex] = exercises(
+        "Russian Defence Minister Sergei Shoigu oversaw the drills near Minsk on Monday."
+    )
+    assert [(a.kind.value, a.country) for a in ex.participants] == [("state", "RUS")]
+    [nato] = exercises("NATO began its largest exercise since the Cold War on Monday.")
+    assert nato.name is None
+    assert [a.organization for a in nato.participants] == ["NATO"]

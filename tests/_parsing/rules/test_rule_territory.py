@@ -232,3 +232,13 @@ def test_a_withdrawal_talked_about_is_not_reported() -> None:
         "discuss the withdrawal. Hezbollah called the withdrawal a victory."
     )
     assert changes(text) == []
+
+
+def test_a_clause_before_a_titled_speaker_is_no_appositive() -> None:
+    [tc] = changes(
+        "Ukrainian troops have recaptured the village of Robotyne, Deputy Defence Minister "
+        "Hanna Maliar said."
+    )
+    assert tc.gainer is not None
+    assert tc.gainer.country == "UKR"
+    assert [p.name for p in tc.places] == ["Robotyne"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, Location, LocationKind, MilitaryExercise
+from ...model import Actor, ActorKind, Location, LocationKind, MilitaryExercise
 from ..codes import exercise_codes
 from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..dates import find_durations
@@ -121,7 +121,7 @@ def extract_with_triggers(
             and a.prep not in _PLACE_PREPS
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
         ]
-        parties = unique_parties(mentions)
+        parties = _sides(unique_parties(mentions))
         location = place_in(sent, clause, stop_at) or _border(sent) or _home(art, parties)
         if not parties and location is not None and location.country:
             parties = [state_actor(location.country)]  # "the second drill in Venezuela"
@@ -264,6 +264,28 @@ def _names_states(name: str) -> bool:
     )
 
 
+def _sides(parties: list[Actor]) -> list[Actor]:
+    """An exercise is held by states and organizations: a person stands for the state or
+    body they serve ("Defence Minister X oversaw the drills"); one with neither is dropped
+    (an unknown capitalized name is more likely the exercise's than a participant's)."""
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for p in parties:
+        if p.kind is ActorKind.PERSON:
+            if p.country:
+                p = state_actor(p.country)
+            elif p.organization:
+                p = Actor(name=p.organization, kind=ActorKind.ORGANIZATION,
+                          organization=p.organization)  # fmt: skip
+            else:
+                continue
+        key = p.country or p.organization or p.name
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def _first(values: list[int]) -> int | None:
     return values[0] if values else None
 
@@ -292,9 +314,9 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
         name = art.original[pos:start].strip()
         if name and not _names_states(name):
             return name
-    code = _CODE_NAME.search(norm, sent.start, sent.end)
-    if code:
-        return art.original[code.start() : code.end()]
+    for code in _CODE_NAME.finditer(norm, sent.start, sent.end):
+        if not gazetteer().lookup(code.group()):  # "NATO" is a party, not a name
+            return art.original[code.start() : code.end()]
     quoted = _QUOTED.search(norm, end, sent.end)
     if quoted:
         return art.original[quoted.start(1) : quoted.end(1)]
