@@ -281,3 +281,9 @@ def test_officials_in_a_capital(text: str, country: str) -> None:
 
 def test_foreign_officials_in_a_capital_are_not_its_own() -> None:
     assert statements("Western officials in Kabul said the border was calm.") == []
+
+
+def test_according_to_first_then_the_content() -> None:
+    [s] = statements("According to Sudan's army, RSF fighters shelled a market in Omdurman.")
+    assert s.content == "RSF fighters shelled a market in Omdurman"
+    assert s.speaker.country == "SDN"

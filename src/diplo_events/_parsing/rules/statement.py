@@ -272,6 +272,11 @@ def _reported_around(art: Article, sent: Sentence, verb: tuple[int, int]) -> str
     rest = _AGENT_THEN.match(art.norm, verb[1], sent.end)
     if rest:
         after = art.original[rest.end() : sent.end].strip(" .,;\"'")
+    if not before and not after:
+        # "According to Sudan's army, RSF fighters shelled a market": what follows the source
+        comma = art.norm.find(",", verb[1], sent.end)
+        if comma > 0:
+            after = art.original[comma + 1 : sent.end].strip(" .,;\"'")
     text = f"{before} {after}".strip()
     return text or art.original[sent.start : sent.end].strip()
 
