@@ -102,6 +102,8 @@ _HIS_OFFICE = re.compile(
     r"[Hh](?:is|er) (?:office|press office|spokesman|spokeswoman|spokesperson|aides?)\b"
 )
 _FINITE_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
+# ", the Taliban spokesperson,": a name with an appositive is a person's
+_APPOSED_AFTER = re.compile(r", (?:the|a|an|who)\b")
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
@@ -175,6 +177,15 @@ _PLACE_KIND = {
 
 def _span(original: str, start: int, end: int) -> Span:
     return Span(text=original[start:end], start=start, end=end)
+
+
+def _glued_title(norm: str, m: Match) -> bool:
+    """ "Amir-Abdollahian": a title word that is the first part of a hyphenated name."""
+    return (
+        m.entries[0].category is Category.TITLE
+        and norm.startswith("-", m.end)
+        and norm[m.end + 1 : m.end + 2].isupper()
+    )
 
 
 def _own_officials(norm: str, floor: int, pos: int) -> bool:
@@ -261,6 +272,7 @@ def find_mentions(
     ``code_names`` are the article's exercise and operation names (:func:`find_code_names`):
     a chunk that spells one names no actor."""
     lex = lex or lexicon()
+    matches = [m for m in matches if not _glued_title(norm, m)]
     covered: set[int] = set()
     for m in matches:
         covered.update(range(m.start, m.end))
@@ -467,6 +479,11 @@ def find_mentions(
                 places.append(PlaceMention(c_start, c_end, loc, prep))
                 continue
             actors.append(ActorMention(c_start, c_end, None, Role.PERSON, prep, surname=real[0]))
+            continue
+        if not titled and prep in ("in", "at", "near") and not _APPOSED_AFTER.match(norm, c_end):
+            # "met Bennett in Sharm el-Sheikh": an untitled name after "in" is a place
+            loc = Location(name=name, mention=_span(original, c_start, c_end))
+            places.append(PlaceMention(c_start, c_end, loc, prep))
             continue
         # a person
         title: str | None = None

@@ -174,3 +174,21 @@ def test_a_subject_that_travels_and_then_meets() -> None:
         ("Penny Wong", "AUS"),
         ("Sitiveni Rabuka", "FJI"),
     ]
+
+
+def test_an_untitled_name_after_in_is_the_venue() -> None:
+    [m] = meetings(
+        "Egyptian President Abdel Fattah al-Sisi met Israeli Prime Minister Naftali Bennett in "
+        "Sharm el-Sheikh on Monday."
+    )
+    assert m.location is not None
+    assert m.location.name == "Sharm el-Sheikh"
+    assert [p.name for p in m.participants] == ["Abdel Fattah al-Sisi", "Naftali Bennett"]
+
+
+def test_a_title_word_inside_a_hyphenated_name() -> None:
+    [m] = meetings(
+        "Iranian Foreign Minister Hossein Amir-Abdollahian met Syrian Foreign Minister Faisal "
+        "Mekdad in Damascus on Monday."
+    )
+    assert m.participants[0].name == "Hossein Amir-Abdollahian"

@@ -133,7 +133,12 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             )  # fmt: skip
             if subject is not None and side_key(subject) != side_key(parties[0]):
                 parties.insert(0, subject)
-        location = place_in(sent, clause, clause_end) or place_in(sent, sent.start, clause_end)
+        location = (
+            place_in(sent, clause, clause_end)
+            or place_in(sent, sent.start, clause_end)
+            # "met ... in Sharm el-Sheikh": a name the gazetteer does not know, after "in"
+            or place_in(sent, m.end(), clause_end, known=False)
+        )
         family = _family(m)
         if location is None and family == "visit":
             location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"
