@@ -119,18 +119,20 @@ _WORDS_BEFORE_QUOTE = re.compile(r"\w{3,}")
 _LATER_THAT = re.compile(r"\s+(?:[\w'’-]+,?\s+){1,7}?that\b")
 _THAT = re.compile(r"\s*(?:on \w+\s*)?(?:that\b|:|,?\s*\")")
 _QUOTE = re.compile(r"\"([^\"]{3,})\"")
-# The medium, by priority (a tweet quoted in a statement is a tweet): one pass finds them all.
-_MEDIA = ("tweet", "press_release", "press_conference", "interview", "speech", "social_media",
-          "statement")  # fmt: skip
-_MEDIUM = re.compile(
-    r"(?i:(?P<tweet>\btweet)"
-    r"|(?P<press_release>\b(?:press|news) release\b)"
-    r"|(?P<press_conference>\b(?:press conference|news conference|briefing)\b)"
-    r"|(?P<interview>\binterview\b)"
-    r"|(?P<speech>\bspeech\b|\baddress(?:ing|ed)? (?:the|a)\b))"
-    r"|(?P<social_media>(?i:\bsocial media\b)|\bon (?:X|Twitter|Facebook|Telegram)\b)"
-    r"|(?i:(?P<statement>\bstatement\b))"
-)
+# The medium, by priority (a tweet quoted in a statement is a tweet). Each pattern is tried
+# only when one of its lower-case words is in the sentence (a cheap substring test).
+_MEDIUM: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("tweet",), re.compile(r"\btweet", re.I), "tweet"),
+    (("release",), re.compile(r"\b(?:press|news) release\b", re.I), "press_release"),
+    (("conference", "briefing"),
+     re.compile(r"\b(?:press conference|news conference|briefing)\b", re.I), "press_conference"),
+    (("interview",), re.compile(r"\binterview\b", re.I), "interview"),
+    (("speech", "address"), re.compile(r"\bspeech\b|\baddress(?:ing|ed)? (?:the|a)\b", re.I),
+     "speech"),
+    (("social media", "on x", "twitter", "facebook", "telegram"),
+     re.compile(r"\b(?i:social media)\b|\bon (?:X|Twitter|Facebook|Telegram)\b"), "social_media"),
+    (("statement",), re.compile(r"\bstatement\b", re.I), "statement"),
+)  # fmt: skip
 _PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
                           Role.GROUP, Role.ROLE_ONLY, Role.PRONOUN})  # fmt: skip
 
@@ -235,8 +237,11 @@ def _frame(art: Article, sent: Sentence, verb: tuple[int, int], inverted: bool) 
 
 
 def _medium(art: Article, sent: Sentence) -> str | None:
-    found = {m.lastgroup for m in _MEDIUM.finditer(art.norm, sent.start, sent.end)}
-    return next((medium for medium in _MEDIA if medium in found), None)
+    low = art.lower(sent)
+    for words, pattern, medium in _MEDIUM:
+        if any(w in low for w in words) and pattern.search(art.norm, sent.start, sent.end):
+            return medium
+    return None
 
 
 def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | None:
