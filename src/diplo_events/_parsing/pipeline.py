@@ -186,7 +186,12 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
                 loc = Location(name=name, mention=Span.of(text, mention.start, mention.end))
                 places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
         places.sort(key=lambda p: p.start)
-        refs = list(_CITY_REF.finditer(norm, s_start, s_end))
+        window = norm[s_start:s_end].lower()
+        refs = (
+            list(_CITY_REF.finditer(norm, s_start, s_end))
+            if "city" in window or "town" in window  # a cheap test before the pattern
+            else []
+        )
         if refs or places:
             places, last_city = _follow_cities(text, norm, places, refs, last_city, cities)
         sentences.append(
