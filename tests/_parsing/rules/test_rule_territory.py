@@ -242,3 +242,19 @@ def test_a_clause_before_a_titled_speaker_is_no_appositive() -> None:
     assert tc.gainer is not None
     assert tc.gainer.country == "UKR"
     assert [p.name for p in tc.places] == ["Robotyne"]
+
+
+def test_losing_control_names_the_loser() -> None:
+    [tc] = changes("The Islamic State group lost control of Raqqa in October 2017.")
+    assert tc.kind is K.CAPTURE
+    assert tc.gainer is None
+    assert tc.loser is not None
+    assert tc.loser.organization == "ISIS"
+    assert [p.name for p in tc.places] == ["Raqqa"]
+    [to] = changes("The Malian army lost control of the town of Kidal to the MNLA on Saturday.")
+    assert (to.gainer and to.gainer.organization, to.loser and to.loser.country) == ("MNLA", "MLI")
+
+
+def test_a_region_qualifying_its_capital_is_not_taken() -> None:
+    [tc] = changes("Ethiopian troops entered the Tigray capital Mekelle on Saturday.")
+    assert [p.name for p in tc.places] == ["Mekelle"]

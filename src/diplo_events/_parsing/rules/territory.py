@@ -50,7 +50,7 @@ __all__ = ["extract"]
 _K = TerritorialChangeKind
 _TRIGGER = re.compile(
     r"\b(?P<capture>captured|captures|capture|capturing|seized|seizes|seize|seizing|"
-    r"(?:took|take|takes|taken|taking|seized|gained|wrested|assumed) "
+    r"(?:took|take|takes|taken|taking|seized|gained|regained|regains|regaining|wrested|assumed) "
     r"(?:full |complete |effective )?"
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
@@ -59,6 +59,8 @@ _TRIGGER = re.compile(
     r"(?:town|towns|city|cities|village|villages|port|capital|base|bases|airport|district|"
     r"districts|province|provinces|region|areas?|territory|outposts?|positions)\b))\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
+    r"|\b(?P<lost>lost control (?:of|over)|loses control (?:of|over)|lost (?:the )?(?:town|city)"
+    r" of)\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
     r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
     r"(?:left|fled) the (?:city|town|area|region|village|base|territory|country))\b"
@@ -72,7 +74,7 @@ KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
             "ceded", "took over", "taken over", "taking over", "takes over", "pulling out",
             "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
-            "takes ")  # fmt: skip
+            "takes ", "lost control", "loses control", "lost the")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
@@ -89,6 +91,7 @@ _ARMED = re.compile(
     r"militiamen|garrison|police|gunmen|jihadists)\b",
     re.IGNORECASE,
 )
+_QUALIFIES = re.compile(r" (?:regional |provincial |state )?capital\b(?! of)")
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -156,7 +159,14 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         loser: Actor | None = None
         passive = _passive_agent(sent, m.end(), after_end, norm)
         if kind in (_K.CAPTURE, _K.ANNEXATION):
-            if m.group("fell"):
+            if m.group("lost"):
+                # "the Islamic State group lost control of Raqqa": the subject is the loser,
+                # the gainer is whoever the sentence says took it ("to Kurdish forces")
+                if parties_before:
+                    subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
+                    loser = (subject or parties_before[0]).actor
+                gainer = passive or _to_party(art, sent, m.end(), after_end)
+            elif m.group("fell"):
                 gainer = _first_actor(sent, m.end(), after_end)
             elif passive is not None:
                 gainer = passive
@@ -164,7 +174,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 # a nominal ("said the capture of the town showed") has no subject of its own
                 subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
                 gainer = (subject or parties_before[0]).actor
-            loser = _from_party(art, sent, m.end(), after_end)
+            if not m.group("lost"):
+                loser = _from_party(art, sent, m.end(), after_end)
         elif kind is _K.WITHDRAWAL:
             if m.group().lower() == "withdrawal":
                 of = _OF_FORCES.match(norm, m.end())
@@ -189,9 +200,9 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 gainer = _first_actor(sent, to.end(), sent.end)
         if gainer is None and loser is None and not places:
             continue
-        if kind is _K.CAPTURE and gainer is None:
+        if kind is _K.CAPTURE and gainer is None and not m.group("lost"):
             gainer = _first_group_before(sent, m.start())
-        if kind is _K.CAPTURE and gainer is None:
+        if kind is _K.CAPTURE and gainer is None and not (m.group("lost") and loser):
             continue
         if kind is _K.CAPTURE and any(p.kind is not LocationKind.COUNTRY for p in places):
             places = [p for p in places if p.kind is not LocationKind.COUNTRY]
@@ -244,7 +255,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             if state is not None and state.kind is ActorKind.STATE and state.country:
                 location = attrs.evolve(location, country=state.country)
         cameo, plover = territory_codes(kind)
-        rule_kind = "fell" if m.group("fell") else kind.value
+        rule_kind = "fell" if m.group("fell") or m.group("lost") else kind.value
         out.append(
             TerritorialChange(
                 id="pending",
@@ -344,7 +355,14 @@ def _places(art: Article, sent: Sentence, start: int, end: int) -> list[Location
             LocationKind.REGION,
             LocationKind.COUNTRY,
         )
-        if start <= p.start and p.end <= end and _is_object_place(p) and not where:
+        qualifier = _QUALIFIES.match(art.norm, p.end) is not None  # "the Tigray capital Mekelle"
+        if (
+            start <= p.start
+            and p.end <= end
+            and _is_object_place(p)
+            and not where
+            and not qualifier
+        ):
             name = p.location.name or ""
             if name and name not in seen:
                 seen.add(name)
@@ -384,6 +402,13 @@ def _from_party(art: Article, sent: Sentence, start: int, end: int) -> Actor | N
     if not fr:
         return None
     return _first_actor(sent, fr.end(), end)
+
+
+def _to_party(art: Article, sent: Sentence, start: int, end: int) -> Actor | None:
+    to = _TO.search(art.norm, start, end)
+    if not to:
+        return None
+    return _first_actor(sent, to.end(), end)
 
 
 def _location(places: list[Location]) -> Location | None:
