@@ -396,6 +396,7 @@ def find_mentions(
         if name.endswith(("'s", "’s")):
             name = name[:-2]
             c_end -= 2
+            words[-1] = words[-1][:-2]  # "Ruto's office": the surname is "Ruto"
         # an acronym definition right after: "Libyan National Army (LNA)"
         after = norm[c_end : min(end, c_end + 12)]
         acr = _DEFINED.match(after)

@@ -287,3 +287,13 @@ def test_according_to_first_then_the_content() -> None:
     [s] = statements("According to Sudan's army, RSF fighters shelled a market in Omdurman.")
     assert s.content == "RSF fighters shelled a market in Omdurman"
     assert s.speaker.country == "SDN"
+
+
+def test_a_surname_with_a_possessive_is_found_again() -> None:
+    found = statements(
+        "Kenyan President William Ruto visited Ghana on Monday. Ruto's office said the talks "
+        "went well."
+    )
+    assert [(s.speaker.name, s.speaker.country, s.content) for s in found] == [
+        ("William Ruto", "KEN", "the talks went well")
+    ]
