@@ -67,14 +67,14 @@ def test_group_noun_is_the_most_mentioned_armed_group() -> None:
         "The Taliban attacked Kunduz. Hamas fired rockets. Hamas said it would go on. "
         "Hamas also warned Israel. The insurgents then advanced."
     )
-    actor = only(pairs, "insurgents")
+    actor = only(pairs, "The insurgents")
     assert actor is not None
     assert actor.organization == "Hamas"
 
 
 def test_group_noun_without_any_armed_group_is_unresolved() -> None:
     pairs = resolved("Russia protested. The insurgents then advanced.")
-    assert only(pairs, "insurgents") is None
+    assert only(pairs, "The insurgents") is None
 
 
 def test_pronoun_is_the_last_person() -> None:

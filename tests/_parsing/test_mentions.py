@@ -158,8 +158,8 @@ def test_group_noun_and_pronoun_wait_for_resolution() -> None:
     roles = {text[a.start : a.end]: a for a in found.actors}
     assert roles["He"].role is Role.PRONOUN
     assert roles["He"].actor is None
-    assert roles["insurgents"].role is Role.GROUP
-    assert roles["insurgents"].actor is None
+    assert roles["the insurgents"].role is Role.GROUP
+    assert roles["the insurgents"].actor is None
 
 
 def test_lone_capitalized_word_is_a_surname_candidate() -> None:

@@ -38,6 +38,8 @@ _DOMESTIC_ROLES = frozenset({
     "commander", "lieutenant", "major", "brigadier", "admiral", "marshal", "sergeant",
     "maj-gen", "lt-gen", "brig-gen", "information", "interior",
 })  # fmt: skip
+# Head words by which a body named before is referred to again ("the alliance").
+_BODY_HEADS = frozenset({"alliance", "coalition", "front", "movement", "group", "militia"})
 #: The state a story is about: named at least this often, and twice as often as any other.
 FOCUS_MIN_MENTIONS = 3
 
@@ -65,6 +67,7 @@ class Registry:
     roles: dict[str, Actor] = attrs.Factory(dict)  # role word -> party (first seen)
     last_person: Actor | None = None
     last_by_role: dict[str, Actor] = attrs.Factory(dict)
+    by_head: dict[str, Actor] = attrs.Factory(dict)  # "alliance" -> the alliance last named
     states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it, its organs, places
     state_actor: dict[str, Actor] = attrs.Factory(dict)
 
@@ -158,10 +161,15 @@ class Registry:
         if mention.role is Role.ORGANIZATION and actor is not None and actor.organization:
             full = self.acronyms.get(actor.organization)
             if full is not None and full.name != actor.name:
-                return attrs.evolve(full, mention=actor.mention)
+                actor = attrs.evolve(full, mention=actor.mention)
+            head = actor.name.lower().rpartition(" ")[2]  # "Three Brotherhood Alliance"
+            if head in _BODY_HEADS:
+                self.by_head[head] = attrs.evolve(actor, mention=None)
             return actor
         if mention.role is Role.GROUP:
-            return self.salient_group()
+            # "the alliance", "the movement": the body last named with that word in its name
+            head = (mention.title or "").rpartition(" ")[2]
+            return self.by_head.get(head) or self.salient_group()
         if mention.role is Role.ROLE_ONLY:
             word = _role((mention.title or "").split()[-1]) if mention.title else ""
             known = self.last_by_role.get(word) or self.roles.get(word)

@@ -574,7 +574,8 @@ def find_mentions(
                                            _prev_word(norm, w.start(), start)))  # fmt: skip
         elif not _inside(actors, w.start()) and not _names_a_body(norm, actors, w.start()):
             actors.append(ActorMention(w.start(), w.end(), None, Role.GROUP,
-                                       _prev_word(norm, w.start(), start)))  # fmt: skip
+                                       _prev_word(norm, w.start(), start),
+                                       title=text.lower()))  # fmt: skip
 
     # "his office said", "her spokesman said": the person last named speaks through them
     for w in _HIS_OFFICE.finditer(norm, start, end):
@@ -636,8 +637,8 @@ def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 @functools.cache
 def _group_words(lex: Lexicon) -> re.Pattern[str]:
-    """Single-word group nouns ("insurgents") and "he" / "she"."""
-    words = sorted((w for w in lex.group_nouns if " " not in w), key=len, reverse=True)
+    """Group nouns ("insurgents", "the alliance") and "he" / "she"."""
+    words = sorted((re.escape(w) for w in lex.group_nouns), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join([*words, "he", "she"]) + r")\b", re.IGNORECASE)
 
 

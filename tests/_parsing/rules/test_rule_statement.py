@@ -297,3 +297,26 @@ def test_a_surname_with_a_possessive_is_found_again() -> None:
     assert [(s.speaker.name, s.speaker.country, s.content) for s in found] == [
         ("William Ruto", "KEN", "the talks went well")
     ]
+
+
+def test_thanked_for_condemning() -> None:
+    found = statements("Iran's foreign minister thanked Saudi Arabia for condemning the attack.")
+    by_rule = {s.rule: s for s in found}
+    assert by_rule["statement.for"].speaker.country == "SAU"
+
+
+def test_and_said_continues_the_subject_not_an_inversion() -> None:
+    [s] = statements(
+        'Polish Defence Minister Mariusz Blaszczak called the drills "a provocation" and said '
+        "Warsaw would send more troops."
+    )
+    assert s.speaker.name == "Mariusz Blaszczak"
+
+
+def test_the_alliance_is_the_body_last_named_with_that_head() -> None:
+    found = statements(
+        "The Three Brotherhood Alliance, made up of the Arakan Army (AA) and the Ta'ang "
+        "National Liberation Army (TNLA), launched an offensive.\n"
+        "In a statement, the alliance said its fighters had seized two towns."
+    )
+    assert [s.speaker.name for s in found] == ["Three Brotherhood Alliance"]

@@ -65,7 +65,7 @@ _APPOSED_NAME = re.compile(
 _CODE_NAME = re.compile(r"\b(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
 _DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called)\s+[\"']([^\"']{3,60})[\"']")
 _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
-_DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s)?$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE)
 # "to counter threats from North Korea", "drills against a Chinese invasion": the adversary
 # the exercise is aimed at, not a participant.
 _ADVERSARY = re.compile(
@@ -170,7 +170,7 @@ _ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last)\
                       re.IGNORECASE)  # fmt: skip
 _CLAUSE_END = re.compile(
     r"\b(?:amid|as|after|following|despite|against|which|while|border with|"
-    r"frontier with)\b"
+    r"frontier with|borders? of|frontiers? of)\b"
 )
 
 

@@ -57,7 +57,10 @@ _PARTICIPLES = {
     "urging": "appeal", "calling": "appeal", "warning": "pessimistic", "accusing": "accuse",
 }  # fmt: skip
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
-KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES)
+# "thanked X for condemning Y": X condemned Y
+_FOR_FAMILY = {"condemning": "accuse", "denouncing": "accuse", "criticizing": "accuse",
+               "criticising": "accuse", "rejecting": "deny", "welcoming": "optimistic"}  # fmt: skip
+KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY)
 #: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
 #: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
 SELF_REFERENCE = re.compile(
@@ -95,6 +98,10 @@ _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _PRESS_BODY = re.compile(
     r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?)\b"
+)
+_INVERSION = re.compile(r"(?:[,\"”’:]|^)\s*$")
+_FOR_SAYING = re.compile(
+    r"\bfor (condemning|denouncing|criticizing|criticising|rejecting|welcoming)\b"
 )
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 _CALLED_OK = re.compile(
@@ -359,7 +366,9 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
                     out.append(_event(art, sent, party, (m.start(), m.end()), _VERBS[word],
                                       "statement.plural"))  # fmt: skip
             continue
-        if speaker is None:
+        if speaker is None and _INVERSION.search(norm, max(sent.start, m.start() - 3), m.start()):
+            # '"...," said the army', "..., said X": the speaker follows the verb (but not in
+            # "Y called the drills a provocation and said Warsaw would ...")
             speaker = _right_speaker(art, sent, m.end())
             rule = "statement.inverted"
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
@@ -380,6 +389,22 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             seen.add(key)
             out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), "say",
                               "statement.according_to"))  # fmt: skip
+    for k, m in enumerate(_FOR_SAYING.finditer(norm, sent.start, sent.end)):
+        # "thanked Saudi Arabia for condemning the attack": Saudi Arabia condemned it
+        if k >= MAX_TRIGGERS or in_quote(norm, sent, m.start()):
+            break
+        near = art.actors_between(sent, max(sent.start, m.start() - 40), m.start())
+        doer = near[-1].actor if near else None
+        if (
+            doer is not None
+            and near[-1].end >= m.start() - 2
+            and _political(doer)
+            and voice_key(doer) not in seen
+        ):
+            seen.add(voice_key(doer))
+            family = _FOR_FAMILY[m.group(1).lower()]
+            out.append(_event(art, sent, doer, (m.start(1), m.end(1)), family,
+                              "statement.for"))  # fmt: skip
     for k, m in enumerate(_PARTICIPLE.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS or in_quote(norm, sent, m.start()):
             break
