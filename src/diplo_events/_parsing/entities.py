@@ -81,8 +81,8 @@ class Registry:
                 if key and (
                     prev is None
                     or _richness(actor) > _richness(prev)
-                    # on a tie the fuller name stays: "President Ramaphosa" after
-                    # "President Cyril Ramaphosa" is the same man
+                    # on a tie the fuller name stays: "President Ruto" after
+                    # "President William Ruto" is the same man
                     or (_richness(actor) == _richness(prev) and len(actor.name) >= len(prev.name))
                 ):
                     self.persons[key] = actor

@@ -5,7 +5,7 @@ it. Output: :class:`ActorMention` and :class:`PlaceMention` records with
 offsets. The steps, in order:
 
 1. Tokens, and *chunks*: runs of capitalized tokens that no gazetteer entry
-   covers ("Vepa Hajiev", "Libyan National Army", "Mrauk-U Township").
+   covers ("Vepa Hajiev", "Libyan National Army", "Hpakant Township").
 2. *Descriptor groups*: adjacent gazetteer matches that describe a party
    ("Turkmen Deputy Foreign Minister", "the Taliban's political office",
    "Iranian Foreign Ministry spokesman").
@@ -61,7 +61,7 @@ _NON_STATE = frozenset({"Liberation", "Front", "Movement", "Resistance", "Mujahi
                         "Brigade", "Brigades", "Militia", "Militias", "Alliance", "Party",
                         "Islamic", "Jihad", "Emirate", "National", "Democratic", "Popular",
                         "Revolutionary", "People's", "Peoples"})  # fmt: skip
-# Sites named by a head word: "Mohamed Naguib Military Base", "Mrauk-U Township".
+# Sites named by a head word: "Bagram Air Base", "Hpakant Township".
 _SITE = re.compile(
     r"\b(?:(?:[A-Z]|[ae]l-[A-Z])[\w'’-]*\s){1,4}(?P<head>Base|Airbase|Airport|Camp|Checkpoint|Crossing|"
     r"Palace|Square|Township|Town|District|Province|State|Region|Governorate|Oblast|"
@@ -389,7 +389,7 @@ def find_mentions(
         c_start = ctoks[0].start
         words = [t.text for t in ctoks]
         if code_names and " ".join(words) in code_names:
-            continue  # "Exercise Bright Star", later "Bright Star": a code name, no person
+            continue  # "Exercise Cobra Gold", later "Cobra Gold": a code name, no person
         prep = _prev_word(norm, c_start, start)
         acronym = len(ctoks) == 1 and _ACRONYM.fullmatch(words[0]) is not None
         name = norm[c_start:c_end]
@@ -469,7 +469,7 @@ def find_mentions(
             nxt = _NEXT_WORD.match(norm, c_end, end)
             adjective = nxt is not None and (
                 nxt.group(1) in lex.official_nouns or nxt.group(1) in lex.group_nouns
-            )  # "from Tigrayan rebels": a people, not a place or a person
+            )  # "from Chadian rebels": a people, not a place or a person
             if adjective:
                 continue
             if prep in ("in", "at", "near", "from", "to", "of"):
@@ -482,7 +482,7 @@ def find_mentions(
             actors.append(ActorMention(c_start, c_end, None, Role.PERSON, prep, surname=real[0]))
             continue
         if not titled and prep in ("in", "at", "near") and not _APPOSED_AFTER.match(norm, c_end):
-            # "met Bennett in Sharm el-Sheikh": an untitled name after "in" is a place
+            # "met Abbas in Aqaba": an untitled name after "in" is a place
             loc = Location(name=name, mention=_span(original, c_start, c_end))
             places.append(PlaceMention(c_start, c_end, loc, prep))
             continue
@@ -614,14 +614,14 @@ _CODE_NAMED = re.compile(
 
 
 def find_code_names(norm: str) -> frozenset[str]:
-    """Names of exercises and operations ("Exercise Bright Star", "Operation Iron Shield"),
+    """Names of exercises and operations ("Exercise Cobra Gold", "Operation Iron Shield"),
     read once over the whole article."""
     if "Exercise" not in norm and "Operation" not in norm and "Drill" not in norm:
         return frozenset()
     return frozenset(m.group(1) for m in _CODE_NAMED.finditer(norm))
 
 
-# A capitalized word ("Vepa", "al-Mahjoub", "Ta'ang"); the first letter is checked in code.
+# A capitalized word ("Vepa", "al-Hashimi", "Ta'ang"); the first letter is checked in code.
 _CAP_WORD = (
     r"(?:[A-Z]\.(?= [A-Z])"  # a middle initial: "William J. Livsey"
     r"|(?:[A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]|[ae]l-(?=\w))(?:\w|[-'’.](?=\w))*)"
@@ -664,7 +664,7 @@ def _chunks(
                 continue
             run.append(tok)
             if word.endswith(("'s", "’s")):
-                _close(run, out, lex)  # "Ramaphosa's State Visit": the name ends at "'s"
+                _close(run, out, lex)  # "Ruto's State Visit": the name ends at "'s"
         _close(run, out, lex)
     return out
 
@@ -774,7 +774,7 @@ def _sites(original: str, norm: str, start: int, end: int, prev: list[PlaceMenti
         words = m.group().split()
         for i in range(len(words) - 1, -1, -1):
             if words[i].endswith(("'s", "’s")):
-                words = words[i + 1 :]  # "Ramaphosa's State": a possessor, then a word
+                words = words[i + 1 :]  # "Ruto's State": a possessor, then a word
                 break
         while words and (words[0] in _BREAK_WORDS or words[0] in lexicon().stop_capitalized):
             words = words[1:]
@@ -872,7 +872,7 @@ def _official_after(norm: str, pos: int, end: int, lex: Lexicon) -> bool:
 def _region_state(
     original: str, norm: str, c_end: int, ceil: int, matches: Sequence[Match]
 ) -> Actor | None:
-    """ "Name, the spokesman for North Kivu's military government,": the state of the
+    """ "Name, the spokesman for Zamfara's state government,": the state of the
     province or city whose institution the appositive names."""
     stop = norm.find(",", c_end + 2, ceil)
     stop = ceil if stop < 0 else stop

@@ -119,7 +119,7 @@ def _follow_cities(
     cities: dict[str, Location],
 ) -> tuple[list[PlaceMention], Location | None]:
     """Walk a sentence's places in order, keeping the city last named (``cities`` holds the
-    towns met so far, so that a later bare "in Bunagana" names the town again), and resolve
+    towns met so far, so that a later bare "in Kitshanga" names the town again), and resolve
     "the city" / "the town" to it."""
     out: list[PlaceMention] = []
     pending = list(refs)
@@ -136,7 +136,7 @@ def _follow_cities(
             last_city = p.location
             cities.setdefault(p.location.name, p.location)
         elif p.location.kind is None and p.location.name in cities:
-            last_city = cities[p.location.name]  # "in Bunagana": the town named before
+            last_city = cities[p.location.name]  # "in Kitshanga": the town named before
     return out, last_city
 
 

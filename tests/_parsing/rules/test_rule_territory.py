@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import diplo_events as de
 from diplo_events import Modality, TerritorialChange, TerritorialChangeKind
 
@@ -256,5 +258,20 @@ def test_losing_control_names_the_loser() -> None:
 
 
 def test_a_region_qualifying_its_capital_is_not_taken() -> None:
-    [tc] = changes("Ethiopian troops entered the Tigray capital Mekelle on Saturday.")
-    assert [p.name for p in tc.places] == ["Mekelle"]
+    [tc] = changes("Myanmar troops entered the Kachin capital Myitkyina on Saturday.")
+    assert [p.name for p in tc.places] == ["Myitkyina"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gainer", "loser"),
+    [
+        ("Ukrainian President Volodymyr Zelensky said Russia captured the town of Bakhmut.",
+         "RUS", "UKR"),
+        ("The Pentagon said Russia had lost control of the town of Lyman.", None, "RUS"),
+    ],
+)  # fmt: skip
+def test_the_speaker_is_no_party_to_the_change_it_reports(
+    text: str, gainer: str | None, loser: str | None
+) -> None:
+    [tc] = changes(text)
+    assert (tc.gainer and tc.gainer.country, tc.loser and tc.loser.country) == (gainer, loser)

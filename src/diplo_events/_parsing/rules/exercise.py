@@ -255,7 +255,7 @@ _STATE_CATEGORIES = frozenset({Category.COUNTRY, Category.DEMONYM, Category.CAPI
 
 
 def _names_states(name: str) -> bool:
-    """ "US-Egypt", "Sino-Russian": the parties of the exercise, not its name."""
+    """ "US-Thai", "Sino-Russian": the parties of the exercise, not its name."""
     parts = [p for p in re.split(r"[-/\s]+", name) if p]
     gaz = gazetteer()
     return all(

@@ -136,7 +136,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         location = (
             place_in(sent, clause, clause_end)
             or place_in(sent, sent.start, clause_end)
-            # "met ... in Sharm el-Sheikh": a name the gazetteer does not know, after "in"
+            # "met ... in Aqaba": a name the gazetteer does not know, after "in"
             or place_in(sent, m.end(), clause_end, known=False)
         )
         family = _family(m)

@@ -39,7 +39,7 @@ from ..context import (
     date_in,
     subject_before,
 )
-from ..mentions import PlaceMention, Role, state_actor
+from ..mentions import ActorMention, PlaceMention, Role, state_actor
 from ..modality import modality_of
 from ..numbers import count_before
 from .meeting import REPORTING_FRAME
@@ -92,6 +92,7 @@ _ARMED = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIES = re.compile(r" (?:regional |provincial |state )?capital\b(?! of)")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -163,7 +164,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 # "the Islamic State group lost control of Raqqa": the subject is the loser,
                 # the gainer is whoever the sentence says took it ("to Kurdish forces")
                 if parties_before:
-                    subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
+                    subject = _subject_in(art, sent, m.start(), clause)
                     loser = (subject or parties_before[0]).actor
                 gainer = passive or _to_party(art, sent, m.end(), after_end)
             elif m.group("fell"):
@@ -172,7 +173,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 gainer = passive
             elif parties_before and m.group().lower() not in _NOMINAL:
                 # a nominal ("said the capture of the town showed") has no subject of its own
-                subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
+                subject = _subject_in(art, sent, m.start(), clause)
                 gainer = (subject or parties_before[0]).actor
             if not m.group("lost"):
                 loser = _from_party(art, sent, m.end(), after_end)
@@ -355,7 +356,7 @@ def _places(art: Article, sent: Sentence, start: int, end: int) -> list[Location
             LocationKind.REGION,
             LocationKind.COUNTRY,
         )
-        qualifier = _QUALIFIES.match(art.norm, p.end) is not None  # "the Tigray capital Mekelle"
+        qualifier = _QUALIFIES.match(art.norm, p.end) is not None  # "the Kachin capital Myitkyina"
         if (
             start <= p.start
             and p.end <= end
@@ -402,6 +403,18 @@ def _from_party(art: Article, sent: Sentence, start: int, end: int) -> Actor | N
     if not fr:
         return None
     return _first_actor(sent, fr.end(), end)
+
+
+def _subject_in(art: Article, sent: Sentence, pos: int, clause: int) -> ActorMention | None:
+    """The subject of the trigger at ``pos``, if it lies in the trigger's own clause (in
+    "Zelensky said Russia captured Kherson" the speaker is no party to the capture)."""
+    subject = subject_before(art, sent, pos, _PARTY_ROLES)
+    if subject is None or subject.start >= clause:
+        return subject
+    said = REPORTING_VERB.search(art.norm, subject.end, pos)
+    if said is not None and not _RELATIVE_BEFORE.search(art.norm, subject.end, said.start()):
+        return None  # the subject speaks; the capture's own subject follows the verb
+    return subject  # "M23, which the UN says are backed by Rwanda, captured ..."
 
 
 def _to_party(art: Article, sent: Sentence, start: int, end: int) -> Actor | None:
