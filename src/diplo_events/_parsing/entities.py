@@ -40,6 +40,10 @@ _DOMESTIC_ROLES = frozenset({
 })  # fmt: skip
 # Head words by which a body named before is referred to again ("the alliance").
 _BODY_HEADS = frozenset({"alliance", "coalition", "front", "movement", "group", "militia"})
+_GENERAL_OFFICES = frozenset({"secretary", "secretary-general", "director", "attorney", "consul",
+                              "inspector", "governor", "surgeon", "solicitor", "auditor",
+                              "comptroller", "postmaster", "adjutant", "accountant",
+                              "procurator", "prosecutor", "commissioner"})  # fmt: skip
 #: The state a story is about: named at least this often, and twice as often as any other.
 FOCUS_MIN_MENTIONS = 3
 
@@ -124,14 +128,29 @@ class Registry:
         code = ranked[0][0]
         return self.state_actor.get(code) or state_actor(code)
 
-    def _domestic(self, title: str | None) -> Actor | None:
-        """The focus state, for an unqualified domestic role ("the governor", "Captain X")."""
-        if not title or not any(_role(w) in _DOMESTIC_ROLES for w in title.split()):
+    def _domestic(self, title: str | None, places: frozenset[str]) -> Actor | None:
+        """The focus state, for an unqualified domestic role ("the governor", "Captain X"),
+        unless the sentence places itself in other states only ("the governor said two
+        people were killed in Kharkiv" in a story about Russia)."""
+        if not title:
             return None
-        return self.focus_state()
+        words = title.lower().split()
+        ranks = [
+            w for i, w in enumerate(words)
+            if _role(w) in _DOMESTIC_ROLES
+            # "Secretary General", "Director General": an office, not a rank
+            and not (w == "general" and i > 0 and words[i - 1] in _GENERAL_OFFICES)
+        ]  # fmt: skip
+        if not ranks:
+            return None
+        state = self.focus_state()
+        if state is not None and places and state.country not in places:
+            return None
+        return state
 
-    def resolve(self, mention: ActorMention) -> Actor | None:
-        """The actor a mention stands for, or None when it cannot be told."""
+    def resolve(self, mention: ActorMention, places: frozenset[str] = frozenset()) -> Actor | None:
+        """The actor a mention stands for, or None when it cannot be told. ``places`` are
+        the countries of the places its sentence names."""
         actor = mention.actor
         if mention.role is Role.PERSON:
             if actor is None:
@@ -151,7 +170,7 @@ class Registry:
                         name=known.name if len(known.name) > len(actor.name) else actor.name,
                     )
             if actor.country is None and actor.organization is None:
-                state = self._domestic(actor.title)
+                state = self._domestic(actor.title, places)
                 if state is not None:
                     actor = attrs.evolve(actor, country=state.country)
             self.last_person = actor
@@ -174,7 +193,7 @@ class Registry:
             word = _role((mention.title or "").split()[-1]) if mention.title else ""
             known = self.last_by_role.get(word) or self.roles.get(word)
             if known is None:
-                state = self._domestic(mention.title)
+                state = self._domestic(mention.title, places)
                 if state is not None:
                     known = attrs.evolve(state, title=mention.title)
             if known is not None and known.kind is ActorKind.PERSON:

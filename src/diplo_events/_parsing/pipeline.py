@@ -174,8 +174,9 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     for index, (s_start, s_end, paragraph, is_title, found) in enumerate(raw):
         resolved: list[ActorMention] = []
         places = list(found.places)
+        where = frozenset(p.location.country for p in places if p.location.country)
         for mention in found.actors:
-            actor = registry.resolve(mention)
+            actor = registry.resolve(mention, where)
             if actor is not None:
                 resolved.append(
                     mention if actor is mention.actor else attrs.evolve(mention, actor=actor)

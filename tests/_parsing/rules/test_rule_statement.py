@@ -320,3 +320,23 @@ def test_the_alliance_is_the_body_last_named_with_that_head() -> None:
         "In a statement, the alliance said its fighters had seized two towns."
     )
     assert [s.speaker.name for s in found] == ["Three Brotherhood Alliance"]
+
+
+STORY_ABOUT_RUSSIA = (
+    "Russia launched missiles at Ukraine on Monday. Russian officials said Russia had hit "
+    "military targets. Russia's defence ministry said the strikes hit their targets.\n"
+)
+
+
+def test_no_focus_state_for_an_office_named_general() -> None:
+    [*_, grossi] = statements(
+        STORY_ABOUT_RUSSIA + "Director General Rafael Grossi said the plant was safe."
+    )
+    assert grossi.speaker.name == "Rafael Grossi"
+    assert grossi.speaker.country is None
+
+
+def test_no_focus_state_for_an_officer_placed_in_another_state() -> None:
+    found = statements(STORY_ABOUT_RUSSIA + "The governor said two people were killed in Kharkiv.")
+    assert all(s.speaker.country == "RUS" for s in found)
+    assert not any("Kharkiv" in s.content for s in found)
