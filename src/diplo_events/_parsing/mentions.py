@@ -102,6 +102,11 @@ _HIS_OFFICE = re.compile(
     r"[Hh](?:is|er) (?:office|press office|spokesman|spokeswoman|spokesperson|aides?)\b"
 )
 _FINITE_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
+# "confidence in X", "a role in X": "in" that places nothing
+_NOT_LOCATIVE_IN = re.compile(
+    r"\b(?:confidence|trust|faith|belief|interest|role|part|stake|involvement|participation|"
+    r"investment|hope|pride)\s+in\s+$"
+)
 # ", the Taliban spokesperson,": a name with an appositive is a person's
 _APPOSED_AFTER = re.compile(r", (?:the|a|an|who)\b")
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
@@ -393,7 +398,8 @@ def find_mentions(
         prep = _prev_word(norm, c_start, start)
         acronym = len(ctoks) == 1 and _ACRONYM.fullmatch(words[0]) is not None
         name = norm[c_start:c_end]
-        if name.endswith(("'s", "’s")):
+        possessive = name.endswith(("'s", "’s"))
+        if possessive:
             name = name[:-2]
             c_end -= 2
             words[-1] = words[-1][:-2]  # "Ruto's office": the surname is "Ruto"
@@ -481,7 +487,13 @@ def find_mentions(
                 continue
             actors.append(ActorMention(c_start, c_end, None, Role.PERSON, prep, surname=real[0]))
             continue
-        if not titled and prep in ("in", "at", "near") and not _APPOSED_AFTER.match(norm, c_end):
+        if (
+            not titled
+            and prep in ("in", "at", "near")
+            and not possessive  # "at Joe Biden's invitation"
+            and not _APPOSED_AFTER.match(norm, c_end)
+            and not _NOT_LOCATIVE_IN.search(norm, max(start, c_start - 24), c_start)
+        ):
             # "met Abbas in Aqaba": an untitled name after "in" is a place
             loc = Location(name=name, mention=_span(original, c_start, c_end))
             places.append(PlaceMention(c_start, c_end, loc, prep))

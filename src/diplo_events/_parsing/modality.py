@@ -14,8 +14,7 @@ __all__ = ["modality_of"]
 
 _BEFORE = re.compile(
     r"\b(?P<negated>not|never|no|didn't|did not|won't|cannot|can't|denied|denies|deny|"
-    r"refused to|failed to|cancel(?:l?ed)?|called off|postponed|rejected|suspend(?:ed|ing|s)?|"
-    r"halt(?:ed|ing|s)?|broke off|breaking off)\b"
+    r"refused to|failed to|cancel(?:l?ed)?|called off|postponed|rejected)\b"
     r"|\b(?P<hypo>could|might|may|can|would|should|must|ought to|needs? to|if|whether|"
     r"possible|possibly|threaten(?:ed|s)? to|risk of|unless)\b"
     r"|\b(?P<planned>will|shall|plans? to|planned|planning to|expected to|scheduled|"
@@ -30,6 +29,12 @@ _REPORTED_FUTURE = re.compile(
 )
 _AFTER = re.compile(
     r"\W*(?:is |are |was |were )?(?:scheduled|planned|expected|due|set to|will|would)\b", re.I
+)
+# Verbs that stop the event only when they govern the trigger itself.
+_STOPPED = re.compile(
+    r"\b(?:suspend(?:ed|ing|s)?|halt(?:ed|ing|s)?|broke off|breaking off)\s+"
+    r"(?:(?:the|its|their|all|further)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
 )
 _WINDOW = 48
 
@@ -48,6 +53,8 @@ def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: i
             found = Modality.HYPOTHETICAL
         elif m.group("planned") or m.group("planned_to"):
             found = Modality.PLANNED
+    if _STOPPED.search(before):
+        return Modality.NEGATED  # "suspended economic talks", "halted the withdrawal"
     if found is Modality.REALIZED and _AFTER.match(norm, trigger_end, trigger_end + 30):
         return Modality.PLANNED
     return found

@@ -103,11 +103,18 @@ def _heading(norm: str, start: int, end: int) -> bool:
 _BOUND = re.compile(r"\b(?:since|until|till|as of)\s(?:[\w'’-]+\s){0,8}$", re.IGNORECASE)
 
 
+# "since Russian forces captured the town on May 3": the date is the capture's own
+_VERB_LIKE = re.compile(r"\b(?:\w{3,}ed|took|began|fell|won|lost|met|came|went|left|held|made)\b")
+
+
 def _with_bounds(norm: str, dates: list[DateMention]) -> tuple[DateMention, ...]:
-    return tuple(
-        attrs.evolve(d, bound=True) if _BOUND.search(norm, max(0, d.start - 80), d.start) else d
-        for d in dates
-    )
+    out = []
+    for d in dates:
+        bound = _BOUND.search(norm, max(0, d.start - 80), d.start)
+        if bound is not None and not _VERB_LIKE.search(norm, bound.start() + 5, d.start):
+            d = attrs.evolve(d, bound=True)
+        out.append(d)
+    return tuple(out)
 
 
 def _follow_cities(

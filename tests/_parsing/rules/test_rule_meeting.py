@@ -192,3 +192,17 @@ def test_a_title_word_inside_a_hyphenated_name() -> None:
         "Mekdad in Damascus on Monday."
     )
     assert m.participants[0].name == "Hossein Amir-Abdollahian"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polish President Andrzej Duda met U.S. Secretary of State Antony Blinken on Friday at "
+        "Joe Biden's invitation.",
+        "Ukrainian President Volodymyr Zelensky met Polish Prime Minister Donald Tusk and said "
+        "he had confidence in Andrzej Duda.",
+    ],
+)
+def test_a_person_after_in_or_at_is_no_venue(text: str) -> None:
+    [m] = meetings(text)
+    assert m.location is None

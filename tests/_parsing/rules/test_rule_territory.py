@@ -275,3 +275,23 @@ def test_the_speaker_is_no_party_to_the_change_it_reports(
 ) -> None:
     [tc] = changes(text)
     assert (tc.gainer and tc.gainer.country, tc.loser and tc.loser.country) == (gainer, loser)
+
+
+def test_a_completed_withdrawal_and_a_dated_capture_inside_since() -> None:
+    [w] = changes(
+        "Russia completed on Friday the withdrawal of its troops from the city of Kherson."
+    )
+    assert w.kind is K.WITHDRAWAL
+    [c] = changes(
+        "Fighting has continued since Russian forces captured the town of Avdiivka on February 17."
+    )
+    assert c.date is not None
+    assert c.date.start == dt.date(2024, 2, 17)
+
+
+def test_halting_something_else_does_not_negate_the_capture() -> None:
+    [c] = changes(
+        "Ukrainian troops halted the Russian advance and recaptured the village of Robotyne on "
+        "Monday."
+    )
+    assert c.modality is Modality.REALIZED

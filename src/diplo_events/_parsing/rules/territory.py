@@ -289,7 +289,8 @@ _FACILITY = re.compile(
 _TALKED_ABOUT = re.compile(
     r"\b(?:discuss|discussed|discussing|discussion of|talks on|called|calling|hailed|welcomed|"
     r"praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
-    r"on|about|over|regarding|concerning)\s(?:the\s|a\s|its\s|their\s)?(?:[\w-]+\s){0,2}$",
+    r"talks on|agreement on|deal on|about|over|regarding|concerning)"
+    r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w-]+\s){0,2}$",
     re.IGNORECASE,
 )
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
