@@ -340,3 +340,21 @@ def test_no_focus_state_for_an_officer_placed_in_another_state() -> None:
     found = statements(STORY_ABOUT_RUSSIA + "The governor said two people were killed in Kharkiv.")
     assert all(s.speaker.country == "RUS" for s in found)
     assert not any("Kharkiv" in s.content for s in found)
+
+
+def test_a_party_the_content_is_about_is_no_inverted_speaker() -> None:
+    found = statements(
+        "The president, who arrived in Paris on Monday, said France would send more troops."
+    )
+    assert all(s.speaker.country != "FRA" for s in found)
+
+
+def test_a_frame_followed_by_adding_is_one_statement() -> None:
+    [s] = statements(
+        "Iran could retaliate, the Pentagon said, adding that U.S. forces were on alert."
+    )
+    assert (s.speaker.country, s.content, s.modality) == (
+        "USA",
+        "Iran could retaliate",
+        Modality.REALIZED,
+    )

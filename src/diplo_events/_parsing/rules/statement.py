@@ -99,6 +99,10 @@ _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _PRESS_BODY = re.compile(
     r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?)\b"
 )
+# What may follow an inverted speaker: the end, a comma, a time or medium phrase.
+_AFTER_SPEAKER = re.compile(
+    r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|last|this|to|told|during|after)\b)"
+)
 _INVERSION = re.compile(r"(?:[,\"”’:]|^)\s*$")
 _FOR_SAYING = re.compile(
     r"\bfor (condemning|denouncing|criticizing|criticising|rejecting|welcoming)\b"
@@ -119,7 +123,8 @@ _FRAME_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|last|this|to|told|via|through|from|during|after|before|"
     r"a|an|the|its|his|her|their|\w+day|statement|tweet|interview|briefing|reporters|"
     r"journalists|website|post|posted|conference|news|press|media|[A-Z][\w.'’-]*)\b){0,10}"
-    r"\s*[.!]?\s*$"
+    # "..., the Pentagon said, adding that ...": a participle may follow the frame
+    r"(?:\s*[.!]?\s*$|,\s+(?:adding|saying|noting|stressing|insisting|warning|urging)\b)"
 )
 # "said in a tweet on Tuesday that ...": a short medium / time phrase before "that"
 _WORDS_BEFORE_QUOTE = re.compile(r"\w{3,}")
@@ -189,9 +194,16 @@ def _agents(art: Article, sent: Sentence, pos: int) -> list[Actor]:
     return out
 
 
-def _right_speaker(art: Article, sent: Sentence, pos: int) -> ActorMention | None:
+def _right_speaker(
+    art: Article, sent: Sentence, pos: int, *, closing: bool = False
+) -> ActorMention | None:
+    """The party right after ``pos``. With ``closing`` ("..., said the army."), only one
+    that ends the sentence or its clause: in "X, who arrived on Monday, said France would
+    send troops" France is what was said about, not who said it."""
     for a in art.actors_between(sent, pos, min(sent.end, pos + 6), inside=False):
         if a.role in _PARTY_ROLES:
+            if closing and not _AFTER_SPEAKER.match(art.norm, a.end, sent.end):
+                return None
             return a
     return None
 
@@ -369,7 +381,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         if speaker is None and _INVERSION.search(norm, max(sent.start, m.start() - 3), m.start()):
             # '"...," said the army', "..., said X": the speaker follows the verb (but not in
             # "Y called the drills a provocation and said Warsaw would ...")
-            speaker = _right_speaker(art, sent, m.end())
+            speaker = _right_speaker(art, sent, m.end(), closing=True)
             rule = "statement.inverted"
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
@@ -408,6 +420,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
     for k, m in enumerate(_PARTICIPLE.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS or in_quote(norm, sent, m.start()):
             break
+        if REPORTING_VERB.search(norm, max(sent.start, m.start() - 30), m.start()):
+            continue  # "..., the Pentagon said, adding that ...": the frame's speaker adds
         verb = (m.start(1), m.end(1))
         family = _PARTICIPLES[m.group(1).split()[0].lower()]
         for party in _main_subjects(art, sent, m.start()):
