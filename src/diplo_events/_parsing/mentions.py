@@ -196,7 +196,10 @@ def _glued_title(norm: str, m: Match) -> bool:
 def _own_officials(norm: str, floor: int, pos: int) -> bool:
     """Whether "officials" at ``pos`` are unqualified ("officials in Kyiv", "local officials in
     Kyiv") rather than someone else's ("U.S. officials", "Western diplomats")."""
-    words = norm[max(floor, pos - 30) : pos].split()
+    words = norm[max(floor, pos - 40) : pos].split()[-4:]
+    # "Western diplomats and officials in Kyiv": a qualifier of a coordinated noun counts
+    while len(words) >= 2 and words[-1].lower() in ("and", "or"):
+        words = words[:-2]
     if not words:
         return True
     word = words[-1]

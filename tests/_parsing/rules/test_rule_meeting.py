@@ -206,3 +206,11 @@ def test_a_title_word_inside_a_hyphenated_name() -> None:
 def test_a_person_after_in_or_at_is_no_venue(text: str) -> None:
     [m] = meetings(text)
     assert m.location is None
+
+
+def test_a_virtual_summit_in_a_later_clause_does_not_cancel_the_meeting() -> None:
+    [m] = meetings(
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin, where a "
+        "virtual summit of G7 leaders was later held."
+    )
+    assert {p.country for p in m.participants} == {"FRA", "DEU"}

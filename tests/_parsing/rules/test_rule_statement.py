@@ -358,3 +358,7 @@ def test_a_frame_followed_by_adding_is_one_statement() -> None:
         "Iran could retaliate",
         Modality.REALIZED,
     )
+
+
+def test_foreign_and_coordinated_officials_in_a_capital_are_not_its_own() -> None:
+    assert statements("Western diplomats and officials in Kyiv said the strike killed three.") == []

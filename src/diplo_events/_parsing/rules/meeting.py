@@ -57,7 +57,8 @@ _TOPIC = re.compile(
     r"\b(?:to discuss|discussed|discussing|on the|on a|on an|about|over|regarding|concerning|"
     r"aimed at|to attend|on ways|focus(?:ed|ing)? on|amid|as|after|since)\b"
     # a relative clause about the meeting: "a tour that has alarmed Australia"
-    r"|\b(?:that|which) (?:has|have|had|is|are|was|were|will|would|could|may)\b",
+    r"|\b(?:that|which) (?:has|have|had|is|are|was|were|will|would|could|may)\b"
+    r"|,\s+where\b",
     re.IGNORECASE,
 )
 _AND_THEN = re.compile(r"\band (?:then |later |also )?$")
@@ -100,7 +101,9 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             continue
         if word in ("meeting", "meetings", "talks", "conference") and _generic(norm, m.start()):
             continue
-        if _REMOTE.search(norm, m.end(), min(sent.end, m.end() + 60)) or _REMOTE.search(
+        comma = norm.find(",", m.end(), sent.end)
+        near_end = min(sent.end, m.end() + 60, comma if comma >= 0 else sent.end)
+        if _REMOTE.search(norm, m.end(), near_end) or _REMOTE.search(
             norm, max(sent.start, m.start() - 40), m.start()
         ):
             continue  # "held talks via video link", "by phone": no meeting
