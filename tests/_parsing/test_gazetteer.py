@@ -465,3 +465,7 @@ def test_find_on_name_soup(parts: list[str]) -> None:
 )  # fmt: skip
 def test_former_states_have_their_iso_3166_3_codes(g: Gazetteer, name: str, code: str) -> None:
     assert code in {e.country for e in g.lookup(name)}
+
+
+def test_a_famous_island_is_not_a_homonymous_city(g: Gazetteer) -> None:
+    assert {e.country for e in g.lookup("Bali")} == {"IDN"}

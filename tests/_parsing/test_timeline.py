@@ -391,3 +391,13 @@ def test_parse_existing_dates_are_kept() -> None:
     )
     days = sorted(e.date.start for e in de.parse(text, published=FRIDAY) if e.date is not None)
     assert days == [MONDAY, dt.date(2024, 3, 7)]
+
+
+def test_parse_a_day_told_with_another_kind_of_happening_is_not_lent() -> None:
+    events = de.parse(
+        "Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda in Warsaw on "
+        "Monday.\nRussian forces captured the town of Avdiivka after months of fighting.",
+        published="2024-03-06",
+    )
+    [capture] = [e for e in events if isinstance(e, TerritorialChange)]
+    assert capture.date is None

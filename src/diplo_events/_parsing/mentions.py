@@ -109,6 +109,7 @@ _NOT_LOCATIVE_IN = re.compile(
 )
 # ", the Taliban spokesperson,": a name with an appositive is a person's
 _APPOSED_AFTER = re.compile(r", (?:the|a|an|who)\b")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
@@ -287,9 +288,21 @@ def find_mentions(
     # "Government of National Accord", "Military Base": a capitalized institution word that
     # begins a longer name is part of that name, not an institution of its own
     named: list[Match] = []
+    previous: Match | None = None
     for m in matches:
         cat = m.entries[0].category
-        if cat is Category.INSTITUTION and m.text[:1].isupper():
+        after_title = (
+            previous is not None
+            and previous.entries[0].category is Category.TITLE
+            and m.start - previous.end == 1
+        )
+        previous = m
+        if cat is Category.COUNTRY and after_title and _NAME_AFTER.match(norm, m.end, end):
+            # "Defence Minister Israel Katz": a country's name as a person's first name
+            nxt_start = m.end + 1
+            if nxt_start not in covered:
+                named.append(m)
+        elif cat is Category.INSTITUTION and m.text[:1].isupper():
             nxt = _CAP_AFTER.match(norm, m.end, end)
             if nxt and nxt.end() - 2 not in covered:
                 named.append(m)

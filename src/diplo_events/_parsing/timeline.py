@@ -11,12 +11,13 @@ underway"). After the merge, :func:`inherit_dates` gives such events that date:
    event of that type told before it that has a day date.
 2. **By focus.** Otherwise it takes the latest date expression told before its first
    evidence sentence: for a meeting, an exercise or a territorial change, one in its
-   own paragraph or the one before (:data:`EVENT_WINDOW`); for a statement, one in its
-   own paragraph (:data:`STATEMENT_WINDOW`) told in a sentence that reports a realized
-   meeting, exercise or territorial change the speaker's side took part in ("X on
-   Wednesday oversaw the drills. ... X said"). A statement after "Y said on Monday", or
-   a third party's reaction, is not dated so: the day a thing was said is only known if
-   the text tells it.
+   own paragraph or the one before (:data:`EVENT_WINDOW`), told in a sentence that
+   reports no other happening, or one of the same kind with a party in common; for a
+   statement, one in its own paragraph (:data:`STATEMENT_WINDOW`) told in a sentence
+   that reports a realized meeting, exercise or territorial change the speaker's side
+   took part in ("X on Wednesday oversaw the drills. ... X said"). A statement after
+   "Y said on Monday", or a third party's reaction, is not dated so: the day a thing
+   was said is only known if the text tells it.
 
 A focus is a single day, not after the publication date, not the bound of a period
 ("since Nov. 13", "until Friday", "as of Monday"). Any other date expression -- a
@@ -239,18 +240,20 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
         return events  # no day is told, so no event has one to lend either
     focus = build_focus(article)
     scenes: dict[int, set[str]] = {}  # sentence -> parties of the realized happenings it tells
+    kinds: dict[int, set[tuple[type[Event], str]]] = {}  # sentence -> (type, party) told
     for ev in events:
         if ev.modality is Modality.REALIZED and not isinstance(ev, Statement):
             for span in ev.evidence:
                 n = focus.sentence_at(span.start)
                 if n is not None:
                     scenes.setdefault(n, set()).update(_parties(ev))
+                    kinds.setdefault(n, set()).update((type(ev), p) for p in _parties(ev))
     out = list(events)
     latest: dict[type[Event], DateSpan] = {}  # latest realized dated event per type
     for i in sorted(range(len(out)), key=lambda i: out[i].evidence[0].start):
         ev = out[i]
         if ev.date is None and ev.modality is Modality.REALIZED:
-            date = _inherited(ev, article, focus, scenes, latest)
+            date = _inherited(ev, article, focus, scenes, kinds, latest)
             if date is not None:
                 ev = out[i] = attrs.evolve(
                     ev, date=date, confidence=round(ev.confidence * INHERITED_CONFIDENCE, 4)
@@ -265,6 +268,7 @@ def _inherited(
     article: Article,
     focus: Focus,
     scenes: dict[int, set[str]],
+    kinds: dict[int, set[tuple[type[Event], str]]],
     latest: dict[type[Event], DateSpan],
 ) -> DateSpan | None:
     n = focus.sentence_at(ev.evidence[0].start)
@@ -278,7 +282,15 @@ def _inherited(
             return date
     if not isinstance(ev, Statement):
         told = focus.latest(n, EVENT_WINDOW)
-        return told.span if told is not None else None
+        if told is None:
+            return None
+        # a day told with other happenings is theirs, unless one is of this event's kind
+        # and side ("Rebels seized X on Monday. They also took Y"); a day told with none
+        # ("On Monday fighting raged. Rebels took the town") is the scene's
+        told_kinds = kinds.get(told.sentence)
+        if told_kinds and not {(type(ev), p) for p in _parties(ev)} & told_kinds:
+            return None
+        return told.span
     told = focus.latest(n, STATEMENT_WINDOW)
     if told is None or side_key(ev.speaker) not in scenes.get(told.sentence, ()):
         return None  # not said by a party to the happening told with that date

@@ -362,3 +362,8 @@ def test_a_frame_followed_by_adding_is_one_statement() -> None:
 
 def test_foreign_and_coordinated_officials_in_a_capital_are_not_its_own() -> None:
     assert statements("Western diplomats and officials in Kyiv said the strike killed three.") == []
+
+
+def test_a_country_name_as_a_first_name_after_a_title() -> None:
+    [s] = statements("Israeli Defence Minister Israel Katz said the operation would continue.")
+    assert (s.speaker.name, s.speaker.country) == ("Israel Katz", "ISR")
