@@ -214,6 +214,6 @@ def test_a_place_head_must_end_the_name_unless_it_may_lead() -> None:
     text = "Troops moved from Shan State to Lake Chad and the Province of Kandor."
     found = mentions(text)
     assert {p.location.name for p in found.places} >= {"Shan State", "Lake Chad"}
-    assert place_named(found, "Province of Kandor").location.kind is not None
+    assert place_named(found, "Province of Kandor").location.kind is LocationKind.REGION
     speaker = "The House Speaker met the State Visit Committee."
     assert all(p.location.kind is None for p in mentions(speaker).places)

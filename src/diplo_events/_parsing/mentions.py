@@ -431,7 +431,9 @@ def find_mentions(
             if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
                 left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
         if _is_place_name(words, lex):
-            loc = Location(name=name, kind=LocationKind.REGION if words[-1] in (
+            # the head is the last word, or the one before "of" ("Province of Idlib")
+            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            loc = Location(name=name, kind=LocationKind.REGION if head in (
                 "Province", "State", "Region", "Township", "District", "County", "Governorate",
                 "Oblast", "Prefecture", "Territory") else LocationKind.SITE,
                 mention=_span(original, c_start, c_end))  # fmt: skip

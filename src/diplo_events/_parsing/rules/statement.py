@@ -115,7 +115,7 @@ _CALLED_OK = re.compile(
 _LEAD_TIME = re.compile(
     r"(?:\s+(?:(?:late |early )?on \w+|(?:last|this) \w+|yesterday|today|"
     r"in an? (?:statement|tweet|post|interview|speech|televised address|video address|"
-    r"nightly video address|briefing)|on (?:X|Twitter|Telegram|Facebook|state television)))+"
+    r"nightly video address|briefing)|on state television))+"
     r"(?:,|\s)(?=\s*[a-zA-Z])"
 )
 # What may follow the verb of a reporting frame: "on Monday", "in a statement", "told AFP".
