@@ -295,3 +295,9 @@ def test_halting_something_else_does_not_negate_the_capture() -> None:
         "Monday."
     )
     assert c.modality is Modality.REALIZED
+
+
+def test_a_demanded_withdrawal_did_not_happen() -> None:
+    assert (
+        changes("The UN Security Council demanded Iraq's immediate withdrawal from Kuwait.") == []
+    )

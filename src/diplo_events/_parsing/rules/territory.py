@@ -287,10 +287,10 @@ _FACILITY = re.compile(
 )
 # A nominal trigger that is what someone talks about, not a report that it happened.
 _TALKED_ABOUT = re.compile(
-    r"\b(?:discuss|discussed|discussing|discussion of|talks on|called|calling|hailed|welcomed|"
+    r"\b(?:discuss|discussed|discussing|discussion of|called|calling|hailed|welcomed|"
     r"praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
     r"talks on|agreement on|deal on|about|over|regarding|concerning)"
-    r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w-]+\s){0,2}$",
+    r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w'’-]+\s){0,2}$",
     re.IGNORECASE,
 )
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
