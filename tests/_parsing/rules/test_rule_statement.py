@@ -367,3 +367,11 @@ def test_foreign_and_coordinated_officials_in_a_capital_are_not_its_own() -> Non
 def test_a_country_name_as_a_first_name_after_a_title() -> None:
     [s] = statements("Israeli Defence Minister Israel Katz said the operation would continue.")
     assert (s.speaker.name, s.speaker.country) == ("Israel Katz", "ISR")
+
+
+def test_a_quoted_name_inside_framed_content_is_not_the_content() -> None:
+    [s] = statements(
+        'China and Russia began an exercise code-named "Joint Sea" on Wednesday, the Chinese '
+        "defence ministry said."
+    )
+    assert s.content == 'China and Russia began an exercise code-named "Joint Sea" on Wednesday'

@@ -219,8 +219,13 @@ def _content(
     if m:
         start = m.end()
         return art.original[start : sent.end].strip(" \"'.,"), start, sent.end
-    if frame is not None and not _QUOTE.search(norm, sent.start, frame):
-        return art.original[sent.start : frame].strip(" \"'“”‘’,"), sent.start, frame
+    if frame is not None:
+        last_quote_end = max(
+            (q.end() for q in _QUOTE.finditer(norm, sent.start, frame + 1)), default=-1
+        )
+        if last_quote_end < frame - 1:
+            # '<content with a "name" in quotes>, the ministry said': the clause is the content
+            return art.original[sent.start : frame].strip(" \"'“”‘’,"), sent.start, frame
     q = _QUOTE.search(
         norm, max(sent.start, verb_end - LOOKBACK), min(sent.end, verb_end + LOOKBACK)
     )
