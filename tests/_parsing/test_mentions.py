@@ -217,3 +217,10 @@ def test_a_place_head_must_end_the_name_unless_it_may_lead() -> None:
     assert place_named(found, "Province of Kandor").location.kind is LocationKind.REGION
     speaker = "The House Speaker met the State Visit Committee."
     assert all(p.location.kind is None for p in mentions(speaker).places)
+
+
+def test_an_institution_word_ending_a_name_belongs_to_it() -> None:
+    text = "Troops clashed with the National Liberation Army (ELN) near the border."
+    body = actor_at(mentions(text), text, "National Liberation Army")
+    assert body.actor is not None
+    assert (body.actor.name, body.actor.organization) == ("National Liberation Army", "ELN")

@@ -109,6 +109,7 @@ _NOT_LOCATIVE_IN = re.compile(
 )
 # ", the Taliban spokesperson,": a name with an appositive is a person's
 _APPOSED_AFTER = re.compile(r", (?:the|a|an|who)\b")
+_CAP_BEFORE = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
@@ -302,6 +303,13 @@ def find_mentions(
             nxt_start = m.end + 1
             if nxt_start not in covered:
                 named.append(m)
+        elif (
+            cat is Category.INSTITUTION
+            and m.text[:1].isupper()
+            and _CAP_BEFORE.search(norm, max(start, m.start - 30), m.start)
+            and m.start - 2 not in covered  # the word before is no gazetteer name
+        ):
+            named.append(m)  # "National Liberation Army": the name's last word
         elif cat is Category.INSTITUTION and m.text[:1].isupper():
             nxt = _CAP_AFTER.match(norm, m.end, end)
             if nxt and nxt.end() - 2 not in covered:
@@ -945,9 +953,12 @@ def _appositive(
             k = norm.rfind(cut, lo, c_start - 2)
             if k >= 0:
                 lo = max(lo, k + len(cut) - 1)
-        if _FINITE_VERB.search(norm, lo, c_start - 2):
+        segment = norm[lo : c_start - 2].split()
+        if _FINITE_VERB.search(norm, lo, c_start - 2) or (
+            len(segment) > 4 and segment[0].lower() not in _DETERMINERS
+        ):
             # "Ukrainian troops have recaptured X, Deputy Minister Y said": a clause, no
-            # appositive describing Y
+            # appositive describing Y (one is "the chief of ...", or a few title words)
             return None, None, None
         for g in reversed(groups):
             if lo <= g.start and g.end <= c_start - 2 and g.affiliation is not None:

@@ -375,3 +375,12 @@ def test_a_quoted_name_inside_framed_content_is_not_the_content() -> None:
         "defence ministry said."
     )
     assert s.content == 'China and Russia began an exercise code-named "Joint Sea" on Wednesday'
+
+
+def test_a_clause_before_a_titled_speaker_lends_no_affiliation() -> None:
+    [s] = statements(
+        "Colombian troops killed a senior commander of the National Liberation Army (ELN) in "
+        "Arauca province on Sunday, Defense Minister Ivan Velasquez said on Monday."
+    )
+    assert s.speaker.name == "Ivan Velasquez"
+    assert s.speaker.organization is None
