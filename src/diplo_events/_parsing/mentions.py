@@ -102,6 +102,12 @@ _HIS_OFFICE = re.compile(
     r"[Hh](?:is|er) (?:office|press office|spokesman|spokeswoman|spokesperson|aides?)\b"
 )
 _FINITE_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
+# ", the capital of Y", ", the provincial capital": the name before is a town
+_CAPITAL_OF = re.compile(r", (?:the|a) (?:\w+ )?(?:capital|city|town|port)\b")
+# "control of X", "the fall of X": X is a place
+_CONTROL_OF = re.compile(
+    r"\b(?:control (?:of|over)|capture of|fall of|seizure of|outskirts of)\s+$"
+)
 # "confidence in X", "a role in X": "in" that places nothing
 _NOT_LOCATIVE_IN = re.compile(
     r"\b(?:confidence|trust|faith|belief|interest|role|part|stake|involvement|participation|"
@@ -488,10 +494,22 @@ def find_mentions(
         real = [w for w in words if w.lower() not in lex.name_connectors]
         if not real:
             continue
-        if _TOWN_OF.search(norm, max(start, c_start - 16), c_start):
-            # "the town of Adan Yabaal": whatever its words, a town
+        if _TOWN_OF.search(norm, max(start, c_start - 16), c_start) or _CAPITAL_OF.match(
+            norm, c_end, end
+        ):
+            # "the town of Adan Yabaal", "Wad Madani, the capital of Gezira state": a town,
+            # in the country of the province or state it is the capital of
+            country = next(
+                (m.entries[0].country for m in matches
+                 if c_end < m.start <= c_end + 40 and m.entries[0].country
+                 and m.entries[0].category in (Category.REGION, Category.COUNTRY)),
+                None,
+            ) if _CAPITAL_OF.match(norm, c_end, end) else None  # fmt: skip
             loc = Location(
-                name=name, kind=LocationKind.CITY, mention=_span(original, c_start, c_end)
+                name=name,
+                country=country,
+                kind=LocationKind.CITY,
+                mention=_span(original, c_start, c_end),
             )
             places.append(PlaceMention(c_start, c_end, loc, prep))
             continue
@@ -515,7 +533,10 @@ def find_mentions(
             continue
         if (
             not titled
-            and prep in ("in", "at", "near")
+            and (
+                prep in ("in", "at", "near")
+                or _CONTROL_OF.search(norm, max(start, c_start - 20), c_start)
+            )
             and not possessive  # "at Joe Biden's invitation"
             and not _APPOSED_AFTER.match(norm, c_end)
             and not _NOT_LOCATIVE_IN.search(norm, max(start, c_start - 24), c_start)

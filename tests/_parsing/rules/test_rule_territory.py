@@ -301,3 +301,18 @@ def test_a_demanded_withdrawal_did_not_happen() -> None:
     assert (
         changes("The UN Security Council demanded Iraq's immediate withdrawal from Kuwait.") == []
     )
+
+
+def test_an_unknown_capital_of_a_known_province() -> None:
+    [tc] = changes(
+        "The RSF said on Tuesday it had taken control of Ed Daein, the capital of East Darfur "
+        "state, after the army withdrew."
+    )
+    assert [(p.name, p.country) for p in tc.places] == [("Ed Daein", "SDN")]
+    assert tc.gainer is not None
+    assert tc.gainer.organization == "RSF"
+
+
+def test_a_landmark_for_a_direction_is_not_taken() -> None:
+    [tc] = changes("M23 rebels seized an army base east of Goma on Monday.")
+    assert [p.name for p in tc.places] == []

@@ -93,6 +93,11 @@ _ARMED = re.compile(
 )
 _QUALIFIES = re.compile(r" (?:regional |provincial |state )?capital\b(?! of)")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whom|whose)\b")
+_CAPITAL_OF_BEFORE = re.compile(r", the (?:\w+ )?(?:capital|largest city|main city) of (?:the )?$")
+_RELATIVE_TO = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|edge|"
+    r"suburbs?|kilometres|kilometers|km|miles) (?:of|from) (?:the )?$"
+)
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -357,7 +362,13 @@ def _places(art: Article, sent: Sentence, start: int, end: int) -> list[Location
             LocationKind.REGION,
             LocationKind.COUNTRY,
         )
-        qualifier = _QUALIFIES.match(art.norm, p.end) is not None  # "the Kachin capital Myitkyina"
+        qualifier = (
+            _QUALIFIES.match(art.norm, p.end) is not None  # "the Kachin capital Myitkyina"
+            or _CAPITAL_OF_BEFORE.search(art.norm, max(sent.start, p.start - 40), p.start)
+            is not None  # "X, the capital of Y state": Y was not taken
+            or _RELATIVE_TO.search(art.norm, max(sent.start, p.start - 30), p.start)
+            is not None  # "a base east of the city": the city is a landmark, not taken
+        )
         if (
             start <= p.start
             and p.end <= end
