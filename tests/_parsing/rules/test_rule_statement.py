@@ -384,3 +384,11 @@ def test_a_clause_before_a_titled_speaker_lends_no_affiliation() -> None:
     )
     assert s.speaker.name == "Ivan Velasquez"
     assert s.speaker.organization is None
+
+
+def test_a_frame_followed_by_an_adjunct_of_time() -> None:
+    [s] = statements(
+        "North Korea fired two missiles into the sea on Tuesday, South Korea's Joint Chiefs of "
+        "Staff said, a day after Seoul and Washington began their annual drills."
+    )
+    assert s.content == "North Korea fired two missiles into the sea on Tuesday"

@@ -124,7 +124,10 @@ _FRAME_TAIL = re.compile(
     r"a|an|the|its|his|her|their|\w+day|statement|tweet|interview|briefing|reporters|"
     r"journalists|website|post|posted|conference|news|press|media|[A-Z][\w.'’-]*)\b){0,10}"
     # "..., the Pentagon said, adding that ...": a participle may follow the frame
-    r"(?:\s*[.!]?\s*$|,\s+(?:adding|saying|noting|stressing|insisting|warning|urging)\b)"
+    # or an adjunct of time or cause: "..., the JCS said, a day after the drills began"
+    r"(?:\s*[.!]?\s*$|,\s+(?:adding|saying|noting|stressing|insisting|warning|urging|a day|"
+    r"hours|days|weeks|shortly|soon|just|after|before|as|amid|citing|following|despite|"
+    r"while|without)\b)"
 )
 # "said in a tweet on Tuesday that ...": a short medium / time phrase before "that"
 _WORDS_BEFORE_QUOTE = re.compile(r"\w{3,}")
