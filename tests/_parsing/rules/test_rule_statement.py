@@ -392,3 +392,12 @@ def test_a_frame_followed_by_an_adjunct_of_time() -> None:
         "Staff said, a day after Seoul and Washington began their annual drills."
     )
     assert s.content == "North Korea fired two missiles into the sea on Tuesday"
+
+
+def test_a_bare_weekday_after_the_verb_is_no_content() -> None:
+    [s] = statements("Israel's military said Sunday it had withdrawn its troops from the city.")
+    assert s.content == "it had withdrawn its troops from the city"
+
+
+def test_a_news_outlet_is_no_political_speaker() -> None:
+    assert statements("Egypt's state-run Al-Qahera News reported that talks had resumed.") == []

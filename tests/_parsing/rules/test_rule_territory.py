@@ -316,3 +316,8 @@ def test_an_unknown_capital_of_a_known_province() -> None:
 def test_a_landmark_for_a_direction_is_not_taken() -> None:
     [tc] = changes("M23 rebels seized an army base east of Goma on Monday.")
     assert [p.name for p in tc.places] == []
+
+
+def test_a_region_qualifying_a_city_of_is_not_taken() -> None:
+    [tc] = changes("Israeli troops withdrew from the southern Gaza city of Khan Younis on Sunday.")
+    assert [p.name for p in tc.places] == ["Khan Younis"]

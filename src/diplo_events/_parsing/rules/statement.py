@@ -97,7 +97,8 @@ _NOT_SUBJECT = frozenset({"in", "at", "near", "to", "of", "from", "with", "on", 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _PRESS_BODY = re.compile(
-    r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?)\b"
+    r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?|News|"
+    r"Television|TV|Radio|Channel|Times|Gazette|Tribune|Herald|Daily)\b"
 )
 # What may follow an inverted speaker: the end, a comma, a time or medium phrase.
 _AFTER_SPEAKER = re.compile(
@@ -114,6 +115,7 @@ _CALLED_OK = re.compile(
 # "said on Tuesday the town was calm": a time phrase before the reported clause
 _LEAD_TIME = re.compile(
     r"(?:\s+(?:(?:late |early )?on \w+|(?:last|this) \w+|yesterday|today|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: night| morning)?|"
     r"in an? (?:statement|tweet|post|interview|speech|televised address|video address|"
     r"nightly video address|briefing)|on state television))+"
     r"(?:,|\s)(?=\s*[a-zA-Z])"

@@ -91,7 +91,11 @@ _ARMED = re.compile(
     r"militiamen|garrison|police|gunmen|jihadists)\b",
     re.IGNORECASE,
 )
-_QUALIFIES = re.compile(r" (?:regional |provincial |state )?capital\b(?! of)")
+# "the Kachin capital Myitkyina", "the southern Gaza city of Khan Younis": a qualifier
+_QUALIFIES = re.compile(
+    r" (?:regional |provincial |state )?capital\b(?! of)"
+    r"| (?:city|town|village|port|district|province|region) of\b"
+)
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 _CAPITAL_OF_BEFORE = re.compile(r", the (?:\w+ )?(?:capital|largest city|main city) of (?:the )?$")
 _RELATIVE_TO = re.compile(
