@@ -89,6 +89,10 @@ _DEFINED = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May",
                      "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September",
                      "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
+_IN_TOWN_OF = re.compile(
+    r"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w-]+ ){0,2}"
+    r"(?:town|city|village|port|border town|port city) of $"
+)
 _TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 # (no leading \b: a pattern that starts with a literal is scanned much faster; the word
@@ -511,7 +515,9 @@ def find_mentions(
                 kind=LocationKind.CITY,
                 mention=_span(original, c_start, c_end),
             )
-            places.append(PlaceMention(c_start, c_end, loc, prep))
+            # "in the Chinese city of Wuzhen": the town takes the preposition of its phrase
+            phrase = _IN_TOWN_OF.search(norm, max(start, c_start - 40), c_start)
+            places.append(PlaceMention(c_start, c_end, loc, phrase.group(1) if phrase else prep))
             continue
         titled = honorific or (left is not None and bool(left.roles))
         if len(real) == 1 and not titled:

@@ -214,3 +214,12 @@ def test_a_virtual_summit_in_a_later_clause_does_not_cancel_the_meeting() -> Non
         "virtual summit of G7 leaders was later held."
     )
     assert {p.country for p in m.participants} == {"FRA", "DEU"}
+
+
+def test_the_venue_of_the_summit_on_whose_sidelines_they_met() -> None:
+    [m] = meetings(
+        "Chinese Foreign Minister Wang Yi met his Pakistani counterpart on the sidelines of a "
+        "forum in the Chinese city of Wuzhen on Monday."
+    )
+    assert m.location is not None
+    assert m.location.name == "Wuzhen"

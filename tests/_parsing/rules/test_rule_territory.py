@@ -321,3 +321,10 @@ def test_a_landmark_for_a_direction_is_not_taken() -> None:
 def test_a_region_qualifying_a_city_of_is_not_taken() -> None:
     [tc] = changes("Israeli troops withdrew from the southern Gaza city of Khan Younis on Sunday.")
     assert [p.name for p in tc.places] == ["Khan Younis"]
+
+
+def test_capturing_people_or_things_is_no_territorial_change() -> None:
+    assert changes("Pakistan shot down two Indian jets and captured a pilot on Wednesday.") == []
+    assert changes("Iran seized a British tanker in the Strait of Hormuz on Friday.") == []
+    [tally] = changes("The Taliban captured 12 provincial capitals in a week.")
+    assert tally.count == 12

@@ -61,6 +61,7 @@ _TOPIC = re.compile(
     r"|,\s+where\b",
     re.IGNORECASE,
 )
+_SIDELINES = re.compile(r"\s*on the (?:sidelines|margins) of\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band (?:then |later |also )?$")
 _REMOTE = re.compile(
     r"\b(?:via video|by video|video ?link|video ?conference|videoconference|video call|"
@@ -142,6 +143,9 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             # "met ... in Aqaba": a name the gazetteer does not know, after "in"
             or place_in(sent, m.end(), clause_end, known=False)
         )
+        if location is None and _SIDELINES.match(norm, clause_end):
+            # "met X on the sidelines of a summit in Wuzhen": where the summit was
+            location = place_in(sent, clause_end, sent.end, known=False)
         family = _family(m)
         if location is None and family == "visit":
             location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"

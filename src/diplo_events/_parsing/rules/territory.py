@@ -102,6 +102,13 @@ _RELATIVE_TO = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|edge|"
     r"suburbs?|kilometres|kilometers|km|miles) (?:of|from) (?:the )?$"
 )
+_NOT_TERRITORY = re.compile(
+    r"\s+(?:(?:a|an|the|two|three|several|dozens of|hundreds of|\d[\d,]*)\s+)?(?:[\w-]+\s+)?"
+    r"(?:pilots?|soldiers?|prisoners?|hostages?|fighters?|militants?|civilians?|people|men|"
+    r"weapons?|arms|ammunition|tanks?|vehicles?|ships?|vessels?|tankers?|boats?|aircraft|"
+    r"drones?|documents|cash|money|goods|cargo|oil|shipments?|assets|power|the initiative|"
+    r"the momentum)\b"
+)
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -214,6 +221,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             gainer = _first_group_before(sent, m.start())
         if kind is _K.CAPTURE and gainer is None and not (m.group("lost") and loser):
             continue
+        if kind is _K.CAPTURE and not places and _NOT_TERRITORY.match(norm, m.end(), sent.end):
+            continue  # "captured a pilot", "seized weapons": people and things, not ground
         if kind is _K.CAPTURE and any(p.kind is not LocationKind.COUNTRY for p in places):
             places = [p for p in places if p.kind is not LocationKind.COUNTRY]
         location_country = next((p.country for p in places if p.country), None)
