@@ -91,9 +91,12 @@ _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr",
                      "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
 _IN_TOWN_OF = re.compile(
     r"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w-]+ ){0,2}"
-    r"(?:town|city|village|port|border town|port city) of $"
+    r"(?:town|city|village|port|border town|port city|resort|enclave|stronghold|hamlet) of $"
 )
-_TOWN_OF = re.compile(r"\b(?:town|city|village|capital|port city|border town) of $")
+_TOWN_OF = re.compile(
+    r"\b(?:town|city|village|capital|port city|border town|resort|enclave|stronghold|hamlet|"
+    r"port) of $"
+)
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 # (no leading \b: a pattern that starts with a literal is scanned much faster; the word
 # boundary before it is checked in code)
@@ -662,6 +665,7 @@ def find_mentions(
 
     _sites(original, norm, start, end, places)
     places = _with_country(places, matches)
+    places = _wire_phrases(norm, start, places)
     actors = [a for a in actors if not any(p.start <= a.start and a.end <= p.end
                                            and p.location.kind is LocationKind.SITE
                                            for p in places)]  # fmt: skip
@@ -872,6 +876,26 @@ def _with_country(places: list[PlaceMention], matches: Sequence[Match]) -> list[
                 ):
                     p = attrs.evolve(p, location=attrs.evolve(p.location, country=e.country))
                     break
+        out.append(p)
+    return out
+
+
+_QUALIFIER_OF = re.compile(
+    r" (?:\w+ )?(?:city|town|village|port|resort|enclave|stronghold|region|province|capital) of "
+)
+
+
+def _wire_phrases(norm: str, floor: int, places: list[PlaceMention]) -> list[PlaceMention]:
+    """ "in the Black Sea resort of Sochi", "in the border city of Maracaibo": the town takes
+    the preposition of the phrase, and a place that only qualifies it takes none."""
+    out = []
+    for p in places:
+        if p.prep == "of":
+            phrase = _IN_TOWN_OF.search(norm, max(floor, p.start - 40), p.start)
+            if phrase:
+                p = attrs.evolve(p, prep=phrase.group(1))
+        elif _QUALIFIER_OF.match(norm, p.end):
+            p = attrs.evolve(p, prep="")
         out.append(p)
     return out
 

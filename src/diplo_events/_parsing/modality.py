@@ -19,7 +19,9 @@ _BEFORE = re.compile(
     r"possible|possibly|threaten(?:ed|s)? to|risk of|unless)\b"
     r"|\b(?P<planned>will|shall|plans? to|planned|planning to|expected to|scheduled|"
     r"set to|due to|going to|intends? to|agreed to|aims? to|wants? to|ready to|upcoming|"
-    r"next|proposed|invited)\b|\b(?P<planned_to>to)\s*$",
+    r"next|proposed|invited|vow(?:ed|s)? to|pledg(?:ed|es)? to|promis(?:ed|es)? to|"
+    r"call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|ready for|seek(?:s|ing)?|sought|"
+    r"proposals? for|offer(?:ed|s)? to|continue)\b|\b(?P<planned_to>to)\s*$",
     re.IGNORECASE,
 )
 _REPORTED_FUTURE = re.compile(

@@ -223,3 +223,38 @@ def test_the_venue_of_the_summit_on_whose_sidelines_they_met() -> None:
     )
     assert m.location is not None
     assert m.location.name == "Wuzhen"
+
+
+def test_a_subject_before_a_relative_clause_meets() -> None:
+    [m] = meetings(
+        "Burundian President Evariste Ndayishimiye, who chairs the bloc, hosted Kenyan President "
+        "William Ruto on Wednesday."
+    )
+    assert {p.country for p in m.participants} == {"BDI", "KEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Russian President Vladimir Putin met Japanese Prime Minister Taro Aso in the Black Sea "
+         "resort of Sochi on Saturday.", "Sochi"),
+        ("Venezuelan and Colombian officials held talks in the border city of Maracaibo on "
+         "Friday.", "Maracaibo"),
+    ],
+)  # fmt: skip
+def test_wire_style_venues(text: str, venue: str) -> None:
+    [m] = meetings(text)
+    assert m.location is not None
+    assert m.location.name == venue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian President Hosni Mubarak called for talks between Hamas and Fatah.",
+        "Israeli Prime Minister Ehud Olmert said he was ready for direct talks with Syria.",
+        "Palestinian President Mahmoud Abbas vowed to continue peace talks with Israel.",
+    ],
+)
+def test_talks_called_for_or_promised_are_not_realized(text: str) -> None:
+    assert all(m.modality is not Modality.REALIZED for m in meetings(text))

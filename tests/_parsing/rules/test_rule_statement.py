@@ -401,3 +401,14 @@ def test_a_bare_weekday_after_the_verb_is_no_content() -> None:
 
 def test_a_news_outlet_is_no_political_speaker() -> None:
     assert statements("Egypt's state-run Al-Qahera News reported that talks had resumed.") == []
+
+
+def test_the_audience_is_no_content_and_vows_are_statements() -> None:
+    [s] = statements(
+        "Iranian Foreign Minister Javad Zarif told reporters the talks were constructive."
+    )
+    assert s.content == "the talks were constructive"
+    [vow] = statements(
+        "Nigerian President Muhammadu Buhari vowed on Tuesday to crush the insurgency."
+    )
+    assert vow.speaker.country == "NGA"

@@ -328,3 +328,11 @@ def test_capturing_people_or_things_is_no_territorial_change() -> None:
     assert changes("Iran seized a British tanker in the Strait of Hormuz on Friday.") == []
     [tally] = changes("The Taliban captured 12 provincial capitals in a week.")
     assert tally.count == 12
+
+
+def test_his_forces_are_the_speakers_side() -> None:
+    [tc] = changes(
+        "Azerbaijani President Ilham Aliyev said his forces had captured the town of Shusha."
+    )
+    assert tc.gainer is not None
+    assert tc.gainer.country == "AZE"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import ActorKind, Location, Meeting
+from ...model import ActorKind, Location, Meeting, Modality
 from ..codes import MEETING
 from ..context import (
     MAX_TRIGGERS,
@@ -28,6 +28,7 @@ from ..context import (
     date_in,
     place_in,
     side_key,
+    subject_before,
     unique_parties,
 )
 from ..mentions import ActorMention, Role, state_actor
@@ -61,6 +62,14 @@ _TOPIC = re.compile(
     r"|,\s+where\b",
     re.IGNORECASE,
 )
+# "called for talks between A and B", "is ready for direct talks": talks wished for
+_CALL_FOR = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|push(?:ed|es|ing)?|press(?:ed|es|ing)?|appeal(?:ed|s|ing)?|"
+    r"hop(?:e|ed|es|ing)|ready|readiness|demand(?:ed|s|ing)?|urg(?:ed|es|ing)) for "
+    r"(?:[\w-]+ ){0,3}$",
+    re.IGNORECASE,
+)
+_RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
 _SIDELINES = re.compile(r"\s*on the (?:sidelines|margins) of\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band (?:then |later |also )?$")
 _REMOTE = re.compile(
@@ -137,6 +146,17 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             )  # fmt: skip
             if subject is not None and side_key(subject) != side_key(parties[0]):
                 parties.insert(0, subject)
+        elif len(parties) == 1 and _RELATIVE_CLOSE.search(
+            norm, max(sent.start, m.start() - 80), m.start()
+        ):
+            # "Ndayishimiye, who chairs the bloc, hosted Ruto": the subject before the ", who"
+            found = subject_before(art, sent, m.start(), _PARTY_ROLES)
+            if (
+                found is not None
+                and found.actor is not None
+                and side_key(found.actor) != side_key(parties[0])
+            ):
+                parties.insert(0, found.actor)
         location = (
             place_in(sent, clause, clause_end)
             or place_in(sent, sent.start, clause_end)
@@ -174,7 +194,9 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                     evidence=(art.span(sent.start, sent.end),),
                     date=date_in(sent, clause, sent.end),
                     location=location,
-                    modality=modality_of(norm, m.start(), m.end(), clause),
+                    modality=Modality.PLANNED
+                    if _CALL_FOR.search(norm, max(sent.start, m.start() - 40), m.start())
+                    else modality_of(norm, m.start(), m.end(), clause),
                     confidence=0.6,
                     rule=rule,
                     cameo=cameo,

@@ -36,7 +36,7 @@ __all__ = ["extract"]
 
 _VERBS: dict[str, str] = {
     "said": "say", "says": "say", "say": "say", "told": "say", "tells": "say", "tweeted": "say",
-    "informed": "say",
+    "informed": "say", "vowed": "say", "pledged": "say", "promised": "say",
     "announced": "say", "announces": "say", "stated": "say", "declared": "say",
     "added": "say", "confirmed": "say", "noted": "say", "stressed": "say",
     "emphasized": "say", "emphasised": "say", "insisted": "say", "reiterated": "say",
@@ -64,7 +64,8 @@ KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY)
 #: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
 #: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
 SELF_REFERENCE = re.compile(
-    r"(?:\s+(?:on|in|late|early|last|this) \w+)?\s+(?:that\s+)?(?:it|they|we|its|their|our)\b"
+    r"(?:\s+(?:on|in|late|early|last|this) \w+)?\s+(?:that\s+)?"
+    r"(?:it|they|we|its|their|our|his|her)\b"
 )
 #: Any communication verb (used by other rules to find where reported content starts).
 REPORTING_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
@@ -116,6 +117,7 @@ _CALLED_OK = re.compile(
 _LEAD_TIME = re.compile(
     r"(?:\s+(?:(?:late |early )?on \w+|(?:last|this) \w+|yesterday|today|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: night| morning)?|"
+    r"reporters|journalists|the press|the media|parliament|lawmakers|in [A-Z][\w'’-]+|"
     r"in an? (?:statement|tweet|post|interview|speech|televised address|video address|"
     r"nightly video address|briefing)|on state television))+"
     r"(?:,|\s)(?=\s*[a-zA-Z])"
