@@ -113,7 +113,9 @@ _FINITE_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|sa
 _CAPITAL_OF = re.compile(r", (?:the|a) (?:\w+ )?(?:capital|city|town|port)\b")
 # "control of X", "the fall of X": X is a place
 _CONTROL_OF = re.compile(
-    r"\b(?:control (?:of|over)|capture of|fall of|seizure of|outskirts of)\s+$"
+    r"\b(?:control (?:of|over)|capture of|fall of|seizure of|outskirts of|"
+    r"(?:pulled|pulling|moved|withdrew|withdrawn|withdrawing|retreated|driven|pushed|forced|"
+    r"expelled) (?:out )?(?:of|from))\s+$"
 )
 # "confidence in X", "a role in X": "in" that places nothing
 _NOT_LOCATIVE_IN = re.compile(

@@ -336,3 +336,37 @@ def test_his_forces_are_the_speakers_side() -> None:
     )
     assert tc.gainer is not None
     assert tc.gainer.country == "AZE"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "gainer", "loser", "places"),
+    [
+        ("Ukraine pulled its troops out of the town of Lyman on Saturday.",
+         K.WITHDRAWAL, None, "UKR", ["Lyman"]),
+        ("Israeli troops pulled out of Khan Younis on Sunday.",
+         K.WITHDRAWAL, None, "ISR", ["Khan Younis"]),
+        ("The city of Lyman was captured by Ukrainian forces on Saturday.",
+         K.CAPTURE, "UKR", None, ["Lyman"]),
+        ("Islamic State fighters were driven out of Mosul by Iraqi forces in July.",
+         K.CAPTURE, "IRQ", "ISIS", ["Mosul"]),
+    ],
+)  # fmt: skip
+def test_more_ways_to_tell_a_change(
+    text: str, kind: TerritorialChangeKind, gainer: str | None, loser: str | None,
+    places: list[str],
+) -> None:  # fmt: skip
+    [tc] = changes(text)
+    assert tc.kind is kind
+    assert tc.gainer is None or (tc.gainer.country or tc.gainer.organization) == gainer
+    assert (tc.gainer is None) == (gainer is None)
+    assert tc.loser is None or (tc.loser.country or tc.loser.organization) == loser
+    assert (tc.loser is None) == (loser is None)
+    assert [p.name for p in tc.places] == places
+
+
+def test_a_recaptured_town_lies_in_the_retakers_country() -> None:
+    [tc] = changes(
+        "Azerbaijani forces recaptured the town of Shusha from Armenian forces on Sunday."
+    )
+    assert tc.location is not None
+    assert tc.location.country == "AZE"

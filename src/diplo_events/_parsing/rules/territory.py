@@ -60,8 +60,9 @@ _TRIGGER = re.compile(
     r"districts|province|provinces|region|areas?|territory|outposts?|positions)\b))\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
     r"|\b(?P<lost>lost control (?:of|over)|loses control (?:of|over)|lost (?:the )?(?:town|city)"
-    r" of)\b"
+    r" of|(?:were|was|been|being) (?:driven|pushed|forced|expelled|ousted) (?:out of|from))\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
+    r"pulled (?:its|their|the|all|his|her) (?:[\w-]+ ){0,2}(?:troops|forces|soldiers|units) out|"
     r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
     r"(?:left|fled) the (?:city|town|area|region|village|base|territory|country))\b"
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
@@ -74,7 +75,8 @@ KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
             "ceded", "took over", "taken over", "taking over", "takes over", "pulling out",
             "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
-            "takes ", "lost control", "loses control", "lost the")  # fmt: skip
+            "takes ", "lost control", "loses control", "lost the", "driven", "pushed out",
+            "forced out", "expelled", "ousted", "pulled")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
@@ -175,6 +177,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         gainer: Actor | None = None
         loser: Actor | None = None
         passive = _passive_agent(sent, m.end(), after_end, norm)
+        if passive is not None and not places:
+            places = _places(art, sent, clause, m.start())  # "The city of X was captured by Y"
         if kind in (_K.CAPTURE, _K.ANNEXATION):
             if m.group("lost"):
                 # "the Islamic State group lost control of Raqqa": the subject is the loser,
@@ -267,6 +271,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             # an unknown small town the rebels took: it lies in the state that lost it
             # (a withdrawing or handing-over side left a place that need not be its own)
             state = loser if kind in (_K.CAPTURE, _K.ANNEXATION) else None
+            if m.group().lower().startswith(("re", "liberat")) and gainer is not None:
+                state = gainer  # "recaptured X from the rebels": X is the retaker's own
             if state is None or state.kind is not ActorKind.STATE:
                 # "government forces recaptured X from the rebels": the state's own territory
                 retaken = kind is _K.CAPTURE and gainer is not None
