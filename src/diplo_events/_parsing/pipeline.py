@@ -36,6 +36,7 @@ from .mentions import (
     find_mentions,
 )
 from .merge import Candidate, assign_ids, merge
+from .numbers import parse_number
 from .rules import RULES
 from .sentences import split_sentences
 from .text import clean
@@ -188,7 +189,11 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
                 resolved.append(
                     mention if actor is mention.actor else attrs.evolve(mention, actor=actor)
                 )
-            elif mention.role is Role.PERSON and mention.surname:
+            elif (
+                mention.role is Role.PERSON
+                and mention.surname
+                and parse_number(mention.surname) is None  # "Twenty-three towns ..."
+            ):
                 # a lone capitalized word that names nobody known: maybe a place
                 name = text[mention.start : mention.end]
                 loc = Location(name=name, mention=Span.of(text, mention.start, mention.end))
