@@ -469,3 +469,8 @@ def test_former_states_have_their_iso_3166_3_codes(g: Gazetteer, name: str, code
 
 def test_a_famous_island_is_not_a_homonymous_city(g: Gazetteer) -> None:
     assert {e.country for e in g.lookup("Bali")} == {"IDN"}
+
+
+def test_a_hyphenated_name_with_a_particle_is_not_cut(g: Gazetteer) -> None:
+    assert g.find("Fighters captured Qala-i-Naw on Saturday.") == []
+    assert [m.text for m in g.find("the Afghan-Tajik border")] == ["Afghan", "Tajik"]

@@ -623,10 +623,15 @@ class Gazetteer:
                 if ekey is None and fkey is None:
                     break
                 pos = nm.end()
-            if best_end > 0:
+            if best_end > 0 and _PARTICLE.match(text, best_end) is None:
                 out.append(Match(s, best_end, text[s:best_end], best))
                 skip = best_end
         return out
+
+
+# "Qala-i-Naw", "Mazar-e-Sharif": a hyphenated name goes on past a particle, so its first
+# part ("Qala", a town in Malta) is no match of its own
+_PARTICLE = re.compile(r"-(?:[a-z]{1,3})-\w")
 
 
 @functools.cache

@@ -312,8 +312,16 @@ def find_mentions(
             and previous.entries[0].category is Category.TITLE
             and m.start - previous.end == 1
         )
+        national = (
+            previous is not None
+            and previous.entries[0].category in (Category.DEMONYM, Category.COUNTRY)
+            and norm[previous.end : m.start] in (" ", "'s ", "’s ")
+        )
         previous = m
-        if cat is Category.COUNTRY and after_title and _NAME_AFTER.match(norm, m.end, end):
+        if cat is Category.ORGANIZATION and national and m.text == "Security Council":
+            # "the Russian Security Council": the nation's body, not the UN's
+            named.append(m)
+        elif cat is Category.COUNTRY and after_title and _NAME_AFTER.match(norm, m.end, end):
             # "Defence Minister Israel Katz": a country's name as a person's first name
             nxt_start = m.end + 1
             if nxt_start not in covered:

@@ -412,3 +412,10 @@ def test_the_audience_is_no_content_and_vows_are_statements() -> None:
         "Nigerian President Muhammadu Buhari vowed on Tuesday to crush the insurgency."
     )
     assert vow.speaker.country == "NGA"
+
+
+def test_a_national_security_council_is_not_the_uns() -> None:
+    [s] = statements("The Russian Security Council said the strikes would continue.")
+    assert (s.speaker.country, s.speaker.organization) == ("RUS", None)
+    [un] = statements("The Security Council condemned the attack.")
+    assert un.speaker.organization == "UNSC"
