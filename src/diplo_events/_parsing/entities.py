@@ -38,6 +38,9 @@ _DOMESTIC_ROLES = frozenset({
     "commander", "lieutenant", "major", "brigadier", "admiral", "marshal", "sergeant",
     "maj-gen", "lt-gen", "brig-gen", "information", "interior",
 })  # fmt: skip
+# Institutions that, unqualified under a dateline, are the dateline country's.
+_INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "parliament",
+                           "military", "police", "office", "embassy"})  # fmt: skip
 # Head words by which a body named before is referred to again ("the alliance").
 _BODY_HEADS = frozenset({"alliance", "coalition", "front", "movement", "group", "militia"})
 _GENERAL_OFFICES = frozenset({"secretary", "secretary-general", "director", "attorney", "consul",
@@ -71,6 +74,7 @@ class Registry:
     roles: dict[str, Actor] = attrs.Factory(dict)  # role word -> party (first seen)
     last_person: Actor | None = None
     last_by_role: dict[str, Actor] = attrs.Factory(dict)
+    home: str | None = None  # the dateline's country, if any
     by_head: dict[str, Actor] = attrs.Factory(dict)  # "alliance" -> the alliance last named
     states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it, its organs, places
     state_actor: dict[str, Actor] = attrs.Factory(dict)
@@ -194,6 +198,9 @@ class Registry:
             known = self.last_by_role.get(word) or self.roles.get(word)
             if known is None:
                 state = self._domestic(mention.title, places)
+                if state is None and self.home and _INSTITUTIONS & set(word.split()):
+                    # "MOSCOW, March 3 (TASS) - The Foreign Ministry said": the dateline's
+                    state = state_actor(self.home)
                 if state is not None:
                     known = attrs.evolve(state, title=mention.title)
             if known is not None and known.kind is ActorKind.PERSON:

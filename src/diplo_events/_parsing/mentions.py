@@ -329,7 +329,9 @@ def find_mentions(
         elif (
             cat is Category.INSTITUTION
             and m.text[:1].isupper()
-            and _CAP_BEFORE.search(norm, max(start, m.start - 30), m.start)
+            and (before_cap := _CAP_BEFORE.search(norm, max(start, m.start - 30), m.start))
+            and before_cap.group().strip() not in _BREAK_WORDS
+            and before_cap.group().strip() not in lex.stop_capitalized
             and m.start - 2 not in covered  # the word before is no gazetteer name
         ):
             named.append(m)  # "National Liberation Army": the name's last word

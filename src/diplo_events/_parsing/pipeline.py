@@ -171,11 +171,15 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
             found = find_mentions(text, norm, s_start, s_end, inside, code_names=code_names)
             raw.append((s_start, s_end, paragraph, is_title, found))
 
+    home = None
+    if cleaned.dateline is not None and cleaned.dateline.place:
+        home = _home(cleaned.dateline.place)
     registry = build_registry(
         (a for *_, f in raw for a in f.actors),
         (x for *_, f in raw for x in f.acronyms),
         (p for *_, f in raw for p in f.places),
     )
+    registry.home = home.country if home is not None else None
     sentences: list[Sentence] = []
     last_city: Location | None = None
     cities: dict[str, Location] = {}
@@ -220,9 +224,6 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
             )
         )
 
-    home = None
-    if cleaned.dateline is not None and cleaned.dateline.place:
-        home = _home(cleaned.dateline.place)
     article = Article(
         original=text, norm=norm, published=day, sentences=tuple(sentences), home=home
     )

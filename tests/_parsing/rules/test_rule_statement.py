@@ -419,3 +419,15 @@ def test_a_national_security_council_is_not_the_uns() -> None:
     assert (s.speaker.country, s.speaker.organization) == ("RUS", None)
     [un] = statements("The Security Council condemned the attack.")
     assert un.speaker.organization == "UNSC"
+
+
+def test_an_unqualified_ministry_under_a_dateline_is_the_datelines() -> None:
+    [s] = statements(
+        "MOSCOW, March 3 (TASS) - The Foreign Ministry said on Monday that the sanctions "
+        "would not go unanswered."
+    )
+    assert (s.speaker.kind.value, s.speaker.country, s.speaker.organization) == (
+        "state",
+        "RUS",
+        None,
+    )
