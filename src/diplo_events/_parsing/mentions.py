@@ -101,7 +101,10 @@ _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 # (no leading \b: a pattern that starts with a literal is scanned much faster; the word
 # boundary before it is checked in code)
 # "officials in Kyiv" (but not "U.S. officials in Kyiv", "Western officials in Kabul")
-_OFFICIALS_IN = re.compile(r"\b([Oo]fficials|[Aa]uthorities) in $")
+_OFFICIALS_IN = re.compile(
+    r"\b([Oo]fficials|[Aa]uthorities|(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior) )?[Mm]inistry|"
+    r"[Gg]overnment|[Ff]oreign [Oo]ffice|[Pp]residency) in $"
+)
 _FOREIGN = frozenset({"foreign", "western", "visiting", "international"})
 _HOME_ADJECTIVES = frozenset({"local", "provincial", "regional", "senior", "top", "government",
                               "security", "military", "city", "district"})  # fmt: skip
@@ -1031,6 +1034,10 @@ def _appositive(
                 roles = [r for h in groups if lo <= h.start < c_start - 2 for r in h.roles]
                 if roles:
                     return g.affiliation, " ".join(roles), g.end
+        # "Putin's spokesman, Dmitry Peskov,": a title with no party named in it
+        titled = [g for g in groups if lo <= g.start and g.end == c_start - 2 and g.roles]
+        if titled and len(segment) <= 4:
+            return None, " ".join(titled[-1].roles), titled[-1].end
     return None, None, None
 
 

@@ -431,3 +431,32 @@ def test_an_unqualified_ministry_under_a_dateline_is_the_datelines() -> None:
         "RUS",
         None,
     )
+
+
+def test_quoted_as_saying_and_a_ministry_in_a_capital() -> None:
+    [q] = statements(
+        "The official Xinhua news agency quoted Foreign Ministry spokesman Hong Lei as saying "
+        "China firmly opposed the move."
+    )
+    assert (q.speaker.name, q.rule, q.content) == (
+        "Hong Lei",
+        "statement.quoted",
+        "China firmly opposed the move",
+    )
+    [b] = statements(
+        "Azerbaijani troops entered Aghdam on Friday, the defence ministry in Baku said."
+    )
+    assert b.speaker.country == "AZE"
+
+
+def test_a_possessors_spokesman_in_apposition() -> None:
+    [s] = statements("Putin's spokesman, Dmitry Peskov, said the Kremlin was concerned.")
+    assert (s.speaker.name, s.speaker.title) == ("Dmitry Peskov", "spokesman")
+
+
+def test_the_same_side_in_its_own_content_is_one_statement() -> None:
+    found = statements(
+        "Venezuelan Foreign Minister Yvan Gil said in a post on X that Caracas rejected the "
+        "remarks."
+    )
+    assert [s.speaker.name for s in found] == ["Yvan Gil"]

@@ -60,7 +60,7 @@ _PARTICIPLES = {
 # "thanked X for condemning Y": X condemned Y
 _FOR_FAMILY = {"condemning": "accuse", "denouncing": "accuse", "criticizing": "accuse",
                "criticising": "accuse", "rejecting": "deny", "welcoming": "optimistic"}  # fmt: skip
-KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY)
+KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY, "as saying")
 #: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
 #: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
 SELF_REFERENCE = re.compile(
@@ -109,6 +109,7 @@ _INVERSION = re.compile(r"(?:[,\"”’:]|^)\s*$")
 _FOR_SAYING = re.compile(
     r"\bfor (condemning|denouncing|criticizing|criticising|rejecting|welcoming)\b"
 )
+_QUOTED_AS = re.compile(r"\bquoted\b(.{3,120}?)\b(as saying)\b")
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 _CALLED_OK = re.compile(
     r" (?:on|for)\b| (?:[\w'’-]+ ){1,6}[\"“]"
@@ -354,6 +355,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         return []
     out: list[Statement] = []
     seen: set[str] = set()
+    told: list[tuple[int, str]] = []  # (end of the verb, side) of the statements found
     norm = art.norm
     for k, m in enumerate(REPORTING_VERB.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
@@ -400,7 +402,14 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         key = voice_key(speaker.actor)
         if key in seen:
             continue
+        side = side_key(speaker.actor)
+        if any(
+            side == s and (_THAT.match(norm, end) or _LATER_THAT.match(norm, end))
+            for end, s in told
+        ):
+            continue  # "Gil said that Caracas rejected ...": the same side, told in its content
         seen.add(key)
+        told.append((m.end(), side))
         out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), _VERBS[word], rule))
     for k, m in enumerate(_ACCORDING.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
@@ -413,6 +422,18 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             seen.add(key)
             out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), "say",
                               "statement.according_to"))  # fmt: skip
+    for k, m in enumerate(_QUOTED_AS.finditer(norm, sent.start, sent.end)):
+        # "Xinhua quoted Foreign Ministry spokesman Hong Lei as saying ...": Hong Lei spoke
+        if k >= MAX_TRIGGERS:
+            break
+        quoted = [a for a in art.actors_between(sent, m.start(1), m.end(1), inside=False)
+                  if a.role in _PARTY_ROLES and a.actor is not None]  # fmt: skip
+        if quoted and quoted[0].actor is not None and _political(quoted[0].actor):
+            voice = quoted[0].actor
+            if voice_key(voice) not in seen:
+                seen.add(voice_key(voice))
+                out.append(_event(art, sent, voice, (m.start(2), m.end(2)), "say",
+                                  "statement.quoted"))  # fmt: skip
     for k, m in enumerate(_FOR_SAYING.finditer(norm, sent.start, sent.end)):
         # "thanked Saudi Arabia for condemning the attack": Saudi Arabia condemned it
         if k >= MAX_TRIGGERS or in_quote(norm, sent, m.start()):
