@@ -460,3 +460,16 @@ def test_the_same_side_in_its_own_content_is_one_statement() -> None:
         "remarks."
     )
     assert [s.speaker.name for s in found] == ["Yvan Gil"]
+
+
+def test_a_date_of_the_reported_clause_is_not_the_saying() -> None:
+    [s] = statements(
+        "Japanese Prime Minister Shinzo Abe said the two leaders held talks last month."
+    )
+    assert s.date is None
+    [b] = statements(
+        "Chinese Foreign Ministry spokesperson Mao Ning told journalists during a briefing on "
+        "May 3 that Beijing opposed the sanctions."
+    )
+    assert b.date is not None
+    assert b.date.start == dt.date(2024, 5, 3)

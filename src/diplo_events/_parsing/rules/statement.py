@@ -110,6 +110,11 @@ _FOR_SAYING = re.compile(
     r"\bfor (condemning|denouncing|criticizing|criticising|rejecting|welcoming)\b"
 )
 _QUOTED_AS = re.compile(r"\bquoted\b(.{3,120}?)\b(as saying)\b")
+# A verb between a reporting verb and a date: the date is the reported clause's
+_CLAUSE_VERB = re.compile(
+    r"\b(?:\w{3,}ed|took|began|fell|won|lost|met|came|went|left|held|made|was|were|is|are|"
+    r"has|have|had|will|would)\b(?<!\bdeclared)(?<!\bannounced)"
+)
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 _CALLED_OK = re.compile(
     r" (?:on|for)\b| (?:[\w'’-]+ ){1,6}[\"“]"
@@ -285,9 +290,13 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
     # "told journalists at a briefing on May 3": before any reported content
     content = _BEFORE_CONTENT.search(art.norm, verb[1], sent.end)
     limit = min(verb[1] + 60, content.start() if content else sent.end)
-    after = date_in(sent, verb[1], limit)
-    if after is not None:
-        return after
+    for d in sent.dates:
+        if verb[1] <= d.start and d.end <= limit and not d.bound:
+            # only across frame words: in "said the leaders met last month" the date is
+            # the content's
+            if not _CLAUSE_VERB.search(art.norm, verb[1], d.start):
+                return d.span
+            break
     # "<X happened on Friday>, the ministry said": said that day, as far as the text tells
     # (but never on a day still to come: "will hold drills next month, X said")
     before = date_in(sent, art.clause_start(sent, verb[0]), verb[0])
