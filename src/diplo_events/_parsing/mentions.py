@@ -129,6 +129,12 @@ _NOT_LOCATIVE_IN = re.compile(
 _APPOSED_AFTER = re.compile(r", (?:the|a|an|who)\b")
 _CAP_BEFORE = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
+_MEMBERS_OF = re.compile(
+    r"\b((?:(?:foreign|defen[cs]e|finance|trade|interior|energy|economy) )?(?:ministers|leaders|"
+    r"heads of state(?: and government)?|heads of government|envoys|delegates|"
+    r"representatives|members|chiefs of staff)) of (?:the )?$",
+    re.IGNORECASE,
+)
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
@@ -638,6 +644,13 @@ def find_mentions(
             # "NATO defence ministers", "EU leaders": the body's members
             actor = _affiliated(g.affiliation, members.group(0).strip(), mention)
             actors.append(ActorMention(g.start, members.end(), actor, Role.OFFICIAL, prep))
+            continue
+        members_of = _MEMBERS_OF.search(norm, max(start, g.start - 60), g.start)
+        if g.affiliation.kind is ActorKind.ORGANIZATION and members_of:
+            # "Foreign ministers of the Gulf Cooperation Council", "leaders of ASEAN"
+            actor = _affiliated(g.affiliation, members_of.group(1).lower(), mention)
+            actors.append(ActorMention(members_of.start(), g.end, actor, Role.OFFICIAL,
+                                       _prev_word(norm, members_of.start(), start)))  # fmt: skip
             continue
         role = Role.STATE if g.affiliation.kind is ActorKind.STATE else Role.ORGANIZATION
         actors.append(ActorMention(g.start, g.end, g.affiliation, role, prep))

@@ -258,3 +258,16 @@ def test_wire_style_venues(text: str, venue: str) -> None:
 )
 def test_talks_called_for_or_promised_are_not_realized(text: str) -> None:
     assert all(m.modality is not Modality.REALIZED for m in meetings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Foreign ministers of the Gulf Cooperation Council met in Riyadh on Sunday.", "GCC"),
+        ("Heads of state of the East African Community met in Arusha on Friday.", "EAC"),
+    ],
+)
+def test_members_of_a_body_named_after_them(text: str, body: str) -> None:
+    [m] = meetings(text)
+    assert [p.organization for p in m.participants] == [body]
+    assert m.rule == "meeting.members"

@@ -228,7 +228,7 @@ def _members_of_body(mentions: list[ActorMention]) -> bool:
             a.role is Role.OFFICIAL
             and actor is not None
             and actor.kind is ActorKind.ORGANIZATION
-            and (actor.title or "").endswith("s")
+            and ((actor.title or "").endswith("s") or "heads of" in (actor.title or ""))
         ):
             return True
     return False
