@@ -177,3 +177,10 @@ def test_an_official_stands_for_the_state_and_a_known_acronym_is_no_name() -> No
     [nato] = exercises("NATO began its largest exercise since the Cold War on Monday.")
     assert nato.name is None
     assert [a.organization for a in nato.participants] == ["NATO"]
+
+
+def test_a_name_ending_like_a_demonym_is_kept() -> None:
+    [ex] = exercises("US and Philippine troops kicked off the annual Balikatan drills on Tuesday.")
+    assert ex.name == "Balikatan"
+    [unnamed] = exercises("Russian and Chinese warships began joint naval drills on Monday.")
+    assert unnamed.name is None

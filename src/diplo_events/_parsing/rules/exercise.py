@@ -308,8 +308,8 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
     if before:
         pos = before.start()
         for word in norm[pos:start].split():
-            if not (word in _NOT_NAMES or word.endswith(("an", "ish", "ese"))):
-                break
+            if not (word in _NOT_NAMES or _names_states(word)):
+                break  # "the Russian-Belarusian Zapad drills": the name starts at "Zapad"
             pos += len(word) + 1
         name = art.original[pos:start].strip()
         if name and not _names_states(name):
