@@ -473,3 +473,15 @@ def test_a_date_of_the_reported_clause_is_not_the_saying() -> None:
     )
     assert b.date is not None
     assert b.date.start == dt.date(2024, 5, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Josep Borrell, the EU foreign policy chief, said the bloc would impose new sanctions.",
+        "UN chief Antonio Guterres said the attack was unacceptable.",
+    ],
+)
+def test_a_body_named_inside_a_title_is_the_persons(text: str) -> None:
+    [s] = statements(text)
+    assert s.speaker.organization in ("EU", "UN")
