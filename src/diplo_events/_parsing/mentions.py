@@ -330,6 +330,14 @@ def find_mentions(
         if cat is Category.ORGANIZATION and national and m.text == "Security Council":
             # "the Russian Security Council": the nation's body, not the UN's
             named.append(m)
+        elif (
+            cat is Category.TITLE
+            and after_title
+            and " " not in m.text
+            and m.text[:1].isupper()
+            and _NAME_AFTER.match(norm, m.end, end)
+        ):
+            named.append(m)  # "Foreign Minister Amir Khan Muttaqi": a title word as a name
         elif cat is Category.COUNTRY and after_title and _NAME_AFTER.match(norm, m.end, end):
             # "Defence Minister Israel Katz": a country's name as a person's first name
             nxt_start = m.end + 1

@@ -271,3 +271,11 @@ def test_members_of_a_body_named_after_them(text: str, body: str) -> None:
     [m] = meetings(text)
     assert [p.organization for p in m.participants] == [body]
     assert m.rule == "meeting.members"
+
+
+def test_a_title_word_as_a_first_name() -> None:
+    [m] = meetings(
+        "Afghan Foreign Minister Amir Khan Muttaqi held talks with Pakistani officials in Kabul "
+        "on Monday."
+    )
+    assert m.participants[0].name == "Amir Khan Muttaqi"
