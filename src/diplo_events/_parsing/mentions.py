@@ -69,6 +69,11 @@ _SITE = re.compile(
     r"checkpoint|crossing|border crossing|air base|airbase|base|airport|camp|hospital(?: complex)?|"
     r"complex|compound|refugee camp)\b"
 )
+# Lower-case substrings one of which every _SITE match holds.
+_SITE_HEADS = ("base", "airport", "camp", "checkpoint", "crossing", "palace", "square", "town",
+               "district", "province", "state", "region", "governorate", "oblast", "island",
+               "valley", "dam", "bridge", "harbo", "port", "barracks", "range", "ground",
+               "airfield", "hospital", "complex", "compound")  # fmt: skip
 _REGION_HEADS = frozenset({"Township", "District", "Province", "State", "Region", "Governorate",
                            "Oblast", "Valley", "Island", "Islands"})  # fmt: skip
 # Words skipped when looking for the preposition before a mention ("in northern Shan State").
@@ -653,8 +658,13 @@ def find_mentions(
             actor = _affiliated(g.affiliation, members.group(0).strip(), mention)
             actors.append(ActorMention(g.start, members.end(), actor, Role.OFFICIAL, prep))
             continue
-        members_of = _MEMBERS_OF.search(norm, max(start, g.start - 60), g.start)
-        if g.affiliation.kind is ActorKind.ORGANIZATION and members_of:
+        members_of = (
+            _MEMBERS_OF.search(norm, max(start, g.start - 60), g.start)
+            if g.affiliation.kind is ActorKind.ORGANIZATION
+            and norm.endswith((" of ", " of the "), max(start, g.start - 8), g.start)
+            else None
+        )
+        if members_of:
             # "Foreign ministers of the Gulf Cooperation Council", "leaders of ASEAN"
             actor = _affiliated(g.affiliation, members_of.group(1).lower(), mention)
             actors.append(ActorMention(members_of.start(), g.end, actor, Role.OFFICIAL,
@@ -875,6 +885,9 @@ def _state_of_body(
 
 def _sites(original: str, norm: str, start: int, end: int, prev: list[PlaceMention]) -> None:
     """Add named sites ("X Military Base") that chunking split apart."""
+    low = norm[start:end].lower()
+    if not any(h in low for h in _SITE_HEADS):
+        return  # a cheap test before the pattern
     for m in _SITE.finditer(norm, start, end):
         words = m.group().split()
         for i in range(len(words) - 1, -1, -1):
