@@ -936,9 +936,18 @@ _QUALIFIER_OF = re.compile(
 
 def _wire_phrases(norm: str, floor: int, places: list[PlaceMention]) -> list[PlaceMention]:
     """ "in the Black Sea resort of Sochi", "in the border city of Maracaibo": the town takes
-    the preposition of the phrase, and a place that only qualifies it takes none."""
+    the preposition of the phrase, and a place that only qualifies it takes none; a site
+    "in" a known city lies in its country."""
     out = []
+    by_start = {p.start: p for p in places}
     for p in places:
+        if p.location.country is None and p.location.kind is LocationKind.SITE:
+            # "the Felix Houphouet-Boigny Airport in Abidjan": the site lies in the city's country
+            host = by_start.get(p.end + 4) if norm.startswith(" in ", p.end) else None
+            if host is not None and host.location.country:
+                p = attrs.evolve(
+                    p, location=attrs.evolve(p.location, country=host.location.country)
+                )
         if p.prep == "of":
             phrase = _IN_TOWN_OF.search(norm, max(floor, p.start - 40), p.start)
             if phrase:
@@ -1068,6 +1077,9 @@ def _appositive(
                 roles = [r for h in groups if lo <= h.start < c_start - 2 for r in h.roles]
                 if roles:
                     return g.affiliation, " ".join(roles), g.end
+                if segment and segment[-1].lower() in lexicon().official_nouns:
+                    # "his Ghanaian counterpart, President X"
+                    return g.affiliation, None, g.end
         # "Putin's spokesman, Dmitry Peskov,": a title with no party named in it
         titled = [g for g in groups if lo <= g.start and g.end == c_start - 2 and g.roles]
         if titled and len(segment) <= 4:

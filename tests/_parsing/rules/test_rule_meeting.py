@@ -279,3 +279,16 @@ def test_a_title_word_as_a_first_name() -> None:
         "on Monday."
     )
     assert m.participants[0].name == "Amir Khan Muttaqi"
+
+
+def test_a_person_welcomed_by_a_counterpart_is_a_meeting_not_a_statement() -> None:
+    events = de.parse(
+        "Upon arrival at the Kotoka International Airport in Accra, Kenyan President William Ruto "
+        "was welcomed by his Ghanaian counterpart, President John Mahama.",
+        published=PUBLISHED,
+    )
+    [m] = [e for e in events if isinstance(e, Meeting)]
+    assert {p.country for p in m.participants} == {"KEN", "GHA"}
+    assert not [e for e in events if e.type == "statement"]
+    assert m.location is not None
+    assert m.location.country == "GHA"

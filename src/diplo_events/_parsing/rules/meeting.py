@@ -70,6 +70,8 @@ _CALL_FOR = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
+# "the President was welcomed by his counterpart": a person received by another
+_HOSTED_BY = re.compile(r"\b(?:was|were|been|being) (?:warmly )?(?:welcomed|received|hosted) by\b")
 _SIDELINES = re.compile(r"\s*on the (?:sidelines|margins) of\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band (?:then |later |also )?$")
 _REMOTE = re.compile(
@@ -169,7 +171,12 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         family = _family(m)
         if location is None and family == "visit":
             location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"
-        if word in ("received", "welcomed") and not _DIRECT_OBJECT.match(norm, m.end()):
+        hosted_by = _HOSTED_BY.search(norm, max(sent.start, m.start() - 12), m.end() + 4)
+        if (
+            word in ("received", "welcomed")
+            and not _DIRECT_OBJECT.match(norm, m.end())
+            and not (hosted_by and _actor_before(sent, m.start()))
+        ):
             continue  # "received help", "welcomed the decision": no one was received
         if family in ("visit", "host") and location is not None and location.country:
             host = state_actor(location.country)
@@ -218,6 +225,11 @@ def _visited(sent: Sentence, start: int, end: int) -> Location | None:
         if start <= p.start < end and p.prep in ("visited", "visit", "visits", "visiting", "to"):
             return p.location
     return None
+
+
+def _actor_before(sent: Sentence, pos: int) -> bool:
+    """Whether a party is named in the sentence before ``pos`` (the one welcomed)."""
+    return any(a.end <= pos and a.role in _PARTY_ROLES and a.actor is not None for a in sent.actors)
 
 
 def _members_of_body(mentions: list[ActorMention]) -> bool:

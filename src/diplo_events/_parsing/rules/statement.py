@@ -381,7 +381,11 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         if _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start()):
             # "was welcomed by the EU and the African Union"
             by = _BY_AGENT.match(norm, m.end(), sent.end)
-            if by:
+            person_welcomed = word == "welcomed" and any(
+                a.role is Role.ROLE_ONLY or (a.actor is not None and a.actor.kind.value == "person")
+                for a in art.actors_between(sent, art.clause_start(sent, m.start()), m.start())
+            )
+            if by and not person_welcomed:
                 for agent in _agents(art, sent, by.end()):
                     key = side_key(agent)
                     if key not in seen and _political(agent):
