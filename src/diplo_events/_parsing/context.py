@@ -50,6 +50,8 @@ class Discourse:
 
     last_meeting: tuple[Actor, ...] = ()  # parties of the latest meeting told
     last_meeting_date: DateSpan | None = None
+    last_speaker: Actor | None = None  # the speaker of the latest statement told
+    last_speaker_sentence: int = -10
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -192,6 +193,9 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
     ]
 
 
+_ADDED = re.compile(r"\b(?:he|she|they|it) (?:added|continued|went on)\b")
+
+
 def merge(candidates: Sequence[Candidate]) -> list[Event]:
     """Merge candidates that tell the same happening; keep text order."""
     items = _fold_leads(list(candidates))
@@ -216,9 +220,13 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 continue
             if isinstance(ev, Statement):
                 assert isinstance(prev.event, Statement)
-                if prev.paragraph == cand.paragraph and voice_key(prev.event.speaker) == voice_key(
-                    ev.speaker
-                ):
+                same_voice = voice_key(prev.event.speaker) == voice_key(ev.speaker)
+                # '"...," he added.' in the next paragraph goes on with the same statement
+                goes_on = (
+                    cand.paragraph - prev.paragraph <= 2  # one blank line between
+                    and _ADDED.search(ev.evidence[0].text) is not None
+                )
+                if same_voice and (prev.paragraph == cand.paragraph or goes_on):
                     target = k
                     break
                 continue

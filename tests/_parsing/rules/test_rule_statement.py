@@ -485,3 +485,14 @@ def test_a_date_of_the_reported_clause_is_not_the_saying() -> None:
 def test_a_body_named_inside_a_title_is_the_persons(text: str) -> None:
     [s] = statements(text)
     assert s.speaker.organization in ("EU", "UN")
+
+
+def test_he_added_goes_on_with_the_last_speaker() -> None:
+    found = statements(
+        "Khalifa Haftar's rivals were named in a report on Monday.\n\n"
+        "But on Tuesday, the Kenyan army said it had withdrawn from the town.\n\n"
+        '"Our forces still retain all their capabilities," he added.'
+    )
+    [army] = [s for s in found if s.speaker.country == "KEN"]
+    assert len(army.evidence) == 2
+    assert all(s.speaker.name != "Khalifa Haftar" for s in found)

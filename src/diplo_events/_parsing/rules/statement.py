@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ...model import Actor, DateSpan, Modality, Statement
 from ..codes import STATEMENT
 from ..context import (
@@ -410,12 +412,23 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             # "Y called the drills a provocation and said Warsaw would ...")
             speaker = _right_speaker(art, sent, m.end(), closing=True)
             rule = "statement.inverted"
+        talk = art.discourse
+        if (
+            speaker is not None
+            and speaker.role is Role.PRONOUN
+            and word == "added"
+            and talk.last_speaker is not None
+            and sent.index - talk.last_speaker_sentence <= 2
+        ):
+            # '"...," he added': the one who spoke last goes on
+            speaker = attrs.evolve(speaker, actor=talk.last_speaker)
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
-        key = voice_key(speaker.actor)
+        voice: Actor = speaker.actor
+        key = voice_key(voice)
         if key in seen:
             continue
-        side = side_key(speaker.actor)
+        side = side_key(voice)
         if any(
             side == s and (_THAT.match(norm, end) or _LATER_THAT.match(norm, end))
             for end, s in told
@@ -423,7 +436,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             continue  # "Gil said that Caracas rejected ...": the same side, told in its content
         seen.add(key)
         told.append((m.end(), side))
-        out.append(_event(art, sent, speaker.actor, (m.start(), m.end()), _VERBS[word], rule))
+        talk.last_speaker, talk.last_speaker_sentence = voice, sent.index
+        out.append(_event(art, sent, voice, (m.start(), m.end()), _VERBS[word], rule))
     for k, m in enumerate(_ACCORDING.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
             break
