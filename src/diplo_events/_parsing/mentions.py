@@ -140,6 +140,10 @@ _MEMBERS_OF = re.compile(
     r"representatives|members|chiefs of staff)) of (?:the )?$",
     re.IGNORECASE,
 )
+_EVENT_NOUN_AFTER = re.compile(
+    r" (?:summit|talks|accords?|agreements?|process|meeting|conference|negotiations|"
+    r"declaration|format|ceasefire|truce|deal|protocol|treaty|peace plan)\b"
+)
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
@@ -535,6 +539,8 @@ def find_mentions(
         real = [w for w in words if w.lower() not in lex.name_connectors]
         if not real:
             continue
+        if _EVENT_NOUN_AFTER.match(norm, c_end, end):
+            continue  # "the Camp David summit", "the Minsk agreements": a name for an event
         if _TOWN_OF.search(norm, max(start, c_start - 16), c_start) or _CAPITAL_OF.match(
             norm, c_end, end
         ):

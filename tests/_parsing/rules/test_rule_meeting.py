@@ -292,3 +292,17 @@ def test_a_person_welcomed_by_a_counterpart_is_a_meeting_not_a_statement() -> No
     assert not [e for e in events if e.type == "statement"]
     assert m.location is not None
     assert m.location.country == "GHA"
+
+
+def test_a_summit_denounced_elsewhere_is_not_its_venue_or_party() -> None:
+    events = de.parse(
+        "President Carter opened the Camp David summit on Tuesday with separate meetings with "
+        "Egyptian President Anwar Sadat and Israeli Prime Minister Menachem Begin, White House "
+        "press secretary Jody Powell said.\n\n"
+        'In Damascus, Syrian President Hafez Assad denounced the summit as "a conspiracy."',
+        published=PUBLISHED,
+    )
+    [m] = [e for e in events if isinstance(e, Meeting)]
+    assert {p.name for p in m.participants} == {"Carter", "Anwar Sadat", "Menachem Begin"}
+    assert m.location is None
+    assert len(m.evidence) == 1

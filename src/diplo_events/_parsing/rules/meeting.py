@@ -52,7 +52,7 @@ KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit"
 _DIRECT_OBJECT = re.compile(r" (?:(?:the|a|his|her|their|visiting) )?[A-Z]")
 #: ", the Egyptian presidency said": the reporting frame after an event's clause.
 REPORTING_FRAME = re.compile(
-    r",\s+(?:[\w'’-]+\s+){0,5}(?:said|says|told|reported|announced|added|stated)\b"
+    r",\s+(?:[\w'’-]+\s+){0,7}(?:said|says|told|reported|announced|added|stated)\b"
 )
 _TOPIC = re.compile(
     r"\b(?:to discuss|discussed|discussing|on the|on a|on an|about|over|regarding|concerning|"
@@ -72,6 +72,12 @@ _CALL_FOR = re.compile(
 _RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
 # "the President was welcomed by his counterpart": a person received by another
 _HOSTED_BY = re.compile(r"\b(?:was|were|been|being) (?:warmly )?(?:welcomed|received|hosted) by\b")
+_JUDGED = re.compile(
+    r"\b(?:denounced|condemned|criticized|criticised|welcomed|praised|hailed|described|"
+    r"rejected|dismissed|boycotted|slammed|blasted|opposed)\s+(?:the|this|that|these|its|their)?"
+    r"\s*(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _SIDELINES = re.compile(r"\s*on the (?:sidelines|margins) of\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band (?:then |later |also )?$")
 _REMOTE = re.compile(
@@ -113,6 +119,8 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             continue
         if word in ("meeting", "meetings", "talks", "conference") and _generic(norm, m.start()):
             continue
+        if _JUDGED.search(norm, max(sent.start, m.start() - 40), m.start()):
+            continue  # "Assad denounced the summit": a meeting judged, not told
         comma = norm.find(",", m.end(), sent.end)
         near_end = min(sent.end, m.end() + 60, comma if comma >= 0 else sent.end)
         if _REMOTE.search(norm, m.end(), near_end) or _REMOTE.search(
