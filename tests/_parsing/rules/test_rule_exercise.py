@@ -184,3 +184,16 @@ def test_a_name_ending_like_a_demonym_is_kept() -> None:
     assert ex.name == "Balikatan"
     [unnamed] = exercises("Russian and Chinese warships began joint naval drills on Monday.")
     assert unnamed.name is None
+
+
+def test_two_sides_drills_in_one_sentence() -> None:
+    found = exercises(
+        "Japan and the United States launched joint exercises on Tuesday, days after China "
+        "wrapped up three days of war games near Taiwan."
+    )
+    assert sorted(tuple(sorted(a.country or "" for a in e.participants)) for e in found) == [
+        ("CHN",),
+        ("JPN", "USA"),
+    ]
+    [one] = exercises("Russia and China held joint naval drills on Monday; the exercise ended.")
+    assert {a.country for a in one.participants} == {"RUS", "CHN"}

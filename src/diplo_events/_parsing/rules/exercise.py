@@ -85,15 +85,18 @@ _NOT_NAMES = frozenset({"The", "A", "An", "Joint", "Military", "Naval", "Army", 
 
 
 def extract(art: Article, sent: Sentence) -> list[MilitaryExercise]:
-    """At most one exercise per sentence."""
+    """The exercises of one sentence: one per trigger whose parties are new to it
+    ("The drills come days after China wrapped up its own war games")."""
     return [event for event, _ in extract_with_triggers(art, sent)]
 
 
 def extract_with_triggers(
     art: Article, sent: Sentence
 ) -> list[tuple[MilitaryExercise, tuple[int, int]]]:
-    """:func:`extract`, with the offsets of the trigger of the exercise."""
+    """:func:`extract`, with the offsets of the trigger of each exercise."""
     norm = art.norm
+    found: list[tuple[MilitaryExercise, tuple[int, int]]] = []
+    sides: set[str] = set()  # the parties of the exercises found in the sentence so far
     for k, m in enumerate(_TRIGGER.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
             break
@@ -132,6 +135,9 @@ def extract_with_triggers(
             and not _DEFINITE.search(norm, max(sent.start, m.start() - 20), m.start())
         ):
             continue
+        if found and (not states or states & sides):
+            continue  # the same exercise named again ("the drills ... the exercise")
+        sides |= {s for s in states if s}
         text = norm
         troops = _first(find_counts(text, _TROOPS, sent.start, sent.end))
         if troops is None:
@@ -159,8 +165,8 @@ def extract_with_triggers(
             aircraft=aircraft,
             duration_days=durations[0][2] if durations else None,
         )
-        return [(exercise, (m.start(), m.end()))]
-    return []
+        found.append((exercise, (m.start(), m.end())))
+    return found
 
 
 _GENERIC = re.compile(
