@@ -101,8 +101,12 @@ class Registry:
                 self.persons.setdefault(words[0], actor)
         if actor.country and mention.role in (Role.STATE, Role.OFFICIAL, Role.PERSON):
             self.states[actor.country] += 1
-            if actor.kind is ActorKind.STATE and actor.title is None:
-                self.state_actor.setdefault(actor.country, attrs.evolve(actor, mention=None))
+            if (
+                actor.kind is ActorKind.STATE
+                and actor.title is None
+                and actor.country not in self.state_actor
+            ):
+                self.state_actor[actor.country] = attrs.evolve(actor, mention=None)
         if actor.kind is ActorKind.ARMED_GROUP and actor.organization:
             self.groups[actor.organization] += 1
             self.group_actor.setdefault(actor.organization, actor)
