@@ -121,7 +121,10 @@ _PERSON_ROLE = re.compile(
     r"secretary|adviser|advisor|negotiator|general|governor|mayor|chairman|director|deputy)\b"
 )
 _PREPOSITION_BREAK = re.compile(r"\b(?:before|after|since|as|when)\s*$")
-_PARENTHETICAL = re.compile(r"\s*(?:\w+ing|\w+ed|who|which|according|citing)\b")
+_PARENTHETICAL = re.compile(
+    r"\s*(?:(?:also|both|themselves|itself|now|still|already|long) )?"
+    r"(?:\w+ing|\w+ed|run|led|who|which|according|citing)\b"
+)
 # ", have captured": a verb (with its auxiliaries) right after a comma closes an inserted clause
 _CLOSES_CLAUSE = re.compile(
     r",\s+(?:(?:have|has|had|was|were|is|are|been|also|reportedly|now|later|then)\s+)*$"

@@ -496,3 +496,11 @@ def test_he_added_goes_on_with_the_last_speaker() -> None:
     [army] = [s for s in found if s.speaker.country == "KEN"]
     assert len(army.evidence) == 2
     assert all(s.speaker.name != "Khalifa Haftar" for s in found)
+
+
+def test_a_participial_insert_between_subject_and_verb() -> None:
+    [s] = statements(
+        "Neighbouring Mali, also run by a military government, warned that any intervention "
+        "would be a declaration of war."
+    )
+    assert s.speaker.country == "MLI"
