@@ -504,3 +504,10 @@ def test_a_participial_insert_between_subject_and_verb() -> None:
         "would be a declaration of war."
     )
     assert s.speaker.country == "MLI"
+
+
+def test_according_to_a_statement_from_a_body() -> None:
+    [s] = statements(
+        "According to a statement from the Egyptian presidency, the two leaders discussed Gaza."
+    )
+    assert (s.speaker.country, s.content) == ("EGY", "the two leaders discussed Gaza")

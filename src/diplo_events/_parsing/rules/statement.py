@@ -117,6 +117,10 @@ _CLAUSE_VERB = re.compile(
     r"\b(?:\w{3,}ed|took|began|fell|won|lost|met|came|went|left|held|made|was|were|is|are|"
     r"has|have|had|will|would)\b(?<!\bdeclared)(?<!\bannounced)"
 )
+_SOURCE_OF = re.compile(
+    r"\s+(?:a |the )?(?:joint )?(?:statement|report|communique|readout|release|post|"
+    r"transcript)(?: issued| released| posted)? (?:by|from|of) "
+)
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 _CALLED_OK = re.compile(
     r" (?:on|for)\b| (?:[\w'’-]+ ){1,6}[\"“]"
@@ -441,7 +445,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
     for k, m in enumerate(_ACCORDING.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
             break
-        speaker = _right_speaker(art, sent, m.end())
+        source = _SOURCE_OF.match(norm, m.end(), sent.end)  # "according to a statement from"
+        speaker = _right_speaker(art, sent, source.end() if source else m.end())
         if speaker is None or speaker.actor is None or not _political(speaker.actor):
             continue
         key = voice_key(speaker.actor)
