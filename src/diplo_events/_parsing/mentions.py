@@ -684,18 +684,19 @@ def find_mentions(
             places.append(PlaceMention(g.start, g.end, loc, prep))
 
     # --- group nouns and pronouns ---------------------------------------------------
-    for w in _group_words(lex).finditer(norm, start, end):
-        text = w.group()
-        if w.start() in covered:
-            continue
-        if text.lower() in ("he", "she"):
-            if text in ("he", "she", "He", "She"):
-                actors.append(ActorMention(w.start(), w.end(), None, Role.PRONOUN,
-                                           _prev_word(norm, w.start(), start)))  # fmt: skip
-        elif not _inside(actors, w.start()) and not _names_a_body(norm, actors, w.start()):
-            actors.append(ActorMention(w.start(), w.end(), None, Role.GROUP,
-                                       _prev_word(norm, w.start(), start),
-                                       title=text.lower()))  # fmt: skip
+    for w in _PRONOUN.finditer(norm, start, end):
+        if w.start() not in covered:
+            actors.append(ActorMention(w.start(), w.end(), None, Role.PRONOUN,
+                                       _prev_word(norm, w.start(), start)))  # fmt: skip
+    low = norm[start:end].lower()
+    if any(noun in low for noun in lex.group_nouns):  # a cheap test before the pattern
+        for w in _group_words(lex).finditer(norm, start, end):
+            if w.start() in covered:
+                continue
+            if not _inside(actors, w.start()) and not _names_a_body(norm, actors, w.start()):
+                actors.append(ActorMention(w.start(), w.end(), None, Role.GROUP,
+                                           _prev_word(norm, w.start(), start),
+                                           title=w.group().lower()))  # fmt: skip
 
     # "his office said", "her spokesman said": the person last named speaks through them
     for w in _HIS_OFFICE.finditer(norm, start, end):
@@ -758,9 +759,12 @@ def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 @functools.cache
 def _group_words(lex: Lexicon) -> re.Pattern[str]:
-    """Group nouns ("insurgents", "the alliance") and "he" / "she"."""
+    """Group nouns ("insurgents", "the alliance")."""
     words = sorted((re.escape(w) for w in lex.group_nouns), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join([*words, "he", "she"]) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _chunks(
