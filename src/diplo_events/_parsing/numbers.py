@@ -75,7 +75,8 @@ def _counted(nouns: str) -> re.Pattern[str]:
     pattern = _CACHE.get(nouns)
     if pattern is None:
         pattern = re.compile(
-            r"\b" + _NUMBER + r"(?:\s[A-Za-z][A-Za-z.'’-]*){0,5}?\s(?:" + nouns + r")\b",
+            # (?<!-): "F-16 jets", "B-52 bombers" are models, not counts
+            r"(?<!-)\b" + _NUMBER + r"(?:\s[A-Za-z][A-Za-z.'’-]*){0,5}?\s(?:" + nouns + r")\b",
             re.IGNORECASE,
         )
         _CACHE[nouns] = pattern

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import diplo_events as de
 from diplo_events import MilitaryExercise, Modality
 
@@ -197,3 +199,25 @@ def test_two_sides_drills_in_one_sentence() -> None:
     ]
     [one] = exercises("Russia and China held joint naval drills on Monday; the exercise ended.")
     assert {a.country for a in one.participants} == {"RUS", "CHN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("China and Russia held joint naval drills, according to Japan's defence ministry.",
+         {"CHN", "RUS"}),
+        ("Vietnam protested against Chinese military exercises in the Gulf of Tonkin.", {"CHN"}),
+        ("Beijing condemned the US-Philippine drills on Monday.", {"USA", "PHL"}),
+        ("Chinese and Russian bombers conducted joint drills near Japan.", {"CHN", "RUS"}),
+        ("Israel held a large drill simulating war with Hezbollah on Monday.", {"ISR"}),
+    ],
+)  # fmt: skip
+def test_who_holds_the_drills(text: str, sides: set[str]) -> None:
+    [ex] = exercises(text)
+    assert {a.country or a.organization for a in ex.participants} == sides
+
+
+def test_a_model_number_is_no_count() -> None:
+    [ex] = exercises("Turkish F-16 jets and 2,000 troops took part in the drills on Monday.")
+    assert ex.aircraft is None
+    assert ex.troops == 2000

@@ -370,3 +370,18 @@ def test_a_recaptured_town_lies_in_the_retakers_country() -> None:
     )
     assert tc.location is not None
     assert tc.location.country == "AZE"
+
+
+def test_took_a_named_place_and_lost_the_towns_of() -> None:
+    [took] = changes("Russian forces took Bakhmut in May 2023.")
+    assert (took.kind, [p.name for p in took.places]) == (K.CAPTURE, ["Bakhmut"])
+    [lost] = changes("The Malian army lost the towns of Menaka and Ansongo to the MNLA.")
+    assert [p.name for p in lost.places] == ["Menaka", "Ansongo"]
+    assert lost.gainer is not None
+    assert lost.gainer.organization == "MNLA"
+    assert changes("The minister took Reuters reporters on a tour.") == []
+
+
+def test_where_troops_regrouped_is_not_what_they_left() -> None:
+    [w] = changes("Ethiopian troops withdrew from Mekelle and regrouped in Gondar.")
+    assert [p.name for p in w.places] == ["Mekelle"]

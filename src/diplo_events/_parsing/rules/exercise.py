@@ -68,8 +68,10 @@ _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
 _DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE)
 # "to counter threats from North Korea", "drills against a Chinese invasion": the adversary
 # the exercise is aimed at, not a participant.
+_IN_PLACE = re.compile(r"\bin (?:the )?$")
 _ADVERSARY = re.compile(
-    r"\b(?:against|counter|countering|deter|deterring|repel|repelling|"
+    r"\b(?:against|counter|countering|deter|deterring|repel|repelling|war with|attacks? on|"
+    r"invasion of|strikes? on|angering|protested|protests|condemned|criticized|criticised|"
     r"threats? (?:from|of|posed by)|"
     r"aggression (?:from|by)|provocations? (?:from|by)|attacks? (?:from|by)|invasion (?:from|by))"
     r"\s(?:the\s|a\s|an\s|any\s)?(?:[\w-]+\s){0,3}$",
@@ -125,9 +127,23 @@ def extract_with_triggers(
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
         ]
         parties = _sides(unique_parties(mentions))
+        for owner in _owners(norm, sent.start, m.start()):
+            # "Chinese military exercises", "the US-Philippine drills": the drills' own sides
+            if all(p.country != owner.country for p in parties):
+                parties.append(owner)
         location = place_in(sent, clause, stop_at) or _border(sent) or _home(art, parties)
-        if not parties and location is not None and location.country:
-            parties = [state_actor(location.country)]  # "the second drill in Venezuela"
+        in_place = place_in(sent, clause, stop_at)
+        if (
+            not parties
+            and in_place is not None
+            and in_place.country
+            and _IN_PLACE.search(
+                norm,
+                max(sent.start, (in_place.mention.start if in_place.mention else 0) - 8),
+                in_place.mention.start if in_place.mention else 0,
+            )
+        ):
+            parties = [state_actor(in_place.country)]  # "the second drill in Venezuela"
         states = {p.country or p.organization for p in parties if p.country or p.organization}
         if (
             not parties
@@ -176,7 +192,7 @@ _ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last)\
                       re.IGNORECASE)  # fmt: skip
 _CLAUSE_END = re.compile(
     r"\b(?:amid|as|after|following|despite|against|which|while|border with|"
-    r"frontier with|borders? of|frontiers? of)\b"
+    r"frontier with|borders? of|frontiers? of|according to)\b"
 )
 
 
@@ -268,6 +284,40 @@ def _names_states(name: str) -> bool:
         any(e.category in _STATE_CATEGORIES for e in gaz.lookup(p)) or p in ("Sino", "Indo")
         for p in parts
     )
+
+
+# Adjectives between a demonym and the trigger: "Chinese military", "US-Philippine joint naval"
+_MODIFIERS = re.compile(
+    r"\s+(?:(?:joint|military|naval|air|aerial|land|sea|ground|missile|nuclear|war|combat|"
+    r"live-fire|annual|major|massive|new|latest|first|second|third|biggest|largest|"
+    r"trilateral|bilateral|multinational|combined|amphibious|tactical|strategic|snap|"
+    r"regular|routine|special|anti-[\w-]+|[\w-]+-scale|[\w-]+-day|[\w-]+-week|"
+    r"[\w-]+-month|[\w-]+-nation)\s+){0,3}"
+)
+_CHAIN = frozenset({"-", " and ", ", ", ", and ", "/"})
+
+
+def _owners(norm: str, floor: int, trigger: int) -> list[Actor]:
+    """The states named by demonyms right before the trigger, in its noun phrase."""
+    lo = max(floor, trigger - 60)
+    out: list[Actor] = []
+    stop = trigger
+    for mt in reversed(gazetteer().find(norm, lo, trigger)):
+        entry = mt.entries[0]
+        gap = norm[mt.end : stop]
+        if not out:
+            if entry.category is Category.INSTITUTION and _MODIFIERS.fullmatch(gap):
+                stop = mt.start  # "Chinese military exercises"
+                continue
+            if not _MODIFIERS.fullmatch(gap):
+                break
+        elif gap not in _CHAIN:
+            break
+        if entry.category not in (Category.DEMONYM, Category.COUNTRY) or not entry.country:
+            break
+        out.insert(0, state_actor(entry.country))
+        stop = mt.start
+    return out
 
 
 def _sides(parties: list[Actor]) -> list[Actor]:

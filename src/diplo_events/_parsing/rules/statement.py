@@ -49,6 +49,7 @@ _VERBS: dict[str, str] = {
     "welcomed": "optimistic", "praised": "optimistic", "hailed": "optimistic",
     "denied": "deny", "denies": "deny", "dismissed": "deny", "rejected": "deny",
     "condemned": "accuse", "condemns": "accuse", "accused": "accuse", "criticized": "accuse",
+    "protested": "accuse",
     "criticised": "accuse", "denounced": "accuse", "blamed": "accuse",
     "urged": "appeal", "urges": "appeal", "called": "appeal", "demanded": "appeal",
     "appealed": "appeal", "ordered": "appeal",

@@ -55,12 +55,14 @@ _TRIGGER = re.compile(
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
     r"occupied|entered|took over|taken over|taking over|takes over|"
+    r"(?:took|taken|taking|takes)(?= [A-Z][a-z])|"  # "Russian forces took Bakhmut"
     r"(?:took|taken|taking|takes)(?= (?:the |a |an |two |three |several |\d+ )?(?:[a-z-]+ )?"
     r"(?:town|towns|city|cities|village|villages|port|capital|base|bases|airport|district|"
     r"districts|province|provinces|region|areas?|territory|outposts?|positions)\b))\b"
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
-    r"|\b(?P<lost>lost control (?:of|over)|loses control (?:of|over)|lost (?:the )?(?:town|city)"
-    r" of|(?:were|was|been|being) (?:driven|pushed|forced|expelled|ousted) (?:out of|from))\b"
+    r"|\b(?P<lost>lost control (?:of|over)|loses control (?:of|over)|lost (?:the )?"
+    r"(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|regions?) of|"
+    r"(?:were|was|been|being) (?:driven|pushed|forced|expelled|ousted) (?:out of|from))\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
     r"pulled (?:its|their|the|all|his|her) (?:[\w-]+ ){0,2}(?:troops|forces|soldiers|units) out|"
     r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
@@ -85,7 +87,8 @@ _OBJECT_END = re.compile(
     r"|\bto\b(?= \w+ (?:the|a)\b)"
 )
 _NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated", "took over", "taken over",
-                          "taking over", "takes over"})  # fmt: skip
+                          "taking over", "takes over", "took", "taken", "taking",
+                          "takes"})  # fmt: skip
 # Verbs that tell of a side giving ground only when armed men do it ("troops fled the town")
 _ARMED_ONLY = ("fled", "pulled back", "pulling back")
 _ARMED = re.compile(
@@ -111,6 +114,8 @@ _NOT_TERRITORY = re.compile(
     r"drones?|documents|cash|money|goods|cargo|oil|shipments?|assets|power|the initiative|"
     r"the momentum)\b"
 )
+_DESTINATION_PREPS = frozenset({"to", "towards", "toward", "into", "in", "near", "across",
+                                "under"})  # fmt: skip
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -377,6 +382,8 @@ def _places(art: Article, sent: Sentence, start: int, end: int) -> list[Location
     out: list[Location] = []
     seen: set[str] = set()
     for p in sent.places:
+        if out and p.start >= start and p.prep in _DESTINATION_PREPS:
+            break  # "withdrew from Mekelle and regrouped in Gondar": Gondar was not left
         where = p.prep in _WHERE_PREPS and p.location.kind in (
             LocationKind.REGION,
             LocationKind.COUNTRY,
