@@ -418,6 +418,7 @@ def find_mentions(
         if not joined:
             groups.append(_Group(m.start, m.end))
         g = groups[-1]
+        prev_end = g.end
         g.end = m.end
         if cat in (Category.TITLE, Category.INSTITUTION):
             g.roles.append(m.text)
@@ -435,7 +436,10 @@ def find_mentions(
             if cat is not Category.DEMONYM:
                 g.demonym_only = False
         else:
-            # a second party in one group ("U.S.-Russian"): start a new group
+            # a second party in one group ("U.S.-Russian"): start a new group; the first
+            # ends where it ended ("Sudan's Rapid Support Forces": Sudan only qualifies)
+            if gap in ("'s ", "’s "):
+                g.end = prev_end
             groups[-1] = g
             ng = _Group(m.start, m.end, entity_actor(entry, original, m.start, m.end))
             ng.demonym_only = cat is Category.DEMONYM

@@ -221,3 +221,17 @@ def test_a_model_number_is_no_count() -> None:
     [ex] = exercises("Turkish F-16 jets and 2,000 troops took part in the drills on Monday.")
     assert ex.aircraft is None
     assert ex.troops == 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("China held drills around Taiwan on Thursday, dubbed Joint Sword-2024A.",
+         "Joint Sword-2024A"),
+        ("NATO's Steadfast Defender 2024 exercise began on Monday with 90,000 troops.",
+         "Steadfast Defender 2024"),
+    ],
+)  # fmt: skip
+def test_more_exercise_names(text: str, name: str) -> None:
+    [ex] = exercises(text)
+    assert ex.name == name

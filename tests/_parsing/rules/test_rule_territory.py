@@ -385,3 +385,20 @@ def test_took_a_named_place_and_lost_the_towns_of() -> None:
 def test_where_troops_regrouped_is_not_what_they_left() -> None:
     [w] = changes("Ethiopian troops withdrew from Mekelle and regrouped in Gondar.")
     assert [p.name for p in w.places] == ["Mekelle"]
+
+
+def test_denied_changes_are_negated_and_backers_gain_nothing() -> None:
+    [w] = changes("The M23 rebels denied that they had withdrawn from Bunagana.")
+    assert w.modality is Modality.NEGATED
+    [c] = changes("The army denied reports that Sake had fallen to M23.")
+    assert c.modality is Modality.NEGATED
+    assert all(
+        e.gainer is None or e.gainer.country != "RWA"
+        for e in changes("M23 rebels backed by Rwanda captured Bunagana on Monday.")
+    )
+
+
+def test_a_possessive_state_only_qualifies_the_group() -> None:
+    [tc] = changes("Sudan's Rapid Support Forces captured the town of Wad Madani on Tuesday.")
+    assert tc.gainer is not None
+    assert tc.gainer.organization == "RSF"

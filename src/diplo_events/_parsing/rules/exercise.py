@@ -62,8 +62,14 @@ _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'
 _APPOSED_NAME = re.compile(
     r", (?:dubbed |named |called |code-?named )?([A-Z][\w'’-]*(?: [A-Z0-9][\w'’-]*){0,3}),"
 )
-_CODE_NAME = re.compile(r"\b(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-\d{2,4}\b|\b[A-Z]{4,}\b")
-_DUBBED = re.compile(r"\b(?:code-?named|dubbed|named|called)\s+[\"']([^\"']{3,60})[\"']")
+_CODE_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-\d{2,4}[A-Z]?\b|\b(?:[A-Z][a-z]+ ){1,3}(?:19|20)\d\d\b"
+    r"|\b[A-Z]{4,}\b"
+)
+_DUBBED = re.compile(
+    r"\b(?:code-?named|dubbed|named|called)\s+(?:[\"'“‘]([^\"'”’]{3,60})[\"'”’]|"
+    r"([A-Z][\w-]*(?: [A-Z0-9][\w-]*){0,3}))"
+)
 _QUOTED = re.compile(r"[\"']([A-Z][^\"']{3,60})[\"']")
 _DEFINITE = re.compile(r"\b(?:the|these|this|those)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE)
 # "to counter threats from North Korea", "drills against a Chinese invasion": the adversary
@@ -352,7 +358,8 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
     trigger = norm[start:end]
     dubbed = _DUBBED.search(norm, sent.start, sent.end)
     if dubbed:
-        return art.original[dubbed.start(1) : dubbed.end(1)]
+        group = 1 if dubbed.group(1) else 2
+        return art.original[dubbed.start(group) : dubbed.end(group)]
     apposed = _APPOSED_NAME.match(norm, end, sent.end)
     if apposed and not gazetteer().lookup(apposed.group(1)):
         return art.original[apposed.start(1) : apposed.end(1)]  # "an exercise, Varuna, off Goa"

@@ -116,6 +116,11 @@ _NOT_TERRITORY = re.compile(
 )
 _DESTINATION_PREPS = frozenset({"to", "towards", "toward", "into", "in", "near", "across",
                                 "under"})  # fmt: skip
+_BACKER = re.compile(r"\b(?:backed|supported|armed|funded|trained|aided) by\s+(?:the\s+)?$")
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|rejected|dismissed)\s+(?:(?:reports|claims|rumou?rs)\s+)?"
+    r"(?:that|having)\b[^.;]*$"
+)
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
@@ -144,12 +149,16 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         if m.group().lower() == "occupied" and norm.startswith("-", m.start() - 1):
             continue  # "Israeli-occupied": an adjective
         clause = art.clause_start(sent, m.start())
+        # "the rebels denied that they had withdrawn", "denied reports that X had fallen"
+        denied = _DENIED.search(norm, max(sent.start, m.start() - 80), m.start()) is not None
         for said in REPORTING_VERB.finditer(norm, clause, m.start()):
             if not SELF_REFERENCE.match(norm, said.end()):
                 clause = said.end()  # "Noboa said gangs had seized ...": Noboa seized nothing
         parties_before = [a for a in sent.actors if clause <= a.start and a.end <= m.start()
                           and a.role in _PARTY_ROLES and a.actor is not None
-                          and a.prep not in ("in", "at", "near", "to", "of", "from")]  # fmt: skip
+                          and a.prep not in ("in", "at", "near", "to", "of", "from", "by")
+                          and not _BACKER.search(norm, max(clause, a.start - 20),
+                                                 a.start)]  # fmt: skip
         after_end = _after_end(norm, m.end(), sent.end)
         frame = REPORTING_FRAME.search(norm, m.end(), after_end)
         if frame:
@@ -292,7 +301,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 evidence=(art.span(sent.start, sent.end),),
                 date=date_in(sent, sent.start, sent.end),
                 location=location,
-                modality=_modality(norm, sent, m, clause),
+                modality=Modality.NEGATED if denied else _modality(norm, sent, m, clause),
                 confidence=0.6,
                 rule=f"territorial_change.{rule_kind}",
                 cameo=cameo,
