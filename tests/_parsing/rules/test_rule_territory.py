@@ -402,3 +402,11 @@ def test_a_possessive_state_only_qualifies_the_group() -> None:
     [tc] = changes("Sudan's Rapid Support Forces captured the town of Wad Madani on Tuesday.")
     assert tc.gainer is not None
     assert tc.gainer.organization == "RSF"
+
+
+def test_the_subject_before_a_relative_clause_captures() -> None:
+    [tc] = changes(
+        "The Kenyan army, which denied any abuses, recaptured the town of Sake on Monday."
+    )
+    assert tc.gainer is not None
+    assert tc.gainer.country == "KEN"

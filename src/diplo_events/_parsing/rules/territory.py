@@ -209,6 +209,12 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 # a nominal ("said the capture of the town showed") has no subject of its own
                 subject = _subject_in(art, sent, m.start(), clause)
                 gainer = (subject or parties_before[0]).actor
+            elif m.group().lower() not in _NOMINAL and _RELATIVE_BEFORE.search(
+                norm, sent.start, m.start()
+            ):
+                # "The army, which denied any abuses, recaptured X": the subject before
+                subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
+                gainer = subject.actor if subject is not None else None
             if not m.group("lost"):
                 loser = _from_party(art, sent, m.end(), after_end)
         elif kind is _K.WITHDRAWAL:
