@@ -203,8 +203,6 @@ class _Tok(NamedTuple):
     text: str
 
 
-_ACTOR_CATS = frozenset({Category.COUNTRY, Category.DEMONYM, Category.ORGANIZATION,
-                         Category.ARMED_GROUP})  # fmt: skip
 _PLACE_CATS = frozenset({Category.CITY, Category.REGION, Category.WATER, Category.CAPITAL})
 _PLACE_KIND = {
     Category.CITY: LocationKind.CITY,

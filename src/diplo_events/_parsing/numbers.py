@@ -29,7 +29,6 @@ _LEADING_COUNT = re.compile(
     r"\s*(?:at least |more than |over |another |some |nearly |about )?" + _NUMBER + r"\b",
     re.IGNORECASE,
 )
-_COUNT = re.compile(r"\b" + _NUMBER + r"\b", re.IGNORECASE)
 
 
 def parse_number(num: str, scale: str | None = None) -> int | None:

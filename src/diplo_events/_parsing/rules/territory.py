@@ -123,7 +123,6 @@ _DENIED = re.compile(
 )
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
-_INCLUDING = re.compile(r"\bincluding\b|\bsuch as\b", re.IGNORECASE)
 _OF_FORCES = re.compile(r"\s+of\s+", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 
