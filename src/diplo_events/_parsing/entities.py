@@ -137,9 +137,10 @@ class Registry:
         return self.state_actor.get(code) or state_actor(code)
 
     def _domestic(self, title: str | None, places: frozenset[str]) -> Actor | None:
-        """The focus state, for an unqualified domestic role ("the governor", "Captain X"),
-        unless the sentence places itself in other states only ("the governor said two
-        people were killed in Kharkiv" in a story about Russia)."""
+        """The focus state, for an unqualified domestic role ("the governor", "Captain X"), or
+        for any title when the dateline lies in that state, unless the sentence places
+        itself in other states only ("the governor said two people were killed in Kharkiv"
+        in a story about Russia)."""
         if not title:
             return None
         words = title.lower().split()
@@ -149,9 +150,11 @@ class Registry:
             # "Secretary General", "Director General": an office, not a rank
             and not (w == "general" and i > 0 and words[i - 1] in _GENERAL_OFFICES)
         ]  # fmt: skip
-        if not ranks:
-            return None
         state = self.focus_state()
+        if not ranks and (state is None or state.country != self.home):
+            # any other title only under a dateline in the state the story is about:
+            # "MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said ..."
+            return None
         if state is not None and places and state.country not in places:
             return None
         return state

@@ -511,3 +511,21 @@ def test_according_to_a_statement_from_a_body() -> None:
         "According to a statement from the Egyptian presidency, the two leaders discussed Gaza."
     )
     assert (s.speaker.country, s.content) == ("EGY", "the two leaders discussed Gaza")
+
+
+def test_a_title_under_a_dateline_in_the_storys_state() -> None:
+    found = statements(
+        "MOSCOW, March 3 (Reuters) - Foreign Minister Sergei Lavrov said on Monday that Russia "
+        "would respond. Russia's defence ministry said Russian forces had taken the village. "
+        "The Kremlin said Russia was ready for talks."
+    )
+    assert (found[0].speaker.name, found[0].speaker.country) == ("Sergei Lavrov", "RUS")
+
+
+def test_no_dateline_no_state_for_a_diplomatic_title() -> None:
+    found = statements(
+        "Foreign Minister Sergei Lavrov said on Monday that Russia would respond. Russia's "
+        "defence ministry said Russian forces had taken the village. The Kremlin said Russia "
+        "was ready for talks."
+    )
+    assert (found[0].speaker.name, found[0].speaker.country) == ("Sergei Lavrov", None)
