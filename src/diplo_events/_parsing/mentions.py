@@ -94,14 +94,12 @@ _DEFINED = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 _MONTHS = frozenset({"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May",
                      "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September",
                      "Oct", "October", "Nov", "November", "Dec", "December"})  # fmt: skip
+# Nouns that name a town by "<noun> of X": "the town of X", "the Black Sea resort of X"
+_TOWN_NOUNS = "town|city|village|port|border town|port city|resort|enclave|stronghold|hamlet"
 _IN_TOWN_OF = re.compile(
-    r"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w-]+ ){0,2}"
-    r"(?:town|city|village|port|border town|port city|resort|enclave|stronghold|hamlet) of $"
+    rf"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w-]+ ){{0,2}}(?:{_TOWN_NOUNS}) of $"
 )
-_TOWN_OF = re.compile(
-    r"\b(?:town|city|village|capital|port city|border town|resort|enclave|stronghold|hamlet|"
-    r"port) of $"
-)
+_TOWN_OF = re.compile(rf"\b(?:{_TOWN_NOUNS}|capital) of $")
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 # (no leading \b: a pattern that starts with a literal is scanned much faster; the word
 # boundary before it is checked in code)
@@ -718,7 +716,7 @@ def find_mentions(
                            mention=_span(original, g.start, b_end))  # fmt: skip
             places.append(PlaceMention(g.start, b_end, loc, _prev_word(norm, g.start, start)))
 
-    _sites(original, norm, start, end, places)
+    _sites(original, norm, start, end, places, low)
     places = _with_country(places, matches)
     places = _wire_phrases(norm, start, places)
     actors = [a for a in actors if not any(p.start <= a.start and a.end <= p.end
@@ -895,9 +893,11 @@ def _state_of_body(
     return None
 
 
-def _sites(original: str, norm: str, start: int, end: int, prev: list[PlaceMention]) -> None:
-    """Add named sites ("X Military Base") that chunking split apart."""
-    low = norm[start:end].lower()
+def _sites(
+    original: str, norm: str, start: int, end: int, prev: list[PlaceMention], low: str
+) -> None:
+    """Add named sites ("X Military Base") that chunking split apart (``low`` is the
+    sentence in lower case)."""
     if not any(h in low for h in _SITE_HEADS):
         return  # a cheap test before the pattern
     for m in _SITE.finditer(norm, start, end):
@@ -941,9 +941,7 @@ def _with_country(places: list[PlaceMention], matches: Sequence[Match]) -> list[
     return out
 
 
-_QUALIFIER_OF = re.compile(
-    r" (?:\w+ )?(?:city|town|village|port|resort|enclave|stronghold|region|province|capital) of "
-)
+_QUALIFIER_OF = re.compile(rf" (?:\w+ )?(?:{_TOWN_NOUNS}|region|province|capital) of ")
 
 
 def _wire_phrases(norm: str, floor: int, places: list[PlaceMention]) -> list[PlaceMention]:

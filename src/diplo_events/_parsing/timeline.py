@@ -80,8 +80,9 @@ STATEMENT_WINDOW = 0
 #: the article has none: they end the focus but give no date.
 _STAND_IN = dt.date(2000, 6, 15)
 
-# "since Nov. 13", "by Friday", "as of Monday": the bound of a period, not a day told
-_BOUND = re.compile(
+# "by Friday", "after Monday", "as of Monday": a preposition right before the date makes it
+# a period's bound (the pipeline flags the longer "since <clause> ... <date>" itself)
+_BOUND_WORD = re.compile(
     r"\b(?:since|until|till|by|before|after|from|through|ahead of|prior to|as of)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
@@ -162,7 +163,7 @@ def _focus_span(mention: DateMention, norm: str, published: dt.date | None) -> D
         return None  # a month, a year, a range: no single day the story is about
     if published is not None and span.start > published:
         return None  # a date to come: what follows is a plan
-    if _BOUND.search(norm, max(0, mention.start - 12), mention.start):
+    if mention.bound or _BOUND_WORD.search(norm, max(0, mention.start - 12), mention.start):
         return None
     return span
 
