@@ -62,6 +62,20 @@ def test_acronym_resolves_to_its_definition() -> None:
         assert actor.kind is ActorKind.ARMED_GROUP
 
 
+def test_acronym_of_a_known_body_keeps_its_canonical_key() -> None:
+    # the gazetteer's key for the Libyan National Army is "LNA"; for the Arakan Army it is
+    # the full name, which a text's own "(AA)" must not replace
+    pairs = resolved(
+        "The Arakan Army (AA) attacked the town on Monday. The AA later withdrew from it."
+    )
+    later = [actor for text, actor in pairs if text == "AA"]
+    assert later
+    for actor in later:
+        assert actor is not None
+        assert actor.organization == "Arakan Army"
+        assert actor.name == "Arakan Army"
+
+
 def test_group_noun_is_the_most_mentioned_armed_group() -> None:
     pairs = resolved(
         "The Taliban attacked Kunduz. Hamas fired rockets. Hamas said it would go on. "

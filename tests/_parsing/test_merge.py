@@ -149,6 +149,8 @@ def test_reference_joins_the_latest_meeting() -> None:
     out = merge([Candidate(a, 0), Candidate(ref, 5, link=Link.REFERS)])
     assert len(out) == 1
     assert {s.start for s in out[0].evidence} == {0, 100}
+    assert isinstance(out[0], Meeting)
+    assert out[0].participants == (TKM, UZB)  # "At the talks, X praised Y": no new party
 
 
 def test_distinct_meeting_is_never_merged() -> None:
@@ -187,3 +189,40 @@ def test_parsed_lead_and_detail_sentences_are_one_meeting() -> None:
     assert len(meetings) == 1
     assert len(meetings[0].evidence) == 2
     assert meetings[0].date == DateSpan.day(dt.date(2024, 3, 4), text="Monday")
+
+
+def test_parsed_also_met_after_a_visit_is_a_meeting_of_its_own() -> None:
+    text = (
+        "Saudi Foreign Minister Faisal bin Farhan met Iranian Foreign Minister Abbas Araghchi"
+        " in Riyadh on Tuesday.\n\n"
+        "At the meeting, the Saudi minister praised the ceasefire between Iran and Israel.\n\n"
+        "A spokesman said that during his visit to Saudi Arabia, Araghchi also met with"
+        " Defence Minister Khalid bin Salman."
+    )
+    meetings = [e for e in de.parse(text, published="2024-03-08") if isinstance(e, Meeting)]
+    assert len(meetings) == 2
+    first, also = meetings
+    # "At the meeting, ..." adds evidence, not the states the sentence happens to name
+    assert {a.country for a in first.participants} == {"SAU", "IRN"}
+    assert len(first.evidence) == 2
+    assert "also met" in also.evidence[0].text
+    assert "Khalid bin Salman" in {a.name for a in also.participants}
+
+
+def test_only_a_new_meeting_sums_up_others() -> None:
+    # a reference ("The visit came as ...") or an "also met" names the parties of both
+    # meetings before it; it is no summary to fold into them
+    first = meeting((TKM, TALIBAN), 0, date=WED)
+    second = meeting((UZB, TALIBAN), 100)
+    wide = meeting((TKM, UZB, TALIBAN), 200)
+    for link in (Link.REFERS, Link.DISTINCT):
+        out = merge([Candidate(first, 0), Candidate(second, 1), Candidate(wide, 2, link=link)])
+        assert [len(m.evidence) for m in out] == ([1, 2] if link is Link.REFERS else [1, 1, 1])
+        assert isinstance(out[1], Meeting)
+        assert out[1].participants == (UZB, TALIBAN)  # the reference's parties are not added
+    # a NEW one is a summary: folded into the two specific meetings
+    out = merge([Candidate(first, 0), Candidate(second, 1), Candidate(wide, 2)])
+    assert [m.participants for m in out if isinstance(m, Meeting)] == [
+        (TKM, TALIBAN),
+        (UZB, TALIBAN),
+    ]

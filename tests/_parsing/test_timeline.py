@@ -20,6 +20,7 @@ from diplo_events import (
     DatePrecision,
     DateSpan,
     Event,
+    Meeting,
     MilitaryExercise,
     Modality,
     Span,
@@ -401,3 +402,62 @@ def test_parse_a_day_told_with_another_kind_of_happening_is_not_lent() -> None:
     )
     [capture] = [e for e in events if isinstance(e, TerritorialChange)]
     assert capture.date is None
+
+
+def test_parse_an_offset_dates_the_happening_it_measures_from() -> None:
+    text = (
+        "Philippine and Australian troops began joint drills near Manila on Thursday.\n\n"
+        "The exercise started two days after Philippine President Ferdinand Marcos Jr and"
+        " Australian Prime Minister Anthony Albanese met in Canberra. The leaders said they"
+        " would deepen defence ties."
+    )
+    events = de.parse(text, published=FRIDAY)
+    [meeting] = [e for e in events if isinstance(e, Meeting)]
+    assert meeting.date is not None
+    assert (meeting.date.start, meeting.date.text) == (dt.date(2024, 3, 5), "two days after")
+    assert meeting.confidence < 0.6  # an inferred day lowers the confidence
+    # the offset is now the focus: the leaders speak on the day they met
+    said = [e for e in events if isinstance(e, Statement)]
+    assert said
+    assert all(s.date is not None and s.date.start == dt.date(2024, 3, 5) for s in said)
+
+
+@pytest.mark.parametrize(
+    "offset",
+    ["several days after", "two months after", "three days later", "a week earlier"],
+)
+def test_parse_an_inexact_or_unanchored_offset_gives_no_date(offset: str) -> None:
+    text = (
+        "Philippine and Australian troops began joint drills near Manila on Thursday.\n\n"
+        f"The exercise started {offset} Philippine President Ferdinand Marcos Jr and"
+        " Australian Prime Minister Anthony Albanese met in Canberra."
+    )
+    events = de.parse(text, published=FRIDAY)
+    assert [e.date for e in events if isinstance(e, Meeting)] == [None]
+
+
+def test_parse_an_offset_with_an_undated_anchor_gives_no_date() -> None:
+    text = (
+        "Philippine and Australian troops began joint drills near Manila.\n\n"
+        "The exercise started two days after Philippine President Ferdinand Marcos Jr and"
+        " Australian Prime Minister Anthony Albanese met in Canberra."
+    )
+    events = de.parse(text, published=FRIDAY)
+    assert all(e.date is None for e in events)
+
+
+def test_parse_a_meeting_during_a_visit_takes_the_visits_day() -> None:
+    text = (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa"
+        " on Tuesday.\n\nHis office said in a statement that the talks covered trade.\n\n"
+        'Ruto also said that during his "short" visit to Ethiopia, he also met with African'
+        " Union Commission chairperson Moussa Faki Mahamat."
+    )
+    events = de.parse(text, published=FRIDAY)
+    meetings = [e for e in events if isinstance(e, Meeting)]
+    assert len(meetings) == 2
+    assert [m.date.start if m.date else None for m in meetings] == [dt.date(2024, 3, 5)] * 2
+    # after the visit is no part of it: another meeting told so keeps no date
+    after = text.replace('during his "short" visit', "after his visit")
+    later = [e for e in de.parse(after, published=FRIDAY) if isinstance(e, Meeting)]
+    assert [m.date for m in later][1:] == [None]

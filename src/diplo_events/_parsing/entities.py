@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..model import Actor, ActorKind
+from .gazetteer import Category, gazetteer
 from .mentions import ActorMention, PlaceMention, Role, state_actor
 
 __all__ = ["Registry", "build_registry"]
@@ -220,6 +221,14 @@ class Registry:
         return actor
 
 
+def _known_body(key: str | None) -> bool:
+    """Whether ``key`` is the canonical key of an organization the gazetteer knows."""
+    return key is not None and any(
+        e.key == key and e.category in (Category.ORGANIZATION, Category.ARMED_GROUP)
+        for e in gazetteer().lookup(key)
+    )
+
+
 def build_registry(
     mentions: Iterable[ActorMention],
     acronyms: Iterable[tuple[str, Actor]],
@@ -232,8 +241,13 @@ def build_registry(
         if place.location.country:
             reg.states[place.location.country] += 1
     for acronym, actor in acronyms:
-        # a state's body ("Government of National Accord (GNA) of Libya") stays its state's
-        organization = actor.organization if actor.kind is ActorKind.STATE else acronym
+        # a state's body ("Government of National Accord (GNA) of Libya") stays its state's,
+        # a body the gazetteer knows keeps its canonical key ("Arakan Army (AA)": Arakan Army)
+        organization = (
+            actor.organization
+            if actor.kind is ActorKind.STATE or _known_body(actor.organization)
+            else acronym
+        )
         reg.acronyms.setdefault(
             acronym, attrs.evolve(actor, organization=organization, mention=None)
         )

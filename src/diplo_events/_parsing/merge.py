@@ -164,6 +164,8 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
     drop: set[int] = set()
     events = [c.event for c in items]
     for n_i, i in enumerate(meetings):
+        if items[i].link is not Link.NEW:
+            continue  # "also met", "the talks": no summary of other meetings
         lead = events[i]
         lead_parties = parties(lead)
         near = meetings[max(0, n_i - MERGE_WINDOW) : n_i + MERGE_WINDOW]
@@ -172,6 +174,7 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
             for j in near
             if j != i
             and j not in drop
+            and items[j].link is not Link.REFERS
             and parties(events[j]) < lead_parties
             and _compatible(lead, events[j])
         ]
@@ -268,7 +271,10 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             merged.append(cand)
         else:
             prev = merged[target]
-            merged[target] = attrs.evolve(prev, event=_combine(prev.event, ev))
+            # "At the meeting, X praised Y": the parties are those of the meeting told
+            keep = cand.link is Link.REFERS and isinstance(ev, Meeting)
+            combined = _combine(prev.event, ev, keep_parties=keep)
+            merged[target] = attrs.evolve(prev, event=combined)
     return [c.event for c in merged]
 
 

@@ -88,16 +88,21 @@ _BOUND_WORD = re.compile(
 )
 # "three days after", "a week earlier": another day than the one told, unknown here
 _OFFSET = re.compile(
-    r"\b(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple of)"
-    r"[ -](?:days?|weeks?|months?|years?|hours?) (?:after|before|earlier|later|prior)\b",
+    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|"
+    r"couple of)[ -](?P<unit>days?|weeks?|months?|years?|hours?) "
+    r"(?P<way>after|before|earlier|later|prior)\b",
     re.IGNORECASE,
 )
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 # Substrings one of which a sentence holds if the pattern can match (a cheap test first).
 _OFFSET_WORDS = ("after", "before", "earlier", "later", "prior")
-_MEETING_WORDS = ("talks", "meeting", "summit", "negotiations", "discussions", "visit", "session")
+_MEETING_WORDS = (
+    "talks", "meeting", "summit", "negotiations", "discussions", "visit", "trip", "session",
+)  # fmt: skip
 _EXERCISE_WORDS = ("drill", "exercise", "war", "manoeuvres", "maneuvers", "training")
 _DET = r"(?:the|this|that|these|those|their|its|his|her|today's|yesterday's)"
-_MEETING_NOUN = r"(?:talks|meetings?|summit|negotiations|discussions|visit|session)"
+_MEETING_NOUN = r"(?:talks|meetings?|summit|negotiations|discussions|visit|trip|session)"
 _EXERCISE_NOUN = r"(?:drills?|exercises?|war ?games|manoeuvres|maneuvers|training)"
 # "at the meeting", "during the two-day talks", "after the drills", "at the start of the
 # summit", "on the sidelines of the summit" -- not "ten days after the summit" (an offset).
@@ -105,7 +110,7 @@ _PLACED_AT = (
     r"\b(?:(?:at|during|(?<!days )(?<!day )(?<!weeks )(?<!week )(?:after|following)"
     r"|in the course of)(?: the (?:beginning|start|end|opening|close|outset) of)?"
     r"|on the (?:sidelines|margins) of)"
-    rf" {_DET} (?:[\w-]+ ){{0,2}}"
+    rf" {_DET} (?:[\w\"'-]+ ){{0,2}}"
 )
 # "as the exercise was underway", "while the talks were going on"
 _WHILE = rf"\b(?:as|while|when) {_DET} (?:[\w-]+ ){{0,2}}"
@@ -115,6 +120,18 @@ _MEETING_REF = re.compile(
 )
 _EXERCISE_REF = re.compile(
     rf"{_PLACED_AT}{_EXERCISE_NOUN}\b|{_WHILE}{_EXERCISE_NOUN}{_WHILE_TAIL}", re.IGNORECASE
+)
+
+# "The talks came ...", "The drills began ...": a sentence opening with a happening told
+_SUBJECT_REF = re.compile(
+    rf"(?:the|this|that|these) (?:[\w-]+ ){{0,2}}"
+    rf"(?:(?P<meeting>{_MEETING_NOUN})|{_EXERCISE_NOUN})\b",
+    re.IGNORECASE,
+)
+
+# "during his visit", "in the course of the brief trip": a meeting inside the visit told
+_WITHIN_VISIT = re.compile(
+    rf"\b(?:during|in the course of) {_DET} (?:\S+ ){{0,2}}(?:visit|trip|tour)\b", re.IGNORECASE
 )
 
 
@@ -137,6 +154,9 @@ class Focus:
     sentence_starts: tuple[int, ...]
     ranks: tuple[int, ...]  # paragraph rank per sentence
     dated: frozenset[int]  # sentences that hold a date expression or an offset
+    #: sentence -> (index into ``told``, days) of an exact offset "N days after": the
+    #: happening told after it lies ``days`` days before the one it is measured from
+    offsets: dict[int, tuple[int, int]] = attrs.field(factory=dict)
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence that holds ``offset``, or None before the first one."""
@@ -173,6 +193,7 @@ def build_focus(article: Article) -> Focus:
     told: list[Told] = []
     ranks: list[int] = []
     dated: set[int] = set()
+    offsets: dict[int, tuple[int, int]] = {}
     published = article.published
     rank = -1
     last_paragraph: int | None = None
@@ -203,6 +224,9 @@ def build_focus(article: Article) -> Focus:
         if offset is not None:
             here.append(Told(offset.start(), n, rank, None))
             here.sort(key=lambda t: t.start)
+            days = _offset_days(offset)
+            if days is not None and len(here) == 1:
+                offsets[n] = (len(told), days)
         told.extend(here)
     return Focus(
         told=tuple(told),
@@ -210,7 +234,23 @@ def build_focus(article: Article) -> Focus:
         sentence_starts=tuple(s.start for s in article.sentences),
         ranks=tuple(ranks),
         dated=frozenset(dated),
+        offsets=offsets,
     )
+
+
+def _offset_days(m: re.Match[str]) -> int | None:
+    """Days from the happening told after an offset to the one it is measured from
+    ("three days after X": 3; "two weeks before X": -14); None if not exact."""
+    way = m.group("way").lower()
+    if way not in ("after", "before"):
+        return None  # "three days later": measured from a day told earlier, not here
+    word = m.group("n").lower()
+    count = int(word) if word.isdigit() else _COUNTS.get(word)
+    unit = m.group("unit").lower()
+    if count is None or not unit.startswith(("day", "week")):
+        return None  # "several days", "two months": no exact day
+    days = count * (7 if unit.startswith("week") else 1)
+    return days if way == "after" else -days
 
 
 def reference_type(text: str, start: int = 0, end: int | None = None) -> type[Event] | None:
@@ -250,6 +290,7 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
                     scenes.setdefault(n, set()).update(_parties(ev))
                     kinds.setdefault(n, set()).update((type(ev), p) for p in _parties(ev))
     out = list(events)
+    focus = _measure_offsets(out, article, focus)
     latest: dict[type[Event], DateSpan] = {}  # latest realized dated event per type
     for i in sorted(range(len(out)), key=lambda i: out[i].evidence[0].start):
         ev = out[i]
@@ -262,6 +303,78 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
         if ev.date is not None and ev.modality is Modality.REALIZED:
             latest[type(ev)] = ev.date
     return out
+
+
+def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
+    """Date the happening told after "N days after/before" from the one it is measured
+    from, in place in ``out``; the offset then gives the focus that day.
+
+    "The drills began three days after the leaders met": the drills were told (and
+    dated) before this sentence, the meeting is told here first; the meeting lies
+    three days before the drills. Nothing happens unless exactly one such told, dated
+    happening and exactly one undated new one share the sentence.
+    """
+    if not focus.offsets:
+        return focus
+    told = list(focus.told)
+    for n, (k, days) in focus.offsets.items():
+        anchors: list[DateSpan] = []
+        new: list[int] = []
+        for i, ev in enumerate(out):
+            if ev.modality is not Modality.REALIZED or isinstance(ev, Statement):
+                continue
+            sentences = {focus.sentence_at(span.start) for span in ev.evidence}
+            if n not in sentences:
+                continue
+            first = focus.sentence_at(ev.evidence[0].start)
+            if first is not None and first < n and ev.date is not None and _single_day(ev.date):
+                anchors.append(ev.date)
+            elif first == n and ev.date is None:
+                new.append(i)
+        if not anchors:
+            # "The training began three days after ...": the subject names the happening
+            # of that type told last
+            anchor = _subject_reference(article, n, out, focus)
+            anchors = [anchor] if anchor is not None else []
+        if len(anchors) != 1 or len(new) != 1:
+            continue
+        day = anchors[0].start - dt.timedelta(days=days)
+        if article.published is not None and day > article.published:
+            continue
+        at = told[k]
+        sent = article.sentences[n]
+        m = _OFFSET.search(article.norm, at.start, sent.end)
+        text = article.original[at.start : m.end()] if m is not None else None
+        span = DateSpan(start=day, end=day, precision=DatePrecision.DAY, text=text)
+        ev = out[new[0]]
+        out[new[0]] = attrs.evolve(
+            ev, date=span, confidence=round(ev.confidence * INHERITED_CONFIDENCE, 4)
+        )
+        told[k] = attrs.evolve(at, span=span)
+    return attrs.evolve(focus, told=tuple(told))
+
+
+def _subject_reference(article: Article, n: int, out: list[Event], focus: Focus) -> DateSpan | None:
+    """The day of the happening sentence ``n`` opens with ("The drills began ..."):
+    the latest realized event of that type told before it, if it has a single day."""
+    sent = article.sentences[n]
+    m = _SUBJECT_REF.match(article.norm, sent.start, sent.end)
+    if m is None:
+        return None
+    kind: type[Event] = Meeting if m.group("meeting") else MilitaryExercise
+    best: tuple[int, DateSpan] | None = None
+    for ev in out:
+        first = ev.evidence[0].start
+        if (
+            type(ev) is kind
+            and ev.modality is Modality.REALIZED
+            and first < sent.start
+            and ev.date is not None
+            and _single_day(ev.date)
+            and (best is None or first > best[0])
+        ):
+            best = (first, ev.date)
+    return best[1] if best is not None else None
 
 
 def _inherited(
@@ -277,7 +390,11 @@ def _inherited(
         return None
     sent = article.sentences[n]
     ref = _reference(article.norm, sent.start, sent.end, article.lower(sent))
-    if ref is not None and ref is not type(ev):
+    if ref is not None and (
+        ref is not type(ev)
+        # "During his visit, he also met X": a meeting within the visit told
+        or (ref is Meeting and _WITHIN_VISIT.search(article.norm, sent.start, sent.end))
+    ):
         date = latest.get(ref)
         if date is not None and _single_day(date):
             return date

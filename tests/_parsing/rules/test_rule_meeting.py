@@ -306,3 +306,15 @@ def test_a_summit_denounced_elsewhere_is_not_its_venue_or_party() -> None:
     assert {p.name for p in m.participants} == {"Carter", "Anwar Sadat", "Menachem Begin"}
     assert m.location is None
     assert len(m.evidence) == 1
+
+
+def test_a_state_travelled_from_is_no_party() -> None:
+    text = (
+        "Indonesian Foreign Minister Retno Marsudi returned from Brazil, where she attended"
+        " the G20 summit."
+    )
+    [m] = meetings(text)
+    assert {a.country or a.organization for a in m.participants} == {"IDN", "G20"}
+    # a state met there is a party: "officials from Brazil" is not travel
+    [m2] = meetings("Officials from Brazil held talks with Indonesian diplomats in Jakarta.")
+    assert {a.country for a in m2.participants} == {"BRA", "IDN"}

@@ -23,6 +23,11 @@ _MEETING_REF = re.compile(
     re.IGNORECASE,
 )
 _SPECIFIED = re.compile(r" (?:between|of|among)\b")
+#: "X also met Y", "also held talks with": a meeting besides the one told before
+_ALSO_MET = re.compile(
+    r"\balso (?:(?:had|held) (?:\w+ )?(?:talks|meetings?)|met|meets|visited|hosted|received)\b",
+    re.IGNORECASE,
+)
 _EXERCISE_REF = re.compile(
     r"\b(?:the|this|these|that|its|this year's) (?:[\w-]+ ){0,2}(?:drills?|exercises?|war ?games|"
     r"manoeuvres|maneuvers|training)\b|\b(?:the|this) exercise's\b",
@@ -52,7 +57,10 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
             same = {p.name for p in ev.participants} & {p.name for p in talk.last_meeting}
             talk.last_meeting_date = ev.date or (talk.last_meeting_date if same else None)
             talk.last_meeting = ev.participants
-        if norm[max(sent.start, t_start - 5) : t_start].lower() == "also ":
+        also = _ALSO_MET.search(norm, sent.start, sent.end)
+        if norm[max(sent.start, t_start - 5) : t_start].lower() == "also " or (
+            also is not None and ev.modality.value == "realized"
+        ):
             yield ev, Link.DISTINCT  # "X also met Y": another meeting
         else:
             yield ev, Link.REFERS if anaphoric else Link.NEW

@@ -85,6 +85,12 @@ _REMOTE = re.compile(
     r"virtual(?:ly)?|by (?:tele)?phone|phone call|telephone call|over the (?:tele)?phone|online)\b",
     re.IGNORECASE,
 )
+# "returned from Brazil, where he attended the summit": a place travelled from, no party
+_TRAVELLED_FROM = re.compile(
+    r"\b(?:return(?:ed|ing|s)?|arriv(?:ed|ing|es)|fl(?:ew|ying|ies)|travell?(?:ed|ing|s)|"
+    r"c(?:ame|oming)|back|depart(?:ed|ing|s)) from (?:the )?$",
+    re.IGNORECASE,
+)
 _RECEIVED_WITH = re.compile(r"\b(?:was|were|is|are|be|been|being) met with\b", re.IGNORECASE)
 _EXCLUDED_PREPS = frozenset({"in", "at", "near", "to", "against", "on", "about", "over",
                              "into", "across", "inside", "outside", "around"})  # fmt: skip
@@ -142,7 +148,12 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         mentions = [
             a
             for a in actors_in(sent, clause, clause_end)
-            if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in _EXCLUDED_PREPS
+            if a.role in _PARTY_ROLES
+            and a.actor is not None
+            and a.prep not in _EXCLUDED_PREPS
+            and not (
+                a.prep == "from" and _TRAVELLED_FROM.search(norm, max(0, a.start - 30), a.start)
+            )
         ]
         parties = unique_parties(mentions)
         if len(parties) == 1 and _AND_THEN.search(norm, max(sent.start, m.start() - 12), m.start()):
