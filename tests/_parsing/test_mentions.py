@@ -224,3 +224,18 @@ def test_an_institution_word_ending_a_name_belongs_to_it() -> None:
     body = actor_at(mentions(text), text, "National Liberation Army")
     assert body.actor is not None
     assert (body.actor.name, body.actor.organization) == ("National Liberation Army", "ELN")
+
+
+def test_armed_group_named_after_a_place() -> None:
+    text = "The Benghazi Defence Brigades said they had left Ajdabiya for Benghazi."
+    found = mentions(text)
+    group = actor_at(found, text, "Defence Brigades")
+    assert group.actor is not None
+    assert group.actor.name == "Benghazi Defence Brigades"
+    assert group.actor.kind is ActorKind.ARMED_GROUP
+    # the group's first word is no place; the town the sentence names still is
+    assert [p.location.name for p in found.places if p.start < group.end] == []
+    assert place_named(found, "Benghazi").start > group.end
+    # a place before a word that heads no armed group stays a place
+    plain = "Benghazi Residents said they had left."
+    assert place_named(mentions(plain), "Benghazi").start == 0

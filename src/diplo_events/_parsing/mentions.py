@@ -366,6 +366,16 @@ def find_mentions(
             nxt = _CAP_AFTER.match(norm, m.end, end)
             if nxt and nxt.end() - 2 not in covered and not norm.startswith(" of", m.end):
                 named.append(m)
+        elif cat in (Category.CITY, Category.REGION) and norm.startswith(" ", m.end):
+            # "the Sirte Protection Force", "the Benghazi Defence Brigades": an armed
+            # group named after a place; the place is the first word of its name
+            run = _run_pattern(lex).match(norm, m.end + 1, end)
+            if (
+                run is not None
+                and any(w in lex.armed_heads for w in run.group().split())
+                and not covered.intersection(range(run.start(), run.end()))
+            ):
+                named.append(m)
     if named:
         matches = [m for m in matches if m not in named]
         for m in named:
