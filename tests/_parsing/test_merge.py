@@ -226,3 +226,16 @@ def test_only_a_new_meeting_sums_up_others() -> None:
         (TKM, TALIBAN),
         (UZB, TALIBAN),
     ]
+
+
+def test_a_reference_only_fills_what_the_meeting_lacks() -> None:
+    beijing = Location(name="Beijing", country="CHN", kind=LocationKind.CITY)
+    monday = DateSpan.day(dt.date(2021, 8, 9))
+    told = meeting((TKM, UZB), 0, date=WED, location=DOHA)
+    said = meeting((TKM, UZB), 100, date=monday, location=beijing)
+    [out] = merge([Candidate(told, 0), Candidate(said, 1, link=Link.REFERS)])
+    assert (out.date, out.location) == (WED, DOHA)
+    # a meeting told without place or day takes the reference's
+    bare = meeting((TKM, UZB), 0)
+    [filled] = merge([Candidate(bare, 0), Candidate(said, 1, link=Link.REFERS)])
+    assert (filled.date, filled.location) == (monday, beijing)

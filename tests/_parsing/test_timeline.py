@@ -461,3 +461,17 @@ def test_parse_a_meeting_during_a_visit_takes_the_visits_day() -> None:
     after = text.replace('during his "short" visit', "after his visit")
     later = [e for e in de.parse(after, published=FRIDAY) if isinstance(e, Meeting)]
     assert [m.date for m in later][1:] == [None]
+
+
+def test_parse_a_day_told_before_an_offset_in_the_sentence_anchors_it() -> None:
+    text = (
+        "Sudanese and Chadian officials met in N'Djamena on Monday, two days after RSF fighters"
+        " seized the town of Tina."
+    )
+    events = de.parse(text, published=FRIDAY)
+    [meeting] = [e for e in events if isinstance(e, Meeting)]
+    [capture] = [e for e in events if isinstance(e, TerritorialChange)]
+    assert meeting.date is not None
+    assert meeting.date.start == MONDAY
+    assert capture.date is not None
+    assert (capture.date.start, capture.date.text) == (dt.date(2024, 3, 2), "two days after")

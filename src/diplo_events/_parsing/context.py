@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..model import Actor, ActorKind, DateSpan, Location, Span
-from .dates import DateMention
+from .dates import OFFSET, DateMention
 from .mentions import ActorMention, PlaceMention, Role
 
 __all__ = ["Article", "Discourse", "Sentence"]
@@ -318,9 +318,19 @@ def place_in(
     return None
 
 
-def date_in(sent: Sentence, start: int, end: int) -> DateSpan | None:
-    """The first date mention inside ``[start, end)`` that is not a period's bound."""
+def date_in(
+    sent: Sentence, start: int, end: int, *, trigger: int | None = None, norm: str = ""
+) -> DateSpan | None:
+    """The first date mention inside ``[start, end)`` that is not a period's bound.
+
+    With ``trigger`` (an offset into ``norm``), a date with an offset between it and the
+    trigger is skipped: in "met on Friday, a day after rebels took the town" Friday is
+    the meeting's day, not the capture's."""
     for d in sent.dates:
         if start <= d.start and d.end <= end and not d.bound:
+            if trigger is not None:
+                lo, hi = (d.end, trigger) if d.end <= trigger else (trigger, d.start)
+                if lo < hi and OFFSET.search(norm, lo, hi):
+                    continue
             return d.span
     return None

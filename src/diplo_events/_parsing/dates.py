@@ -25,12 +25,22 @@ from ..model import DatePrecision, DateSpan
 
 __all__ = [
     "MONTHS",
+    "OFFSET",
     "DateMention",
     "find_dates",
     "find_durations",
     "infer_year",
     "parse_published",
 ]
+
+#: "three days after", "a week earlier": an offset from a day told elsewhere; a date on
+#: its other side belongs to another happening (the timeline dates it when it can)
+OFFSET = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|"
+    r"couple of)[ -](?P<unit>days?|weeks?|months?|years?|hours?) "
+    r"(?P<way>after|before|earlier|later|prior)\b",
+    re.IGNORECASE,
+)
 
 #: Month numbers by lower-case name or abbreviation (without the dot).
 MONTHS: dict[str, int] = {

@@ -117,14 +117,19 @@ def _union_actors(a: Sequence[Actor], b: Sequence[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
-def _combine(a: Event, b: Event, *, keep_parties: bool = False) -> Event:
-    """``a`` with ``b``'s evidence added and ``a``'s missing fields taken from ``b``."""
+def _combine(a: Event, b: Event, *, keep_parties: bool = False, refers: bool = False) -> Event:
+    """``a`` with ``b``'s evidence added and ``a``'s missing fields taken from ``b``.
+
+    A reference (``refers``: "In Beijing, a spokesman said the talks went well") only
+    fills what ``a`` lacks: its place and date are the reporting's, not the meeting's."""
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: (s.start, s.end)))
     evidence = evidence[:MAX_EVIDENCE]
     changes: dict[str, object] = {
         "evidence": evidence,
-        "date": _finer(a.date, b.date),
-        "location": _better_location(a.location, b.location),
+        "date": (a.date or b.date) if refers else _finer(a.date, b.date),
+        "location": (a.location or b.location)
+        if refers
+        else _better_location(a.location, b.location),
         "confidence": min(1.0, max(a.confidence, b.confidence) + 0.1),
     }
     if isinstance(a, Meeting) and isinstance(b, Meeting):
@@ -272,8 +277,9 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
         else:
             prev = merged[target]
             # "At the meeting, X praised Y": the parties are those of the meeting told
-            keep = cand.link is Link.REFERS and isinstance(ev, Meeting)
-            combined = _combine(prev.event, ev, keep_parties=keep)
+            refers = cand.link is Link.REFERS
+            keep = refers and isinstance(ev, Meeting)
+            combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
             merged[target] = attrs.evolve(prev, event=combined)
     return [c.event for c in merged]
 

@@ -10,7 +10,7 @@ import re
 
 from ..model import Modality
 
-__all__ = ["modality_of"]
+__all__ = ["denied_before", "modality_of"]
 
 _BEFORE = re.compile(
     r"\b(?P<negated>not|never|no|didn't|did not|won't|cannot|can't|denied|denies|deny|"
@@ -39,6 +39,23 @@ _STOPPED = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 48
+# "denied that they had withdrawn", "denied media reports that X had met Y": a denial frame
+# governing the rest of the clause up to the trigger
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|rejected|dismissed)\s+"
+    r"(?:(?:[\w-]+\s+)?(?:reports?|claims?|rumou?rs?|allegations?)\s+)?"
+    r"(?:that|having)\b[^.;]*$"
+)
+#: How far before a trigger a denial frame is looked for.
+DENIAL_WINDOW = 90
+
+
+def denied_before(norm: str, trigger_start: int, floor: int) -> bool:
+    """Whether a denial frame ("denied reports that ...") governs the trigger at
+    ``trigger_start``, looking back no further than ``floor``."""
+    return (
+        _DENIED.search(norm, max(floor, trigger_start - DENIAL_WINDOW), trigger_start) is not None
+    )
 
 
 def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: int) -> Modality:

@@ -57,7 +57,7 @@ from ..model import (
     TerritorialChange,
 )
 from .context import Article, side_key
-from .dates import DateMention, find_dates
+from .dates import OFFSET, DateMention, find_dates
 
 __all__ = [
     "EVENT_WINDOW",
@@ -84,13 +84,6 @@ _STAND_IN = dt.date(2000, 6, 15)
 # a period's bound (the pipeline flags the longer "since <clause> ... <date>" itself)
 _BOUND_WORD = re.compile(
     r"\b(?:since|until|till|by|before|after|from|through|ahead of|prior to|as of)\s+(?:on\s+)?$",
-    re.IGNORECASE,
-)
-# "three days after", "a week earlier": another day than the one told, unknown here
-_OFFSET = re.compile(
-    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|"
-    r"couple of)[ -](?P<unit>days?|weeks?|months?|years?|hours?) "
-    r"(?P<way>after|before|earlier|later|prior)\b",
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -154,9 +147,11 @@ class Focus:
     sentence_starts: tuple[int, ...]
     ranks: tuple[int, ...]  # paragraph rank per sentence
     dated: frozenset[int]  # sentences that hold a date expression or an offset
-    #: sentence -> (index into ``told``, days) of an exact offset "N days after": the
-    #: happening told after it lies ``days`` days before the one it is measured from
-    offsets: dict[int, tuple[int, int]] = attrs.field(factory=dict)
+    #: sentence -> (index into ``told``, days, day) of an exact offset "N days after":
+    #: the happening told after it lies ``days`` days before the one it is measured from;
+    #: ``day`` is the day told before the offset in the same sentence ("X on Friday, a
+    #: day after Y"), if any
+    offsets: dict[int, tuple[int, int, DateSpan | None]] = attrs.field(factory=dict)
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence that holds ``offset``, or None before the first one."""
@@ -193,7 +188,7 @@ def build_focus(article: Article) -> Focus:
     told: list[Told] = []
     ranks: list[int] = []
     dated: set[int] = set()
-    offsets: dict[int, tuple[int, int]] = {}
+    offsets: dict[int, tuple[int, int, DateSpan | None]] = {}
     published = article.published
     rank = -1
     last_paragraph: int | None = None
@@ -208,7 +203,7 @@ def build_focus(article: Article) -> Focus:
             mentions = find_dates(article.norm, published=_STAND_IN, start=sent.start, end=sent.end)
         low = article.lower(sent)
         offset = (
-            _OFFSET.search(article.norm, sent.start, sent.end)
+            OFFSET.search(article.norm, sent.start, sent.end)
             if any(w in low for w in _OFFSET_WORDS)
             else None
         )
@@ -225,8 +220,12 @@ def build_focus(article: Article) -> Focus:
             here.append(Told(offset.start(), n, rank, None))
             here.sort(key=lambda t: t.start)
             days = _offset_days(offset)
-            if days is not None and len(here) == 1:
-                offsets[n] = (len(told), days)
+            at = next(i for i, t in enumerate(here) if t.start == offset.start())
+            if days is not None and at == len(here) - 1 and len(here) <= 2:
+                # nothing told after the offset; at most one day before it, the anchor
+                before = here[0].span if at == 1 else None
+                if at == 0 or before is not None:
+                    offsets[n] = (len(told) + at, days, before)
         told.extend(here)
     return Focus(
         told=tuple(told),
@@ -309,16 +308,18 @@ def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
     """Date the happening told after "N days after/before" from the one it is measured
     from, in place in ``out``; the offset then gives the focus that day.
 
-    "The drills began three days after the leaders met": the drills were told (and
-    dated) before this sentence, the meeting is told here first; the meeting lies
-    three days before the drills. Nothing happens unless exactly one such told, dated
-    happening and exactly one undated new one share the sentence.
+    The day it is measured from is the one told before the offset in the same sentence
+    ("Talks opened on Friday, a day after rebels took the town": the capture was on
+    Thursday), else that of a happening told (and dated) before this sentence and
+    referred to here ("The drills began three days after the leaders met"). Nothing
+    happens unless there is exactly one such day and exactly one undated realized
+    happening told first in the sentence.
     """
     if not focus.offsets:
         return focus
     told = list(focus.told)
-    for n, (k, days) in focus.offsets.items():
-        anchors: list[DateSpan] = []
+    for n, (k, days, day) in focus.offsets.items():
+        anchors: list[DateSpan] = [day] if day is not None else []
         new: list[int] = []
         for i, ev in enumerate(out):
             if ev.modality is not Modality.REALIZED or isinstance(ev, Statement):
@@ -327,7 +328,10 @@ def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
             if n not in sentences:
                 continue
             first = focus.sentence_at(ev.evidence[0].start)
-            if first is not None and first < n and ev.date is not None and _single_day(ev.date):
+            if day is not None:
+                if first == n and ev.date is None:
+                    new.append(i)  # "X on Friday, a day after Y": Y is the undated one
+            elif first is not None and first < n and ev.date is not None and _single_day(ev.date):
                 anchors.append(ev.date)
             elif first == n and ev.date is None:
                 new.append(i)
@@ -338,14 +342,14 @@ def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
             anchors = [anchor] if anchor is not None else []
         if len(anchors) != 1 or len(new) != 1:
             continue
-        day = anchors[0].start - dt.timedelta(days=days)
-        if article.published is not None and day > article.published:
+        when = anchors[0].start - dt.timedelta(days=days)
+        if article.published is not None and when > article.published:
             continue
         at = told[k]
         sent = article.sentences[n]
-        m = _OFFSET.search(article.norm, at.start, sent.end)
+        m = OFFSET.search(article.norm, at.start, sent.end)
         text = article.original[at.start : m.end()] if m is not None else None
-        span = DateSpan(start=day, end=day, precision=DatePrecision.DAY, text=text)
+        span = DateSpan(start=when, end=when, precision=DatePrecision.DAY, text=text)
         ev = out[new[0]]
         out[new[0]] = attrs.evolve(
             ev, date=span, confidence=round(ev.confidence * INHERITED_CONFIDENCE, 4)

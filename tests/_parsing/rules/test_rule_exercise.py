@@ -235,3 +235,11 @@ def test_a_model_number_is_no_count() -> None:
 def test_more_exercise_names(text: str, name: str) -> None:
     [ex] = exercises(text)
     assert ex.name == name
+
+
+def test_denied_drills_are_negated() -> None:
+    [ex] = exercises(
+        "Tokyo denied reports that Chinese and Russian warships had held joint drills near"
+        " Hokkaido."
+    )
+    assert ex.modality is Modality.NEGATED

@@ -318,3 +318,28 @@ def test_a_state_travelled_from_is_no_party() -> None:
     # a state met there is a party: "officials from Brazil" is not travel
     [m2] = meetings("Officials from Brazil held talks with Indonesian diplomats in Jakarta.")
     assert {a.country for a in m2.participants} == {"BRA", "IDN"}
+
+
+def test_denied_reports_of_a_meeting_are_negated() -> None:
+    [m] = meetings(
+        "The spokeswoman denied media reports that Russian Foreign Minister Pavel Orlov had met"
+        " U.S. envoy Mark Dale in Geneva last month."
+    )
+    assert m.modality is Modality.NEGATED
+
+
+def test_a_meeting_an_offset_measures_from_is_another_meeting() -> None:
+    text = (
+        "India and China held talks at Chushul on Sunday.\n\nIn Beijing, a Chinese defence"
+        " ministry spokesperson said on Monday the talks were positive. The talks came a week"
+        " after Indian envoy Ravi Mehra met Chinese diplomat Zhao Wen in Astana."
+    )
+    first, earlier = meetings(text)
+    # the reporting sentence lends neither its place nor its day to the talks
+    assert first.location is not None
+    assert first.location.name == "Chushul"
+    assert first.date is not None
+    assert first.date.start == dt.date(2024, 3, 3)
+    assert {a.name for a in earlier.participants} == {"Ravi Mehra", "Zhao Wen"}
+    assert earlier.date is not None
+    assert earlier.date.start == dt.date(2024, 2, 25)  # a week before the talks

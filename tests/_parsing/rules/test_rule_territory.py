@@ -410,3 +410,38 @@ def test_the_subject_before_a_relative_clause_captures() -> None:
     )
     assert tc.gainer is not None
     assert tc.gainer.country == "KEN"
+
+
+def test_capture_by_fighters_the_text_does_not_name() -> None:
+    [c] = changes("Rebels captured the towns of Masisi and Rubaya in eastern Congo on Sunday.")
+    assert c.kind is K.CAPTURE
+    assert c.gainer is None
+    assert c.loser is not None
+    assert c.loser.country == "COD"
+    assert [p.name for p in c.places] == ["Masisi", "Rubaya"]
+    # no one and no fighters before the verb: no capture told
+    assert changes("Yesterday saw the town of Rubaya captured.") == []
+    # people and things are no territory, whoever seizes them
+    assert changes("Gunmen seized three teachers near the town of Rubaya.") == []
+
+
+def test_a_day_across_an_offset_belongs_to_the_other_happening() -> None:
+    events = de.parse(
+        "Serbian and Croatian negotiators met in Geneva on Friday, a day after Croatian troops"
+        " captured the town of Knin.",
+        published=PUBLISHED,
+    )
+    [capture] = [e for e in events if isinstance(e, TerritorialChange)]
+    # Friday (2024-03-01) is the meeting's day; the capture was the day before
+    assert capture.date is not None
+    assert capture.date.start == dt.date(2024, 2, 29)
+    assert capture.date.text == "a day after"
+    # with no day told before the offset, the capture keeps no date
+    [alone] = changes("Rebels captured the town of Sake two days after talks in Nairobi collapsed"
+                      " on Friday.")  # fmt: skip
+    assert alone.date is None
+
+
+def test_denied_reports_of_a_capture_are_negated() -> None:
+    [c] = changes("The army denied media reports that the rebels had seized the town of Goma.")
+    assert c.modality is Modality.NEGATED

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from ...model import Event
 from ..context import Article, Sentence
+from ..dates import OFFSET
 from ..merge import Link
 from . import exercise, meeting, statement, territory
 
@@ -58,8 +59,12 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
             talk.last_meeting_date = ev.date or (talk.last_meeting_date if same else None)
             talk.last_meeting = ev.participants
         also = _ALSO_MET.search(norm, sent.start, sent.end)
-        if norm[max(sent.start, t_start - 5) : t_start].lower() == "also " or (
-            also is not None and ev.modality.value == "realized"
+        offset = OFFSET.search(norm, sent.start, t_start)
+        if (
+            norm[max(sent.start, t_start - 5) : t_start].lower() == "also "
+            or (also is not None and ev.modality.value == "realized")
+            # "The talks came a week after X met Y": the meeting the offset measures from
+            or (offset is not None and offset.group("way").lower() in ("after", "before"))
         ):
             yield ev, Link.DISTINCT  # "X also met Y": another meeting
         else:

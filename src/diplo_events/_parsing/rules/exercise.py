@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 
-from ...model import Actor, ActorKind, Location, LocationKind, MilitaryExercise
+from ...model import Actor, ActorKind, Location, LocationKind, MilitaryExercise, Modality
 from ..codes import exercise_codes
 from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
 from ..dates import find_durations
 from ..gazetteer import Category, gazetteer
 from ..mentions import Role, state_actor
-from ..modality import modality_of
+from ..modality import denied_before, modality_of
 from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
 from .statement import REPORTING_VERB, SELF_REFERENCE
@@ -173,9 +173,11 @@ def extract_with_triggers(
         exercise = MilitaryExercise(
             id="pending",
             evidence=(art.span(sent.start, sent.end),),
-            date=date_in(sent, sent.start, sent.end),
+            date=date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm),
             location=location,
-            modality=modality_of(norm, m.start(), m.end(), speech),
+            modality=Modality.NEGATED
+            if denied_before(norm, m.start(), sent.start)
+            else modality_of(norm, m.start(), m.end(), speech),
             confidence=0.6,
             rule=_rule_id(norm, sent, m.start(), bool(parties)),
             cameo=cameo,

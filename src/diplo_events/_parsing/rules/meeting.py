@@ -32,7 +32,7 @@ from ..context import (
     unique_parties,
 )
 from ..mentions import ActorMention, Role, state_actor
-from ..modality import modality_of
+from ..modality import denied_before, modality_of
 from .statement import REPORTING_VERB
 
 __all__ = ["extract"]
@@ -210,7 +210,11 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             # "Meeting Monday near ...", "At the meeting, ...": the meeting just told
             parties = list(art.discourse.last_meeting)
             rule = "meeting.reference"
-        if out and {side_key(p) for p in parties} <= {side_key(p) for p in out[-1][0].participants}:
+        if (
+            out
+            and out[-1][0].rule != "meeting.reference"  # "The talks came after X met Y"
+            and {side_key(p) for p in parties} <= {side_key(p) for p in out[-1][0].participants}
+        ):
             continue
         cameo, plover = MEETING[family]
         out.append(
@@ -218,10 +222,12 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                 Meeting(
                     id="pending",
                     evidence=(art.span(sent.start, sent.end),),
-                    date=date_in(sent, clause, sent.end),
+                    date=date_in(sent, clause, sent.end, trigger=m.start(), norm=norm),
                     location=location,
                     modality=Modality.PLANNED
                     if _CALL_FOR.search(norm, max(sent.start, m.start() - 40), m.start())
+                    else Modality.NEGATED
+                    if denied_before(norm, m.start(), sent.start)
                     else modality_of(norm, m.start(), m.end(), clause),
                     confidence=0.6,
                     rule=rule,

@@ -40,7 +40,7 @@ from ..context import (
     subject_before,
 )
 from ..mentions import ActorMention, PlaceMention, Role, state_actor
-from ..modality import modality_of
+from ..modality import denied_before, modality_of
 from ..numbers import count_before
 from .meeting import REPORTING_FRAME
 from .statement import REPORTING_VERB, SELF_REFERENCE
@@ -117,10 +117,6 @@ _NOT_TERRITORY = re.compile(
 _DESTINATION_PREPS = frozenset({"to", "towards", "toward", "into", "in", "near", "across",
                                 "under"})  # fmt: skip
 _BACKER = re.compile(r"\b(?:backed|supported|armed|funded|trained|aided) by\s+(?:the\s+)?$")
-_DENIED = re.compile(
-    r"\b(?:denied|denies|deny|rejected|dismissed)\s+(?:(?:reports|claims|rumou?rs)\s+)?"
-    r"(?:that|having)\b[^.;]*$"
-)
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
 _OF_FORCES = re.compile(r"\s+of\s+", re.IGNORECASE)
@@ -149,7 +145,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             continue  # "Israeli-occupied": an adjective
         clause = art.clause_start(sent, m.start())
         # "the rebels denied that they had withdrawn", "denied reports that X had fallen"
-        denied = _DENIED.search(norm, max(sent.start, m.start() - 80), m.start()) is not None
+        denied = denied_before(norm, m.start(), sent.start)
         for said in REPORTING_VERB.finditer(norm, clause, m.start()):
             if not SELF_REFERENCE.match(norm, said.end()):
                 clause = said.end()  # "Noboa said gangs had seized ...": Noboa seized nothing
@@ -242,8 +238,17 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             continue
         if kind is _K.CAPTURE and gainer is None and not m.group("lost"):
             gainer = _first_group_before(sent, m.start())
-        if kind is _K.CAPTURE and gainer is None and not (m.group("lost") and loser):
-            continue
+        if (
+            kind is _K.CAPTURE
+            and gainer is None
+            and not (m.group("lost") and loser)
+            and not (
+                places
+                and _unnamed_fighters(norm, sent, clause, m.start())
+                and _object_is_place(norm, m.end(), places[0])
+            )
+        ):
+            continue  # "Rebels seized Sake": kept, with no gainer; "X seized" with no X: not
         if kind is _K.CAPTURE and not places and _NOT_TERRITORY.match(norm, m.end(), sent.end):
             continue  # "captured a pilot", "seized weapons": people and things, not ground
         if kind is _K.CAPTURE and any(p.kind is not LocationKind.COUNTRY for p in places):
@@ -304,7 +309,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             TerritorialChange(
                 id="pending",
                 evidence=(art.span(sent.start, sent.end),),
-                date=date_in(sent, sent.start, sent.end),
+                date=date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm),
                 location=location,
                 modality=Modality.NEGATED if denied else _modality(norm, sent, m, clause),
                 confidence=0.6,
@@ -434,6 +439,33 @@ def _first_group_before(sent: Sentence, pos: int) -> Actor | None:
         if a.end <= pos and a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP:
             return a.actor
     return None
+
+
+_FIGHTERS = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|militiamen|militias?|gunmen|"
+    r"guerrillas?|separatists?|mutineers|islamists)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_fighters(norm: str, sent: Sentence, clause: int, pos: int) -> bool:
+    """Whether the clause's subject is fighters the article does not name ("Rebels
+    captured the towns ...", "Gunmen seized the village"): a capture by an unknown side."""
+    return _FIGHTERS.search(norm, clause, pos) is not None and not any(
+        clause <= a.start and a.end <= pos for a in sent.actors
+    )
+
+
+_AROUND = re.compile(r"\b(?:near|in|at|outside|around|from|with|by)\b")
+
+
+def _object_is_place(norm: str, trigger_end: int, place: Location) -> bool:
+    """Whether the place is what was taken ("seized the town of X"), not where
+    something else was ("seized three teachers near X")."""
+    if place.mention is None or place.mention.start < trigger_end:
+        return False
+    gap = norm[trigger_end : place.mention.start]
+    return len(gap) <= 45 and _AROUND.search(gap) is None
 
 
 def _first_actor(sent: Sentence, start: int, end: int) -> Actor | None:
