@@ -318,6 +318,22 @@ def place_in(
     return None
 
 
+def future_date_after(art: Article, sent: Sentence, pos: int) -> DateSpan | None:
+    """A date told after ``pos`` that lies after the publication date ("agreed on Tuesday
+    to hold drills next year"): the day of a plan, which the event takes over any other."""
+    if art.published is None:
+        return None
+    clause = art.clause_start(sent, pos)
+    for d in sent.dates:
+        if d.start < pos or d.start - pos > 60 or d.bound or d.span.start <= art.published:
+            continue
+        between = art.norm[pos : d.start]
+        # "held talks on Monday and discussed a visit next month": another happening's date
+        if " and " not in between and art.clause_start(sent, d.start) == clause:
+            return d.span
+    return None
+
+
 def date_in(
     sent: Sentence, start: int, end: int, *, trigger: int | None = None, norm: str = ""
 ) -> DateSpan | None:

@@ -18,7 +18,8 @@ _BEFORE = re.compile(
     r"|\b(?P<hypo>could|might|may|can|would|should|must|ought to|needs? to|if|whether|"
     r"possible|possibly|threaten(?:ed|s)? to|risk of|unless)\b"
     r"|\b(?P<planned>will|shall|plans? to|planned|planning to|expected to|scheduled|"
-    r"set to|due to|going to|intends? to|agreed to|aims? to|wants? to|ready to|upcoming|"
+    r"set to|due to|going to|intends? to|agreed(?: on \w+| \w+day)? to|aims? to|wants? to|"
+    r"ready to|upcoming|"
     r"next|proposed|invited|vow(?:ed|s)? to|pledg(?:ed|es)? to|promis(?:ed|es)? to|"
     r"call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|ready for|seek(?:s|ing)?|sought|"
     r"proposals? for|offer(?:ed|s)? to|continue)\b|\b(?P<planned_to>to)\s*$",

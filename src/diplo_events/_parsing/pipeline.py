@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..model import Event, Location, LocationKind, Span
+from ..model import Event, Location, LocationKind, Modality, Span
 from .context import Article, Sentence
 from .dates import DateMention, find_dates, parse_published
 from .entities import build_registry
@@ -231,5 +231,13 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     for sent in sentences:
         for rule in RULES:
             for event, link in rule(article, sent):
+                if (
+                    day is not None
+                    and event.modality is Modality.REALIZED
+                    and event.date is not None
+                    and event.date.start > day
+                ):
+                    # "drills next year", "talks on March 20" (after publication): a plan
+                    event = attrs.evolve(event, modality=Modality.PLANNED)
                 candidates.append(Candidate(event, sent.paragraph, sent.index, link))
     return assign_ids(inherit_dates(merge(candidates), article))

@@ -243,3 +243,22 @@ def test_denied_drills_are_negated() -> None:
         " Hokkaido."
     )
     assert ex.modality is Modality.NEGATED
+
+
+def test_its_ships_in_a_reported_clause_are_the_reporters() -> None:
+    [ex] = exercises("The Pakistan Navy said on Sunday that its ships had conducted a live-fire"
+                     " drill in the Arabian Sea.")  # fmt: skip
+    assert [a.country for a in ex.participants] == ["PAK"]
+
+
+def test_a_date_to_come_after_the_trigger_makes_a_plan() -> None:
+    [ex] = exercises("Japan and Vietnam agreed on Tuesday to hold their first joint naval drills"
+                     " next year.")  # fmt: skip
+    assert ex.modality is Modality.PLANNED
+    assert ex.date is not None
+    assert ex.date.start == dt.date(2025, 1, 1)
+    # a date to come told for another happening leaves a realized one alone
+    text = ("Saudi and Omani ministers held talks on Monday and discussed a visit to Riyadh"
+            " later this year.")  # fmt: skip
+    talks = [e for e in de.parse(text, published=PUBLISHED) if e.rule == "meeting.talks"]
+    assert [t.modality for t in talks] == [Modality.REALIZED]

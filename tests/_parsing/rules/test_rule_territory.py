@@ -445,3 +445,16 @@ def test_a_day_across_an_offset_belongs_to_the_other_happening() -> None:
 def test_denied_reports_of_a_capture_are_negated() -> None:
     [c] = changes("The army denied media reports that the rebels had seized the town of Goma.")
     assert c.modality is Modality.NEGATED
+
+
+def test_its_forces_in_a_reported_clause_are_the_reporters() -> None:
+    [c] = changes("Russia's Defence Ministry said on Tuesday that its forces had captured the"
+                  " village of Krasne.")  # fmt: skip
+    assert c.gainer is not None
+    assert c.gainer.country == "RUS"
+    assert c.date is not None
+    # another side named in the reported clause is the one that took it
+    [other] = changes("Ukraine's military said that Russian forces had captured the village"
+                      " of Krasne.")  # fmt: skip
+    assert other.gainer is not None
+    assert other.gainer.country == "RUS"

@@ -22,14 +22,23 @@ import re
 
 from ...model import Actor, ActorKind, Location, LocationKind, MilitaryExercise, Modality
 from ..codes import exercise_codes
-from ..context import MAX_TRIGGERS, Article, Sentence, actors_in, date_in, place_in, unique_parties
+from ..context import (
+    MAX_TRIGGERS,
+    Article,
+    Sentence,
+    actors_in,
+    date_in,
+    future_date_after,
+    place_in,
+    unique_parties,
+)
 from ..dates import find_durations
 from ..gazetteer import Category, gazetteer
 from ..mentions import Role, state_actor
 from ..modality import denied_before, modality_of
 from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
-from .statement import REPORTING_VERB, SELF_REFERENCE
+from .statement import REPORTING_VERB, SELF_REFERENCE, reporting_subject_clause
 
 __all__ = ["DETAIL_KEYWORDS", "extract", "extract_details", "extract_with_triggers"]
 
@@ -116,7 +125,7 @@ def extract_with_triggers(
             continue  # "past RIMPAC exercises": exercises in general, not one
         if _NON_MILITARY.search(before) or before.lower().endswith(("to ", "will ")):
             continue
-        clause = speech = art.clause_start(sent, m.start())
+        clause = speech = reporting_subject_clause(art, sent, art.clause_start(sent, m.start()))
         for said in REPORTING_VERB.finditer(norm, speech, m.start()):
             if not SELF_REFERENCE.match(norm, said.end()):
                 clause = said.end()  # "China condemned the drills": China takes no part
@@ -173,7 +182,8 @@ def extract_with_triggers(
         exercise = MilitaryExercise(
             id="pending",
             evidence=(art.span(sent.start, sent.end),),
-            date=date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm),
+            date=future_date_after(art, sent, m.end())
+            or date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm),
             location=location,
             modality=Modality.NEGATED
             if denied_before(norm, m.start(), sent.start)

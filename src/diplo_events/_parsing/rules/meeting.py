@@ -26,6 +26,7 @@ from ..context import (
     Sentence,
     actors_in,
     date_in,
+    future_date_after,
     place_in,
     side_key,
     subject_before,
@@ -222,7 +223,8 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                 Meeting(
                     id="pending",
                     evidence=(art.span(sent.start, sent.end),),
-                    date=date_in(sent, clause, sent.end, trigger=m.start(), norm=norm),
+                    date=future_date_after(art, sent, m.end())
+                    or date_in(sent, clause, sent.end, trigger=m.start(), norm=norm),
                     location=location,
                     modality=Modality.PLANNED
                     if _CALL_FOR.search(norm, max(sent.start, m.start() - 40), m.start())

@@ -34,7 +34,7 @@ from ..lexicon import lexicon
 from ..mentions import ActorMention, Role
 from ..modality import modality_of
 
-__all__ = ["extract"]
+__all__ = ["extract", "reporting_subject_clause"]
 
 _VERBS: dict[str, str] = {
     "said": "say", "says": "say", "say": "say", "told": "say", "tells": "say", "tweeted": "say",
@@ -167,6 +167,22 @@ _MEDIUM: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
 )  # fmt: skip
 _PARTY_ROLES = frozenset({Role.PERSON, Role.STATE, Role.ORGANIZATION, Role.OFFICIAL,
                           Role.GROUP, Role.ROLE_ONLY, Role.PRONOUN})  # fmt: skip
+
+
+def reporting_subject_clause(art: Article, sent: Sentence, clause: int) -> int:
+    """Where the clause holding a reported event starts, for finding its parties.
+
+    "The ministry said on Tuesday that its forces had taken X": the reported clause
+    ("its forces had taken X") names its side only through the reporter, so the
+    reporting clause is the one to search; otherwise ``clause`` itself."""
+    verbs = list(REPORTING_VERB.finditer(art.norm, max(sent.start, clause - 60), clause))
+    if not verbs:
+        return clause
+    said = verbs[-1]
+    own = SELF_REFERENCE.match(art.norm, said.end())
+    if own is None or own.end() < clause:
+        return clause
+    return art.clause_start(sent, said.start())
 
 
 def _political(actor: Actor | None) -> bool:

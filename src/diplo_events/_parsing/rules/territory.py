@@ -43,7 +43,7 @@ from ..mentions import ActorMention, PlaceMention, Role, state_actor
 from ..modality import denied_before, modality_of
 from ..numbers import count_before
 from .meeting import REPORTING_FRAME
-from .statement import REPORTING_VERB, SELF_REFERENCE
+from .statement import REPORTING_VERB, SELF_REFERENCE, reporting_subject_clause
 
 __all__ = ["extract"]
 
@@ -143,7 +143,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         kind = _kind(m)
         if m.group().lower() == "occupied" and norm.startswith("-", m.start() - 1):
             continue  # "Israeli-occupied": an adjective
-        clause = art.clause_start(sent, m.start())
+        clause = reporting_subject_clause(art, sent, art.clause_start(sent, m.start()))
         # "the rebels denied that they had withdrawn", "denied reports that X had fallen"
         denied = denied_before(norm, m.start(), sent.start)
         for said in REPORTING_VERB.finditer(norm, clause, m.start()):
