@@ -239,3 +239,10 @@ def test_a_reference_only_fills_what_the_meeting_lacks() -> None:
     bare = meeting((TKM, UZB), 0)
     [filled] = merge([Candidate(bare, 0), Candidate(said, 1, link=Link.REFERS)])
     assert (filled.date, filled.location) == (monday, beijing)
+
+
+def test_an_exercise_with_nothing_told_is_dropped() -> None:
+    assert de.parse("A spokesman said the drills were routine.", published="2024-03-08") == []
+    # with a count it says something
+    [ex] = de.parse("About 2,000 troops took part in the drills.", published="2024-03-08")
+    assert ex.type == "military_exercise"

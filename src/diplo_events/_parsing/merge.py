@@ -281,7 +281,21 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             keep = refers and isinstance(ev, Meeting)
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
             merged[target] = attrs.evolve(prev, event=combined)
-    return [c.event for c in merged]
+    return [c.event for c in merged if not _empty_exercise(c.event)]
+
+
+def _empty_exercise(ev: Event) -> bool:
+    """ "The drills were routine" with no exercise told before: no one, nowhere, unnamed,
+    nothing counted."""
+    return (
+        isinstance(ev, MilitaryExercise)
+        and not ev.participants
+        and ev.location is None
+        and ev.name is None
+        and ev.troops is None
+        and ev.ships is None
+        and ev.aircraft is None
+    )
 
 
 def assign_ids(events: Sequence[Event]) -> list[Event]:

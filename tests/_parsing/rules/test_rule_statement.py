@@ -529,3 +529,16 @@ def test_no_dateline_no_state_for_a_diplomatic_title() -> None:
         "was ready for talks."
     )
     assert (found[0].speaker.name, found[0].speaker.country) == ("Sergei Lavrov", None)
+
+
+def test_an_anonymous_source_is_no_speaker() -> None:
+    for text in (
+        "The drills were a warning, a South Korean defence ministry official said on condition"
+        " of anonymity.",
+        "An unnamed Pentagon official said the drills were routine.",
+        "A Japanese official, who asked not to be named, said Tokyo would protest.",
+    ):
+        assert statements(text) == [], text
+    # a named official speaks, whatever else the sentence holds
+    [s] = statements("South Korean Defence Minister Shin Won-sik said the drills were routine.")
+    assert s.speaker.name == "Shin Won-sik"

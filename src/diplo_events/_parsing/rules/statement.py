@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from ...model import Actor, DateSpan, Modality, Statement
+from ...model import Actor, ActorKind, DateSpan, Modality, Statement
 from ..codes import STATEMENT
 from ..context import (
     LOOKBACK,
@@ -69,6 +69,13 @@ KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY, "as saying")
 SELF_REFERENCE = re.compile(
     r"(?:\s+(?:on|in|late|early|last|this) \w+)?\s+(?:that\s+)?"
     r"(?:it|they|we|its|their|our|his|her)\b"
+)
+# An unnamed source: not a speaker (ANNOTATION.md: no anonymous sources)
+_ANONYMOUS = re.compile(
+    r"\b(?:on (?:the )?condition of anonymity|(?:asked|requested|declined|refused) not to be "
+    r"(?:named|identified)|(?:declined|refused) to be (?:named|identified)|speaking anonymously|"
+    r"requested anonymity|unnamed|anonymous)\b",
+    re.IGNORECASE,
 )
 #: Any communication verb (used by other rules to find where reported content starts).
 REPORTING_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
@@ -445,6 +452,10 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             speaker = attrs.evolve(speaker, actor=talk.last_speaker)
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
+        if speaker.actor.kind is not ActorKind.PERSON and _ANONYMOUS.search(
+            norm, max(sent.start, speaker.start - 20), min(sent.end, m.end() + 60)
+        ):
+            continue  # "an official said on condition of anonymity": no named source
         voice: Actor = speaker.actor
         key = voice_key(voice)
         if key in seen:
