@@ -239,3 +239,14 @@ def test_armed_group_named_after_a_place() -> None:
     # a place before a word that heads no armed group stays a place
     plain = "Benghazi Residents said they had left."
     assert place_named(mentions(plain), "Benghazi").start == 0
+
+
+def test_secretaries_and_ranks_keep_the_nationality() -> None:
+    text = "Philippine Foreign Affairs Secretary Ramon Villareal spoke."
+    person = actor_at(mentions(text), text, "Ramon Villareal").actor
+    assert person is not None
+    assert (person.country, person.title) == ("PHL", "Foreign Affairs Secretary")
+    text = "Chinese defence ministry spokesperson Senior Colonel Wu Hao spoke."
+    person = actor_at(mentions(text), text, "Wu Hao").actor
+    assert person is not None
+    assert (person.name, person.country) == ("Wu Hao", "CHN")

@@ -436,11 +436,12 @@ def _load_titles(b: _Builder, read: Reader) -> None:
             composable.append((canon, surfaces))
     for r in read("portfolios.tsv"):
         canon, adjectives, nouns = r[0], _split(r[1]), _split(r[2])
-        minister = [f"{a} Minister" for a in adjectives]
+        minister = [f"{a} {head}" for a in adjectives for head in ("Minister", "Secretary")]
         ministry = [f"{a} Ministry" for a in adjectives]
         for n in nouns:
             for prep in ("of", "of the", "for"):
                 minister.append(f"Minister {prep} {n}")
+                minister.append(f"Secretary {prep} {n}")
                 ministry.append(f"Ministry {prep} {n}")
         minister += _split(_col(r, 3))
         ministry += _split(_col(r, 4))

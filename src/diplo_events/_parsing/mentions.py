@@ -100,6 +100,11 @@ _IN_TOWN_OF = re.compile(
     rf"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w-]+ ){{0,2}}(?:{_TOWN_NOUNS}) of $"
 )
 _TOWN_OF = re.compile(rf"\b(?:{_TOWN_NOUNS}|capital) of $")
+# "in the Omani capital Muscat", "near the port city Hodeidah": the place takes the
+# preposition of its phrase
+_IN_TOWN_APPOSED = re.compile(
+    rf"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w'-]+ ){{0,2}}(?:capital|{_TOWN_NOUNS}) $"
+)
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 # (no leading \b: a pattern that starts with a literal is scanned much faster; the word
 # boundary before it is checked in code)
@@ -135,9 +140,11 @@ _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _MEMBERS_OF = re.compile(
     r"\b((?:(?:foreign|defen[cs]e|finance|trade|interior|energy|economy) )?(?:ministers|leaders|"
     r"heads of state(?: and government)?|heads of government|envoys|delegates|"
-    r"representatives|members|chiefs of staff)) of (?:the )?$",
+    r"representatives|members|chiefs of staff)) of (?:the )?(?:[\w-]+-(?:member|nation) )?$",
     re.IGNORECASE,
 )
+# "of the 10-member", "of the 27-nation": a count of the body's members before its name
+_MEMBER_COUNT = re.compile(r" of (?:the )?[\w-]+-(?:member|nation) $")
 _EVENT_NOUN_AFTER = re.compile(
     r" (?:summit|talks|accords?|agreements?|process|meeting|conference|negotiations|"
     r"declaration|format|ceasefire|truce|deal|protocol|treaty|peace plan)\b"
@@ -238,6 +245,13 @@ def _own_officials(norm: str, floor: int, pos: int) -> bool:
     if low in _DETERMINERS or low in _HOME_ADJECTIVES:
         return True
     return not (low in _FOREIGN or word[:1].isupper())
+
+
+def _place_prep(norm: str, start: int, floor: int) -> str:
+    """The preposition of a place's phrase ("in the Omani capital Muscat": "in"), else
+    the word before it."""
+    phrase = _IN_TOWN_APPOSED.search(norm, max(floor, start - 40), start)
+    return phrase.group(1) if phrase else _prev_word(norm, start, floor)
 
 
 def _prev_word(norm: str, start: int, floor: int) -> str:
@@ -393,10 +407,10 @@ def find_mentions(
             kind = _PLACE_KIND[cat]
             loc = Location(name=entry.name, country=entry.country, kind=kind,
                            mention=_span(original, m.start, m.end))  # fmt: skip
-            places.append(PlaceMention(m.start, m.end, loc, _prev_word(norm, m.start, start)))
+            places.append(PlaceMention(m.start, m.end, loc, _place_prep(norm, m.start, start)))
             continue
         if cat is Category.CAPITAL:
-            prep = _prev_word(norm, m.start, start)
+            prep = _place_prep(norm, m.start, start)
             loc = Location(name=m.text, country=entry.country, kind=LocationKind.CITY,
                            mention=_span(original, m.start, m.end))  # fmt: skip
             places.append(PlaceMention(m.start, m.end, loc, prep))
@@ -677,7 +691,10 @@ def find_mentions(
         members_of = (
             _MEMBERS_OF.search(norm, max(start, g.start - 60), g.start)
             if g.affiliation.kind is ActorKind.ORGANIZATION
-            and norm.endswith((" of ", " of the "), max(start, g.start - 8), g.start)
+            and (
+                norm.endswith((" of ", " of the "), max(start, g.start - 8), g.start)
+                or _MEMBER_COUNT.search(norm, max(start, g.start - 30), g.start) is not None
+            )
             else None
         )
         if members_of:

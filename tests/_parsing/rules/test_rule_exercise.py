@@ -262,3 +262,17 @@ def test_a_date_to_come_after_the_trigger_makes_a_plan() -> None:
             " later this year.")  # fmt: skip
     talks = [e for e in de.parse(text, published=PUBLISHED) if e.rule == "meeting.talks"]
     assert [t.modality for t in talks] == [Modality.REALIZED]
+
+
+def test_an_unknown_acronym_before_the_trigger_is_the_name_not_a_party() -> None:
+    [ex] = exercises("The Indian and Sri Lankan navies held the SLINEX exercise on Saturday.")
+    assert [a.country for a in ex.participants] == ["IND", "LKA"]
+    assert ex.name == "SLINEX"
+
+
+@pytest.mark.parametrize("text", ["The NATO exercise began on Monday in Norway.",
+                                  "NATO's exercise began on Monday in Norway."])  # fmt: skip
+def test_a_known_body_before_the_trigger_is_a_party_not_the_name(text: str) -> None:
+    [ex] = exercises(text)
+    assert [a.organization for a in ex.participants] == ["NATO"]
+    assert ex.name is None

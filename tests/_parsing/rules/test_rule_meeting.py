@@ -343,3 +343,18 @@ def test_a_meeting_an_offset_measures_from_is_another_meeting() -> None:
     assert {a.name for a in earlier.participants} == {"Ravi Mehra", "Zhao Wen"}
     assert earlier.date is not None
     assert earlier.date.start == dt.date(2024, 2, 25)  # a week before the talks
+
+
+def test_members_of_a_body_counted_before_its_name() -> None:
+    [m] = meetings("Foreign ministers of the 10-member Association of Southeast Asian Nations"
+                   " (ASEAN) met in Jakarta on Wednesday.")  # fmt: skip
+    assert [a.organization for a in m.participants] == ["ASEAN"]
+    assert m.rule == "meeting.members"
+
+
+def test_a_capital_named_after_its_country_is_the_place_not_a_party() -> None:
+    [m] = meetings("Iranian and Saudi officials held indirect talks in the Omani capital Muscat"
+                   " on Monday.")  # fmt: skip
+    assert {a.country for a in m.participants} == {"IRN", "SAU"}
+    assert m.location is not None
+    assert (m.location.name, m.location.country) == ("Muscat", "OMN")

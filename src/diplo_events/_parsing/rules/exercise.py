@@ -53,6 +53,7 @@ _VERB_USE = re.compile(
     r"their|its|his|her|the right|rights|jurisdiction|leverage|patience|care|options?)\b",
     re.IGNORECASE,
 )
+_TO_WILL = re.compile(r"(?:^|\s)(?:to|will) $", re.IGNORECASE)
 _NON_MILITARY = re.compile(
     r"\b(?:fire|earthquake|evacuation|emergency|tsunami|disaster|civil defen[cs]e|cyber|"
     r"tabletop|rescue|breathing|mental|legal|fitness|exercise bike|brain)\s*$",
@@ -123,8 +124,8 @@ def extract_with_triggers(
         before = norm[max(sent.start, m.start() - 30) : m.start()]
         if _GENERIC.search(before) and word.endswith("s"):
             continue  # "past RIMPAC exercises": exercises in general, not one
-        if _NON_MILITARY.search(before) or before.lower().endswith(("to ", "will ")):
-            continue
+        if _NON_MILITARY.search(before) or _TO_WILL.search(before):
+            continue  # "to exercise", "will exercise" (but "the NATO exercise" is one)
         clause = speech = reporting_subject_clause(art, sent, art.clause_start(sent, m.start()))
         for said in REPORTING_VERB.finditer(norm, speech, m.start()):
             if not SELF_REFERENCE.match(norm, said.end()):
@@ -141,7 +142,13 @@ def extract_with_triggers(
             and a.prep not in _PLACE_PREPS
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
         ]
-        parties = _sides(unique_parties(mentions))
+        name = exercise_name(art, sent, m.start(), m.end())
+        parties = [
+            p
+            for p in _sides(unique_parties(mentions))
+            # "the SLINEX exercise": an acronym no one knows, the exercise's own name
+            if not (name is not None and p.organization == name and not gazetteer().lookup(name))
+        ]
         for owner in _owners(norm, sent.start, m.start()):
             # "Chinese military exercises", "the US-Philippine drills": the drills' own sides
             if all(p.country != owner.country for p in parties):
@@ -193,7 +200,7 @@ def extract_with_triggers(
             cameo=cameo,
             plover=plover,
             participants=tuple(parties),
-            name=exercise_name(art, sent, m.start(), m.end()),
+            name=name,
             troops=troops,
             ships=ships,
             aircraft=aircraft,
@@ -291,12 +298,13 @@ def _border(sent: Sentence) -> Location | None:
     return None
 
 
-_STATE_CATEGORIES = frozenset({Category.COUNTRY, Category.DEMONYM, Category.CAPITAL})
+_STATE_CATEGORIES = frozenset({Category.COUNTRY, Category.DEMONYM, Category.CAPITAL,
+                               Category.ORGANIZATION, Category.ARMED_GROUP})  # fmt: skip
 
 
 def _names_states(name: str) -> bool:
-    """ "US-Thai", "Sino-Russian": the parties of the exercise, not its name."""
-    parts = [p for p in re.split(r"[-/\s]+", name) if p]
+    """ "US-Thai", "Sino-Russian", "NATO's": the parties of the exercise, not its name."""
+    parts = [p.removesuffix("'s").removesuffix("’s") for p in re.split(r"[-/\s]+", name) if p]
     gaz = gazetteer()
     return all(
         any(e.category in _STATE_CATEGORIES for e in gaz.lookup(p)) or p in ("Sino", "Indo")
