@@ -250,3 +250,22 @@ def test_secretaries_and_ranks_keep_the_nationality() -> None:
     person = actor_at(mentions(text), text, "Wu Hao").actor
     assert person is not None
     assert (person.name, person.country) == ("Wu Hao", "CHN")
+
+
+def test_a_city_naming_an_agreement_is_neither_place_nor_party() -> None:
+    text = "The talks were held under the Helsinki accords and the Minsk agreements."
+    found = mentions(text)
+    assert found.places == ()
+    assert found.actors == ()
+    # a city naming a meeting is still where it was held
+    assert place_named(mentions("Leaders met at the Tehran summit."), "Tehran").prep == "at"
+
+
+def test_historical_blocs_are_organizations() -> None:
+    text = "Warsaw Pact forces began manoeuvres while Bosnian Serb forces shelled the town."
+    found = mentions(text)
+    pact = actor_at(found, text, "Warsaw Pact").actor
+    vrs = actor_at(found, text, "Bosnian Serb forces").actor
+    assert pact is not None
+    assert vrs is not None
+    assert (pact.organization, vrs.organization) == ("Warsaw Pact", "VRS")

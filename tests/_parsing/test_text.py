@@ -189,6 +189,7 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("MOSCOW, Sept 3 \u2014 ", "Moscow", 9, 3, None, None),
         ("CAMP HUMPHREYS, South Korea \u2014 ", "Camp Humphreys, South Korea", None, None, None,
          None),
+        ("VIENNA, Austria (AP) _ ", "Vienna, Austria", None, None, None, "AP"),
     ],
 )  # fmt: skip
 def test_dateline(

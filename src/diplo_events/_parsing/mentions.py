@@ -149,6 +149,9 @@ _EVENT_NOUN_AFTER = re.compile(
     r" (?:summit|talks|accords?|agreements?|process|meeting|conference|negotiations|"
     r"declaration|format|ceasefire|truce|deal|protocol|treaty|peace plan)\b"
 )
+_AGREEMENT_AFTER = re.compile(
+    r" (?:accords?|agreements?|process|declaration|format|protocol|treaty|deal|peace plan)\b"
+)
 _OF_FOR = re.compile(r" (?:of the|of|for the|for) ")
 _ONE_WORD = re.compile(r" [a-z]+ ")
 _CAP_AFTER = re.compile(r" (?:of (?:the )?)?[A-Z][a-z]")
@@ -403,6 +406,8 @@ def find_mentions(
     for m in matches:
         entry = m.entries[0]
         cat = entry.category
+        if cat in _PLACE_CATS and _AGREEMENT_AFTER.match(norm, m.end, end):
+            continue  # "the Helsinki accords", "the Astana format": a name, no place or party
         if cat in _PLACE_CATS and cat is not Category.CAPITAL:
             kind = _PLACE_KIND[cat]
             loc = Location(name=entry.name, country=entry.country, kind=kind,

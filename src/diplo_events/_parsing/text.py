@@ -394,7 +394,7 @@ _DATELINE = re.compile(
     rf"(?:,\s(?!(?i:{_MONTH_WORD})\.?\s\d)(?!\d){_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?)"
     rf"(?:,\s(?P<date>{_DL_DATE}))?"
     r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,30})\))?"
-    r"\s?(?P<sep>-{1,3}|:)\s+"
+    r"\s?(?P<sep>-{1,3}|:|_)\s+"  # "_": the dash of old AP wire copy
     r"|\((?P<lone_agency>[A-Z][A-Za-z]{1,11})\)\s+(?=[A-Z])"
 )
 

@@ -358,3 +358,12 @@ def test_a_capital_named_after_its_country_is_the_place_not_a_party() -> None:
     assert {a.country for a in m.participants} == {"IRN", "SAU"}
     assert m.location is not None
     assert (m.location.name, m.location.country) == ("Muscat", "OMN")
+
+
+def test_here_is_the_datelines_place() -> None:
+    text = ("VIENNA, Austria (AP) _ Soviet Foreign Minister Andrei Gromyko met U.S. Secretary of"
+            " State George Shultz at the Soviet Embassy here on Monday.")  # fmt: skip
+    [m] = meetings(text)
+    assert {a.country for a in m.participants} == {"SUN", "USA"}
+    assert m.location is not None
+    assert m.location.name == "Vienna"

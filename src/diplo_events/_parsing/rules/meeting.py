@@ -92,6 +92,7 @@ _TRAVELLED_FROM = re.compile(
     r"c(?:ame|oming)|back|depart(?:ed|ing|s)) from (?:the )?$",
     re.IGNORECASE,
 )
+_HERE = re.compile(r"\bhere\b(?!')")
 _RECEIVED_WITH = re.compile(r"\b(?:was|were|is|are|be|been|being) met with\b", re.IGNORECASE)
 _EXCLUDED_PREPS = frozenset({"in", "at", "near", "to", "against", "on", "about", "over",
                              "into", "across", "inside", "outside", "around"})  # fmt: skip
@@ -188,6 +189,8 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         if location is None and _SIDELINES.match(norm, clause_end):
             # "met X on the sidelines of a summit in Wuzhen": where the summit was
             location = place_in(sent, clause_end, sent.end, known=False)
+        if location is None and art.home is not None and _HERE.search(norm, m.end(), clause_end):
+            location = art.home  # "VIENNA (AP) _ ... met at the embassy here": the dateline's
         family = _family(m)
         if location is None and family == "visit":
             location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"
