@@ -367,3 +367,24 @@ def test_here_is_the_datelines_place() -> None:
     assert {a.country for a in m.participants} == {"SUN", "USA"}
     assert m.location is not None
     assert m.location.name == "Vienna"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign ministers of Kazakhstan and Qatar held a strategic dialogue in Doha on Tuesday.",
+        "Chinese and Russian diplomats held a round of consultations in Doha on Tuesday.",
+        "Kazakh Foreign Minister Murat Nurtleu paid a courtesy call on the Qatari emir in Doha"
+        " on Tuesday.",
+    ],
+)
+def test_dialogues_consultations_and_courtesy_calls_are_meetings(text: str) -> None:
+    [m] = meetings(text)
+    assert m.modality is Modality.REALIZED
+    assert len({a.country for a in m.participants}) == 2
+    assert m.location is not None
+    assert m.location.name == "Doha"
+
+
+def test_dialogue_as_a_word_is_no_meeting() -> None:
+    assert meetings("Dialogue is the only way forward, the Qatari minister said.") == []

@@ -40,15 +40,17 @@ __all__ = ["extract"]
 
 _TRIGGER = re.compile(
     r"\b(?P<met>met|meet|meets|meeting|meetings)\b"
-    r"|\b(?P<talks>(?:held|hold|holds|holding) (?:\w+ ){0,2}(?:talks|negotiations|discussions|"
-    r"consultations)|talks|negotiations|negotiated|discussions|conferred)\b"
+    r"|\b(?P<talks>(?:held|hold|holds|holding) (?:[\w-]+ ){0,3}(?:talks|negotiations|"
+    r"discussions|consultations|dialogue)|talks|negotiations|negotiated|discussions|conferred)\b"
     r"|\b(?P<noun>summit|conference|sidelines)\b"
-    r"|\b(?P<visit>visited|visit|visits|visiting|hosted|hosts|received|welcomed|trip)\b",
+    r"|\b(?P<visit>visited|visit|visits|visiting|hosted|hosts|received|welcomed|trip"
+    r"|paid (?:a |an )?(?:courtesy |official |formal )?call on)\b",
     re.IGNORECASE,
 )
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit", "sideline",
-            "visit", "host", "receiv", "welcom", "trip")  # fmt: skip
+            "visit", "host", "receiv", "welcom", "trip", "consultation", "dialogue",
+            "call on")  # fmt: skip
 # "received the Iranian minister", "welcomed Prime Minister X": a person or party follows.
 _DIRECT_OBJECT = re.compile(r" (?:(?:the|a|his|her|their|visiting) )?[A-Z]")
 #: ", the Egyptian presidency said": the reporting frame after an event's clause.
