@@ -542,3 +542,19 @@ def test_an_anonymous_source_is_no_speaker() -> None:
     # a named official speaks, whatever else the sentence holds
     [s] = statements("South Korean Defence Minister Shin Won-sik said the drills were routine.")
     assert s.speaker.name == "Shin Won-sik"
+
+
+def test_a_joint_statement_of_the_two_countries_is_each_partys() -> None:
+    text = (
+        "Saudi Foreign Minister Faisal bin Farhan met Iranian Foreign Minister Abbas Araghchi in"
+        " Riyadh on Tuesday. In a joint statement, the two countries said they would reopen"
+        " embassies."
+    )
+    said = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
+    assert sorted(s.speaker.country or "" for s in said) == ["IRN", "SAU"]
+    assert all(s.rule == "statement.plural" for s in said)
+    # members of one body speak as the body
+    text = ("ASEAN foreign ministers met in Jakarta on Wednesday. In a joint communique, the"
+            " ministers said they were concerned.")  # fmt: skip
+    [body] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
+    assert body.speaker.organization == "ASEAN"

@@ -81,8 +81,10 @@ _ANONYMOUS = re.compile(
 REPORTING_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 # A plural subject that stands for the parties of the meeting just told.
 _PLURAL = re.compile(
-    r"\b(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|ministers|presidents)"
-    r"|both sides|the (?:two )?parties)\s+(?:\w+\s+){0,6}?$",
+    r"\b(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|presidents|countries|"
+    r"nations|governments|delegations|(?:foreign |defen[cs]e )?ministers)"
+    r"|both (?:sides|countries|nations|governments)|the (?:two )?parties"
+    r"|the (?:foreign |defen[cs]e )?ministers|the (?:two )?delegations)\s+(?:\w+\s+){0,6}?$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
