@@ -269,3 +269,13 @@ def test_historical_blocs_are_organizations() -> None:
     assert pact is not None
     assert vrs is not None
     assert (pact.organization, vrs.organization) == ("Warsaw Pact", "VRS")
+
+
+def test_a_backer_before_a_hyphen_is_no_party() -> None:
+    text = "Iran-backed Houthi rebels and Al-Qaeda-linked fighters advanced."
+    found = mentions(text)
+    keys = {a.actor.country or a.actor.organization for a in found.actors if a.actor}
+    assert keys == {"Houthis"}
+    # "-led" names the leader: "the Saudi-led coalition" is Saudi Arabia's
+    text = "US-led forces advanced."
+    assert actor_at(mentions(text), text, "US").actor is not None

@@ -17,6 +17,7 @@ import attrs
 
 from ..model import Actor, ActorKind, DateSpan, Location, Span
 from .dates import OFFSET, DateMention
+from .gazetteer import Category, gazetteer
 from .mentions import ActorMention, PlaceMention, Role
 
 __all__ = ["Article", "Discourse", "Sentence"]
@@ -120,6 +121,20 @@ _PERSON_ROLE = re.compile(
     r"\b(?:spokes\w*|minister|envoy|ambassador|official|president|chief|head|leader|commander|"
     r"secretary|adviser|advisor|negotiator|general|governor|mayor|chairman|director|deputy)\b"
 )
+
+
+def known_body(key: str | None) -> bool:
+    """Whether ``key`` is the canonical key of an organization the gazetteer knows."""
+    return key is not None and any(
+        e.key == key and e.category in (Category.ORGANIZATION, Category.ARMED_GROUP)
+        for e in gazetteer().lookup(key)
+    )
+
+
+_BODY_ROLE = re.compile(
+    r"\b(?:branch|affiliate|wing|arm|offshoot|faction|splinter group|franchise|proxy|ally|"
+    r"allies|coalition|alliance|umbrella group|member)\b"
+)
 _PREPOSITION_BREAK = re.compile(r"\b(?:before|after|since|as|when)\s*$")
 _PARENTHETICAL = re.compile(
     r"\s*(?:(?:also|both|themselves|itself|now|still|already|long) )?"
@@ -187,6 +202,18 @@ def _walk_segments(
                     and _PERSON_ROLE.search(segment)
                 ):
                     return before[-1]  # "Name, the X spokesperson, said": the name speaks
+                body = [a for a in art.actors_between(sent, max(sent.start, seg_start - 80),
+                                                       seg_start)
+                        if seg_start - 3 <= a.end <= seg_start - 1 and a.actor is not None
+                        and a.actor.kind in (ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP)
+                        # an unknown militia "an ally of X" is coded as X's side
+                        and known_body(a.actor.organization)]  # fmt: skip
+                if (
+                    body
+                    and segment.lstrip().startswith(("the ", "a ", "an "))
+                    and _BODY_ROLE.search(segment)
+                ):
+                    return body[-1]  # "JNIM, the Sahel branch of al-Qaida, said": JNIM speaks
             return first
         if lo < 0:
             break

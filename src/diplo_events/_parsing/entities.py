@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..model import Actor, ActorKind
-from .gazetteer import Category, gazetteer
+from .context import known_body
 from .mentions import ActorMention, PlaceMention, Role, state_actor
 
 __all__ = ["Registry", "build_registry"]
@@ -221,14 +221,6 @@ class Registry:
         return actor
 
 
-def _known_body(key: str | None) -> bool:
-    """Whether ``key`` is the canonical key of an organization the gazetteer knows."""
-    return key is not None and any(
-        e.key == key and e.category in (Category.ORGANIZATION, Category.ARMED_GROUP)
-        for e in gazetteer().lookup(key)
-    )
-
-
 def build_registry(
     mentions: Iterable[ActorMention],
     acronyms: Iterable[tuple[str, Actor]],
@@ -245,7 +237,7 @@ def build_registry(
         # a body the gazetteer knows keeps its canonical key ("Arakan Army (AA)": Arakan Army)
         organization = (
             actor.organization
-            if actor.kind is ActorKind.STATE or _known_body(actor.organization)
+            if actor.kind is ActorKind.STATE or known_body(actor.organization)
             else acronym
         )
         reg.acronyms.setdefault(

@@ -149,6 +149,11 @@ _EVENT_NOUN_AFTER = re.compile(
     r" (?:summit|talks|accords?|agreements?|process|meeting|conference|negotiations|"
     r"declaration|format|ceasefire|truce|deal|protocol|treaty|peace plan)\b"
 )
+_BACKER_AFTER = re.compile(
+    r"-(?:backed|linked|affiliated|allied|aligned|supported|sponsored|funded|trained|armed|"
+    r"inspired|friendly|leaning|oriented)\b",
+    re.IGNORECASE,
+)
 _AGREEMENT_AFTER = re.compile(
     r" (?:accords?|agreements?|process|declaration|format|protocol|treaty|deal|peace plan)\b"
 )
@@ -408,6 +413,8 @@ def find_mentions(
         cat = entry.category
         if cat in _PLACE_CATS and _AGREEMENT_AFTER.match(norm, m.end, end):
             continue  # "the Helsinki accords", "the Astana format": a name, no place or party
+        if _BACKER_AFTER.match(norm, m.end, end):
+            continue  # "Iran-backed Houthis", "Al-Qaeda-linked group": the backer is no party
         if cat in _PLACE_CATS and cat is not Category.CAPITAL:
             kind = _PLACE_KIND[cat]
             loc = Location(name=entry.name, country=entry.country, kind=kind,

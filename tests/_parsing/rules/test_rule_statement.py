@@ -558,3 +558,14 @@ def test_a_joint_statement_of_the_two_countries_is_each_partys() -> None:
             " ministers said they were concerned.")  # fmt: skip
     [body] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
     assert body.speaker.organization == "ASEAN"
+
+
+def test_a_known_body_before_its_appositive_speaks() -> None:
+    [s] = statements("The Group to Support Islam and Muslims (JNIM), the Sahel branch of"
+                     " Al-Qaeda, said it had seized the town.")  # fmt: skip
+    assert s.speaker.organization == "JNIM"
+    [s] = statements("Hamas, an ally of Iran, said the talks had failed.")
+    assert s.speaker.organization == "Hamas"
+    # a militia the gazetteer does not know is coded as the side it is allied with
+    [s] = statements("The Sirte Protection Force, an ally of the GNA, said it had withdrawn.")
+    assert s.speaker.organization == "GNA"
