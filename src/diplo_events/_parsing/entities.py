@@ -160,9 +160,12 @@ class Registry:
             return None
         return state
 
-    def resolve(self, mention: ActorMention, places: frozenset[str] = frozenset()) -> Actor | None:
+    def resolve(
+        self, mention: ActorMention, places: frozenset[str] = frozenset(), front: str | None = None
+    ) -> Actor | None:
         """The actor a mention stands for, or None when it cannot be told. ``places`` are
-        the countries of the places its sentence names."""
+        the countries of the places its sentence names; ``front`` the state it opens in
+        ("In neighbouring Burkina Faso, the army said")."""
         actor = mention.actor
         if mention.role is Role.PERSON:
             if actor is None:
@@ -204,6 +207,13 @@ class Registry:
         if mention.role is Role.ROLE_ONLY:
             word = _role((mention.title or "").split()[-1]) if mention.title else ""
             known = self.last_by_role.get(word) or self.roles.get(word)
+            if (
+                front is not None
+                and _INSTITUTIONS & set(word.split())
+                and (known is None or (known.kind is not ActorKind.PERSON
+                                       and known.country != front))
+            ):  # fmt: skip
+                return attrs.evolve(state_actor(front), title=mention.title)
             if known is None:
                 state = self._domestic(mention.title, places)
                 if state is None and self.home and _INSTITUTIONS & set(word.split()):

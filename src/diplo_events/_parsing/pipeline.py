@@ -187,8 +187,15 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         resolved: list[ActorMention] = []
         places = list(found.places)
         where = frozenset(p.location.country for p in places if p.location.country)
+        # "In neighbouring Burkina Faso, the army said": the state the sentence opens in
+        front = next(
+            (p.location.country for p in places
+             if p.prep == "in" and p.location.kind is LocationKind.COUNTRY
+             and p.start - s_start < 30 and norm.startswith(",", p.end)),
+            None,
+        )  # fmt: skip
         for mention in found.actors:
-            actor = registry.resolve(mention, where)
+            actor = registry.resolve(mention, where, front=front)
             if actor is not None:
                 resolved.append(
                     mention if actor is mention.actor else attrs.evolve(mention, actor=actor)

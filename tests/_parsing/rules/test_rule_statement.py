@@ -569,3 +569,16 @@ def test_a_known_body_before_its_appositive_speaks() -> None:
     # a militia the gazetteer does not know is coded as the side it is allied with
     [s] = statements("The Sirte Protection Force, an ally of the GNA, said it had withdrawn.")
     assert s.speaker.organization == "GNA"
+
+
+def test_an_unqualified_body_belongs_to_the_state_its_sentence_opens_in() -> None:
+    text = (
+        "BAMAKO (Reuters) - The Malian army said on Sunday it had retaken the town of Lere from"
+        " jihadists.\n\nIn neighbouring Burkina Faso, the army said on Monday it had recaptured"
+        " Djibo from jihadists."
+    )
+    said = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
+    assert [s.speaker.country for s in said] == ["MLI", "BFA"]
+    taken = [e for e in de.parse(text, published="2024-03-06")
+             if isinstance(e, de.TerritorialChange)]  # fmt: skip
+    assert [t.gainer.country if t.gainer else None for t in taken] == ["MLI", "BFA"]
