@@ -582,3 +582,17 @@ def test_an_unqualified_body_belongs_to_the_state_its_sentence_opens_in() -> Non
     taken = [e for e in de.parse(text, published="2024-03-06")
              if isinstance(e, de.TerritorialChange)]  # fmt: skip
     assert [t.gainer.country if t.gainer else None for t in taken] == ["MLI", "BFA"]
+
+
+def test_a_statement_in_the_present_tense_is_made_on_the_publication_day() -> None:
+    [s] = statements("Armenia's Defence Ministry says Azerbaijani troops shelled the village.")
+    assert s.date is not None
+    assert (s.date.start, s.date.precision, s.date.text) == (
+        dt.date(2024, 3, 6), de.DatePrecision.DAY, None)  # fmt: skip
+    # the past tense tells no day
+    [past] = statements("Armenia's Defence Ministry said Azerbaijani troops shelled the village.")
+    assert past.date is None
+    # and with no publication date, no day at all
+    text = "Armenia's Defence Ministry says Azerbaijani troops shelled the village."
+    [bare] = [e for e in de.parse(text) if isinstance(e, de.Statement)]
+    assert bare.date is None

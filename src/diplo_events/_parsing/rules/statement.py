@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from ...model import Actor, ActorKind, DateSpan, Modality, Statement
+from ...model import Actor, ActorKind, DatePrecision, DateSpan, Modality, Statement
 from ..codes import STATEMENT
 from ..context import (
     LOOKBACK,
@@ -54,6 +54,8 @@ _VERBS: dict[str, str] = {
     "urged": "appeal", "urges": "appeal", "called": "appeal", "demanded": "appeal",
     "appealed": "appeal", "ordered": "appeal",
 }  # fmt: skip
+#: Present-tense reporting verbs: the statement is made as the story is published.
+_PRESENT = frozenset(w for w in _VERBS if w.endswith("s") and not w.endswith("ss"))
 # ", urging militants to ...", ", adding that ...": a participle reporting speech
 _PARTICIPLES = {
     "saying": "say", "adding": "say", "stressing": "say", "noting": "say", "insisting": "say",
@@ -338,6 +340,11 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
         return before
     if _AT_MEETING.search(art.norm, sent.start, sent.end):
         return art.discourse.last_meeting_date  # "At the meeting, X expressed ..."
+    if art.published is not None and art.norm[verb[0] : verb[1]].lower() in _PRESENT:
+        # "the ministry says": said as the story is published (the present tense of news)
+        return DateSpan(
+            start=art.published, end=art.published, precision=DatePrecision.DAY, text=None
+        )
     return None
 
 
