@@ -388,3 +388,15 @@ def test_dialogues_consultations_and_courtesy_calls_are_meetings(text: str) -> N
 
 def test_dialogue_as_a_word_is_no_meeting() -> None:
     assert meetings("Dialogue is the only way forward, the Qatari minister said.") == []
+
+
+def test_a_meeting_in_a_relative_clause_has_the_head_as_a_party() -> None:
+    text = ("U.N. envoy Erik Lindqvist, who met Houthi negotiator Abdulmalik al-Sharafi in Muscat"
+            " last week, urged all sides on Monday to show restraint.")  # fmt: skip
+    [m] = meetings(text)
+    assert [a.organization for a in m.participants] == ["UN", "Houthis"]
+    assert m.date is not None
+    assert m.date.precision is DatePrecision.WEEK
+    said = [e for e in de.parse(text, published=PUBLISHED) if isinstance(e, de.Statement)]
+    # the relative clause's "last week" is the meeting's, not the appeal's
+    assert [s.date.start if s.date else None for s in said] == [dt.date(2024, 3, 4)]

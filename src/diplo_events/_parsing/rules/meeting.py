@@ -72,6 +72,7 @@ _CALL_FOR = re.compile(
     r"(?:[\w-]+ ){0,3}$",
     re.IGNORECASE,
 )
+_WHO_BEFORE = re.compile(r",\s*who\s*$")
 _RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
 # "the President was welcomed by his counterpart": a person received by another
 _HOSTED_BY = re.compile(r"\b(?:was|were|been|being) (?:warmly )?(?:welcomed|received|hosted) by\b")
@@ -171,6 +172,18 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             )  # fmt: skip
             if subject is not None and side_key(subject) != side_key(parties[0]):
                 parties.insert(0, subject)
+        elif len(parties) == 1 and _WHO_BEFORE.search(norm, max(sent.start, clause - 8), clause):
+            # "U.N. envoy X, who met Y in Muscat last week, urged ...": X met Y
+            who = _WHO_BEFORE.search(norm, max(sent.start, clause - 8), clause)
+            head = [a for a in sent.actors
+                    if who is not None and who.start() - 2 <= a.end <= who.start()
+                    and a.role in _PARTY_ROLES and a.actor is not None]  # fmt: skip
+            if (
+                head
+                and head[-1].actor is not None
+                and (side_key(head[-1].actor) != side_key(parties[0]))
+            ):
+                parties.insert(0, head[-1].actor)
         elif len(parties) == 1 and _RELATIVE_CLOSE.search(
             norm, max(sent.start, m.start() - 80), m.start()
         ):

@@ -99,6 +99,7 @@ _AT_MEETING = re.compile(
     r"|\bat the (?:beginning|start|end) of the (?:meeting|talks|summit)\b",
     re.IGNORECASE,
 )
+_IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
 _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
 _PARTICIPLE = re.compile(
     r",\s+(saying|adding|stressing|noting|insisting|urging|calling (?:for|on)|warning|accusing)\b"
@@ -319,7 +320,11 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
     """When it was said: a date right at the verb ("said on Sunday", "on Sunday accused"),
     else one in the speaker's clause before the verb; never one from the content."""
     for d in sent.dates:
-        if 0 <= d.start - verb[1] <= 4 or 0 <= verb[0] - d.end <= 4:
+        if 0 <= d.start - verb[1] <= 4:
+            return d.span
+        if 0 <= verb[0] - d.end <= 4 and not _IN_RELATIVE.search(
+            art.norm, max(sent.start, d.start - 120), d.start
+        ):  # "X, who met Y last week, urged ...": last week is the meeting's
             return d.span
     # "told journalists at a briefing on May 3": before any reported content
     content = _BEFORE_CONTENT.search(art.norm, verb[1], sent.end)
