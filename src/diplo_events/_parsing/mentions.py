@@ -154,6 +154,8 @@ _BACKER_AFTER = re.compile(
     r"inspired|friendly|leaning|oriented)\b",
     re.IGNORECASE,
 )
+_LED_BY = re.compile(r"\b(?:led|headed) by (?:the )?$")
+_DELEGATION_AFTER = re.compile(r" (?:delegation|team|side|negotiators)\b")
 _AGREEMENT_AFTER = re.compile(
     r" (?:accords?|agreements?|process|declaration|format|protocol|treaty|deal|peace plan)\b"
 )
@@ -646,6 +648,21 @@ def find_mentions(
             if right is not None and right.affiliation is not None and not right.roles:
                 affiliation = right.affiliation
                 used_groups.add(right.end)
+        if affiliation is None and _LED_BY.search(norm, max(start, p_start - 40), p_start):
+            # "The Iranian delegation was led by Deputy Foreign Minister Mehdi Rezaei"
+            leading = [
+                g
+                for g in groups
+                if g.end <= p_start
+                and p_start - g.end <= 60
+                and g.affiliation is not None
+                and g.affiliation.kind is ActorKind.STATE
+            ]
+            if leading and (
+                _DELEGATION_AFTER.match(norm, leading[-1].end)
+                or _DELEGATION_AFTER.search(norm, leading[-1].start, leading[-1].end + 1)
+            ):
+                affiliation = leading[-1].affiliation
         if affiliation is None:
             anchor = min(raw_start, left.start) if left is not None else raw_start
             affiliation, app_title, app_group = _appositive(norm, anchor, c_end, start, end, groups)

@@ -596,3 +596,19 @@ def test_a_statement_in_the_present_tense_is_made_on_the_publication_day() -> No
     text = "Armenia's Defence Ministry says Azerbaijani troops shelled the village."
     [bare] = [e for e in de.parse(text) if isinstance(e, de.Statement)]
     assert bare.date is None
+
+
+@pytest.mark.parametrize(
+    "addressee", ["reporters", "state television", "Reuters", "his Saudi counterpart"]
+)
+def test_whom_a_speaker_told_is_not_what_was_said(addressee: str) -> None:
+    [s] = statements(f"Iranian Foreign Minister Abbas Araghchi told {addressee} the talks were"
+                     " useful.")  # fmt: skip
+    assert s.content == "the talks were useful"
+
+
+def test_a_delegation_leader_takes_the_delegations_state() -> None:
+    text = ("The Iranian delegation was led by Deputy Foreign Minister Mehdi Rezaei. Rezaei told"
+            " state television the talks were useful.")  # fmt: skip
+    [s] = statements(text)
+    assert (s.speaker.name, s.speaker.country) == ("Mehdi Rezaei", "IRN")

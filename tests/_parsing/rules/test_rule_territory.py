@@ -458,3 +458,11 @@ def test_its_forces_in_a_reported_clause_are_the_reporters() -> None:
                       " of Krasne.")  # fmt: skip
     assert other.gainer is not None
     assert other.gainer.country == "RUS"
+
+
+def test_abandoned_as_an_adjective_is_no_withdrawal() -> None:
+    [c] = changes("Venezuelan soldiers took over an abandoned Guyanese army outpost at Eteringbang"
+                  " on Tuesday.")  # fmt: skip
+    assert c.kind is K.CAPTURE
+    [w] = changes("Russian forces abandoned the town of Lyman.")
+    assert w.kind is K.WITHDRAWAL

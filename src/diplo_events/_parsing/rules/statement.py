@@ -147,6 +147,13 @@ _LEAD_TIME = re.compile(
     r"nightly video address|briefing)|on state television))+"
     r"(?:,|\s)(?=\s*[a-zA-Z])"
 )
+# Whom a speaker "told": an outlet, state media or a counterpart, before what was said
+_ADDRESSEE = re.compile(
+    r"\s+(?:state (?:television|TV|media|radio|news agency)"
+    r"|(?:his|her|their|its) (?:[\w-]+ ){0,2}(?:counterparts?|hosts?|guests?|visitors?)"
+    r"|(?:the )?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}(?: news agency)?)"
+    r"(?=\s+(?:that\s+)?[a-z]|,)"
+)
 # What may follow the verb of a reporting frame: "on Monday", "in a statement", "told AFP".
 _FRAME_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|last|this|to|told|via|through|from|during|after|before|"
@@ -277,8 +284,12 @@ def _content(
     q = _QUOTE.search(
         norm, max(sent.start, verb_end - LOOKBACK), min(sent.end, verb_end + LOOKBACK)
     )
-    lead = _LEAD_TIME.match(norm, verb_end, sent.end)  # "said on Tuesday the town was calm"
-    rest = art.original[lead.end() if lead else verb_end : sent.end].strip(" \"'.,")
+    after = verb_end
+    if norm[max(sent.start, verb_end - 5) : verb_end].lower() in (" told", "tells"):
+        told = _ADDRESSEE.match(norm, verb_end, sent.end)  # "told Reuters the talks ..."
+        after = told.end() if told else verb_end
+    lead = _LEAD_TIME.match(norm, after, sent.end)  # "said on Tuesday the town was calm"
+    rest = art.original[lead.end() if lead else after : sent.end].strip(" \"'.,")
     # a quote before the verb ('"...," he said') or right after it ('said: "..."') is what
     # was said; otherwise the reported clause after the verb ("said Hajiev was in Doha")
     if q and (q.end() <= verb_end or not _WORDS_BEFORE_QUOTE.search(norm, verb_end, q.start())):

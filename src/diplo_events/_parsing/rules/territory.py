@@ -116,6 +116,7 @@ _NOT_TERRITORY = re.compile(
 )
 _DESTINATION_PREPS = frozenset({"to", "towards", "toward", "into", "in", "near", "across",
                                 "under"})  # fmt: skip
+_ADJECTIVE_USE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 _BACKER = re.compile(r"\b(?:backed|supported|armed|funded|trained|aided) by\s+(?:the\s+)?$")
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
@@ -143,6 +144,10 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         kind = _kind(m)
         if m.group().lower() == "occupied" and norm.startswith("-", m.start() - 1):
             continue  # "Israeli-occupied": an adjective
+        if m.group().lower() in ("abandoned", "evacuated", "occupied") and _ADJECTIVE_USE.search(
+            norm, max(sent.start, m.start() - 8), m.start()
+        ):
+            continue  # "an abandoned outpost", "the occupied territories": an adjective
         clause = reporting_subject_clause(art, sent, art.clause_start(sent, m.start()))
         # "the rebels denied that they had withdrawn", "denied reports that X had fallen"
         denied = denied_before(norm, m.start(), sent.start)
