@@ -246,3 +246,15 @@ def test_an_exercise_with_nothing_told_is_dropped() -> None:
     # with a count it says something
     [ex] = de.parse("About 2,000 troops took part in the drills.", published="2024-03-08")
     assert ex.type == "military_exercise"
+
+
+def test_a_reference_to_drills_adds_no_participant() -> None:
+    text = (
+        "NATO and Finnish troops began the Northern Shield exercise in Lapland on Monday.\n\n"
+        "Russia's Defence Ministry said Moscow would respond to the drills."
+    )
+    exercises = [e for e in de.parse(text, published="2024-03-08") if e.type == "military_exercise"]
+    assert len(exercises) == 1
+    [ex] = exercises
+    assert isinstance(ex, de.MilitaryExercise)
+    assert {a.country or a.organization for a in ex.participants} == {"NATO", "FIN"}

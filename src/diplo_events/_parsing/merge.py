@@ -137,7 +137,8 @@ def _combine(a: Event, b: Event, *, keep_parties: bool = False, refers: bool = F
             changes["participants"] = _union_actors(a.participants, b.participants)
         changes["topics"] = a.topics + tuple(t for t in b.topics if t not in a.topics)
     elif isinstance(a, MilitaryExercise) and isinstance(b, MilitaryExercise):
-        changes["participants"] = _union_actors(a.participants, b.participants)
+        if not keep_parties or not a.participants:
+            changes["participants"] = _union_actors(a.participants, b.participants)
         for field in ("name", "troops", "ships", "aircraft", "duration_days"):
             changes[field] = getattr(a, field) if getattr(a, field) is not None else getattr(
                 b, field)  # fmt: skip
@@ -278,7 +279,12 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             prev = merged[target]
             # "At the meeting, X praised Y": the parties are those of the meeting told
             refers = cand.link is Link.REFERS
-            keep = refers and isinstance(ev, Meeting)
+            # "Russia would respond to the drills": a reference names no new participant;
+            # a detail sentence ("The drills involve troops from X and Y") does
+            keep = refers and (
+                isinstance(ev, Meeting)
+                or (isinstance(ev, MilitaryExercise) and ev.rule != "military_exercise.detail")
+            )
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
             merged[target] = attrs.evolve(prev, event=combined)
     return [c.event for c in merged if not _empty_exercise(c.event)]
