@@ -148,3 +148,13 @@ def test_acronym_registered_before_its_uses() -> None:
     assert actor is not None
     assert actor.name == "Kivu Democratic Union"
     assert actor.organization == "KDU"
+
+
+def test_a_given_name_before_a_patronymic_names_the_person_again() -> None:
+    pairs = resolved(
+        "Saudi Defence Minister Prince Khalid bin Salman arrived on Monday. Prince Khalid spoke."
+    )
+    later = [actor for text, actor in pairs if text.endswith("Prince Khalid")]
+    assert later
+    assert later[-1] is not None
+    assert (later[-1].name, later[-1].country) == ("Khalid bin Salman", "SAU")

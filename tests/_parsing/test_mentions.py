@@ -279,3 +279,10 @@ def test_a_backer_before_a_hyphen_is_no_party() -> None:
     # "-led" names the leader: "the Saudi-led coalition" is Saudi Arabia's
     text = "US-led forces advanced."
     assert actor_at(mentions(text), text, "US").actor is not None
+
+
+def test_a_counterpart_with_an_honorific_takes_the_state_before_the_role() -> None:
+    text = "Araghchi met his Saudi counterpart Prince Khalid bin Saud in Riyadh."
+    person = actor_at(mentions(text), text, "Khalid bin Saud").actor
+    assert person is not None
+    assert (person.name, person.country, person.title) == ("Khalid bin Saud", "SAU", "Prince")

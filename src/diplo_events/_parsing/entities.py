@@ -42,6 +42,7 @@ _DOMESTIC_ROLES = frozenset({
 # Institutions that, unqualified under a dateline, are the dateline country's.
 _INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "parliament",
                            "military", "police", "office", "embassy"})  # fmt: skip
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "wad"})
 # Head words by which a body named before is referred to again ("the alliance").
 _BODY_HEADS = frozenset({"alliance", "coalition", "front", "movement", "group", "militia"})
 _GENERAL_OFFICES = frozenset({"secretary", "secretary-general", "director", "attorney", "consul",
@@ -96,6 +97,9 @@ class Registry:
                 ):
                     self.persons[key] = actor
             words = actor.name.split()
+            if len(words) > 2 and words[1].lower() in _PATRONYMIC:
+                # "Prince Khalid bin Saud", later "Prince Khalid": the given name names him
+                self.persons.setdefault(words[0], actor)
             if len(words) == 2 and words[0][:1].isupper():
                 # family name first ("Wang Yi", "Dong Jun", "Kim Jong Un" has three): a later
                 # "Wang said" may name him; a surname of someone else is never replaced

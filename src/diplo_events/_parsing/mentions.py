@@ -527,6 +527,14 @@ def find_mentions(
             gap_m = _ROLE_GAP.search(norm, max(start, c_start - 30), c_start)
             if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
                 left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
+        elif left.affiliation is None and left.roles:
+            # "his Saudi counterpart Prince Khalid": the state is before the role noun
+            gap_m = _ROLE_GAP.search(norm, max(start, left.start - 30), left.start)
+            if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
+                owner = groups_by_end.get(left.start - len(gap_m.group()) - 1)
+                if owner is not None and owner.demonym_only and owner.affiliation is not None:
+                    left.affiliation = owner.affiliation
+                    used_groups.add(owner.end)
         if _is_place_name(words, lex):
             # the head is the last word, or the one before "of" ("Province of Idlib")
             head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
