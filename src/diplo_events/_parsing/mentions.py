@@ -1053,6 +1053,8 @@ def _is_role_subject(norm: str, g_start: int, g_end: int, floor: int) -> bool:
     words = norm[g_start:g_end].lower()
     if words.startswith("government ") and " " in words:
         return True  # "government troops", "Government forces": the state's own
+    if words == "government" and g_start == floor and norm.startswith(" and ", g_end):
+        return True  # "Government and ELN negotiators ended talks": the state's side
     before = norm[max(floor, g_start - 16) : g_start].lower()
     the = before.endswith(("the ", "the country's ", "the country’s ", "the nation's "))
     return the and not words.endswith("s")

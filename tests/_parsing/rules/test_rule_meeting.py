@@ -400,3 +400,12 @@ def test_a_meeting_in_a_relative_clause_has_the_head_as_a_party() -> None:
     said = [e for e in de.parse(text, published=PUBLISHED) if isinstance(e, de.Statement)]
     # the relative clause's "last week" is the meeting's, not the appeal's
     assert [s.date.start if s.date else None for s in said] == [dt.date(2024, 3, 4)]
+
+
+def test_a_bare_government_at_the_start_is_the_datelines_state() -> None:
+    text = ("BOGOTA, Colombia (AP) - Government and ELN negotiators ended a sixth round of peace"
+            " talks in Havana last month.")  # fmt: skip
+    [m] = meetings(text)
+    assert [a.country or a.organization for a in m.participants] == ["COL", "ELN"]
+    assert m.location is not None
+    assert m.location.name == "Havana"
