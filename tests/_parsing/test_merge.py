@@ -258,3 +258,18 @@ def test_a_reference_to_drills_adds_no_participant() -> None:
     [ex] = exercises
     assert isinstance(ex, de.MilitaryExercise)
     assert {a.country or a.organization for a in ex.participants} == {"NATO", "FIN"}
+
+
+def test_meetings_with_other_persons_of_the_same_sides_are_two() -> None:
+    text = (
+        "South Korean Foreign Minister Cho Tae-yul met Chinese Foreign Minister Wang Yi in"
+        " Beijing on Monday.\n\nCho met Chinese Vice President Han Zheng later in the day."
+    )
+    meetings = [e for e in de.parse(text, published="2024-03-08") if isinstance(e, Meeting)]
+    assert [sorted(p.name for p in m.participants) for m in meetings] == [
+        ["Cho Tae-yul", "Wang Yi"],
+        ["Cho Tae-yul", "Han Zheng"],
+    ]
+    # the same persons told again are the same meeting
+    again = text.replace("Chinese Vice President Han Zheng later in the day", "Wang again")
+    assert len([e for e in de.parse(again, published="2024-03-08") if isinstance(e, Meeting)]) == 1

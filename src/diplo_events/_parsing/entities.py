@@ -119,7 +119,11 @@ class Registry:
             for word in actor.title.lower().split():
                 role = _role(word)
                 if role not in self.roles:
-                    self.roles[role] = attrs.evolve(actor, title=None, mention=None)
+                    known = attrs.evolve(actor, title=None, mention=None)
+                    if actor.kind is ActorKind.PERSON and role in _INSTITUTIONS and actor.country:
+                        # "the ministry" is the spokesman's state, not the spokesman
+                        known = state_actor(actor.country)
+                    self.roles[role] = known
 
     def salient_group(self) -> Actor | None:
         """The armed group the article mentions most (the first one on a tie)."""

@@ -25,6 +25,7 @@ import attrs
 
 from ..model import (
     Actor,
+    ActorKind,
     DateSpan,
     Event,
     Location,
@@ -268,6 +269,8 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                     break
                 continue
             nested = pa and pb and (pa <= pb or pb <= pa)
+            if nested and isinstance(ev, Meeting) and _other_persons(prev.event, ev):
+                continue  # "Cho met Wang Yi. Cho met Han Zheng later": two meetings
             if nested and (pa == pb or cand.paragraph - prev.paragraph <= 1):
                 target = k
                 break
@@ -288,6 +291,15 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
             merged[target] = attrs.evolve(prev, event=combined)
     return [c.event for c in merged if not _empty_exercise(c.event)]
+
+
+def _other_persons(a: Event, b: Event) -> bool:
+    """Whether two meetings name persons and neither's persons include the other's."""
+    if not isinstance(a, Meeting) or not isinstance(b, Meeting):
+        return False  # pragma: no cover
+    pa = {p.name for p in a.participants if p.kind is ActorKind.PERSON}
+    pb = {p.name for p in b.participants if p.kind is ActorKind.PERSON}
+    return bool(pa and pb) and not (pa <= pb or pb <= pa)
 
 
 def _empty_exercise(ev: Event) -> bool:
