@@ -438,7 +438,7 @@ def test_parse_an_inexact_or_unanchored_offset_gives_no_date(offset: str) -> Non
 
 def test_parse_an_offset_with_an_undated_anchor_gives_no_date() -> None:
     text = (
-        "Philippine and Australian troops began joint drills near Manila.\n\n"
+        "Philippine and Australian troops held joint drills near Manila.\n\n"
         "The exercise started two days after Philippine President Ferdinand Marcos Jr and"
         " Australian Prime Minister Anthony Albanese met in Canberra."
     )
@@ -475,3 +475,27 @@ def test_parse_a_day_told_before_an_offset_in_the_sentence_anchors_it() -> None:
     assert meeting.date.start == MONDAY
     assert capture.date is not None
     assert (capture.date.start, capture.date.text) == (dt.date(2024, 3, 2), "two days after")
+
+
+def test_parse_a_lead_that_tells_a_meeting_beginning_dates_it_to_publication() -> None:
+    text = (
+        "The talks between Russian President Vladimir Putin and Turkish President Recep Tayyip"
+        " Erdogan began in Sochi.\n\nErdogan said at the start of the talks that the two"
+        " countries would cooperate.\n\nThe meeting comes ten days after a summit between"
+        " Russia, Turkey and Iran in Tehran."
+    )
+    events = de.parse(text, published=FRIDAY)
+    talks = next(e for e in events if isinstance(e, Meeting) and "Sochi" in e.evidence[0].text)
+    assert talks.date is not None
+    assert (talks.date.start, talks.date.text) == (FRIDAY, None)
+    said = next(e for e in events if isinstance(e, Statement))
+    assert said.date is not None
+    assert said.date.start == FRIDAY  # "at the start of the talks"
+    summit = next(e for e in events if isinstance(e, Meeting) and "Tehran" in e.evidence[0].text)
+    assert summit.date is not None
+    assert summit.date.start == FRIDAY - dt.timedelta(days=10)
+    # not in a later paragraph, and never without a publication date
+    later = "Officials spoke.\n\n" + text
+    first = next(e for e in de.parse(later, published=FRIDAY) if isinstance(e, Meeting))
+    assert first.date is None
+    assert all(e.date is None for e in de.parse(text))

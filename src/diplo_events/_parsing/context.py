@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..model import Actor, ActorKind, DateSpan, Location, Span
+from ..model import Actor, ActorKind, DatePrecision, DateSpan, Location, Span
 from .dates import OFFSET, DateMention
 from .gazetteer import Category, gazetteer
 from .mentions import ActorMention, PlaceMention, Role
@@ -343,6 +343,33 @@ def place_in(
         if start <= p.start and p.end <= end and (any_prep or p.prep in _LOCATIVE_PREPS):
             return p.location
     return None
+
+
+# "The meeting ... began in Sochi", "drills kicked off", "talks are under way": a
+# happening starting or going on as the story is told
+_ONGOING = re.compile(
+    r"\b(?:began|begins|begin|started|starts|opened|opens|kicked off|kicks off|got under ?way|"
+    r"gets under ?way|(?:is|are) (?:under ?way|being held|taking place|in progress|holding|"
+    r"meeting))\b",
+    re.IGNORECASE,
+)
+
+
+def lead_day(art: Article, sent: Sentence, trigger_start: int, trigger_end: int) -> DateSpan | None:
+    """The publication day, for a happening the story's first paragraph tells as starting or
+    going on without a date ("The meeting of A and B began in Sochi"); else None."""
+    if art.published is None or sent.title:
+        return None
+    first = next((s.paragraph for s in art.sentences if not s.title), None)
+    if sent.paragraph != first:
+        return None
+    lo = max(art.clause_start(sent, trigger_start), trigger_start - 80)
+    near = _ONGOING.search(art.norm, lo, min(sent.end, trigger_end + 120))
+    if near is None or art.clause_start(sent, near.start()) != art.clause_start(
+        sent, trigger_start
+    ):
+        return None
+    return DateSpan(start=art.published, end=art.published, precision=DatePrecision.DAY, text=None)
 
 
 def future_date_after(art: Article, sent: Sentence, pos: int) -> DateSpan | None:

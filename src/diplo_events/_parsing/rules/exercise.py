@@ -29,6 +29,7 @@ from ..context import (
     actors_in,
     date_in,
     future_date_after,
+    lead_day,
     place_in,
     unique_parties,
 )
@@ -190,7 +191,8 @@ def extract_with_triggers(
             id="pending",
             evidence=(art.span(sent.start, sent.end),),
             date=future_date_after(art, sent, m.end())
-            or date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm),
+            or date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm)
+            or lead_day(art, sent, m.start(), m.end()),
             location=location,
             modality=Modality.NEGATED
             if denied_before(norm, m.start(), sent.start)

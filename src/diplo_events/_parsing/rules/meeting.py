@@ -27,6 +27,7 @@ from ..context import (
     actors_in,
     date_in,
     future_date_after,
+    lead_day,
     place_in,
     side_key,
     subject_before,
@@ -242,7 +243,8 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                     id="pending",
                     evidence=(art.span(sent.start, sent.end),),
                     date=future_date_after(art, sent, m.end())
-                    or date_in(sent, clause, sent.end, trigger=m.start(), norm=norm),
+                    or date_in(sent, clause, sent.end, trigger=m.start(), norm=norm)
+                    or lead_day(art, sent, m.start(), m.end()),
                     location=location,
                     modality=Modality.PLANNED
                     if _CALL_FOR.search(norm, max(sent.start, m.start() - 40), m.start())
