@@ -190,6 +190,7 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("CAMP HUMPHREYS, South Korea \u2014 ", "Camp Humphreys, South Korea", None, None, None,
          None),
         ("VIENNA, Austria (AP) _ ", "Vienna, Austria", None, None, None, "AP"),
+        ("Khartoum, Sudan \u2013 ", "Khartoum, Sudan", None, None, None, None),
     ],
 )  # fmt: skip
 def test_dateline(

@@ -399,6 +399,13 @@ _DATELINE = re.compile(
 )
 
 
+def _known_town(name: str) -> bool:
+    """Whether ``name`` is a city or capital the gazetteer knows ("Khartoum")."""
+    from .gazetteer import Category, gazetteer  # the gazetteer is loaded only when needed
+
+    return any(e.category in (Category.CITY, Category.CAPITAL) for e in gazetteer().lookup(name))
+
+
 def _title_place(place: str) -> str:
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in place.split(" "))
 
@@ -417,8 +424,18 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
     has_date = match.group("date") is not None
     letters = [c for c in place.split(",")[0] if c.isalpha()]
     all_caps = len(letters) >= 2 and all(c.isupper() for c in letters)
-    if not (agency or has_date or (all_caps and match.group("sep") != ":")):
-        return None
+    if not (
+        agency
+        or has_date
+        or (match.group("sep") != ":" and all_caps)
+        # "Khartoum, Sudan - Fighters ...": a known town, then a new sentence
+        or (
+            match.group("sep") != ":"
+            and norm[match.end() : match.end() + 1].isupper()
+            and _known_town(place.split(",")[0])
+        )
+    ):
+        return None  # "Khartoum, Sudan - ..." and "KABUL -" are datelines; "Meanwhile -" is not
     if not place[:1].isupper():
         return None
     month = day = None

@@ -466,3 +466,9 @@ def test_abandoned_as_an_adjective_is_no_withdrawal() -> None:
     assert c.kind is K.CAPTURE
     [w] = changes("Russian forces abandoned the town of Lyman.")
     assert w.kind is K.WITHDRAWAL
+
+
+def test_took_part_is_no_capture() -> None:
+    assert changes("Indian troops took part in a drill in the deserts of Rajasthan.") == []
+    [c] = changes("Russian forces took Bakhmut on Saturday.")
+    assert [p.name for p in c.places] == ["Bakhmut"]

@@ -55,7 +55,7 @@ _TRIGGER = re.compile(
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
     r"occupied|entered|took over|taken over|taking over|takes over|"
-    r"(?:took|taken|taking|takes)(?= [A-Z][a-z])|"  # "Russian forces took Bakhmut"
+    r"(?:took|taken|taking|takes)(?= (?-i:[A-Z][a-z]))|"  # "Russian forces took Bakhmut"
     r"(?:took|taken|taking|takes)(?= (?:the |a |an |two |three |several |\d+ )?(?:[a-z-]+ )?"
     r"(?:town|towns|city|cities|village|villages|port|capital|base|bases|airport|district|"
     r"districts|province|provinces|region|areas?|territory|outposts?|positions)\b))\b"
