@@ -166,6 +166,7 @@ _NOT_THE_STATE = frozenset({"rebel", "rebels", "separatist", "separatists", "ins
                             "opposition", "militant", "breakaway", "renegade", "dissident",
                             "mutinous", "mutineer", "jihadist", "islamist"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+_CONNECTORS = frozenset({"but", "and", "however,", "meanwhile,", "yet", "also", "separately,"})
 
 
 class Role(enum.StrEnum):
@@ -1139,8 +1140,12 @@ def _appositive(
             if k >= 0:
                 lo = max(lo, k + len(cut) - 1)
         segment = norm[lo : c_start - 2].split()
+        while segment and segment[0].lower() in _CONNECTORS:
+            segment = segment[1:]  # "But Georgia's interior ministry spokesman, Name"
         if _FINITE_VERB.search(norm, lo, c_start - 2) or (
-            len(segment) > 4 and segment[0].lower() not in _DETERMINERS
+            len(segment) > 4
+            and segment[0].lower() not in _DETERMINERS
+            and not segment[0].endswith(("'s", "’s"))  # "Egypt's Minister for Foreign Affairs"
         ):
             # "Ukrainian troops have recaptured X, Deputy Minister Y said": a clause, no
             # appositive describing Y (one is "the chief of ...", or a few title words)

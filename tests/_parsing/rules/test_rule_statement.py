@@ -612,3 +612,21 @@ def test_a_delegation_leader_takes_the_delegations_state() -> None:
             " state television the talks were useful.")  # fmt: skip
     [s] = statements(text)
     assert (s.speaker.name, s.speaker.country) == ("Mehdi Rezaei", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        ("But Georgia's interior ministry spokesman, Giorgi Lomidze, said the villages were"
+         " calm.", "Giorgi Lomidze", "GEO", "interior ministry spokesman"),
+        ("Egypt's Minister for Foreign Affairs, Kamal Fikry, said the talks were useful.",
+         "Kamal Fikry", "EGY", "Minister for Foreign Affairs"),
+        ("The UN humanitarian coordinator, Clementine Rouxel, warned on Wednesday that aid was"
+         " running out.", "Clementine Rouxel", None, "humanitarian coordinator"),
+    ],
+)  # fmt: skip
+def test_a_title_before_the_name_in_apposition(
+    text: str, name: str, country: str | None, title: str
+) -> None:
+    [s] = statements(text)
+    assert (s.speaker.name, s.speaker.country, s.speaker.title) == (name, country, title)
