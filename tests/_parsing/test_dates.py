@@ -316,3 +316,14 @@ def test_never_raises_and_offsets_hold(
 @given(text=_texts)
 def test_relative_forms_need_a_publication_date(text: str) -> None:
     assert all(not m.relative for m in find_dates(text, published=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("in June last year", 2020), ("in June this year", 2021), ("in March of next year", 2022)],
+)
+def test_a_month_with_a_relative_year(text: str, year: int) -> None:
+    [d] = find_dates(f"They met {text}.", published=PUB)
+    assert d.span.precision is DatePrecision.MONTH
+    assert d.span.start.year == year
+    assert d.span.text == text.removeprefix("in ")

@@ -499,3 +499,15 @@ def test_parse_a_lead_that_tells_a_meeting_beginning_dates_it_to_publication() -
     first = next(e for e in de.parse(later, published=FRIDAY) if isinstance(e, Meeting))
     assert first.date is None
     assert all(e.date is None for e in de.parse(text))
+
+
+def test_parse_relative_dates_count_from_a_datelines_day() -> None:
+    text = ("EL ARISH, Egypt, May 25 (AP) - Israel handed over the town of El Arish to Egypt"
+            " today.")  # fmt: skip
+    [handover] = de.parse(text, published="1979-05-26")
+    assert handover.date is not None
+    assert handover.date.start == dt.date(1979, 5, 25)
+    # a dateline far from the publication date is not the day of writing
+    [old] = de.parse(text, published="1979-06-26")
+    assert old.date is not None
+    assert old.date.start == dt.date(1979, 6, 26)

@@ -251,7 +251,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     # August 2021, mid-August 2021
     ("my", r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?P<my_m><<MONTH>>),?\s(?P<my_y><<YEAR>>)"),
     # in May, since March, last August, mid-July
-    ("mo", r"(?P<mo_pre><<MONTH_CONTEXT>>)[- ](?P<mo_m><<FULL_MONTH>>)(?![\w-]|\s\d)"),
+    # ... in June last year, in March of next year
+    ("mo", r"(?P<mo_pre><<MONTH_CONTEXT>>)[- ](?P<mo_m><<FULL_MONTH>>)"
+     r"(?:\s(?:of\s)?(?P<mo_rel>last|this|next)\syear(?![\w-]))?(?![\w-]|\s\d)"),
     # in 2019, since 2001, mid-2019
     ("yr", r"(?P<yr_pre><<YEAR_CONTEXT>>)[- ](?:of\s)?(?P<yr_y><<CTX_YEAR>>)"),
     # three days ago, a week ago
@@ -584,7 +586,9 @@ def _mo(match: re.Match[str], text: str, published: dt.date | None) -> Iterator[
         return
     month = _month(match["mo_m"])
     pre = match["mo_pre"].lower()
-    if pre == "last":
+    if match["mo_rel"]:
+        year = published.year + {"last": -1, "this": 0, "next": 1}[match["mo_rel"]]
+    elif pre == "last":
         year = published.year - (1 if month >= published.month else 0)
     elif pre == "next":
         year = published.year + (1 if month <= published.month else 0)

@@ -148,6 +148,11 @@ def _follow_cities(
     return out, last_city
 
 
+#: A dateline's date at most this many days before the publication date is the day the
+#: story's relative dates count from.
+DATELINE_LAG_DAYS = 3
+
+
 def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     """All events of ``text`` (already checked to be a str of acceptable size)."""
     day = parse_published(published)
@@ -155,6 +160,12 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     norm = cleaned.norm
     if day is None and cleaned.dateline is not None:
         day = cleaned.dateline.date
+    elif day is not None and cleaned.dateline is not None:
+        written = cleaned.dateline.date_with(day)
+        if written is not None and 0 < (day - written).days <= DATELINE_LAG_DAYS:
+            # "EL ARISH, Egypt, May 25 - ... today" in the paper of May 26: the story was
+            # written on the dateline's day, and its "today" and "on Friday" count from it
+            day = written
     matches = gazetteer().find(norm)
     starts = [m.start for m in matches]
     code_names = find_code_names(norm)

@@ -472,3 +472,8 @@ def test_took_part_is_no_capture() -> None:
     assert changes("Indian troops took part in a drill in the deserts of Rajasthan.") == []
     [c] = changes("Russian forces took Bakhmut on Saturday.")
     assert [p.name for p in c.places] == ["Bakhmut"]
+
+
+def test_topographic_prefixes_make_places() -> None:
+    [c] = changes("Rebels seized the towns of Ras Kamal and Mellit.")
+    assert [p.name for p in c.places] == ["Ras Kamal", "Mellit"]
