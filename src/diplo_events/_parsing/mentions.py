@@ -61,6 +61,11 @@ _NON_STATE = frozenset({"Liberation", "Front", "Movement", "Resistance", "Mujahi
                         "Brigade", "Brigades", "Militia", "Militias", "Alliance", "Party",
                         "Islamic", "Jihad", "Emirate", "National", "Democratic", "Popular",
                         "Revolutionary", "People's", "Peoples"})  # fmt: skip
+# A state's own army after its demonym ("Israel Defense Forces", "Uganda People's Defence
+# Force", "Sudanese Armed Forces")
+_STATE_ARMY = re.compile(
+    r"(?:(?:National|People's|People’s|Royal|Revolutionary) )?(?:Defen[cs]e|Armed) Forces?"
+)
 # Sites named by a head word: "Bagram Air Base", "Hpakant Township".
 _SITE = re.compile(
     r"\b(?:(?:[A-Z]|[ae]l-[A-Z])[\w'’-]*\s){1,4}(?P<head>Base|Airbase|Airport|Camp|Checkpoint|Crossing|"
@@ -463,6 +468,9 @@ def find_mentions(
                 own = gazetteer().country(entry.country)
                 if own is not None:
                     g.affiliation = entity_actor(own, original, m.start, m.end)
+                    defined = _DEFINED.match(norm, m.end, end)
+                    if defined:  # "the Sudanese Armed Forces (SAF)": later "the SAF"
+                        acronyms.append((defined.group(1), g.affiliation))
         elif g.affiliation is None:
             g.affiliation = entity_actor(entry, original, m.start, m.end)
             defined = _DEFINED.match(norm, m.end, end)
@@ -940,6 +948,13 @@ def _state_of_body(
     words: list[str], left: _Group | None, norm: str, c_end: int, end: int, groups: list[_Group]
 ) -> Actor | None:
     """The state a capitalized body belongs to, or None for a non-state body."""
+    if (
+        left is not None
+        and left.affiliation is not None
+        and left.affiliation.kind is ActorKind.STATE
+        and _STATE_ARMY.fullmatch(" ".join(words))
+    ):
+        return left.affiliation  # "the Ethiopian National Defense Force": the state's army
     if any(w in _NON_STATE for w in words) and "Government" not in words:
         return None
     if (

@@ -148,6 +148,10 @@ def _follow_cities(
     return out, last_city
 
 
+#: Verbs right before an untitled name that make it a place taken, not a person.
+_TAKING_VERBS = frozenset({"captured", "seized", "retook", "retaken", "recaptured", "took",
+                           "taken", "overran", "overrun", "liberated", "entered", "stormed",
+                           "captures", "seizes", "retakes", "recaptures", "takes"})  # fmt: skip
 #: A dateline's date at most this many days before the publication date is the day the
 #: story's relative dates count from.
 DATELINE_LAG_DAYS = 3
@@ -207,6 +211,18 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         )  # fmt: skip
         for mention in found.actors:
             actor = registry.resolve(mention, where, front=front)
+            if (
+                actor is not None
+                and mention.role is Role.PERSON
+                and mention.prep in _TAKING_VERBS
+                and actor.title is None
+                and actor.country is None
+                and actor.organization is None
+            ):
+                # "retook Wad Madani": a place taken, not an untitled person
+                loc = Location(name=actor.name, mention=Span.of(text, mention.start, mention.end))
+                places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
+                continue
             if actor is not None:
                 resolved.append(
                     mention if actor is mention.actor else attrs.evolve(mention, actor=actor)

@@ -477,3 +477,22 @@ def test_took_part_is_no_capture() -> None:
 def test_topographic_prefixes_make_places() -> None:
     [c] = changes("Rebels seized the towns of Ras Kamal and Mellit.")
     assert [p.name for p in c.places] == ["Ras Kamal", "Mellit"]
+
+
+def test_a_states_own_army_and_its_acronym_speak_for_the_state() -> None:
+    text = ("The Ethiopian National Defense Force said in a statement that it had retaken the"
+            " town of Lalibela.")  # fmt: skip
+    [c] = changes(text)
+    assert c.gainer is not None
+    assert c.gainer.country == "ETH"
+    text = ("The Sudanese Armed Forces (SAF) said they had retaken Wad Madani. The SAF said the"
+            " town was calm.")  # fmt: skip
+    events = de.parse(text, published=PUBLISHED)
+    [taken] = [e for e in events if isinstance(e, TerritorialChange)]
+    assert [p.name for p in taken.places] == ["Wad Madani"]  # a place taken, not a person
+    speakers = [e.speaker.country for e in events if isinstance(e, de.Statement)]
+    assert speakers == ["SDN", "SDN"]
+    # a region's own force is no state's army
+    [tdf] = changes("The Tigray Defense Forces said they had captured Alamata.")
+    assert tdf.gainer is not None
+    assert tdf.gainer.organization == "TDF"

@@ -69,7 +69,7 @@ KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY, "as saying")
 #: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
 #: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
 SELF_REFERENCE = re.compile(
-    r"(?:\s+(?:on|in|late|early|last|this) \w+)?\s+(?:that\s+)?"
+    r"(?:\s+(?:on|in|late|early|last|this) (?:(?:a|an|its|their) )?\w+)?\s+(?:that\s+)?"
     r"(?:it|they|we|its|their|our|his|her)\b"
 )
 # An unnamed source: not a speaker (ANNOTATION.md: no anonymous sources)
