@@ -409,3 +409,21 @@ def test_a_bare_government_at_the_start_is_the_datelines_state() -> None:
     assert [a.country or a.organization for a in m.participants] == ["COL", "ELN"]
     assert m.location is not None
     assert m.location.name == "Havana"
+
+
+def test_the_two_leaders_also_met_is_another_meeting_of_the_same_parties() -> None:
+    text = ("Kyrgyz President Sadyr Bekov and Tajik President Emomali Nazarov met in Bishkek on"
+            " Monday. The two leaders also met briefly on the sidelines of a summit in Samarkand,"
+            " Uzbekistan, on Friday.")  # fmt: skip
+    first, second = meetings(text)
+    assert {a.country for a in first.participants} == {"KGZ", "TJK"}
+    assert {a.country for a in second.participants} == {"KGZ", "TJK"}
+    assert second.location is not None
+    assert second.location.name == "Samarkand"
+    assert second.date is not None
+    assert second.date.start == dt.date(2024, 3, 1)
+
+
+def test_security_chiefs_are_their_states() -> None:
+    [m] = meetings("Kyrgyz and Tajik security chiefs met in Batken on Tuesday.")
+    assert {a.country for a in m.participants} == {"KGZ", "TJK"}

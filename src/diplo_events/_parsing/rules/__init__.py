@@ -51,6 +51,11 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
         )
         talk = article.discourse
         if ev.rule == "meeting.reference":
+            also = _ALSO_MET.search(norm, sent.start, sent.end)
+            if also is not None and ev.modality.value == "realized":
+                # "The two leaders also met in Samarkand on Friday": the same parties met again
+                yield ev, Link.DISTINCT
+                continue
             talk.last_meeting_date = talk.last_meeting_date or ev.date
             yield ev, Link.REFERS
             continue

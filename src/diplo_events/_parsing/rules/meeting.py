@@ -73,6 +73,11 @@ _CALL_FOR = re.compile(
     r"(?:[\w-]+ ){0,3}$",
     re.IGNORECASE,
 )
+_THE_TWO = re.compile(
+    r"\b(?:the two|both) (?:leaders|presidents|ministers|sides|men|delegations|foreign "
+    r"ministers|heads of state)(?: (?:also|later|again|then|briefly|had))* $",
+    re.IGNORECASE,
+)
 _WHO_BEFORE = re.compile(r",\s*who\s*$")
 _RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
 # "the President was welcomed by his counterpart": a person received by another
@@ -232,7 +237,8 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             rule = "meeting.reference"
         if (
             out
-            and out[-1][0].rule != "meeting.reference"  # "The talks came after X met Y"
+            # "The talks came after X met Y": a meeting of its own after a reference
+            and (out[-1][0].rule != "meeting.reference" or rule == "meeting.reference")
             and {side_key(p) for p in parties} <= {side_key(p) for p in out[-1][0].participants}
         ):
             continue
@@ -298,6 +304,8 @@ def _continues(norm: str, sent: Sentence, m: re.Match[str]) -> bool:
     noun ("the meeting", "the talks") with no parties of its own."""
     if m.start() == sent.start and m.group()[0].isupper():
         return True
+    if _THE_TWO.search(norm, max(sent.start, m.start() - 40), m.start()):
+        return True  # "The two leaders also met in Samarkand": the parties told before
     return norm[max(sent.start, m.start() - 4) : m.start()].lower() == "the "
 
 
