@@ -416,9 +416,12 @@ def find_mentions(
 
     # --- descriptor groups from gazetteer matches --------------------------------
     groups: list[_Group] = []
+    region: Match | None = None  # the last region or city named, for "Dagestan's ministry"
     for m in matches:
         entry = m.entries[0]
         cat = entry.category
+        if cat in (Category.REGION, Category.CITY):
+            region = m
         if cat in _PLACE_CATS and _AGREEMENT_AFTER.match(norm, m.end, end):
             continue  # "the Helsinki accords", "the Astana format": a name, no place or party
         if _BACKER_AFTER.match(norm, m.end, end):
@@ -457,6 +460,18 @@ def find_mentions(
         )
         if not joined:
             groups.append(_Group(m.start, m.end))
+            if (
+                cat is Category.INSTITUTION
+                and region is not None
+                and region.entries[0].country
+                and norm[region.end : m.start] in ("'s ", "’s ")
+            ):
+                # "Dagestan's Interior Ministry": a region's body is its state's
+                own = gazetteer().country(region.entries[0].country or "")
+                if own is not None:
+                    groups[-1].affiliation = entity_actor(own, original, region.start, region.end)
+                    groups[-1].start = region.start
+                    groups[-1].demonym_only = False
         g = groups[-1]
         prev_end = g.end
         g.end = m.end

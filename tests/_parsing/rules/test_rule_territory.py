@@ -496,3 +496,14 @@ def test_a_states_own_army_and_its_acronym_speak_for_the_state() -> None:
     [tdf] = changes("The Tigray Defense Forces said they had captured Alamata.")
     assert tdf.gainer is not None
     assert tdf.gainer.organization == "TDF"
+
+
+def test_a_regions_ministry_is_its_states_and_no_party_to_what_it_reports() -> None:
+    text = ("MOSCOW (Reuters) - Dagestan's Interior Ministry said the rebels had withdrawn from"
+            " the village of Tando.")  # fmt: skip
+    events = de.parse(text, published=PUBLISHED)
+    [said] = [e for e in events if isinstance(e, de.Statement)]
+    assert said.speaker.country == "RUS"
+    [left] = [e for e in events if isinstance(e, TerritorialChange)]
+    assert left.kind is K.WITHDRAWAL
+    assert left.loser is None  # the reporting ministry did not withdraw

@@ -151,9 +151,11 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         clause = reporting_subject_clause(art, sent, art.clause_start(sent, m.start()))
         # "the rebels denied that they had withdrawn", "denied reports that X had fallen"
         denied = denied_before(norm, m.start(), sent.start)
+        reported = sent.start  # where the reported clause starts, after any reporter
         for said in REPORTING_VERB.finditer(norm, clause, m.start()):
             if not SELF_REFERENCE.match(norm, said.end()):
-                clause = said.end()  # "Noboa said gangs had seized ...": Noboa seized nothing
+                # "Noboa said gangs had seized ...": Noboa seized nothing
+                clause = reported = said.end()
         parties_before = [a for a in sent.actors if clause <= a.start and a.end <= m.start()
                           and a.role in _PARTY_ROLES and a.actor is not None
                           and a.prep not in ("in", "at", "near", "to", "of", "from", "by")
@@ -227,7 +229,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                     parties_before[0].actor)  # fmt: skip
             if loser is None:
                 # "troops who were surrounded ..., they pulled out": the forces named earlier
-                earlier = [a for a in art.actors_between(sent, sent.start, m.start())
+                earlier = [a for a in art.actors_between(sent, reported, m.start())
                            if a.role is Role.OFFICIAL and a.actor is not None]  # fmt: skip
                 if earlier:
                     loser = earlier[-1].actor
