@@ -207,10 +207,14 @@ class Registry:
             head = actor.name.lower().rpartition(" ")[2]  # "Three Brotherhood Alliance"
             if head in _BODY_HEADS:
                 self.by_head[head] = attrs.evolve(actor, mention=None)
+            if actor.kind is ActorKind.ORGANIZATION:
+                self.by_head["bloc"] = attrs.evolve(actor, mention=None)  # "the bloc said"
             return actor
         if mention.role is Role.GROUP:
             # "the alliance", "the movement": the body last named with that word in its name
             head = (mention.title or "").rpartition(" ")[2]
+            if head == "bloc":
+                return self.by_head.get(head)  # an international body, never an armed group
             return self.by_head.get(head) or self.salient_group()
         if mention.role is Role.ROLE_ONLY:
             word = _role((mention.title or "").split()[-1]) if mention.title else ""

@@ -276,3 +276,9 @@ def test_a_known_body_before_the_trigger_is_a_party_not_the_name(text: str) -> N
     [ex] = exercises(text)
     assert [a.organization for a in ex.participants] == ["NATO"]
     assert ex.name is None
+
+
+def test_the_state_prompted_to_hold_drills_is_the_only_party() -> None:
+    [ex] = exercises("Tensions flared when Britain sent a ship to Guyana, prompting Venezuela to"
+                     " launch military exercises near the border.")  # fmt: skip
+    assert [a.country for a in ex.participants] == ["VEN"]

@@ -630,3 +630,17 @@ def test_a_title_before_the_name_in_apposition(
 ) -> None:
     [s] = statements(text)
     assert (s.speaker.name, s.speaker.country, s.speaker.title) == (name, country, title)
+
+
+def test_a_participle_with_by_is_no_statement() -> None:
+    text = ("French troops handed over the base, completing a withdrawal demanded by the"
+            " country's ruling junta.")  # fmt: skip
+    assert statements(text) == []
+
+
+def test_the_bloc_is_the_international_body_last_named() -> None:
+    [s] = statements("ECOWAS suspended Niger on Monday. The West African bloc said it would send"
+                     " envoys.")  # fmt: skip
+    assert s.speaker.organization == "ECOWAS"
+    # an armed group is no bloc
+    assert statements("Hamas fired rockets. The bloc said it would respond.") == []

@@ -54,6 +54,11 @@ _VERB_USE = re.compile(
     r"their|its|his|her|the right|rights|jurisdiction|leverage|patience|care|options?)\b",
     re.IGNORECASE,
 )
+# "prompting X to launch", "forcing X to hold": X holds the drills, not the clause before
+_PROMPTING = re.compile(
+    r"\b(?:prompting|prompted|forcing|forced|leading|led|pushing|pushed|causing|spurring) "
+    r"(\S.{0,60}?) to \w+ (?:\S+ ){0,4}$"
+)
 _TO_WILL = re.compile(r"(?:^|\s)(?:to|will) $", re.IGNORECASE)
 _NON_MILITARY = re.compile(
     r"\b(?:fire|earthquake|evacuation|emergency|tsunami|disaster|civil defen[cs]e|cyber|"
@@ -128,6 +133,9 @@ def extract_with_triggers(
         if _NON_MILITARY.search(before) or _TO_WILL.search(before):
             continue  # "to exercise", "will exercise" (but "the NATO exercise" is one)
         clause = speech = reporting_subject_clause(art, sent, art.clause_start(sent, m.start()))
+        prompted = _PROMPTING.search(norm, clause, m.start())
+        if prompted is not None:
+            clause = prompted.start(1)  # "..., prompting Venezuela to launch drills": Venezuela
         for said in REPORTING_VERB.finditer(norm, speech, m.start()):
             if not SELF_REFERENCE.match(norm, said.end()):
                 clause = said.end()  # "China condemned the drills": China takes no part

@@ -433,6 +433,10 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             continue  # "welcomed Kenyan President Ruto": a visit (the meeting rule)
         if in_quote(norm, sent, m.start()):
             continue
+        if norm.startswith(" by ", m.end()) and not _PASSIVE.search(
+            norm, max(sent.start, m.start() - 12), m.start()
+        ):
+            continue  # "a withdrawal demanded by the junta": a participle, nobody spoke here
         if _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start()):
             # "was welcomed by the EU and the African Union"
             by = _BY_AGENT.match(norm, m.end(), sent.end)
