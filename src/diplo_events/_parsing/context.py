@@ -53,6 +53,8 @@ class Discourse:
     last_meeting_date: DateSpan | None = None
     last_speaker: Actor | None = None  # the speaker of the latest statement told
     last_speaker_sentence: int = -10
+    last_gainer: Actor | None = None  # the side that took the latest place told
+    last_gainer_sentence: int = -10
 
 
 @attrs.frozen

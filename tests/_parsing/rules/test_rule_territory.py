@@ -507,3 +507,22 @@ def test_a_regions_ministry_is_its_states_and_no_party_to_what_it_reports() -> N
     [left] = [e for e in events if isinstance(e, TerritorialChange)]
     assert left.kind is K.WITHDRAWAL
     assert left.loser is None  # the reporting ministry did not withdraw
+
+
+def test_fighters_described_by_a_clause_or_a_leader_still_capture() -> None:
+    [c] = changes("Chechen rebels who crossed into Dagestan last weekend seized the village of"
+                  " Tando on Tuesday.")  # fmt: skip
+    assert [p.name for p in c.places] == ["Tando"]
+    assert c.date is not None
+    assert c.date.start == dt.date(2024, 3, 5)  # its own clause's day, not the crossing's
+    [led] = changes("The militants, led by field commander Ruslan Gelayev, captured the villages"
+                    " of Ansalta and Rakhata on Sunday.")  # fmt: skip
+    assert [p.name for p in led.places] == ["Ansalta", "Rakhata"]
+
+
+def test_they_go_on_taking_for_the_side_that_took_the_last_place() -> None:
+    _first, second = changes("Hamas fighters seized the town of Deir on Sunday. On Monday they"
+                             " also took control of the port of Brega.")  # fmt: skip
+    assert second.gainer is not None
+    assert second.gainer.organization == "Hamas"
+    assert [p.name for p in second.places] == ["Brega"]

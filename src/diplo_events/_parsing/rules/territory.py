@@ -24,6 +24,7 @@ import attrs
 from ...model import (
     Actor,
     ActorKind,
+    DateSpan,
     Location,
     LocationKind,
     Modality,
@@ -245,6 +246,15 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             continue
         if kind is _K.CAPTURE and gainer is None and not m.group("lost"):
             gainer = _first_group_before(sent, m.start())
+        talk = art.discourse
+        if (
+            kind is _K.CAPTURE
+            and gainer is None
+            and talk.last_gainer is not None
+            and sent.index - talk.last_gainer_sentence <= 2
+            and _THEY.search(norm, max(clause, m.start() - 24), m.start())
+        ):
+            gainer = talk.last_gainer  # "Rebels seized X on Sunday. On Monday they took Y"
         if (
             kind is _K.CAPTURE
             and gainer is None
@@ -312,11 +322,14 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 location = attrs.evolve(location, country=state.country)
         cameo, plover = territory_codes(kind)
         rule_kind = "fell" if m.group("fell") or m.group("lost") else kind.value
+        if kind is _K.CAPTURE and gainer is not None:
+            talk.last_gainer, talk.last_gainer_sentence = gainer, sent.index
         out.append(
             TerritorialChange(
                 id="pending",
                 evidence=(art.span(sent.start, sent.end),),
-                date=date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm),
+                date=_own_date(art, sent, m)
+                or date_in(sent, sent.start, sent.end, trigger=m.start(), norm=norm),
                 location=location,
                 modality=Modality.NEGATED if denied else _modality(norm, sent, m, clause),
                 confidence=0.6,
@@ -455,14 +468,29 @@ _FIGHTERS = re.compile(
 )
 
 
+def _own_date(art: Article, sent: Sentence, m: re.Match[str]) -> DateSpan | None:
+    """A date after the trigger in its own clause ("Rebels who crossed over last weekend
+    seized X on Tuesday": Tuesday), before any date elsewhere in the sentence."""
+    own = art.clause_start(sent, m.start())
+    for d in sent.dates:
+        if d.start >= m.end() and not d.bound and art.clause_start(sent, d.start) == own:
+            return d.span
+    return None
+
+
 def _unnamed_fighters(norm: str, sent: Sentence, clause: int, pos: int) -> bool:
     """Whether the clause's subject is fighters the article does not name ("Rebels
-    captured the towns ...", "Gunmen seized the village"): a capture by an unknown side."""
+    captured the towns ...", "Gunmen seized the village", "Rebels who crossed the border
+    seized ..."): a capture by an unknown side. A leader named after "led by" is no side."""
+    if _WHO_END.search(norm, max(sent.start, clause - 6), clause):
+        clause = max(sent.start, clause - 80)  # the subject before its relative clause
     return _FIGHTERS.search(norm, clause, pos) is not None and not any(
-        clause <= a.start and a.end <= pos for a in sent.actors
+        clause <= a.start and a.end <= pos and a.prep != "by" for a in sent.actors
     )
 
 
+_WHO_END = re.compile(r"\b(?:who|which|that)\s*$")
+_THEY = re.compile(r"\bthey (?:(?:also|then|later|had|have|quickly|soon) )*$", re.IGNORECASE)
 _AROUND = re.compile(r"\b(?:near|in|at|outside|around|from|with|by)\b")
 
 
