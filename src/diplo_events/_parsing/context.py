@@ -135,7 +135,7 @@ def known_body(key: str | None) -> bool:
 
 _BODY_ROLE = re.compile(
     r"\b(?:branch|affiliate|wing|arm|offshoot|faction|splinter group|franchise|proxy|ally|"
-    r"allies|coalition|alliance|umbrella group|member)\b"
+    r"allies|coalition|alliance|umbrella group|member|group|militia|movement|organi[sz]ation)\b"
 )
 _PREPOSITION_BREAK = re.compile(r"\b(?:before|after|since|as|when)\s*$")
 _PARENTHETICAL = re.compile(

@@ -644,3 +644,17 @@ def test_the_bloc_is_the_international_body_last_named() -> None:
     assert s.speaker.organization == "ECOWAS"
     # an armed group is no bloc
     assert statements("Hamas fired rockets. The bloc said it would respond.") == []
+
+
+def test_a_communique_speaks_for_the_parties_of_the_meeting() -> None:
+    text = ("Saudi Crown Prince Mohammed bin Salman met Emirati President Mohamed bin Zayed in"
+            " Riyadh on Tuesday. The next summit will be held in Kuwait, the final communique"
+            " said.")  # fmt: skip
+    said = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
+    assert sorted(s.speaker.country or "" for s in said) == ["ARE", "SAU"]
+
+
+def test_an_armed_group_before_its_description_speaks() -> None:
+    [s] = statements("The Arakan Army, an armed group fighting Myanmar's military, said it had"
+                     " captured Paletwa.")  # fmt: skip
+    assert s.speaker.organization == "Arakan Army"

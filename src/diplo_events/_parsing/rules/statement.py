@@ -86,7 +86,10 @@ _PLURAL = re.compile(
     r"\b(?:they|the (?:two )?leaders|both leaders|the two (?:sides|men|presidents|countries|"
     r"nations|governments|delegations|(?:foreign |defen[cs]e )?ministers)"
     r"|both (?:sides|countries|nations|governments)|the (?:two )?parties"
-    r"|the (?:foreign |defen[cs]e )?ministers|the (?:two )?delegations)\s+(?:\w+\s+){0,6}?$",
+    r"|the (?:foreign |defen[cs]e )?ministers|the (?:two )?delegations"
+    # "..., the communique said": the document of the meeting just told speaks for it
+    r"|the (?:final |joint )?(?:communiqu[eé]|declaration|joint statement))"
+    r"\s+(?:\w+\s+){0,6}?$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
