@@ -526,3 +526,16 @@ def test_they_go_on_taking_for_the_side_that_took_the_last_place() -> None:
     assert second.gainer is not None
     assert second.gainer.organization == "Hamas"
     assert [p.name for p in second.places] == ["Brega"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israel handed the town of El Arish back to Egypt on Sunday.",
+     "Israel returned the town of El Arish to Egypt on Sunday."],
+)  # fmt: skip
+def test_handing_back_and_returning_territory_are_handovers(text: str) -> None:
+    [c] = changes(text)
+    assert c.kind is K.HANDOVER
+    assert (c.loser.country if c.loser else None, c.gainer.country if c.gainer else None) == (
+        "ISR", "EGY")  # fmt: skip
+    assert changes("Refugees returned to the town of El Arish on Sunday.") == []

@@ -69,15 +69,18 @@ _TRIGGER = re.compile(
     r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
     r"(?:left|fled) the (?:city|town|area|region|village|base|territory|country))\b"
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
-    r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control)\b",
+    r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control|"
+    r"hand(?:ed|s)? (?:[\w'-]+ ){1,6}(?:back|over)(?= to\b)|"
+    r"return(?:ed|s)?(?= (?:the |this |that )?(?:[\w-]+ )?(?:town|city|territory|island|"
+    r"islands|region|area|village|villages|base|peninsula|province|district)\b))\b",
     re.IGNORECASE,
 )
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
 KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur", "liberat",
             "conquer", "occupied", "entered", "fell", "fallen", "falls to", "withdr", "pulled out",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
-            "ceded", "took over", "taken over", "taking over", "takes over", "pulling out",
-            "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
+            "return", "ceded", "took over", "taken over", "taking over", "takes over",
+            "pulling out", "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
             "takes ", "lost control", "loses control", "lost the", "driven", "pushed out",
             "forced out", "expelled", "ousted", "pulled")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
