@@ -286,3 +286,11 @@ def test_a_counterpart_with_an_honorific_takes_the_state_before_the_role() -> No
     person = actor_at(mentions(text), text, "Khalid bin Saud").actor
     assert person is not None
     assert (person.name, person.country, person.title) == ("Khalid bin Saud", "SAU", "Prince")
+
+
+def test_a_known_town_keeps_its_article_as_written() -> None:
+    found = mentions("Israel returned the town of El Arish to Egypt.")
+    town = place_named(found, "El Arish")
+    assert town.location.country == "EGY"
+    assert town.location.mention is not None
+    assert town.location.mention.text == "El Arish"

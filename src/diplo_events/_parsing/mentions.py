@@ -171,6 +171,7 @@ _NOT_THE_STATE = frozenset({"rebel", "rebels", "separatist", "separatists", "ins
                             "opposition", "militant", "breakaway", "renegade", "dissident",
                             "mutinous", "mutineer", "jihadist", "islamist"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+_ARTICLES = frozenset({"El ", "Al ", "Es ", "As ", "Ad ", "An ", "Ar "})
 _CONNECTORS = frozenset({"but", "and", "however,", "meanwhile,", "yet", "also", "separately,"})
 
 
@@ -428,9 +429,14 @@ def find_mentions(
             continue  # "Iran-backed Houthis", "Al-Qaeda-linked group": the backer is no party
         if cat in _PLACE_CATS and cat is not Category.CAPITAL:
             kind = _PLACE_KIND[cat]
-            loc = Location(name=entry.name, country=entry.country, kind=kind,
-                           mention=_span(original, m.start, m.end))  # fmt: skip
-            places.append(PlaceMention(m.start, m.end, loc, _place_prep(norm, m.start, start)))
+            p_start, name = m.start, entry.name
+            if m.start - 3 >= start and norm[m.start - 3 : m.start] in _ARTICLES:
+                # "El Arish", "Al Bayda": the name as written, with its article
+                p_start = m.start - 3
+                name = original[p_start : m.end]
+            loc = Location(name=name, country=entry.country, kind=kind,
+                           mention=_span(original, p_start, m.end))  # fmt: skip
+            places.append(PlaceMention(p_start, m.end, loc, _place_prep(norm, p_start, start)))
             continue
         if cat is Category.CAPITAL:
             prep = _place_prep(norm, m.start, start)
