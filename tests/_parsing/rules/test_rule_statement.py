@@ -658,3 +658,10 @@ def test_an_armed_group_before_its_description_speaks() -> None:
     [s] = statements("The Arakan Army, an armed group fighting Myanmar's military, said it had"
                      " captured Paletwa.")  # fmt: skip
     assert s.speaker.organization == "Arakan Army"
+
+
+def test_the_head_of_a_who_clause_speaks() -> None:
+    [s] = statements("The talks were hosted by Brazilian Foreign Minister Helena Couto, who said"
+                     " afterwards that progress had been made.")  # fmt: skip
+    assert (s.speaker.name, s.speaker.country) == ("Helena Couto", "BRA")
+    assert s.content == "progress had been made"

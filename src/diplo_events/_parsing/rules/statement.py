@@ -102,6 +102,7 @@ _AT_MEETING = re.compile(
     r"|\bat the (?:beginning|start|end) of the (?:meeting|talks|summit)\b",
     re.IGNORECASE,
 )
+_WHO_SAID = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has|afterwards)\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
 _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
 _PARTICIPLE = re.compile(
@@ -229,6 +230,14 @@ def _subject_word(art: Article, seg_start: int, verb_start: int) -> str:
 
 def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMention | None:
     """The speaker before the verb, unless the subject is a non-political noun."""
+    who = _WHO_SAID.search(art.norm, max(sent.start, verb_start - 24), verb_start)
+    if who is not None:
+        # "hosted by Foreign Minister X, who said afterwards ...": X speaks
+        antecedent = [a for a in art.actors_between(sent, max(sent.start, who.start() - 120),
+                                                    who.start())
+                      if a.end >= who.start() - 1 and a.role in _PARTY_ROLES]  # fmt: skip
+        if antecedent:
+            return antecedent[-1]
     lex = lexicon()
     clause = max(art.clause_start(sent, verb_start), verb_start - LOOKBACK)
     seg = art.norm.rfind(",", clause, max(clause, verb_start - 1))
