@@ -158,3 +158,20 @@ def test_a_given_name_before_a_patronymic_names_the_person_again() -> None:
     assert later
     assert later[-1] is not None
     assert (later[-1].name, later[-1].country) == ("Khalid bin Salman", "SAU")
+
+
+def test_a_title_under_a_dateline_takes_the_state_most_named() -> None:
+    import diplo_events as de
+
+    text = ("NEW DELHI (Reuters) - Defence Minister Suresh Nair said the army would hold drills."
+            " India and Pakistan traded fire on Monday. India said it would respond.")  # fmt: skip
+    [first, *_] = [e for e in de.parse(text, published="2024-03-06") if e.type == "statement"]
+    assert isinstance(first, de.Statement)
+    assert (first.speaker.name, first.speaker.country) == ("Suresh Nair", "IND")
+    # a visitor's title says nothing of the dateline's state
+    text = (
+        "NEW DELHI (Reuters) - Foreign Minister Wang Yi arrived in New Delhi on Monday for"
+        " talks with Indian Foreign Minister S. Jaishankar. India wants calm, India said."
+    )
+    [talks] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Meeting)]
+    assert [a.country for a in talks.participants] == [None, "IND"]

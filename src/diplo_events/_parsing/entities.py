@@ -145,7 +145,9 @@ class Registry:
         code = ranked[0][0]
         return self.state_actor.get(code) or state_actor(code)
 
-    def _domestic(self, title: str | None, places: frozenset[str]) -> Actor | None:
+    def _domestic(
+        self, title: str | None, places: frozenset[str], *, visit: bool = False
+    ) -> Actor | None:
         """The focus state, for an unqualified domestic role ("the governor", "Captain X"), or
         for any title when the dateline lies in that state, unless the sentence places
         itself in other states only ("the governor said two people were killed in Kharkiv"
@@ -160,20 +162,29 @@ class Registry:
             and not (w == "general" and i > 0 and words[i - 1] in _GENERAL_OFFICES)
         ]  # fmt: skip
         state = self.focus_state()
-        if not ranks and (state is None or state.country != self.home):
-            # any other title only under a dateline in the state the story is about:
+        if not ranks:
+            # any other title only under a dateline in the state the story is most about:
             # "MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said ..."
-            return None
+            top = self.states.most_common(1)
+            if visit or self.home is None or not top or top[0][0] != self.home:
+                return None
+            state = self.state_actor.get(self.home) or state_actor(self.home)
         if state is not None and places and state.country not in places:
             return None
         return state
 
     def resolve(
-        self, mention: ActorMention, places: frozenset[str] = frozenset(), front: str | None = None
+        self,
+        mention: ActorMention,
+        places: frozenset[str] = frozenset(),
+        front: str | None = None,
+        *,
+        visit: bool = False,
     ) -> Actor | None:
         """The actor a mention stands for, or None when it cannot be told. ``places`` are
         the countries of the places its sentence names; ``front`` the state it opens in
-        ("In neighbouring Burkina Faso, the army said")."""
+        ("In neighbouring Burkina Faso, the army said"); ``visit`` whether it tells a
+        visit (a visitor's title says nothing of the dateline's state)."""
         actor = mention.actor
         if mention.role is Role.PERSON:
             if actor is None:
@@ -193,7 +204,7 @@ class Registry:
                         name=known.name if len(known.name) > len(actor.name) else actor.name,
                     )
             if actor.country is None and actor.organization is None:
-                state = self._domestic(actor.title, places)
+                state = self._domestic(actor.title, places, visit=visit)
                 if state is not None:
                     actor = attrs.evolve(actor, country=state.country)
             self.last_person = actor
@@ -227,7 +238,7 @@ class Registry:
             ):  # fmt: skip
                 return attrs.evolve(state_actor(front), title=mention.title)
             if known is None:
-                state = self._domestic(mention.title, places)
+                state = self._domestic(mention.title, places, visit=visit)
                 if state is None and self.home and _INSTITUTIONS & set(word.split()):
                     # "MOSCOW, March 3 (TASS) - The Foreign Ministry said": the dateline's
                     state = state_actor(self.home)

@@ -148,6 +148,8 @@ def _follow_cities(
     return out, last_city
 
 
+# A sentence telling a visit: its titled persons may be the dateline state's guests
+_VISIT = re.compile(r"\b(?:visit\w*|arriv\w*|trip|tour|landed|flew|travel\w*)\b", re.IGNORECASE)
 #: Verbs right before an untitled name that make it a place taken, not a person.
 _TAKING_VERBS = frozenset({"captured", "seized", "retook", "retaken", "recaptured", "took",
                            "taken", "overran", "overrun", "liberated", "entered", "stormed",
@@ -209,8 +211,9 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
              and p.start - s_start < 30 and norm.startswith(",", p.end)),
             None,
         )  # fmt: skip
+        visit = _VISIT.search(norm, s_start, s_end) is not None
         for mention in found.actors:
-            actor = registry.resolve(mention, where, front=front)
+            actor = registry.resolve(mention, where, front=front, visit=visit)
             if (
                 actor is not None
                 and mention.role is Role.PERSON
