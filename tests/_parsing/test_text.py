@@ -191,6 +191,7 @@ def test_first_line_with_a_period_is_prose() -> None:
          None),
         ("VIENNA, Austria (AP) _ ", "Vienna, Austria", None, None, None, "AP"),
         ("Khartoum, Sudan \u2013 ", "Khartoum, Sudan", None, None, None, None),
+        ("BOGOTÁ, March 15 (EFE) - ", "Bogotá", 3, 15, None, "EFE"),
     ],
 )  # fmt: skip
 def test_dateline(

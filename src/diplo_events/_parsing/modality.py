@@ -43,7 +43,7 @@ _WINDOW = 48
 # "denied that they had withdrawn", "denied media reports that X had met Y": a denial frame
 # governing the rest of the clause up to the trigger
 _DENIED = re.compile(
-    r"\b(?:denied|denies|deny|rejected|dismissed)\s+"
+    r"\b(?:denied|denies|deny|rejected|dismissed)\s+(?:on \w+\s+)?"
     r"(?:(?:[\w-]+\s+)?(?:reports?|claims?|rumou?rs?|allegations?)\s+)?"
     r"(?:that|having)\b[^.;]*$"
 )

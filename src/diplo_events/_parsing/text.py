@@ -383,7 +383,7 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
 
 # --- datelines --------------------------------------------------------------
 
-_PLACE_WORD = r"[A-Z][A-Za-z'.]*(?:-[A-Za-z][A-Za-z'.]*){0,3}"
+_PLACE_WORD = r"[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'.]*(?:-[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'.]*){0,3}"
 _DL_DATE = (
     rf"(?:(?P<dl_m1>(?i:{_MONTH_WORD}))\.?\s(?P<dl_d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<dl_d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<dl_m2>(?i:{_MONTH_WORD}))\.?)"

@@ -427,3 +427,8 @@ def test_the_two_leaders_also_met_is_another_meeting_of_the_same_parties() -> No
 def test_security_chiefs_are_their_states() -> None:
     [m] = meetings("Kyrgyz and Tajik security chiefs met in Batken on Tuesday.")
     assert {a.country for a in m.participants} == {"KGZ", "TJK"}
+
+
+def test_phone_talks_are_no_meeting() -> None:
+    assert meetings("Brazilian Foreign Minister Paulo Teixeira held phone talks with his"
+                    " Argentine counterpart on Monday.") == []  # fmt: skip

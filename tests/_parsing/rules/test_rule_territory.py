@@ -539,3 +539,9 @@ def test_handing_back_and_returning_territory_are_handovers(text: str) -> None:
     assert (c.loser.country if c.loser else None, c.gainer.country if c.gainer else None) == (
         "ISR", "EGY")  # fmt: skip
     assert changes("Refugees returned to the town of El Arish on Sunday.") == []
+
+
+def test_a_denial_told_with_its_day_is_negated() -> None:
+    [c] = changes("Mali's army denied on Tuesday reports that JNIM fighters had seized the town"
+                  " of Boni.")  # fmt: skip
+    assert c.modality is Modality.NEGATED

@@ -92,7 +92,8 @@ _SIDELINES = re.compile(r"\s*on the (?:sidelines|margins) of\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band (?:then |later |also )?$")
 _REMOTE = re.compile(
     r"\b(?:via video|by video|video ?link|video ?conference|videoconference|video call|"
-    r"virtual(?:ly)?|by (?:tele)?phone|phone call|telephone call|over the (?:tele)?phone|online)\b",
+    r"virtual(?:ly)?|by (?:tele)?phone|phone call|telephone call|over the (?:tele)?phone|online|"
+    r"(?:tele)?phone (?:talks|conversation|conversations)|in a (?:tele)?phone)\b",
     re.IGNORECASE,
 )
 # "returned from Brazil, where he attended the summit": a place travelled from, no party
@@ -140,9 +141,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             continue  # "Assad denounced the summit": a meeting judged, not told
         comma = norm.find(",", m.end(), sent.end)
         near_end = min(sent.end, m.end() + 60, comma if comma >= 0 else sent.end)
-        if _REMOTE.search(norm, m.end(), near_end) or _REMOTE.search(
-            norm, max(sent.start, m.start() - 40), m.start()
-        ):
+        if _REMOTE.search(norm, max(sent.start, m.start() - 40), near_end):
             continue  # "held talks via video link", "by phone": no meeting
         if word == "met" and _RECEIVED_WITH.search(
             norm, max(sent.start, m.start() - 12), m.end() + 6
