@@ -294,3 +294,21 @@ def test_a_known_town_keeps_its_article_as_written() -> None:
     assert town.location.country == "EGY"
     assert town.location.mention is not None
     assert town.location.mention.text == "El Arish"
+
+
+def test_a_known_place_ending_a_longer_name_is_part_of_it() -> None:
+    text = "Defence Minister Hassan Ali Farah met envoys in Mogadishu."
+    person = actor_at(mentions(text), text, "Hassan Ali Farah").actor
+    assert person is not None
+    assert person.name == "Hassan Ali Farah"
+    found = mentions("Troops recaptured the town of Mocímboa da Praia.")
+    assert [p.location.name for p in found.places] == ["Mocímboa da Praia"]
+    # a sentence-opening word is no part of the name: "In Rakhine State", "The White House"
+    assert place_named(mentions("In Rakhine State, troops advanced."), "Rakhine State").prep == "in"
+
+
+def test_an_ambassador_to_a_body_is_his_states() -> None:
+    text = "Kenya's ambassador to the UN, Peter Otieno, rejected the accusation."
+    person = actor_at(mentions(text), text, "Peter Otieno").actor
+    assert person is not None
+    assert (person.country, person.organization) == ("KEN", None)

@@ -171,6 +171,10 @@ _NOT_THE_STATE = frozenset({"rebel", "rebels", "separatist", "separatists", "ins
                             "opposition", "militant", "breakaway", "renegade", "dissident",
                             "mutinous", "mutineer", "jihadist", "islamist"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+# A capitalized word (or one joined by a connector) right before a known place name
+_NAME_BEFORE_PLACE = re.compile(
+    r"(?<![.!?] )(?<!^)\b([A-ZÀ-Þ][\w'’-]+) (?:(?:da|de|do|dos|das|del|di|du) )?$"
+)
 _ARTICLES = frozenset({"El ", "Al ", "Es ", "As ", "Ad ", "An ", "Ar "})
 _CONNECTORS = frozenset({"but", "and", "however,", "meanwhile,", "yet", "also", "separately,"})
 
@@ -397,6 +401,17 @@ def find_mentions(
             nxt = _CAP_AFTER.match(norm, m.end, end)
             if nxt and nxt.end() - 2 not in covered and not norm.startswith(" of", m.end):
                 named.append(m)
+        elif (
+            cat in _PLACE_CATS
+            and (word := _NAME_BEFORE_PLACE.search(norm, max(start, m.start - 30), m.start))
+            and word.group(1) not in lex.stop_capitalized
+            and word.group(1) not in _BREAK_WORDS
+            and word.group(1) + " " not in _ARTICLES  # "El Arish": the article, kept below
+            and word.start() not in covered
+        ):
+            # "Mocímboa da Praia", "Defence Minister Hassan Ali Farah": the known name is the
+            # last word of a longer one
+            named.append(m)
         elif cat in (Category.CITY, Category.REGION) and norm.startswith(" ", m.end):
             # "the Sirte Protection Force", "the Benghazi Defence Brigades": an armed
             # group named after a place; the place is the first word of its name
@@ -1188,9 +1203,9 @@ def _appositive(
             return None, None, None
         for g in reversed(groups):
             if lo <= g.start and g.end <= c_start - 2 and g.affiliation is not None:
-                before = norm[max(lo, g.start - 4) : g.start].lower()
-                if before.endswith(("to ", "in ", "on ")):
-                    continue
+                before = norm[max(lo, g.start - 8) : g.start].lower()
+                if before.endswith(("to ", "in ", "on ", "to the ", "in the ", "at the ", "at ")):
+                    continue  # "Kenya's ambassador to the UN, X": the UN is the posting
                 roles = [r for h in groups if lo <= h.start < c_start - 2 for r in h.roles]
                 if roles:
                     return g.affiliation, " ".join(roles), g.end

@@ -545,3 +545,10 @@ def test_a_denial_told_with_its_day_is_negated() -> None:
     [c] = changes("Mali's army denied on Tuesday reports that JNIM fighters had seized the town"
                   " of Boni.")  # fmt: skip
     assert c.modality is Modality.NEGATED
+
+
+def test_a_backer_in_apposition_is_no_gainer() -> None:
+    [c] = changes("Malian forces, backed by Russian troops, recaptured the town of Kidal on Sunday"
+                  " from rebels.")  # fmt: skip
+    assert c.gainer is not None
+    assert c.gainer.country == "MLI"

@@ -531,6 +531,10 @@ def _subject_in(art: Article, sent: Sentence, pos: int, clause: int) -> ActorMen
     """The subject of the trigger at ``pos``, if it lies in the trigger's own clause (in
     "Zelensky said Russia captured Kherson" the speaker is no party to the capture)."""
     subject = subject_before(art, sent, pos, _PARTY_ROLES)
+    if subject is not None and _BACKER.search(
+        art.norm, max(sent.start, subject.start - 20), subject.start
+    ):
+        return None  # "Malian forces, backed by Russian troops, recaptured X": not the backer
     if subject is None or subject.start >= clause:
         return subject
     said = REPORTING_VERB.search(art.norm, subject.end, pos)
