@@ -282,3 +282,11 @@ def test_the_state_prompted_to_hold_drills_is_the_only_party() -> None:
     [ex] = exercises("Tensions flared when Britain sent a ship to Guyana, prompting Venezuela to"
                      " launch military exercises near the border.")  # fmt: skip
     assert [a.country for a in ex.participants] == ["VEN"]
+
+
+def test_forces_from_states_taking_part_join_the_exercise_and_its_name_follows_the_noun() -> None:
+    [ex] = exercises("Some 4,000 troops began the NATO exercise Iron Wolf in Lithuania on Monday."
+                     " Forces from Poland and Germany are taking part.")  # fmt: skip
+    assert [a.country or a.organization for a in ex.participants] == ["NATO", "POL", "DEU"]
+    assert ex.name == "Iron Wolf"
+    assert ex.troops == 4000

@@ -75,6 +75,10 @@ _NAME_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]*\s){1,4}$",
 )
 _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
+# Capitalized words after a trigger that start no name: "drills On Monday" in a headline
+_NOT_AFTER = frozenset({"On", "In", "At", "The", "This", "Last", "Next", "And", "But",
+                        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                        "Sunday"})  # fmt: skip
 _APPOSED_NAME = re.compile(
     r", (?:dubbed |named |called |code-?named )?([A-Z][\w'’-]*(?: [A-Z0-9][\w'’-]*){0,3}),"
 )
@@ -232,7 +236,7 @@ _CLAUSE_END = re.compile(
 
 
 #: Lower-case substrings one of which every detail sentence contains.
-DETAIL_KEYWORDS = ("includ", "involv", "particip", "part ", "together", "contribut")
+DETAIL_KEYWORDS = ("includ", "involv", "particip", "part", "together", "contribut")
 _DETAIL = re.compile(
     r"[\"“‘']?(?:(?:It|They|The (?:[\w-]+ ){0,2}(?:exercises?|drills?|war ?games|manoeuvres|"
     r"maneuvers))(?: also)? (?:includes?|included|involves?|involved|brings? together|"
@@ -240,6 +244,9 @@ _DETAIL = re.compile(
     r"|(?:Participating|Participant) (?:countries|nations|states|forces|armies) (?:also )?"
     r"(?:include|included|are|were)"
     r"|Participants (?:also )?(?:include|included|are|were)"
+    r"|(?:Forces|Troops|Units|Soldiers|Sailors|Marines|Warships|Ships|Aircraft|Contingents)"
+    r" from(?= [^.]* (?:are|were|will be|is) (?:also )?taking part\b| [^.]* (?:took|take|"
+    r"takes) part\b| [^.]* (?:also )?participat)"
     r"|(?:Countries|Nations|States|Forces|Armies) (?:taking|that took|which took|that are taking) "
     r"part (?:include|included|are|were))\b"
 )
@@ -393,10 +400,17 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
     apposed = _APPOSED_NAME.match(norm, end, sent.end)
     if apposed and not gazetteer().lookup(apposed.group(1)):
         return art.original[apposed.start(1) : apposed.end(1)]  # "an exercise, Varuna, off Goa"
-    if trigger[0].isupper():
-        after = _NAME_AFTER.match(norm, end, sent.end)
-        if after:
-            return art.original[after.start("name") : after.end("name")]
+    after = _NAME_AFTER.match(norm, end, sent.end)
+    if after and (
+        trigger[0].isupper()
+        # "the NATO exercise Iron Wolf": a name right after a singular noun, no known place
+        or (
+            not trigger.endswith("s")
+            and after.group("name").split()[0] not in _NOT_AFTER
+            and not gazetteer().lookup(after.group("name").split()[0])
+        )
+    ):
+        return art.original[after.start("name") : after.end("name")]
     before = _NAME_BEFORE.search(norm, max(sent.start, start - 60), start)
     if before:
         pos = before.start()
