@@ -432,3 +432,11 @@ def test_security_chiefs_are_their_states() -> None:
 def test_phone_talks_are_no_meeting() -> None:
     assert meetings("Brazilian Foreign Minister Paulo Teixeira held phone talks with his"
                     " Argentine counterpart on Monday.") == []  # fmt: skip
+
+
+def test_sat_down_together_is_a_meeting() -> None:
+    [m] = meetings("The Prime Minister of Nepal and the President of Bhutan sat down together"
+                   " today in Delhi.")  # fmt: skip
+    assert [a.country for a in m.participants] == ["NPL", "BTN"]
+    assert m.date is not None
+    assert m.date.start == PUBLISHED

@@ -40,7 +40,8 @@ from .statement import REPORTING_VERB
 __all__ = ["extract"]
 
 _TRIGGER = re.compile(
-    r"\b(?P<met>met|meet|meets|meeting|meetings)\b"
+    r"\b(?P<met>met|meet|meets|meeting|meetings|sat down (?:together|with)|"
+    r"(?:sit|sits|sitting) down (?:together|with))\b"
     r"|\b(?P<talks>(?:held|hold|holds|holding) (?:[\w-]+ ){0,3}(?:talks|negotiations|"
     r"discussions|consultations|dialogue)|talks|negotiations|negotiated|discussions|conferred)\b"
     r"|\b(?P<noun>summit|conference|sidelines)\b"
@@ -49,7 +50,8 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
-KEYWORDS = ("met", "meet", "talks", "negotiat", "discussion", "confer", "summit", "sideline",
+KEYWORDS = ("met", "meet", "talks", "sat down", "sit down", "sits down", "sitting down",
+            "negotiat", "discussion", "confer", "summit", "sideline",
             "visit", "host", "receiv", "welcom", "trip", "consultation", "dialogue",
             "call on")  # fmt: skip
 # "received the Iranian minister", "welcomed Prime Minister X": a person or party follows.
