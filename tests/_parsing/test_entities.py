@@ -161,10 +161,12 @@ def test_a_given_name_before_a_patronymic_names_the_person_again() -> None:
 
 
 def test_a_title_under_a_dateline_takes_the_state_most_named() -> None:
+    # (named at least three times, and more often than any other state)
     import diplo_events as de
 
     text = ("NEW DELHI (Reuters) - Defence Minister Suresh Nair said the army would hold drills."
-            " India and Pakistan traded fire on Monday. India said it would respond.")  # fmt: skip
+            " India and Pakistan traded fire on Monday. India said it would respond. Indian"
+            " officials said the border was calm.")  # fmt: skip
     [first, *_] = [e for e in de.parse(text, published="2024-03-06") if e.type == "statement"]
     assert isinstance(first, de.Statement)
     assert (first.speaker.name, first.speaker.country) == ("Suresh Nair", "IND")
@@ -175,3 +177,12 @@ def test_a_title_under_a_dateline_takes_the_state_most_named() -> None:
     )
     [talks] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Meeting)]
     assert [a.country for a in talks.participants] == [None, "IND"]
+
+
+def test_a_title_under_a_dateline_with_few_mentions_stays_without_a_state() -> None:
+    import diplo_events as de
+
+    text = ("BEIJING, March 5 (Reuters) - Prime Minister Fumio Kishida held talks with Chinese"
+            " Premier Li Qiang on Tuesday.")  # fmt: skip
+    [talks] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Meeting)]
+    assert [a.country for a in talks.participants] == [None, "CHN"]

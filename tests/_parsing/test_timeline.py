@@ -511,3 +511,36 @@ def test_parse_relative_dates_count_from_a_datelines_day() -> None:
     [old] = de.parse(text, published="1979-06-26")
     assert old.date is not None
     assert old.date.start == dt.date(1979, 6, 26)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russian forces captured the town of Avdiivka two days after the meeting.",
+        "Two days after the meeting, Russian forces captured the town of Avdiivka.",
+    ],
+)
+def test_parse_a_happening_measured_from_a_meeting_told_before(second: str) -> None:
+    text = ("Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda in Warsaw"
+            f" on Monday. {second}")  # fmt: skip
+    [capture] = [e for e in de.parse(text, published=FRIDAY) if isinstance(e, TerritorialChange)]
+    assert capture.date is not None
+    assert capture.date.start == MONDAY + dt.timedelta(days=2)  # after the meeting, not before
+
+
+def test_parse_many_offsets_stay_linear() -> None:
+    unit = ("Russian forces captured the town of Avdiivka on Friday. Ukrainian forces recaptured"
+            " the town of Marinka three days after the capture. ")  # fmt: skip
+    events = de.parse(unit * 400, published=FRIDAY)
+    assert events  # bounded work per offset: this finishes quickly (see benchmarks for time)
+
+
+def test_parse_a_lead_day_is_only_for_what_happened() -> None:
+    for text in (
+        "Russia and China are expected to begin joint naval drills in the Sea of Japan.",
+        "Russian and Belarusian troops held joint drills near the border where the war began.",
+        "Russian and Belarusian troops began joint drills a week after the talks.",
+    ):
+        assert all(
+            e.date is None or e.date.text is not None for e in de.parse(text, published=FRIDAY)
+        ), text

@@ -357,6 +357,13 @@ _ONGOING = re.compile(
 )
 
 
+_NOT_NOW = re.compile(
+    r"\b(?:to|will|would|could|may|might|shall|should|where|which|who|when|after|before|"
+    r"since|until|expected|set|due|plans?|planned)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def lead_day(art: Article, sent: Sentence, trigger_start: int, trigger_end: int) -> DateSpan | None:
     """The publication day, for a happening the story's first paragraph tells as starting or
     going on without a date ("The meeting of A and B began in Sochi"); else None."""
@@ -365,12 +372,16 @@ def lead_day(art: Article, sent: Sentence, trigger_start: int, trigger_end: int)
     first = next((s.paragraph for s in art.sentences if not s.title), None)
     if sent.paragraph != first:
         return None
+    if OFFSET.search(art.norm, sent.start, sent.end):
+        return None  # "began a week after the talks": the offset tells the day
     lo = max(art.clause_start(sent, trigger_start), trigger_start - 80)
     near = _ONGOING.search(art.norm, lo, min(sent.end, trigger_end + 120))
     if near is None or art.clause_start(sent, near.start()) != art.clause_start(
         sent, trigger_start
     ):
         return None
+    if _NOT_NOW.search(art.norm, max(sent.start, near.start() - 30), near.start()):
+        return None  # "are expected to begin", "will begin", "where the war began"
     return DateSpan(start=art.published, end=art.published, precision=DatePrecision.DAY, text=None)
 
 

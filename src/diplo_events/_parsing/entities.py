@@ -17,6 +17,7 @@ import attrs
 
 from ..model import Actor, ActorKind
 from .context import known_body
+from .lexicon import lexicon
 from .mentions import ActorMention, PlaceMention, Role, state_actor
 
 __all__ = ["Registry", "build_registry"]
@@ -42,6 +43,7 @@ _DOMESTIC_ROLES = frozenset({
 # Institutions that, unqualified under a dateline, are the dateline country's.
 _INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "parliament",
                            "military", "police", "office", "embassy"})  # fmt: skip
+_FORCES = frozenset({"military", "government", "police"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "wad"})
 # Head words by which a body named before is referred to again ("the alliance").
 _BODY_HEADS = frozenset({"alliance", "coalition", "front", "movement", "group", "militia"})
@@ -165,8 +167,15 @@ class Registry:
         if not ranks:
             # any other title only under a dateline in the state the story is most about:
             # "MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said ..."
-            top = self.states.most_common(1)
-            if visit or self.home is None or not top or top[0][0] != self.home:
+            top = self.states.most_common(2)
+            if (
+                visit
+                or self.home is None
+                or not top
+                or top[0][0] != self.home
+                or top[0][1] < FOCUS_MIN_MENTIONS
+                or (len(top) == 2 and top[1][1] == top[0][1])
+            ):
                 return None
             state = self.state_actor.get(self.home) or state_actor(self.home)
         if state is not None and places and state.country not in places:
@@ -218,7 +227,7 @@ class Registry:
             head = actor.name.lower().rpartition(" ")[2]  # "Three Brotherhood Alliance"
             if head in _BODY_HEADS:
                 self.by_head[head] = attrs.evolve(actor, mention=None)
-            if actor.kind is ActorKind.ORGANIZATION:
+            if actor.organization in lexicon().blocs:
                 self.by_head["bloc"] = attrs.evolve(actor, mention=None)  # "the bloc said"
             return actor
         if mention.role is Role.GROUP:
@@ -232,7 +241,7 @@ class Registry:
             known = self.last_by_role.get(word) or self.roles.get(word)
             if (
                 front is not None
-                and _INSTITUTIONS & set(word.split())
+                and word in _FORCES  # an army or a government, not a ministry named before
                 and (known is None or (known.kind is not ActorKind.PERSON
                                        and known.country != front))
             ):  # fmt: skip

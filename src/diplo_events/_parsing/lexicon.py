@@ -31,6 +31,7 @@ class Lexicon:
     official_nouns: frozenset[str]  # "officials", "troops": the state of the preceding demonym
     media: frozenset[str]  # news organizations: never a political speaker
     non_political: frozenset[str]  # "witnesses", "residents": not speakers
+    blocs: frozenset[str]  # keys of regional and political blocs: what "the bloc" can name
 
 
 @functools.cache

@@ -175,6 +175,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our",
 _NAME_BEFORE_PLACE = re.compile(
     r"(?<![.!?] )(?<!^)\b([A-ZÀ-Þ][\w'’-]+) (?:(?:da|de|do|dos|das|del|di|du) )?$"
 )
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
 _ARTICLES = frozenset({"El ", "Al ", "Es ", "As ", "Ad ", "An ", "Ar "})
 _CONNECTORS = frozenset({"but", "and", "however,", "meanwhile,", "yet", "also", "separately,"})
 
@@ -407,6 +408,7 @@ def find_mentions(
             and word.group(1) not in lex.stop_capitalized
             and word.group(1) not in _BREAK_WORDS
             and word.group(1) + " " not in _ARTICLES  # "El Arish": the article, kept below
+            and not _HYPHEN_LOWER.search(word.group(1))  # "Rebel-held Kharkiv": a modifier
             and word.start() not in covered
         ):
             # "Mocímboa da Praia", "Defence Minister Hassan Ali Farah": the known name is the

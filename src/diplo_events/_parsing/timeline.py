@@ -47,9 +47,11 @@ from collections.abc import Sequence
 import attrs
 
 from ..model import (
+    Actor,
     DatePrecision,
     DateSpan,
     Event,
+    Location,
     Meeting,
     MilitaryExercise,
     Modality,
@@ -305,50 +307,83 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
 
 
 def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
-    """Date the happening told after "N days after/before" from the one it is measured
-    from, in place in ``out``; the offset then gives the focus that day.
+    """Date a happening from another one and an exact offset ("N days after/before"), in
+    place in ``out``; the offset then gives the focus that day.
 
-    The day it is measured from is the one told before the offset in the same sentence
-    ("Talks opened on Friday, a day after rebels took the town": the capture was on
-    Thursday), else that of a happening told (and dated) before this sentence and
-    referred to here ("The drills began three days after the leaders met"). Nothing
+    In "X happened N days after Y" the offset's complement (Y: to the sentence's end, or to
+    the comma when the offset opens the sentence) holds the earlier happening. An undated
+    happening named inside the complement lies N days before the day of X: the day told
+    before the offset in the same sentence ("Talks opened on Friday, a day after rebels
+    took the town"), or the day of the happening the sentence refers back to ("The drills
+    began three days after the leaders met"). An undated happening named outside it lies
+    N days after the day of the happening the complement refers to ("Russian forces
+    captured X two days after the meeting"). "Before" turns the signs round. Nothing
     happens unless there is exactly one such day and exactly one undated realized
     happening told first in the sentence.
     """
     if not focus.offsets:
         return focus
+    norm = article.norm
     told = list(focus.told)
+    # built once, so that many offsets cost no more than one pass over the events each
+    in_sentence: dict[int, list[int]] = {}
+    firsts: list[int | None] = []
+    dated: dict[type[Event], list[tuple[int, DateSpan]]] = {}
+    for i, ev in enumerate(out):
+        firsts.append(focus.sentence_at(ev.evidence[0].start))
+        if ev.modality is not Modality.REALIZED or isinstance(ev, Statement):
+            continue
+        for n in {focus.sentence_at(span.start) for span in ev.evidence}:
+            if n is not None and n in focus.offsets:
+                in_sentence.setdefault(n, []).append(i)
+        if ev.date is not None and _single_day(ev.date):
+            dated.setdefault(type(ev), []).append((ev.evidence[0].start, ev.date))
+    for runs in dated.values():
+        runs.sort(key=lambda r: r[0])
     for n, (k, days, day) in focus.offsets.items():
-        anchors: list[DateSpan] = [day] if day is not None else []
-        new: list[int] = []
-        for i, ev in enumerate(out):
-            if ev.modality is not Modality.REALIZED or isinstance(ev, Statement):
-                continue
-            sentences = {focus.sentence_at(span.start) for span in ev.evidence}
-            if n not in sentences:
-                continue
-            first = focus.sentence_at(ev.evidence[0].start)
-            if day is not None:
-                if first == n and ev.date is None:
-                    new.append(i)  # "X on Friday, a day after Y": Y is the undated one
+        sent = article.sentences[n]
+        m = OFFSET.search(norm, told[k].start, sent.end)
+        if m is None:
+            continue
+        lo, hi = m.end(), sent.end
+        if m.start() - sent.start <= 2:  # "Two days after the meeting, rebels took X"
+            comma = norm.find(",", m.end(), sent.end)
+            hi = comma if comma >= 0 else sent.end
+        inside: list[int] = []
+        outside: list[int] = []
+        anchors: list[DateSpan] = []
+        for i in in_sentence.get(n, ()):
+            ev = out[i]
+            first = firsts[i]
+            if first == n and ev.date is None:
+                where = [p for p in _mention_starts(ev) if sent.start <= p < sent.end]
+                if where and all(lo <= p < hi for p in where):
+                    inside.append(i)
+                elif where and not any(lo <= p < hi for p in where):
+                    outside.append(i)
             elif first is not None and first < n and ev.date is not None and _single_day(ev.date):
                 anchors.append(ev.date)
-            elif first == n and ev.date is None:
-                new.append(i)
-        if not anchors:
-            # "The training began three days after ...": the subject names the happening
-            # of that type told last
-            anchor = _subject_reference(article, n, out, focus)
-            anchors = [anchor] if anchor is not None else []
+        if day is not None:
+            anchors, sign, new = [day], -1, inside  # X's own day, told before the offset
+        elif len(inside) == 1 and not outside:
+            sign, new = -1, inside
+            if not anchors:
+                anchor = _subject_reference(article, n, dated)
+                anchors = [anchor] if anchor is not None else []
+        elif len(outside) == 1 and not inside:
+            sign, new = 1, outside
+            if not anchors:
+                anchor = _complement_reference(article, n, m.end(), dated)
+                anchors = [anchor] if anchor is not None else []
+        else:
+            continue
         if len(anchors) != 1 or len(new) != 1:
             continue
-        when = anchors[0].start - dt.timedelta(days=days)
+        when = anchors[0].start + dt.timedelta(days=sign * days)
         if article.published is not None and when > article.published:
             continue
         at = told[k]
-        sent = article.sentences[n]
-        m = OFFSET.search(article.norm, at.start, sent.end)
-        text = article.original[at.start : m.end()] if m is not None else None
+        text = article.original[at.start : m.end()]
         span = DateSpan(start=when, end=when, precision=DatePrecision.DAY, text=text)
         ev = out[new[0]]
         out[new[0]] = attrs.evolve(
@@ -358,7 +393,43 @@ def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
     return attrs.evolve(focus, told=tuple(told))
 
 
-def _subject_reference(article: Article, n: int, out: list[Event], focus: Focus) -> DateSpan | None:
+def _mention_starts(ev: Event) -> list[int]:
+    """Where the text names an event's own parties and places."""
+    actors: tuple[Actor | None, ...] = ()
+    places: tuple[Location, ...] = ()
+    if isinstance(ev, Meeting | MilitaryExercise):
+        actors = ev.participants
+    elif isinstance(ev, TerritorialChange):
+        actors, places = (ev.gainer, ev.loser), ev.places
+    starts = [a.mention.start for a in actors if a is not None and a.mention is not None]
+    starts += [p.mention.start for p in places if p.mention is not None]
+    return starts
+
+
+def _latest(
+    dated: dict[type[Event], list[tuple[int, DateSpan]]], kind: type[Event], before: int
+) -> DateSpan | None:
+    """The day of the latest event of ``kind`` told before offset ``before``."""
+    runs = dated.get(kind, [])
+    i = bisect.bisect_left(runs, before, key=lambda r: r[0]) - 1
+    return runs[i][1] if i >= 0 else None
+
+
+def _complement_reference(
+    article: Article, n: int, pos: int, dated: dict[type[Event], list[tuple[int, DateSpan]]]
+) -> DateSpan | None:
+    """The day of the happening an offset's complement refers to ("two days after the
+    meeting"): the latest realized event of that type told before the sentence."""
+    m = _SUBJECT_REF.match(article.norm, pos + 1, article.sentences[n].end)
+    if m is None:
+        return None
+    kind: type[Event] = Meeting if m.group("meeting") else MilitaryExercise
+    return _latest(dated, kind, article.sentences[n].start)
+
+
+def _subject_reference(
+    article: Article, n: int, dated: dict[type[Event], list[tuple[int, DateSpan]]]
+) -> DateSpan | None:
     """The day of the happening sentence ``n`` opens with ("The drills began ..."):
     the latest realized event of that type told before it, if it has a single day."""
     sent = article.sentences[n]
@@ -366,19 +437,7 @@ def _subject_reference(article: Article, n: int, out: list[Event], focus: Focus)
     if m is None:
         return None
     kind: type[Event] = Meeting if m.group("meeting") else MilitaryExercise
-    best: tuple[int, DateSpan] | None = None
-    for ev in out:
-        first = ev.evidence[0].start
-        if (
-            type(ev) is kind
-            and ev.modality is Modality.REALIZED
-            and first < sent.start
-            and ev.date is not None
-            and _single_day(ev.date)
-            and (best is None or first > best[0])
-        ):
-            best = (first, ev.date)
-    return best[1] if best is not None else None
+    return _latest(dated, kind, sent.start)
 
 
 def _inherited(

@@ -665,3 +665,22 @@ def test_the_head_of_a_who_clause_speaks() -> None:
                      " afterwards that progress had been made.")  # fmt: skip
     assert (s.speaker.name, s.speaker.country) == ("Helena Couto", "BRA")
     assert s.content == "progress had been made"
+
+
+def test_anonymous_words_in_the_content_do_not_silence_the_speaker() -> None:
+    [s] = statements("The European Union condemned anonymous threats against election officials"
+                     " in Georgia.")  # fmt: skip
+    assert s.speaker.organization == "EU"
+    [s] = statements("Ukrainian Foreign Minister Dmytro Kuleba said by phone that the talks would"
+                     " continue.")  # fmt: skip
+    assert s.content == "the talks would continue"
+    [s] = statements("Ukrainian President Volodymyr Zelensky told his Polish counterpart Russia"
+                     " could not win.")  # fmt: skip
+    assert s.content == "Russia could not win"
+
+
+def test_the_bloc_is_a_bloc_not_any_body() -> None:
+    text = ("ECOWAS suspended Niger on Monday. The UN said it was concerned about the coup. The"
+            " bloc said it would send troops.")  # fmt: skip
+    speakers = [s.speaker.organization for s in statements(text)]
+    assert speakers == ["UN", "ECOWAS"]

@@ -552,3 +552,18 @@ def test_a_backer_in_apposition_is_no_gainer() -> None:
                   " from rebels.")  # fmt: skip
     assert c.gainer is not None
     assert c.gainer.country == "MLI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hamas handed the hostages over to the Red Cross in Gaza on Sunday.",
+     "Russia's decision took Kyiv by surprise.",
+     "China took Moscow's side in the dispute."],
+)  # fmt: skip
+def test_people_and_idioms_are_no_territorial_change(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_a_modifier_with_a_hyphen_is_no_part_of_a_place_name() -> None:
+    [c] = changes("Russian forces recaptured Rebel-held Kharkiv on Friday.")
+    assert [(p.name, p.country) for p in c.places] == [("Kharkiv", "UKR")]

@@ -80,6 +80,13 @@ _THE_TWO = re.compile(
     r"ministers|heads of state)(?: (?:also|later|again|then|briefly|had))* $",
     re.IGNORECASE,
 )
+_NOUNS = frozenset({"talks", "meeting", "meetings", "summit", "conference", "negotiations",
+                    "discussions", "visit", "trip"})  # fmt: skip
+# the noun phrase after a trigger noun, then a future or planned verb
+_NOUN_FUTURE = re.compile(
+    r"(?:(?!\b(?:which|that|who|where|when)\b)[^,.;:]){0,70}?"
+    r"\b(?:will|shall|(?:is|are) (?:expected|scheduled|set|due|planned) to|(?:is|are) to be)\b"
+)
 _WHO_BEFORE = re.compile(r",\s*who\s*$")
 _RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
 # "the President was welcomed by his counterpart": a person received by another
@@ -255,6 +262,12 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                     location=location,
                     modality=Modality.PLANNED
                     if _CALL_FOR.search(norm, max(sent.start, m.start() - 40), m.start())
+                    # "Talks between A and B will begin in Oman": the noun's own verb
+                    or (
+                        word in _NOUNS
+                        and _NOUN_FUTURE.match(norm, m.end(), min(sent.end, m.end() + 90))
+                        is not None
+                    )
                     else Modality.NEGATED
                     if denied_before(norm, m.start(), sent.start)
                     else modality_of(norm, m.start(), m.end(), clause),

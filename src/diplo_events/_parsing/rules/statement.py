@@ -79,6 +79,12 @@ _ANONYMOUS = re.compile(
     r"requested anonymity|unnamed|anonymous)\b",
     re.IGNORECASE,
 )
+# ... right after the verb: "said on condition of anonymity", "told AFP, speaking anonymously"
+_ANONYMOUS_AFTER = re.compile(
+    r"(?:\s+(?:on \w+|to \w+|\w+),?)?\s+(?:on (?:the )?condition of anonymity|speaking "
+    r"anonymously|who (?:asked|requested|declined) not to be (?:named|identified))\b",
+    re.IGNORECASE,
+)
 #: Any communication verb (used by other rules to find where reported content starts).
 REPORTING_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 # A plural subject that stands for the parties of the meeting just told.
@@ -102,6 +108,7 @@ _AT_MEETING = re.compile(
     r"|\bat the (?:beginning|start|end) of the (?:meeting|talks|summit)\b",
     re.IGNORECASE,
 )
+_BY_MEANS = re.compile(r" by (?:tele)?(?:phone|video|video link|letter|e-?mail|text|radio)\b")
 _WHO_SAID = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has|afterwards)\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
 _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
@@ -155,8 +162,8 @@ _LEAD_TIME = re.compile(
 _ADDRESSEE = re.compile(
     r"\s+(?:state (?:television|TV|media|radio|news agency)"
     r"|(?:his|her|their|its) (?:[\w-]+ ){0,2}(?:counterparts?|hosts?|guests?|visitors?)"
-    r"|(?:the )?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}(?: news agency)?)"
-    r"(?=\s+(?:that\s+)?[a-z]|,)"
+    r"(?=\s|,)"
+    r"|(?:the )?[A-Z][\w.'’&-]*(?: news agency)?(?=\s+(?:that\s+)?[a-z]|,))"
 )
 # What may follow the verb of a reporting frame: "on Monday", "in a statement", "told AFP".
 _FRAME_TAIL = re.compile(
@@ -445,8 +452,10 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             continue  # "welcomed Kenyan President Ruto": a visit (the meeting rule)
         if in_quote(norm, sent, m.start()):
             continue
-        if norm.startswith(" by ", m.end()) and not _PASSIVE.search(
-            norm, max(sent.start, m.start() - 12), m.start()
+        if (
+            norm.startswith(" by ", m.end())
+            and not _BY_MEANS.match(norm, m.end())
+            and not _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start())
         ):
             continue  # "a withdrawal demanded by the junta": a participle, nobody spoke here
         if _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start()):
@@ -493,8 +502,9 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             speaker = attrs.evolve(speaker, actor=talk.last_speaker)
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
-        if speaker.actor.kind is not ActorKind.PERSON and _ANONYMOUS.search(
-            norm, max(sent.start, speaker.start - 20), min(sent.end, m.end() + 60)
+        if speaker.actor.kind is not ActorKind.PERSON and (
+            _ANONYMOUS.search(norm, max(sent.start, speaker.start - 20), m.start())
+            or _ANONYMOUS_AFTER.match(norm, m.end(), min(sent.end, m.end() + 60))
         ):
             continue  # "an official said on condition of anonymity": no named source
         voice: Actor = speaker.actor

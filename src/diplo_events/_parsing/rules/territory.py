@@ -120,6 +120,13 @@ _NOT_TERRITORY = re.compile(
 )
 _DESTINATION_PREPS = frozenset({"to", "towards", "toward", "into", "in", "near", "across",
                                 "under"})  # fmt: skip
+_GROUND = re.compile(
+    r"\b(?:town|towns|city|cities|village|villages|territory|territories|region|area|areas|"
+    r"base|bases|island|islands|peninsula|province|district|port|airport|border post|"
+    r"outpost|positions|control)\b",
+    re.IGNORECASE,
+)
+_IDIOM_AFTER = re.compile(r" [\w'’-]+(?:'s|’s)? (?:by surprise|side|to task|for granted)\b")
 _ADJECTIVE_USE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 _BACKER = re.compile(r"\b(?:backed|supported|armed|funded|trained|aided) by\s+(?:the\s+)?$")
 _TO = re.compile(r"\bto\b")
@@ -148,6 +155,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         kind = _kind(m)
         if m.group().lower() == "occupied" and norm.startswith("-", m.start() - 1):
             continue  # "Israeli-occupied": an adjective
+        if _IDIOM_AFTER.match(norm, m.end(), sent.end):
+            continue  # "took Kyiv by surprise", "took Moscow's side", "took Ankara to task"
         if m.group().lower() in ("abandoned", "evacuated", "occupied") and _ADJECTIVE_USE.search(
             norm, max(sent.start, m.start() - 8), m.start()
         ):
@@ -247,6 +256,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 gainer = _first_actor(sent, to.end(), sent.end)
         if gainer is None and loser is None and not places:
             continue
+        if kind is _K.HANDOVER and not places and not _GROUND.search(norm, m.start(), after_end):
+            continue  # "handed the hostages over to the Red Cross": people, not ground
         if kind is _K.CAPTURE and gainer is None and not m.group("lost"):
             gainer = _first_group_before(sent, m.start())
         talk = art.discourse
@@ -488,7 +499,8 @@ def _unnamed_fighters(norm: str, sent: Sentence, clause: int, pos: int) -> bool:
     if _WHO_END.search(norm, max(sent.start, clause - 6), clause):
         clause = max(sent.start, clause - 80)  # the subject before its relative clause
     return _FIGHTERS.search(norm, clause, pos) is not None and not any(
-        clause <= a.start and a.end <= pos and a.prep != "by" for a in sent.actors
+        clause <= a.start and a.end <= pos and a.prep not in ("by", "from", "in", "into")
+        for a in sent.actors
     )
 
 
