@@ -684,3 +684,17 @@ def test_the_bloc_is_a_bloc_not_any_body() -> None:
             " bloc said it would send troops.")  # fmt: skip
     speakers = [s.speaker.organization for s in statements(text)]
     assert speakers == ["UN", "ECOWAS"]
+
+
+def test_where_a_statement_was_made() -> None:
+    [s] = statements("Pakistani Foreign Minister Ishaq Dar told reporters in Islamabad that the"
+                     " talks had failed.")  # fmt: skip
+    assert s.location is not None
+    assert (s.location.name, s.location.country) == ("Islamabad", "PAK")
+    [s] = statements("Speaking in Lilongwe on Monday, Malawian President Peter Mutharika said the"
+                     " mission would stay.")  # fmt: skip
+    assert s.location is not None
+    assert s.location.name == "Lilongwe"
+    # a place of what was said is not where it was said
+    [s] = statements("Pakistani Foreign Minister Ishaq Dar said fighting in Kabul had stopped.")
+    assert s.location is None

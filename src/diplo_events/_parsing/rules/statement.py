@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from ...model import Actor, ActorKind, DatePrecision, DateSpan, Modality, Statement
+from ...model import Actor, ActorKind, DatePrecision, DateSpan, Location, Modality, Statement
 from ..codes import STATEMENT
 from ..context import (
     LOOKBACK,
@@ -109,6 +109,12 @@ _AT_MEETING = re.compile(
     re.IGNORECASE,
 )
 _BY_MEANS = re.compile(r" by (?:tele)?(?:phone|video|video link|letter|e-?mail|text|radio)\b")
+# The words before the place where something was said
+_SPEAKING_AT = re.compile(
+    r"\b(?:[Ss]peaking|speech|address|news conference|press conference|briefing|reporters|"
+    r"journalists|said|says|told|summit|meeting|forum|interview)(?: \w+){0,5} (?:in|at) "
+    r"(?:the )?$"
+)
 _WHO_SAID = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has|afterwards)\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
 _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
@@ -405,7 +411,7 @@ def _event(
     art: Article, sent: Sentence, speaker: Actor, verb: tuple[int, int], family: str, rule: str
 ) -> Statement:
     frame = _frame(art, sent, verb, rule == "statement.inverted")
-    content, _c_start, _c_end = _content(art, sent, verb[1], frame)
+    content, c_start, c_end = _content(art, sent, verb[1], frame)
     if rule in ("statement.according_to", "statement.passive"):
         content = _reported_around(art, sent, verb)
     # "<content>, the Pentagon said": the content's modals are not the saying's
@@ -429,7 +435,19 @@ def _event(
         speaker=speaker,
         content=content or art.original[sent.start : sent.end].strip() or "-",
         medium=_medium(art, sent),
+        location=_venue(art, sent, c_start, c_end),
     )
+
+
+def _venue(art: Article, sent: Sentence, c_start: int, c_end: int) -> Location | None:
+    """Where it was said: "Speaking in Lilongwe, X said", "told reporters in Islamabad",
+    "at a news conference in Geneva"; never a place of the content."""
+    for p in sent.places:
+        if c_start <= p.start < c_end or p.prep not in ("in", "at"):
+            continue
+        if _SPEAKING_AT.search(art.norm, max(sent.start, p.start - 40), p.start):
+            return p.location
+    return None
 
 
 def extract(art: Article, sent: Sentence) -> list[Statement]:
