@@ -368,7 +368,12 @@ def find_mentions(
             and norm[previous.end : m.start] in (" ", "'s ", "’s ")
         )
         previous = m
-        if cat is Category.ORGANIZATION and national and m.text == "Security Council":
+        if (
+            cat is Category.INSTITUTION
+            and norm[max(start, m.start - 19) : m.start].lower() == "heads of state and "
+        ):
+            named.append(m)  # "Heads of state and government of SADC": the body's members
+        elif cat is Category.ORGANIZATION and national and m.text == "Security Council":
             # "the Russian Security Council": the nation's body, not the UN's
             named.append(m)
         elif (

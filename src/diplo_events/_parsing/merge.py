@@ -203,6 +203,8 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
     ]
 
 
+# "Leaders from A, B and C attended the meeting": a reference that names participants
+_ATTENDED = re.compile(r"\b(?:attended|joined|took part in|participated in|were present at)\b")
 _ADDED = re.compile(r"\b(?:he|she|they|it) (?:added|continued|went on)\b")
 
 
@@ -285,7 +287,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             # "Russia would respond to the drills": a reference names no new participant;
             # a detail sentence ("The drills involve troops from X and Y") does
             keep = refers and (
-                isinstance(ev, Meeting)
+                (isinstance(ev, Meeting) and not _ATTENDED.search(ev.evidence[0].text))
                 or (isinstance(ev, MilitaryExercise) and ev.rule != "military_exercise.detail")
             )
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)

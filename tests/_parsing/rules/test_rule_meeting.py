@@ -440,3 +440,11 @@ def test_sat_down_together_is_a_meeting() -> None:
     assert [a.country for a in m.participants] == ["NPL", "BTN"]
     assert m.date is not None
     assert m.date.start == PUBLISHED
+
+
+def test_heads_of_state_and_government_of_a_bloc_meet_as_its_members() -> None:
+    [m] = meetings("Heads of state and government of the Southern African Development Community"
+                   " (SADC) gathered in Lilongwe on Tuesday for the bloc's summit, with the"
+                   " insurgency in northern Mozambique high on the agenda.")  # fmt: skip
+    assert [a.organization for a in m.participants] == ["SADC"]  # the insurgency is a topic
+    assert m.rule == "meeting.members"

@@ -170,6 +170,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             if a.role in _PARTY_ROLES
             and a.actor is not None
             and a.prep not in _EXCLUDED_PREPS
+            and a.title != "insurgency"  # "with the insurgency high on the agenda": a topic
             and not (
                 a.prep == "from" and _TRAVELLED_FROM.search(norm, max(0, a.start - 30), a.start)
             )
