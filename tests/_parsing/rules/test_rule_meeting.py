@@ -448,3 +448,9 @@ def test_heads_of_state_and_government_of_a_bloc_meet_as_its_members() -> None:
                    " insurgency in northern Mozambique high on the agenda.")  # fmt: skip
     assert [a.organization for a in m.participants] == ["SADC"]  # the insurgency is a topic
     assert m.rule == "meeting.members"
+
+
+def test_the_subject_of_after_meeting_is_a_party() -> None:
+    [m] = meetings("Estonian Defence Minister Kalle Tamm spoke in Riga after meeting his Latvian"
+                   " and Lithuanian counterparts on Tuesday.")  # fmt: skip
+    assert [a.country for a in m.participants] == ["EST", "LVA", "LTU"]

@@ -87,6 +87,8 @@ _NOUN_FUTURE = re.compile(
     r"(?:(?!\b(?:which|that|who|where|when)\b)[^,.;:]){0,70}?"
     r"\b(?:will|shall|(?:is|are) (?:expected|scheduled|set|due|planned) to|(?:is|are) to be)\b"
 )
+_GERUND = re.compile(r"\b(?:after|before|while|since|following|when) (?:meeting|visiting)\b$",
+                     re.IGNORECASE)  # fmt: skip
 _WHO_BEFORE = re.compile(r",\s*who\s*$")
 _RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
 # "the President was welcomed by his counterpart": a person received by another
@@ -187,6 +189,15 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             )  # fmt: skip
             if subject is not None and side_key(subject) != side_key(parties[0]):
                 parties.insert(0, subject)
+        elif parties and _GERUND.search(norm, max(sent.start, m.start() - 12), m.end()):
+            # "X spoke in Riga after meeting his Latvian counterpart": X met them
+            doer = subject_before(art, sent, clause, _PARTY_ROLES)
+            if (
+                doer is not None
+                and doer.actor is not None
+                and side_key(doer.actor) not in {side_key(p) for p in parties}
+            ):
+                parties.insert(0, doer.actor)
         elif len(parties) == 1 and _WHO_BEFORE.search(norm, max(sent.start, clause - 8), clause):
             # "U.N. envoy X, who met Y in Muscat last week, urged ...": X met Y
             who = _WHO_BEFORE.search(norm, max(sent.start, clause - 8), clause)
