@@ -232,9 +232,16 @@ def test_a_reference_only_fills_what_the_meeting_lacks() -> None:
     beijing = Location(name="Beijing", country="CHN", kind=LocationKind.CITY)
     monday = DateSpan.day(dt.date(2021, 8, 9))
     told = meeting((TKM, UZB), 0, date=WED, location=DOHA)
-    said = meeting((TKM, UZB), 100, date=monday, location=beijing)
+    report = "In Beijing, a spokesman said on Monday the talks went well."
+    said = attrs.evolve(
+        meeting((TKM, UZB), 100, date=monday, location=beijing),
+        evidence=(Span(text=report, start=100, end=100 + len(report)),),
+    )
     [out] = merge([Candidate(told, 0), Candidate(said, 1, link=Link.REFERS)])
     assert (out.date, out.location) == (WED, DOHA)
+    # told with its own other day and place, not as a report, it is another meeting
+    other = meeting((TKM, UZB), 100, date=monday, location=beijing)
+    assert len(merge([Candidate(told, 0), Candidate(other, 1, link=Link.REFERS)])) == 2
     # a meeting told without place or day takes the reference's
     bare = meeting((TKM, UZB), 0)
     [filled] = merge([Candidate(bare, 0), Candidate(said, 1, link=Link.REFERS)])

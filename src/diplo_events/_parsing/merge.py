@@ -203,6 +203,7 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
     ]
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|announced|stated|added|reported)\b")
 # "Leaders from A, B and C attended the meeting": a reference that names participants
 _ATTENDED = re.compile(r"\b(?:attended|joined|took part in|participated in|were present at)\b")
 _ADDED = re.compile(r"\b(?:he|she|they|it) (?:added|continued|went on)\b")
@@ -226,6 +227,8 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 and type(prev.event) is type(ev)
                 and not ev.rule.endswith(".other")
             ):
+                if isinstance(ev, Meeting) and _elsewhen(prev.event, ev):
+                    break  # "The ministers of the two countries had met in New York in May"
                 target = k  # "the drills": the latest event of that type, whatever its modality
                 break
             if not _compatible(prev.event, ev):
@@ -293,6 +296,20 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
             merged[target] = attrs.evolve(prev, event=combined)
     return [c.event for c in merged if not _empty_exercise(c.event)]
+
+
+def _elsewhen(a: Event, b: Event) -> bool:
+    """Whether ``b`` tells its own day and place, both other than ``a``'s (and not those of
+    a report about ``a``: "In Beijing, a spokesman said on Monday the talks went well")."""
+    return (
+        not _REPORTED.search(b.evidence[0].text)
+        and a.date is not None
+        and b.date is not None
+        and not _dates_agree(a.date, b.date)
+        and a.location is not None
+        and b.location is not None
+        and a.location.name != b.location.name
+    )
 
 
 def _other_persons(a: Event, b: Event) -> bool:

@@ -454,3 +454,14 @@ def test_the_subject_of_after_meeting_is_a_party() -> None:
     [m] = meetings("Estonian Defence Minister Kalle Tamm spoke in Riga after meeting his Latvian"
                    " and Lithuanian counterparts on Tuesday.")  # fmt: skip
     assert [a.country for a in m.participants] == ["EST", "LVA", "LTU"]
+
+
+def test_the_ministers_of_the_two_countries_met_elsewhere_and_earlier() -> None:
+    text = ("Indian Prime Minister Lal Shastri met Pakistani President Ayub Khan in Tashkent on"
+            " Tuesday. The foreign ministers of the two countries had met briefly in New York in"
+            " October.")  # fmt: skip
+    first, earlier = meetings(text)
+    assert [a.name for a in first.participants] == ["Lal Shastri", "Ayub Khan"]
+    assert [a.country for a in earlier.participants] == ["IND", "PAK"]
+    assert earlier.location is not None
+    assert earlier.location.name == "New York"

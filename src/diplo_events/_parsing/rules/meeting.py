@@ -76,8 +76,10 @@ _CALL_FOR = re.compile(
     re.IGNORECASE,
 )
 _THE_TWO = re.compile(
-    r"\b(?:the two|both) (?:leaders|presidents|ministers|sides|men|delegations|foreign "
-    r"ministers|heads of state)(?: (?:also|later|again|then|briefly|had))* $",
+    r"\b(?:(?:the two|both) (?:leaders|presidents|ministers|sides|men|delegations|foreign "
+    r"ministers|heads of state)|(?:leaders|presidents|(?:foreign |defen[cs]e )?ministers|"
+    r"officials|delegations|envoys) of (?:the )?(?:two|both) (?:countries|nations|sides))"
+    r"(?: (?:also|later|again|then|briefly|had|have|last))* $",
     re.IGNORECASE,
 )
 _NOUNS = frozenset({"talks", "meeting", "meetings", "summit", "conference", "negotiations",
@@ -87,6 +89,7 @@ _NOUN_FUTURE = re.compile(
     r"(?:(?!\b(?:which|that|who|where|when)\b)[^,.;:]){0,70}?"
     r"\b(?:will|shall|(?:is|are) (?:expected|scheduled|set|due|planned) to|(?:is|are) to be)\b"
 )
+_OF_THE_TWO = re.compile(r"\bof (?:the )?(?:two|both) (?:countries|nations)\b", re.IGNORECASE)
 _GERUND = re.compile(r"\b(?:after|before|while|since|following|when) (?:meeting|visiting)\b$",
                      re.IGNORECASE)  # fmt: skip
 _WHO_BEFORE = re.compile(r",\s*who\s*$")
@@ -254,6 +257,9 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                 continue
             # "Meeting Monday near ...", "At the meeting, ...": the meeting just told
             parties = list(art.discourse.last_meeting)
+            if _OF_THE_TWO.search(norm, max(sent.start, m.start() - 60), m.start()):
+                # "the foreign ministers of the two countries": the states, not the leaders
+                parties = [state_actor(p.country) if p.country else p for p in parties]
             rule = "meeting.reference"
         if (
             out
