@@ -192,6 +192,7 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("VIENNA, Austria (AP) _ ", "Vienna, Austria", None, None, None, "AP"),
         ("Khartoum, Sudan \u2013 ", "Khartoum, Sudan", None, None, None, None),
         ("BOGOTÁ, March 15 (EFE) - ", "Bogotá", 3, 15, None, "EFE"),
+        ("DUBAI/BAGHDAD, Sept 12 (Reuters) - ", "Dubai/Baghdad", 9, 12, None, "Reuters"),
     ],
 )  # fmt: skip
 def test_dateline(

@@ -384,8 +384,13 @@ def find_mentions(
             and _NAME_AFTER.match(norm, m.end, end)
         ):
             named.append(m)  # "Foreign Minister Amir Khan Muttaqi": a title word as a name
-        elif cat is Category.COUNTRY and after_title and _NAME_AFTER.match(norm, m.end, end):
-            # "Defence Minister Israel Katz": a country's name as a person's first name
+        elif (
+            cat in (Category.COUNTRY, Category.CITY, Category.CAPITAL, Category.REGION)
+            and after_title
+            and _NAME_AFTER.match(norm, m.end, end)
+        ):
+            # "Defence Minister Israel Katz", "commander Salem Haddad": a place's name as a
+            # person's first name
             nxt_start = m.end + 1
             if nxt_start not in covered:
                 named.append(m)

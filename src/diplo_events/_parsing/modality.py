@@ -40,6 +40,11 @@ _STOPPED = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 48
+_CALLED_OFF = re.compile(
+    r"[^.;]{0,60}?\b(?:was|were|has been|have been|had been) (?:postponed|delayed|cancell?ed|"
+    r"called off|suspended|put off|scrapped)\b",
+    re.IGNORECASE,
+)
 # "denied that they had withdrawn", "denied media reports that X had met Y": a denial frame
 # governing the rest of the clause up to the trigger
 _DENIED = re.compile(
@@ -77,4 +82,6 @@ def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: i
         return Modality.NEGATED  # "suspended economic talks", "halted the withdrawal"
     if found is Modality.REALIZED and _AFTER.match(norm, trigger_end, trigger_end + 30):
         return Modality.PLANNED
+    if found is Modality.REALIZED and _CALLED_OFF.match(norm, trigger_end, trigger_end + 90):
+        return Modality.NEGATED  # "The handover of X, set for Sunday, was postponed"
     return found

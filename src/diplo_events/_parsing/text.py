@@ -390,7 +390,7 @@ _DL_DATE = (
     r"(?:,?\s(?P<dl_y>[12]\d{3}))?"
 )
 _DATELINE = re.compile(
-    rf"(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}"
+    rf"(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}(?:/{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
     rf"(?:,\s(?!(?i:{_MONTH_WORD})\.?\s\d)(?!\d){_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?)"
     rf"(?:,\s(?P<date>{_DL_DATE}))?"
     r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,30})\))?"

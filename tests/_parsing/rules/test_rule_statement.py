@@ -698,3 +698,19 @@ def test_where_a_statement_was_made() -> None:
     # a place of what was said is not where it was said
     [s] = statements("Pakistani Foreign Minister Ishaq Dar said fighting in Kabul had stopped.")
     assert s.location is None
+
+
+def test_the_subject_of_met_and_said_speaks() -> None:
+    text = ("US envoy Mark Hargrove met Polish President Jerzy Kowalczyk on Tuesday and said"
+            " Washington would stand by its allies.")  # fmt: skip
+    [s] = statements(text)
+    assert (s.speaker.name, s.speaker.country) == ("Mark Hargrove", "USA")
+    [m] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Meeting)]
+    assert [a.country for a in m.participants] == ["USA", "POL"]  # Washington is content
+
+
+def test_a_fronted_place_is_where_it_was_said() -> None:
+    [s] = statements("In Beijing, foreign ministry spokesman Lin Jian told a regular briefing that"
+                     " the drills were legal.")  # fmt: skip
+    assert s.location is not None
+    assert s.location.name == "Beijing"

@@ -567,3 +567,18 @@ def test_people_and_idioms_are_no_territorial_change(text: str) -> None:
 def test_a_modifier_with_a_hyphen_is_no_part_of_a_place_name() -> None:
     [c] = changes("Russian forces recaptured Rebel-held Kharkiv on Friday.")
     assert [(p.name, p.country) for p in c.places] == [("Kharkiv", "UKR")]
+
+
+def test_rolling_into_a_district_and_forces_loyal_to_a_commander() -> None:
+    [c] = changes("Azerbaijani army units rolled into the Aghdam district on Friday.")
+    assert (c.kind, c.gainer.country if c.gainer else None) == (K.CAPTURE, "AZE")
+    [c] = changes("Forces loyal to eastern Libyan commander Salem Haddad seized the port of Brega"
+                  " on Sunday.")  # fmt: skip
+    assert c.gainer is not None
+    assert c.gainer.country == "LBY"
+
+
+def test_a_postponed_handover_is_negated() -> None:
+    [c] = changes("The handover of the town of Kalbajar, originally set for Sunday, was postponed"
+                  " at Armenia's request.")  # fmt: skip
+    assert c.modality is Modality.NEGATED

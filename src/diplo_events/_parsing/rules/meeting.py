@@ -89,6 +89,7 @@ _NOUN_FUTURE = re.compile(
     r"(?:(?!\b(?:which|that|who|where|when)\b)[^,.;:]){0,70}?"
     r"\b(?:will|shall|(?:is|are) (?:expected|scheduled|set|due|planned) to|(?:is|are) to be)\b"
 )
+_AND_SAID = re.compile(r"\band (?:also |later |then )?(?:said|says|told|warned|added|stressed)\b")
 _OF_THE_TWO = re.compile(r"\bof (?:the )?(?:two|both) (?:countries|nations)\b", re.IGNORECASE)
 _GERUND = re.compile(r"\b(?:after|before|while|since|following|when) (?:meeting|visiting)\b$",
                      re.IGNORECASE)  # fmt: skip
@@ -169,6 +170,9 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         frame = REPORTING_FRAME.search(norm, m.end(), clause_end)
         if frame:
             clause_end = frame.start()  # ", the Egyptian presidency said": not a participant
+        and_said = _AND_SAID.search(norm, m.end(), clause_end)
+        if and_said:
+            clause_end = and_said.start()  # "met X on Tuesday and said Washington would ..."
         mentions = [
             a
             for a in actors_in(sent, clause, clause_end)

@@ -115,6 +115,12 @@ _SPEAKING_AT = re.compile(
     r"journalists|said|says|told|summit|meeting|forum|interview)(?: \w+){0,5} (?:in|at) "
     r"(?:the )?$"
 )
+_AND_SAID = re.compile(r"\band (?:also |later |then )?$")
+# a verb right after a subject: "X met", "X visited", "X held talks", "X, who ..., met"
+_VERB_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:met|visited|held|hosted|received|arrived|"
+    r"travell?ed|flew|signed|attended|welcomed|toured|spoke)\b"
+)
 _WHO_SAID = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has|afterwards)\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
 _BEFORE_CONTENT = re.compile(r"\bthat\b|\"|\b(?:it|they|he|she|we|would|will)\b")
@@ -243,6 +249,13 @@ def _subject_word(art: Article, seg_start: int, verb_start: int) -> str:
 
 def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMention | None:
     """The speaker before the verb, unless the subject is a non-political noun."""
+    if _AND_SAID.search(art.norm, max(sent.start, verb_start - 12), verb_start):
+        # "X met Polish President Y on Tuesday and said ...": X, the clause's subject
+        clause = art.clause_start(sent, verb_start)
+        first = [a for a in art.actors_between(sent, clause, verb_start)
+                 if a.role in _PARTY_ROLES and a.actor is not None]  # fmt: skip
+        if first and _VERB_AFTER.match(art.norm, first[0].end):
+            return first[0]
     who = _WHO_SAID.search(art.norm, max(sent.start, verb_start - 24), verb_start)
     if who is not None:
         # "hosted by Foreign Minister X, who said afterwards ...": X speaks
@@ -447,6 +460,8 @@ def _venue(art: Article, sent: Sentence, c_start: int, c_end: int) -> Location |
             continue
         if _SPEAKING_AT.search(art.norm, max(sent.start, p.start - 40), p.start):
             return p.location
+        if p.start - sent.start <= 3 and art.norm.startswith(",", p.end):
+            return p.location  # "In Beijing, a spokesman told a briefing ..."
     return None
 
 

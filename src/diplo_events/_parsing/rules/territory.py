@@ -56,6 +56,7 @@ _TRIGGER = re.compile(
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
     r"occupied|entered|took over|taken over|taking over|takes over|"
+    r"(?:rolled|moved|marched|swept|pushed) into|"
     r"(?:took|taken|taking|takes)(?= (?-i:[A-Z][a-z]))|"  # "Russian forces took Bakhmut"
     r"(?:took|taken|taking|takes)(?= (?:the |a |an |two |three |several |\d+ )?(?:[a-z-]+ )?"
     r"(?:town|towns|city|cities|village|villages|port|capital|base|bases|airport|district|"
@@ -79,7 +80,8 @@ _TRIGGER = re.compile(
 KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur", "liberat",
             "conquer", "occupied", "entered", "fell", "fallen", "falls to", "withdr", "pulled out",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
-            "return", "ceded", "took over", "taken over", "taking over", "takes over",
+            "return", "ceded", "rolled into", "moved into", "marched into", "swept into",
+            "pushed into", "took over", "taken over", "taking over", "takes over",
             "pulling out", "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
             "takes ", "lost control", "loses control", "lost the", "driven", "pushed out",
             "forced out", "expelled", "ousted", "pulled")  # fmt: skip
@@ -126,6 +128,8 @@ _GROUND = re.compile(
     r"outpost|positions|control)\b",
     re.IGNORECASE,
 )
+# "forces loyal to commander X": X's side
+_LOYAL_TO = re.compile(r"\b(?:loyal|allied|aligned) to (?:the )?(?:[a-z]+ )?$")
 _IDIOM_AFTER = re.compile(r" [\w'’-]+(?:'s|’s)? (?:by surprise|side|to task|for granted)\b")
 _ADJECTIVE_USE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 _BACKER = re.compile(r"\b(?:backed|supported|armed|funded|trained|aided) by\s+(?:the\s+)?$")
@@ -171,7 +175,9 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 clause = reported = said.end()
         parties_before = [a for a in sent.actors if clause <= a.start and a.end <= m.start()
                           and a.role in _PARTY_ROLES and a.actor is not None
-                          and a.prep not in ("in", "at", "near", "to", "of", "from", "by")
+                          and (a.prep not in ("in", "at", "near", "to", "of", "from", "by")
+                               or _LOYAL_TO.search(norm, max(sent.start, a.start - 30),
+                                                   a.start))
                           and not _BACKER.search(norm, max(clause, a.start - 20),
                                                  a.start)]  # fmt: skip
         after_end = _after_end(norm, m.end(), sent.end)
