@@ -465,3 +465,14 @@ def test_the_ministers_of_the_two_countries_met_elsewhere_and_earlier() -> None:
     assert [a.country for a in earlier.participants] == ["IND", "PAK"]
     assert earlier.location is not None
     assert earlier.location.name == "New York"
+
+
+def test_the_subject_of_a_deal_after_talks_with_others_is_a_party() -> None:
+    [m] = meetings("EU foreign policy chief Josep Borrell announced the deal after nearly five"
+                   " hours of talks in Brussels with Serbian President Aleksandar Vucic and Kosovo"
+                   " Prime Minister Albin Kurti.")  # fmt: skip
+    assert [a.country or a.organization for a in m.participants] == ["EU", "SRB", "XKX"]
+    # troops starting drills after a summit were not at the summit
+    found = meetings("U.S. and South Korean troops began drills after the presidents of both"
+                     " countries held talks with Japan.")  # fmt: skip
+    assert not any(a.title == "troops" for m in found for a in m.participants)

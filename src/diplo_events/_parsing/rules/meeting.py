@@ -91,6 +91,8 @@ _NOUN_FUTURE = re.compile(
 )
 _AND_SAID = re.compile(r"\band (?:also |later |then )?(?:said|says|told|warned|added|stressed)\b")
 _OF_THE_TWO = re.compile(r"\bof (?:the )?(?:two|both) (?:countries|nations)\b", re.IGNORECASE)
+_AFTER_TALKS = re.compile(r"\b(?:after|following|during) (?:[\w-]+ ){0,5}$", re.IGNORECASE)
+_WITH = re.compile(r"(?: [\w-]+){0,3}? with\b")
 _GERUND = re.compile(r"\b(?:after|before|while|since|following|when) (?:meeting|visiting)\b$",
                      re.IGNORECASE)  # fmt: skip
 _WHO_BEFORE = re.compile(r",\s*who\s*$")
@@ -196,7 +198,15 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             )  # fmt: skip
             if subject is not None and side_key(subject) != side_key(parties[0]):
                 parties.insert(0, subject)
-        elif parties and _GERUND.search(norm, max(sent.start, m.start() - 12), m.end()):
+        elif parties and (
+            _GERUND.search(norm, max(sent.start, m.start() - 12), m.end())
+            # "X announced the deal after five hours of talks in Brussels with Y and Z"
+            or (
+                word in ("talks", "negotiations", "discussions", "consultations")
+                and _AFTER_TALKS.search(norm, max(sent.start, m.start() - 40), m.start())
+                and _WITH.match(norm, m.end(), min(sent.end, m.end() + 40))
+            )
+        ):
             # "X spoke in Riga after meeting his Latvian counterpart": X met them
             doer = subject_before(art, sent, clause, _PARTY_ROLES)
             if (
