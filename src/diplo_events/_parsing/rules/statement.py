@@ -115,7 +115,7 @@ _SPEAKING_AT = re.compile(
     r"journalists|said|says|told|summit|meeting|forum|interview)(?: \w+){0,5} (?:in|at) "
     r"(?:the )?$"
 )
-_AND_SAID = re.compile(r"\band (?:also |later |then )?$")
+_AND_BEFORE_VERB = re.compile(r"\band (?:also |later |then )?$")
 # a verb right after a subject: "X met", "X visited", "X held talks", "X, who ..., met"
 _VERB_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?:met|visited|held|hosted|received|arrived|"
@@ -249,7 +249,7 @@ def _subject_word(art: Article, seg_start: int, verb_start: int) -> str:
 
 def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMention | None:
     """The speaker before the verb, unless the subject is a non-political noun."""
-    if _AND_SAID.search(art.norm, max(sent.start, verb_start - 12), verb_start):
+    if _AND_BEFORE_VERB.search(art.norm, max(sent.start, verb_start - 12), verb_start):
         # "X met Polish President Y on Tuesday and said ...": X, the clause's subject
         clause = art.clause_start(sent, verb_start)
         first = [a for a in art.actors_between(sent, clause, verb_start)
