@@ -241,7 +241,8 @@ class Registry:
             known = self.last_by_role.get(word) or self.roles.get(word)
             if (
                 front is not None
-                and word in _FORCES  # an army or a government, not a ministry named before
+                # an army or a government, or a body no earlier sentence named
+                and (word in _FORCES or (_INSTITUTIONS & set(word.split()) and known is None))
                 and (known is None or (known.kind is not ActorKind.PERSON
                                        and known.country != front))
             ):  # fmt: skip

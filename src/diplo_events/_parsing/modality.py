@@ -40,11 +40,17 @@ _STOPPED = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 48
+# "The handover of X, originally set for Sunday, was postponed": the event noun's own verb
 _CALLED_OFF = re.compile(
-    r"[^.;]{0,60}?\b(?:was|were|has been|have been|had been) (?:postponed|delayed|cancell?ed|"
+    r"(?:(?!\b(?:that|which|who|after|before|since|when|and|but|as|while)\b)[^.;]){0,60}?"
+    r"\b(?:was|were|has been|have been|had been) (?:postponed|delayed|cancell?ed|"
     r"called off|suspended|put off|scrapped)\b",
     re.IGNORECASE,
 )
+_EVENT_NOUNS = frozenset({"handover", "withdrawal", "pullout", "pull-out", "capture",
+                          "annexation", "talks", "meeting", "summit", "visit", "trip",
+                          "conference", "negotiations", "exercise", "exercises", "drill",
+                          "drills", "war games", "manoeuvres", "maneuvers"})  # fmt: skip
 # "denied that they had withdrawn", "denied media reports that X had met Y": a denial frame
 # governing the rest of the clause up to the trigger
 _DENIED = re.compile(
@@ -82,6 +88,10 @@ def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: i
         return Modality.NEGATED  # "suspended economic talks", "halted the withdrawal"
     if found is Modality.REALIZED and _AFTER.match(norm, trigger_end, trigger_end + 30):
         return Modality.PLANNED
-    if found is Modality.REALIZED and _CALLED_OFF.match(norm, trigger_end, trigger_end + 90):
+    if (
+        found is Modality.REALIZED
+        and norm[trigger_start:trigger_end].lower() in _EVENT_NOUNS
+        and _CALLED_OFF.match(norm, trigger_end, trigger_end + 90)
+    ):
         return Modality.NEGATED  # "The handover of X, set for Sunday, was postponed"
     return found

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import attrs
@@ -56,13 +57,21 @@ def _word_before(norm: str, m: re.Match[str]) -> str:
     return before.group(1).lower() if before else ""
 
 
-def _home(place: str) -> Location:
-    """The dateline place ("Camp Humphreys, South Korea", "KABUL") with its country."""
+def _home(place: str, named: Counter[str] | None = None) -> Location:
+    """The dateline place ("Camp Humphreys, South Korea", "KABUL") with its country; of a
+    dateline naming places in two states ("MOSCOW/KIEV"), the state the story names more
+    (``named``: mentions per state), and none on a tie."""
     country = None
+    countries: list[str] = []
     for m in gazetteer().find(place):
         entry = m.entries[0]
         if entry.country and entry.category.value in ("country", "capital", "city", "region"):
             country = entry.country
+            countries.append(entry.country)
+    if "/" in place and len(set(countries)) > 1:
+        ranked = sorted(set(countries), key=lambda c: (named or Counter())[c], reverse=True)
+        tie = (named or Counter())[ranked[0]] == (named or Counter())[ranked[1]]
+        country = None if tie else ranked[0]
     first = place.split(",")[0].strip()
     kind = (
         LocationKind.COUNTRY
@@ -188,14 +197,14 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
             found = find_mentions(text, norm, s_start, s_end, inside, code_names=code_names)
             raw.append((s_start, s_end, paragraph, is_title, found))
 
-    home = None
-    if cleaned.dateline is not None and cleaned.dateline.place:
-        home = _home(cleaned.dateline.place)
     registry = build_registry(
         (a for *_, f in raw for a in f.actors),
         (x for *_, f in raw for x in f.acronyms),
         (p for *_, f in raw for p in f.places),
     )
+    home = None
+    if cleaned.dateline is not None and cleaned.dateline.place:
+        home = _home(cleaned.dateline.place, registry.states)
     registry.home = home.country if home is not None else None
     sentences: list[Sentence] = []
     last_city: Location | None = None

@@ -290,3 +290,9 @@ def test_forces_from_states_taking_part_join_the_exercise_and_its_name_follows_t
     assert [a.country or a.organization for a in ex.participants] == ["NATO", "POL", "DEU"]
     assert ex.name == "Iron Wolf"
     assert ex.troops == 4000
+
+
+def test_a_person_after_the_noun_is_no_exercise_name() -> None:
+    [ex] = exercises("North Korea said the drill Kim Jong Un oversaw on Monday involved 600"
+                     " troops.")  # fmt: skip
+    assert ex.name is None

@@ -476,3 +476,29 @@ def test_the_subject_of_a_deal_after_talks_with_others_is_a_party() -> None:
     found = meetings("U.S. and South Korean troops began drills after the presidents of both"
                      " countries held talks with Japan.")  # fmt: skip
     assert not any(a.title == "troops" for m in found for a in m.participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces advanced after meeting little resistance from Ukrainian troops.",
+        "Russia captured Avdiivka after talks with Ukraine collapsed.",
+    ],
+)
+def test_no_meeting_from_a_gerund_or_talks_with_their_own_verb(text: str) -> None:
+    assert [m for m in meetings(text) if m.modality is Modality.REALIZED] == []
+
+
+def test_a_meeting_after_a_future_main_verb_is_planned() -> None:
+    [m] = meetings("German Chancellor Olaf Scholz will travel to Riga on Friday before meeting"
+                   " Latvian Prime Minister Evika Silina.")  # fmt: skip
+    assert m.modality is Modality.PLANNED
+    [held] = meetings("Iran and the United States held a meeting in Muscat on Monday and Iran"
+                      " will now free the prisoners.")  # fmt: skip
+    assert held.modality is Modality.REALIZED
+
+
+def test_leaders_attending_the_meeting_join_it_however_long_the_list() -> None:
+    [m] = meetings("Russia and China met in Moscow on Monday. Leaders from Iran, Belarus and"
+                   " Kazakhstan attended the meeting.")  # fmt: skip
+    assert [a.country for a in m.participants] == ["RUS", "CHN", "IRN", "BLR", "KAZ"]

@@ -714,3 +714,17 @@ def test_a_fronted_place_is_where_it_was_said() -> None:
                      " the drills were legal.")  # fmt: skip
     assert s.location is not None
     assert s.location.name == "Beijing"
+
+
+def test_a_venue_is_the_speakers_not_another_clauses() -> None:
+    [s] = statements("The meeting was held in Riyadh and the Saudi foreign ministry said it was a"
+                     " success.")  # fmt: skip
+    assert s.location is None
+    [s] = statements("Russian Foreign Minister Sergei Lavrov told Al Jazeera on Monday the talks"
+                     " had failed.")  # fmt: skip
+    assert s.content == "the talks had failed"
+
+
+def test_a_fronted_state_names_an_unqualified_ministry() -> None:
+    [s] = statements("In neighbouring Niger, the foreign ministry said the talks had failed.")
+    assert s.speaker.country == "NER"

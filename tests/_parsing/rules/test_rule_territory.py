@@ -582,3 +582,24 @@ def test_a_postponed_handover_is_negated() -> None:
     [c] = changes("The handover of the town of Kalbajar, originally set for Sunday, was postponed"
                   " at Armenia's request.")  # fmt: skip
     assert c.modality is Modality.NEGATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish troops captured the town of Afrin after an offensive that had been delayed.",
+        "Azerbaijani army units rolled into the Aghdam district on Friday.",
+    ],
+)
+def test_a_delay_of_something_else_does_not_negate(text: str) -> None:
+    [c] = changes(text)
+    assert c.modality is Modality.REALIZED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kremlin moved into a new phase of the war against Ukraine.",
+     "Hamas fighters swept into Israel on October 7."],
+)  # fmt: skip
+def test_moving_into_no_town_is_no_capture(text: str) -> None:
+    assert changes(text) == []

@@ -23,6 +23,9 @@ _MEETING_REF = re.compile(
     r"visit)\b",
     re.IGNORECASE,
 )
+_ATTENDED_BEFORE = re.compile(
+    r"\b(?:attended|joined|took part in|participated in|were present at)\s+$", re.IGNORECASE
+)
 _SPECIFIED = re.compile(r" (?:between|of|among)\b")
 #: "X also met Y", "also held talks with": a meeting besides the one told before
 _ALSO_MET = re.compile(
@@ -46,7 +49,12 @@ def _meetings(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]:
         anaphoric = (
             ref is not None
             and ref.start() <= t_start < ref.end()
-            and ref.start() - sent.start < 40
+            and (
+                ref.start() - sent.start < 40
+                # "Leaders from A, B, C and D attended the meeting": however long the list
+                or _ATTENDED_BEFORE.search(norm, max(sent.start, ref.start() - 24), ref.start())
+                is not None
+            )
             and not _SPECIFIED.match(norm, ref.end())
         )
         talk = article.discourse

@@ -75,6 +75,11 @@ _NAME_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]*\s){1,4}$",
 )
 _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
+# a lower-case word after a capitalized run that is no preposition: a verb ("X oversaw")
+_VERB_NEXT = re.compile(
+    r"\s+(?!(?:in|on|at|near|off|with|from|to|of|and|or|for|by|which|that|involving|as|"
+    r"around|across|along|between|this|last|next|is|was|were|are|will|has|had)\b)[a-z]+\b"
+)
 # Capitalized words after a trigger that start no name: "drills On Monday" in a headline
 _NOT_AFTER = frozenset({"On", "In", "At", "The", "This", "Last", "Next", "And", "But",
                         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -401,6 +406,8 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
     if apposed and not gazetteer().lookup(apposed.group(1)):
         return art.original[apposed.start(1) : apposed.end(1)]  # "an exercise, Varuna, off Goa"
     after = _NAME_AFTER.match(norm, end, sent.end)
+    if after and not trigger[0].isupper() and _VERB_NEXT.match(norm, after.end("name")):
+        after = None  # "the drill Kim Jong Un oversaw": the subject of a relative clause
     if after and (
         trigger[0].isupper()
         # "the NATO exercise Iron Wolf": a name right after a singular noun, no known place

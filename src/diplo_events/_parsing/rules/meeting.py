@@ -85,12 +85,26 @@ _THE_TWO = re.compile(
 _NOUNS = frozenset({"talks", "meeting", "meetings", "summit", "conference", "negotiations",
                     "discussions", "visit", "trip"})  # fmt: skip
 # the noun phrase after a trigger noun, then a future or planned verb
+_MAIN_FUTURE = re.compile(
+    r"\b(?:will|would|plans? to|(?:is|are) (?:to|expected to|due to|set to|scheduled to))\b"
+)
 _NOUN_FUTURE = re.compile(
-    r"(?:(?!\b(?:which|that|who|where|when)\b)[^,.;:]){0,70}?"
+    r"(?:(?!\b(?:which|that|who|where|when|but|so|as|while)\b|\b[a-z]+ed\b)[^,.;:]){0,70}?"
     r"\b(?:will|shall|(?:is|are) (?:expected|scheduled|set|due|planned) to|(?:is|are) to be)\b"
 )
 _AND_SAID = re.compile(r"\band (?:also |later |then )?(?:said|says|told|warned|added|stressed)\b")
+# group words that name a happening, not a party one can meet
+_ABSTRACT = frozenset({"insurgency", "rebellion", "insurrection", "uprising", "militancy"})
 _OF_THE_TWO = re.compile(r"\bof (?:the )?(?:two|both) (?:countries|nations)\b", re.IGNORECASE)
+# "after meeting his Latvian counterpart", "before visiting President X": a party follows
+_GERUND_OBJECT = re.compile(
+    r"\s+(?:with\s+)?(?:(?:his|her|their|its|the)\s+)?(?:[A-Z]|(?:[a-z]+\s+){0,2}counterparts?\b)"
+)
+# "after talks with Ukraine collapsed": the talks have a verb of their own
+_OWN_VERB = re.compile(
+    r"[^,.;]{0,60}?\b(?:collapsed|failed|broke down|ended|stalled|resumed|began|started|"
+    r"opened|faltered|went)\b"
+)
 _AFTER_TALKS = re.compile(r"\b(?:after|following|during) (?:[\w-]+ ){0,5}$", re.IGNORECASE)
 _WITH = re.compile(r"(?: [\w-]+){0,3}? with\b")
 _GERUND = re.compile(r"\b(?:after|before|while|since|following|when) (?:meeting|visiting)\b$",
@@ -181,7 +195,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             if a.role in _PARTY_ROLES
             and a.actor is not None
             and a.prep not in _EXCLUDED_PREPS
-            and a.title != "insurgency"  # "with the insurgency high on the agenda": a topic
+            and a.title not in _ABSTRACT  # "with the insurgency high on the agenda": a topic
             and not (
                 a.prep == "from" and _TRAVELLED_FROM.search(norm, max(0, a.start - 30), a.start)
             )
@@ -199,12 +213,16 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             if subject is not None and side_key(subject) != side_key(parties[0]):
                 parties.insert(0, subject)
         elif parties and (
-            _GERUND.search(norm, max(sent.start, m.start() - 12), m.end())
+            (
+                _GERUND.search(norm, max(sent.start, m.start() - 12), m.end())
+                and _GERUND_OBJECT.match(norm, m.end())  # not "after meeting little resistance"
+            )
             # "X announced the deal after five hours of talks in Brussels with Y and Z"
             or (
                 word in ("talks", "negotiations", "discussions", "consultations")
                 and _AFTER_TALKS.search(norm, max(sent.start, m.start() - 40), m.start())
                 and _WITH.match(norm, m.end(), min(sent.end, m.end() + 40))
+                and not _OWN_VERB.match(norm, m.end(), min(sent.end, m.end() + 70))
             )
         ):
             # "X spoke in Riga after meeting his Latvian counterpart": X met them
@@ -297,8 +315,14 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                     # "Talks between A and B will begin in Oman": the noun's own verb
                     or (
                         word in _NOUNS
+                        and m.start() - clause <= 25  # the noun opens its clause
                         and _NOUN_FUTURE.match(norm, m.end(), min(sent.end, m.end() + 90))
                         is not None
+                    )
+                    # "X will travel to Riga before meeting Y": the main clause's future
+                    or (
+                        _GERUND.search(norm, max(sent.start, m.start() - 12), m.end()) is not None
+                        and _MAIN_FUTURE.search(norm, sent.start, m.start()) is not None
                     )
                     else Modality.NEGATED
                     if denied_before(norm, m.start(), sent.start)

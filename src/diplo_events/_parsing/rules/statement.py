@@ -13,6 +13,7 @@ non-political subjects ("witnesses", "local activists") make no statement.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -116,10 +117,13 @@ _SPEAKING_AT = re.compile(
     r"(?:the )?$"
 )
 _AND_BEFORE_VERB = re.compile(r"\band (?:also |later |then )?$")
-# a verb right after a subject: "X met", "X visited", "X held talks", "X, who ..., met"
+# a verb right after a subject: "X met", "X visited", "X held talks"
 _VERB_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?:met|visited|held|hosted|received|arrived|"
     r"travell?ed|flew|signed|attended|welcomed|toured|spoke)\b"
+)
+_SPEAKING_BEFORE = re.compile(
+    r"\b(?:[Ss]peaking|[Aa]ddressing \w+)(?: \w+){0,2} (?:in|at) (?:the )?$"
 )
 _WHO_SAID = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has|afterwards)\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -170,6 +174,19 @@ _LEAD_TIME = re.compile(
     r"nightly video address|briefing)|on state television))+"
     r"(?:,|\s)(?=\s*[a-zA-Z])"
 )
+
+
+@functools.cache
+def _media_pattern() -> re.Pattern[str]:
+    names = sorted(lexicon().media, key=len, reverse=True)
+    return re.compile(r"\s+(?:the\s+)?(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def _media_after(norm: str, pos: int) -> re.Match[str] | None:
+    """A news outlet the lexicon knows right after ``pos`` ("told Al Jazeera")."""
+    return _media_pattern().match(norm, pos)
+
+
 # Whom a speaker "told": an outlet, state media or a counterpart, before what was said
 _ADDRESSEE = re.compile(
     r"\s+(?:state (?:television|TV|media|radio|news agency)"
@@ -324,8 +341,8 @@ def _content(
     )
     after = verb_end
     if norm[max(sent.start, verb_end - 5) : verb_end].lower() in (" told", "tells"):
-        told = _ADDRESSEE.match(norm, verb_end, sent.end)  # "told Reuters the talks ..."
-        after = told.end() if told else verb_end
+        told = _media_after(norm, verb_end) or _ADDRESSEE.match(norm, verb_end, sent.end)
+        after = told.end() if told else verb_end  # "told Al Jazeera the talks ..."
     lead = _LEAD_TIME.match(norm, after, sent.end)  # "said on Tuesday the town was calm"
     rest = art.original[lead.end() if lead else after : sent.end].strip(" \"'.,")
     # a quote before the verb ('"...," he said') or right after it ('said: "..."') is what
@@ -448,20 +465,44 @@ def _event(
         speaker=speaker,
         content=content or art.original[sent.start : sent.end].strip() or "-",
         medium=_medium(art, sent),
-        location=_venue(art, sent, c_start, c_end),
+        location=_venue(
+            art,
+            sent,
+            verb,
+            c_start,
+            c_end,
+            fronted_only=rule in ("statement.according_to", "statement.passive"),
+        ),
     )
 
 
-def _venue(art: Article, sent: Sentence, c_start: int, c_end: int) -> Location | None:
+def _venue(
+    art: Article,
+    sent: Sentence,
+    verb: tuple[int, int],
+    c_start: int,
+    c_end: int,
+    *,
+    fronted_only: bool = False,
+) -> Location | None:
     """Where it was said: "Speaking in Lilongwe, X said", "told reporters in Islamabad",
-    "at a news conference in Geneva"; never a place of the content."""
+    "at a news conference in Geneva", "In Beijing, a spokesman told ..."; never a place of
+    the content or of another clause."""
+    own = art.clause_start(sent, verb[0])
     for p in sent.places:
         if c_start <= p.start < c_end or p.prep not in ("in", "at"):
             continue
-        if _SPEAKING_AT.search(art.norm, max(sent.start, p.start - 40), p.start):
-            return p.location
         if p.start - sent.start <= 3 and art.norm.startswith(",", p.end):
             return p.location  # "In Beijing, a spokesman told a briefing ..."
+        if fronted_only or p.start < own:
+            continue
+        if p.start < verb[0]:
+            # before the verb only in a participle: "Speaking in Lilongwe, X said"
+            if _SPEAKING_BEFORE.search(art.norm, max(own, p.start - 24), p.start):
+                return p.location
+            continue
+        if _SPEAKING_AT.search(art.norm, max(own, p.start - 40), p.start):
+            return p.location
     return None
 
 

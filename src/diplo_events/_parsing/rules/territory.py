@@ -129,7 +129,7 @@ _GROUND = re.compile(
     re.IGNORECASE,
 )
 # "forces loyal to commander X": X's side
-_LOYAL_TO = re.compile(r"\b(?:loyal|allied|aligned) to (?:the )?(?:[a-z]+ )?$")
+_LOYAL_TO = re.compile(r"\bloyal to (?:the )?(?:[a-z]+ )?$")
 _IDIOM_AFTER = re.compile(r" [\w'’-]+(?:'s|’s)? (?:by surprise|side|to task|for granted)\b")
 _ADJECTIVE_USE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 _BACKER = re.compile(r"\b(?:backed|supported|armed|funded|trained|aided) by\s+(?:the\s+)?$")
@@ -209,6 +209,10 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             continue  # "met ... to discuss the withdrawal", "called the withdrawal 'a victory'"
         if m.group().lower() in _NEEDS_PLACE and not places:
             continue  # "entered into force", "abandoned plans": only a place counts
+        if m.group().lower().endswith(" into") and not any(
+            p.kind is not LocationKind.COUNTRY for p in places
+        ):
+            continue  # "moved into a new phase", "swept into Israel": no town or district
         gainer: Actor | None = None
         loser: Actor | None = None
         passive = _passive_agent(sent, m.end(), after_end, norm)
@@ -505,7 +509,7 @@ def _unnamed_fighters(norm: str, sent: Sentence, clause: int, pos: int) -> bool:
     if _WHO_END.search(norm, max(sent.start, clause - 6), clause):
         clause = max(sent.start, clause - 80)  # the subject before its relative clause
     return _FIGHTERS.search(norm, clause, pos) is not None and not any(
-        clause <= a.start and a.end <= pos and a.prep not in ("by", "from", "in", "into")
+        clause <= a.start and a.end <= pos and a.prep not in ("by", "from", "in", "into", "to")
         for a in sent.actors
     )
 
