@@ -314,3 +314,12 @@ def test_norm_only_blanks_plain_ascii(text: str) -> None:
     cleaned = clean(text)
     for original_char, norm_char in zip(text, cleaned.norm, strict=True):
         assert norm_char in (original_char, " ")
+
+
+def test_more_from_an_outlet_is_furniture() -> None:
+    cleaned = clean("Rebels took the town.\n\nMore from SCMP: Beijing warns Manila\n\nIt is calm.")
+    kinds = [b.kind for b in cleaned.blocks]
+    assert BlockKind.PROSE in kinds
+    assert "Beijing warns" not in "".join(
+        cleaned.norm[b.start : b.end] for b in cleaned.blocks if b.kind is BlockKind.PROSE
+    )

@@ -10,7 +10,7 @@ import re
 
 from ..model import Modality
 
-__all__ = ["denied_before", "modality_of"]
+__all__ = ["denied_before", "modality_of", "noun_modality"]
 
 _BEFORE = re.compile(
     r"\b(?P<negated>not|never|no|didn't|did not|won't|cannot|can't|denied|denies|deny|"
@@ -58,6 +58,26 @@ _DENIED = re.compile(
     r"(?:(?:[\w-]+\s+)?(?:reports?|claims?|rumou?rs?|allegations?)\s+)?"
     r"(?:that|having)\b[^.;]*$"
 )
+# A trigger noun's own verb after its noun phrase: "Talks between A and B will begin",
+# "joint exercises with Poland could be expanded"
+_NOUN_VERB = re.compile(
+    r"(?:(?!\b(?:which|that|who|where|when|but|so|as|while)\b|\b[a-z]+ed\b)[^,.;:]){0,70}?"
+    r"\b(?:(?P<planned>will|shall|(?:is|are) (?:expected|scheduled|set|due|planned) to|"
+    r"(?:is|are) to be)|(?P<hypo>could|might|may|would))\b"
+)
+
+
+def noun_modality(norm: str, trigger_start: int, trigger_end: int, clause: int) -> Modality | None:
+    """The modality a trigger noun that opens its clause takes from its own verb
+    ("Talks between Iran and the US will begin": planned), or None."""
+    if trigger_start - clause > 25:
+        return None  # "held a meeting ... and X will": the noun is no subject
+    m = _NOUN_VERB.match(norm, trigger_end, trigger_end + 90)
+    if m is None:
+        return None
+    return Modality.PLANNED if m.group("planned") else Modality.HYPOTHETICAL
+
+
 #: How far before a trigger a denial frame is looked for.
 DENIAL_WINDOW = 90
 

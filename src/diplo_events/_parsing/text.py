@@ -230,6 +230,7 @@ _FURNITURE = re.compile(
 # Lines that start like a link, a credit or a widget.
 _LINK_PREFIX = re.compile(
     r"(?:also read|read also|read more|see also|related|recommended|more on this"
+    r"|more from [\w&.' -]{1,30}?|more news|latest news|trending"
     r"|watch|listen|video|source|sources|photo|photos|image|images|picture|pictures"
     r"|credit|credits|caption|file photo|file|tags|topics|keywords|filed under"
     r"|subscribe to|sign up|click here|download)\s*(?:[:|>]|-\s|\bby\b)",

@@ -296,3 +296,9 @@ def test_a_person_after_the_noun_is_no_exercise_name() -> None:
     [ex] = exercises("North Korea said the drill Kim Jong Un oversaw on Monday involved 600"
                      " troops.")  # fmt: skip
     assert ex.name is None
+
+
+def test_drills_that_could_be_expanded_are_hypothetical() -> None:
+    [ex] = exercises("U.S. officials said joint exercises with Poland could be expanded if the"
+                     " crisis deepened.")  # fmt: skip
+    assert ex.modality is Modality.HYPOTHETICAL

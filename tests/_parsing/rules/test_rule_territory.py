@@ -603,3 +603,10 @@ def test_a_delay_of_something_else_does_not_negate(text: str) -> None:
 )  # fmt: skip
 def test_moving_into_no_town_is_no_capture(text: str) -> None:
     assert changes(text) == []
+
+
+def test_troops_leaving_a_named_place_withdraw() -> None:
+    [c] = changes("French troops left Gao last month.")
+    assert (c.kind, c.loser.country if c.loser else None) == (K.WITHDRAWAL, "FRA")
+    assert [p.name for p in c.places] == ["Gao"]
+    assert changes("The minister left Moscow on Monday for talks in Beijing.") == []

@@ -36,7 +36,7 @@ from ..context import (
 from ..dates import find_durations
 from ..gazetteer import Category, gazetteer
 from ..mentions import Role, state_actor
-from ..modality import denied_before, modality_of
+from ..modality import denied_before, modality_of, noun_modality
 from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
 from .statement import REPORTING_VERB, SELF_REFERENCE, reporting_subject_clause
@@ -213,7 +213,8 @@ def extract_with_triggers(
             location=location,
             modality=Modality.NEGATED
             if denied_before(norm, m.start(), sent.start)
-            else modality_of(norm, m.start(), m.end(), speech),
+            else noun_modality(norm, m.start(), m.end(), clause)
+            or modality_of(norm, m.start(), m.end(), speech),
             confidence=0.6,
             rule=_rule_id(norm, sent, m.start(), bool(parties)),
             cameo=cameo,

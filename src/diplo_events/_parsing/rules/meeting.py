@@ -34,7 +34,7 @@ from ..context import (
     unique_parties,
 )
 from ..mentions import ActorMention, Role, state_actor
-from ..modality import denied_before, modality_of
+from ..modality import denied_before, modality_of, noun_modality
 from .statement import REPORTING_VERB
 
 __all__ = ["extract"]
@@ -87,10 +87,6 @@ _NOUNS = frozenset({"talks", "meeting", "meetings", "summit", "conference", "neg
 # the noun phrase after a trigger noun, then a future or planned verb
 _MAIN_FUTURE = re.compile(
     r"\b(?:will|would|plans? to|(?:is|are) (?:to|expected to|due to|set to|scheduled to))\b"
-)
-_NOUN_FUTURE = re.compile(
-    r"(?:(?!\b(?:which|that|who|where|when|but|so|as|while)\b|\b[a-z]+ed\b)[^,.;:]){0,70}?"
-    r"\b(?:will|shall|(?:is|are) (?:expected|scheduled|set|due|planned) to|(?:is|are) to be)\b"
 )
 _AND_SAID = re.compile(r"\band (?:also |later |then )?(?:said|says|told|warned|added|stressed)\b")
 # group words that name a happening, not a party one can meet
@@ -315,9 +311,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                     # "Talks between A and B will begin in Oman": the noun's own verb
                     or (
                         word in _NOUNS
-                        and m.start() - clause <= 25  # the noun opens its clause
-                        and _NOUN_FUTURE.match(norm, m.end(), min(sent.end, m.end() + 90))
-                        is not None
+                        and noun_modality(norm, m.start(), m.end(), clause) is Modality.PLANNED
                     )
                     # "X will travel to Riga before meeting Y": the main clause's future
                     or (

@@ -68,7 +68,8 @@ _TRIGGER = re.compile(
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
     r"pulled (?:its|their|the|all|his|her) (?:[\w-]+ ){0,2}(?:troops|forces|soldiers|units) out|"
     r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
-    r"(?:left|fled) the (?:city|town|area|region|village|base|territory|country))\b"
+    r"(?:left|fled) the (?:city|town|area|region|village|base|territory|country)|"
+    r"left(?= (?-i:[A-Z][a-z])))\b"
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
     r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control|"
     r"hand(?:ed|s)? (?:[\w'-]+ ){1,6}(?:back|over)(?= to\b)|"
@@ -80,7 +81,7 @@ _TRIGGER = re.compile(
 KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur", "liberat",
             "conquer", "occupied", "entered", "fell", "fallen", "falls to", "withdr", "pulled out",
             "pull-out", "pullout", "retreat", "abandon", "evacuat", "left the", "annex", "hand",
-            "return", "ceded", "rolled into", "moved into", "marched into", "swept into",
+            "return", "ceded", "left ", "rolled into", "moved into", "marched into", "swept into",
             "pushed into", "took over", "taken over", "taking over", "takes over",
             "pulling out", "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
             "takes ", "lost control", "loses control", "lost the", "driven", "pushed out",
@@ -94,7 +95,7 @@ _OBJECT_END = re.compile(
 )
 _NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated", "took over", "taken over",
                           "taking over", "takes over", "took", "taken", "taking",
-                          "takes"})  # fmt: skip
+                          "takes", "left"})  # fmt: skip
 # Verbs that tell of a side giving ground only when armed men do it ("troops fled the town")
 _ARMED_ONLY = ("fled", "pulled back", "pulling back")
 _ARMED = re.compile(
@@ -199,9 +200,9 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                     for p in sent.places
                     if p.start == facility.end() and p.location.kind is not LocationKind.COUNTRY
                 ]
-        if m.group().lower().startswith(_ARMED_ONLY) and not _ARMED.search(
-            norm, max(clause, m.start() - 80), m.start()
-        ):
+        if (
+            m.group().lower().startswith(_ARMED_ONLY) or m.group().lower() == "left"
+        ) and not _ARMED.search(norm, max(clause, m.start() - 80), m.start()):
             continue  # "aid workers fled the town": people fled, no side gave ground
         if m.group().lower() in _NOMINAL and _TALKED_ABOUT.search(
             norm, max(sent.start, m.start() - 40), m.start()
