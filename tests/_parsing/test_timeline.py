@@ -544,3 +544,20 @@ def test_parse_a_lead_day_is_only_for_what_happened() -> None:
         assert all(
             e.date is None or e.date.text is not None for e in de.parse(text, published=FRIDAY)
         ), text
+
+
+def test_parse_a_sentence_opening_shift_dates_its_happenings() -> None:
+    text = (
+        "Kyrgyz and Tajik border guards clashed near Batken on Tuesday.\n\nA day earlier, the"
+        " Kyrgyz Border Service said Tajik troops had seized the village of Ovchi-Kalacha.\n\n"
+        "Two days later, Kyrgyz forces recaptured the village of Ovchi-Kalacha."
+    )
+    events = de.parse(text, published=FRIDAY)
+    [said] = [e for e in events if isinstance(e, Statement)]
+    assert said.date is not None
+    assert (said.date.start, said.date.text) == (dt.date(2024, 3, 4), "A day earlier")
+    taken = [e for e in events if isinstance(e, TerritorialChange)]
+    # two states taking one place are two changes; the second is two days after Monday
+    assert [t.gainer.country if t.gainer else None for t in taken] == ["TJK", "KGZ"]
+    assert taken[1].date is not None
+    assert taken[1].date.start == dt.date(2024, 3, 6)

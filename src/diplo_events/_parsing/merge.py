@@ -251,8 +251,24 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 same_places = {p.name for p in prev.event.places} & {p.name for p in ev.places}
                 either_empty = not ev.places or not prev.event.places
                 counts = {prev.event.count, ev.count} - {None}
+                # "Two days later, Kyrgyz forces recaptured X" after Tajik troops took it: two
+                # states (or two groups) taking one place are two changes
+                a, b = prev.event.gainer, ev.gainer
+                rivals = (
+                    a is not None
+                    and b is not None
+                    and (
+                        (a.country is not None and b.country is not None and a.country != b.country)
+                        or (
+                            a.organization is not None
+                            and b.organization is not None
+                            and a.organization != b.organization
+                        )
+                    )
+                )
                 if (
                     prev.event.kind is ev.kind
+                    and not rivals
                     and len(counts) < 2
                     and (same_places or (pa == pb and either_empty and not counts))
                 ):

@@ -154,6 +154,9 @@ class Focus:
     #: ``day`` is the day told before the offset in the same sentence ("X on Friday, a
     #: day after Y"), if any
     offsets: dict[int, tuple[int, int, DateSpan | None]] = attrs.field(factory=dict)
+    #: sentence -> (index into ``told``, days) of a sentence-opening "A day later," /
+    #: "Two days earlier,": its happenings lie that many days from the day told before
+    shifts: dict[int, tuple[int, int]] = attrs.field(factory=dict)
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence that holds ``offset``, or None before the first one."""
@@ -191,6 +194,7 @@ def build_focus(article: Article) -> Focus:
     ranks: list[int] = []
     dated: set[int] = set()
     offsets: dict[int, tuple[int, int, DateSpan | None]] = {}
+    shifts: dict[int, tuple[int, int]] = {}
     published = article.published
     rank = -1
     last_paragraph: int | None = None
@@ -228,6 +232,9 @@ def build_focus(article: Article) -> Focus:
                 before = here[0].span if at == 1 else None
                 if at == 0 or before is not None:
                     offsets[n] = (len(told) + at, days, before)
+            shift = _shift_days(offset)
+            if shift is not None and len(here) == 1 and offset.start() - sent.start <= 2:
+                shifts[n] = (len(told), shift)  # "A day later, rebels took the town"
         told.extend(here)
     return Focus(
         told=tuple(told),
@@ -236,7 +243,23 @@ def build_focus(article: Article) -> Focus:
         ranks=tuple(ranks),
         dated=frozenset(dated),
         offsets=offsets,
+        shifts=shifts,
     )
+
+
+def _shift_days(m: re.Match[str]) -> int | None:
+    """Days from the day told before to a sentence opening "Two days later," (2) or "A
+    week earlier," (-7); None if not exact."""
+    way = m.group("way").lower()
+    if way not in ("later", "earlier"):
+        return None
+    word = m.group("n").lower()
+    count = int(word) if word.isdigit() else _COUNTS.get(word)
+    unit = m.group("unit").lower()
+    if count is None or not unit.startswith(("day", "week")):
+        return None
+    days = count * (7 if unit.startswith("week") else 1)
+    return days if way == "later" else -days
 
 
 def _offset_days(m: re.Match[str]) -> int | None:
@@ -292,6 +315,7 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
                     kinds.setdefault(n, set()).update((type(ev), p) for p in _parties(ev))
     out = list(events)
     focus = _measure_offsets(out, article, focus)
+    focus = _apply_shifts(out, article, focus)
     latest: dict[type[Event], DateSpan] = {}  # latest realized dated event per type
     for i in sorted(range(len(out)), key=lambda i: out[i].evidence[0].start):
         ev = out[i]
@@ -390,6 +414,39 @@ def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
             ev, date=span, confidence=round(ev.confidence * INHERITED_CONFIDENCE, 4)
         )
         told[k] = attrs.evolve(at, span=span)
+    return attrs.evolve(focus, told=tuple(told))
+
+
+def _apply_shifts(out: list[Event], article: Article, focus: Focus) -> Focus:
+    """Date the happenings of a sentence opening "A day later," / "Two days earlier," from
+    the single day told before it (in its paragraph or the one before), in place in
+    ``out``; the shifted day is then the focus."""
+    if not focus.shifts:
+        return focus
+    told = list(focus.told)
+    firsts: dict[int, list[int]] = {}
+    for i, ev in enumerate(out):
+        n = focus.sentence_at(ev.evidence[0].start)
+        if n in focus.shifts and ev.date is None and ev.modality is Modality.REALIZED:
+            firsts.setdefault(n, []).append(i)
+    for n, (k, days) in sorted(focus.shifts.items()):
+        if k == 0 or n not in firsts:
+            continue
+        before = told[k - 1]
+        if before.span is None or focus.ranks[n] - before.rank > EVENT_WINDOW:
+            continue
+        when = before.span.start + dt.timedelta(days=days)
+        if article.published is not None and when > article.published:
+            continue
+        m = OFFSET.search(article.norm, told[k].start, article.sentences[n].end)
+        text = article.original[told[k].start : m.end()] if m is not None else None
+        span = DateSpan(start=when, end=when, precision=DatePrecision.DAY, text=text)
+        for i in firsts[n]:
+            ev = out[i]
+            out[i] = attrs.evolve(
+                ev, date=span, confidence=round(ev.confidence * INHERITED_CONFIDENCE, 4)
+            )
+        told[k] = attrs.evolve(told[k], span=span)
     return attrs.evolve(focus, told=tuple(told))
 
 
