@@ -170,11 +170,16 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
     meetings = [i for i, c in enumerate(items) if isinstance(c.event, Meeting)]
     drop: set[int] = set()
     events = [c.event for c in items]
+    sides = {i: parties(events[i]) for i in meetings}  # once per meeting, not per pair
     for n_i, i in enumerate(meetings):
         if items[i].link is not Link.NEW:
             continue  # "also met", "the talks": no summary of other meetings
         lead = events[i]
-        lead_parties = parties(lead)
+        lead_parties = sides[i]
+        if len(lead_parties) < 3:
+            # a lead summing up two meetings of two parties each names three at least (two
+            # one-party meetings are no summary of "A met B")
+            continue
         near = meetings[max(0, n_i - MERGE_WINDOW) : n_i + MERGE_WINDOW]
         subs = [
             j
@@ -182,10 +187,10 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
             if j != i
             and j not in drop
             and items[j].link is not Link.REFERS
-            and parties(events[j]) < lead_parties
+            and sides[j] < lead_parties
             and _compatible(lead, events[j])
         ]
-        covered = frozenset().union(*(parties(events[j]) for j in subs)) if subs else frozenset()
+        covered = frozenset().union(*(sides[j] for j in subs)) if subs else frozenset()
         if len(subs) >= 2 and covered >= {p for p in lead_parties if not p.startswith("person:")}:
             for n, j in enumerate(subs):
                 ev = events[j]
