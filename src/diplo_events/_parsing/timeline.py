@@ -247,34 +247,32 @@ def build_focus(article: Article) -> Focus:
     )
 
 
+def _exact_days(m: re.Match[str]) -> int | None:
+    """The days an offset counts ("three days": 3, "two weeks": 14); None if not exact
+    ("several days", "two months")."""
+    word = m.group("n").lower()
+    count = int(word) if word.isdigit() else _COUNTS.get(word)
+    unit = m.group("unit").lower()
+    if count is None or not unit.startswith(("day", "week")):
+        return None
+    return count * (7 if unit.startswith("week") else 1)
+
+
 def _shift_days(m: re.Match[str]) -> int | None:
     """Days from the day told before to a sentence opening "Two days later," (2) or "A
     week earlier," (-7); None if not exact."""
     way = m.group("way").lower()
-    if way not in ("later", "earlier"):
-        return None
-    word = m.group("n").lower()
-    count = int(word) if word.isdigit() else _COUNTS.get(word)
-    unit = m.group("unit").lower()
-    if count is None or not unit.startswith(("day", "week")):
-        return None
-    days = count * (7 if unit.startswith("week") else 1)
-    return days if way == "later" else -days
+    days = _exact_days(m) if way in ("later", "earlier") else None
+    return None if days is None else days if way == "later" else -days
 
 
 def _offset_days(m: re.Match[str]) -> int | None:
     """Days from the happening told after an offset to the one it is measured from
-    ("three days after X": 3; "two weeks before X": -14); None if not exact."""
+    ("three days after X": 3; "two weeks before X": -14); None if not exact or measured
+    from a day told earlier ("three days later")."""
     way = m.group("way").lower()
-    if way not in ("after", "before"):
-        return None  # "three days later": measured from a day told earlier, not here
-    word = m.group("n").lower()
-    count = int(word) if word.isdigit() else _COUNTS.get(word)
-    unit = m.group("unit").lower()
-    if count is None or not unit.startswith(("day", "week")):
-        return None  # "several days", "two months": no exact day
-    days = count * (7 if unit.startswith("week") else 1)
-    return days if way == "after" else -days
+    days = _exact_days(m) if way in ("after", "before") else None
+    return None if days is None else days if way == "after" else -days
 
 
 def reference_type(text: str, start: int = 0, end: int | None = None) -> type[Event] | None:
@@ -392,12 +390,12 @@ def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
         elif len(inside) == 1 and not outside:
             sign, new = -1, inside
             if not anchors:
-                anchor = _subject_reference(article, n, dated)
+                anchor = _referred_day(article, n, sent.start, dated)
                 anchors = [anchor] if anchor is not None else []
         elif len(outside) == 1 and not inside:
             sign, new = 1, outside
             if not anchors:
-                anchor = _complement_reference(article, n, m.end(), dated)
+                anchor = _referred_day(article, n, m.end() + 1, dated)
                 anchors = [anchor] if anchor is not None else []
         else:
             continue
@@ -472,25 +470,14 @@ def _latest(
     return runs[i][1] if i >= 0 else None
 
 
-def _complement_reference(
+def _referred_day(
     article: Article, n: int, pos: int, dated: dict[type[Event], list[tuple[int, DateSpan]]]
 ) -> DateSpan | None:
-    """The day of the happening an offset's complement refers to ("two days after the
-    meeting"): the latest realized event of that type told before the sentence."""
-    m = _SUBJECT_REF.match(article.norm, pos + 1, article.sentences[n].end)
-    if m is None:
-        return None
-    kind: type[Event] = Meeting if m.group("meeting") else MilitaryExercise
-    return _latest(dated, kind, article.sentences[n].start)
-
-
-def _subject_reference(
-    article: Article, n: int, dated: dict[type[Event], list[tuple[int, DateSpan]]]
-) -> DateSpan | None:
-    """The day of the happening sentence ``n`` opens with ("The drills began ..."):
-    the latest realized event of that type told before it, if it has a single day."""
+    """The day of the happening named at ``pos`` in sentence ``n`` ("The drills began ...",
+    "two days after the meeting"): the latest realized event of that type told before
+    the sentence, if it has a single day."""
     sent = article.sentences[n]
-    m = _SUBJECT_REF.match(article.norm, sent.start, sent.end)
+    m = _SUBJECT_REF.match(article.norm, pos, sent.end)
     if m is None:
         return None
     kind: type[Event] = Meeting if m.group("meeting") else MilitaryExercise
