@@ -74,17 +74,16 @@ SELF_REFERENCE = re.compile(
     r"(?:it|they|we|its|their|our|his|her)\b"
 )
 # An unnamed source: not a speaker (ANNOTATION.md: no anonymous sources)
-_ANONYMOUS = re.compile(
-    r"\b(?:on (?:the )?condition of anonymity|(?:asked|requested|declined|refused) not to be "
-    r"(?:named|identified)|(?:declined|refused) to be (?:named|identified)|speaking anonymously|"
-    r"requested anonymity|unnamed|anonymous)\b",
-    re.IGNORECASE,
+# A source that asks not to be named: the frame after the verb or the speaker's phrase
+_UNNAMED_FRAME = (
+    r"on (?:the )?condition of anonymity|speaking anonymously|(?:who )?(?:asked|requested|"
+    r"declined|refused) not to be (?:named|identified)|(?:declined|refused) to be (?:named|"
+    r"identified)|requested anonymity"
 )
+_ANONYMOUS = re.compile(rf"\b(?:{_UNNAMED_FRAME}|unnamed|anonymous)\b", re.IGNORECASE)
 # ... right after the verb: "said on condition of anonymity", "told AFP, speaking anonymously"
 _ANONYMOUS_AFTER = re.compile(
-    r"(?:\s+(?:on \w+|to \w+|\w+),?)?\s+(?:on (?:the )?condition of anonymity|speaking "
-    r"anonymously|who (?:asked|requested|declined) not to be (?:named|identified))\b",
-    re.IGNORECASE,
+    rf"(?:\s+(?:on \w+|to \w+|\w+),?)?\s+(?:{_UNNAMED_FRAME})\b", re.IGNORECASE
 )
 #: Any communication verb (used by other rules to find where reported content starts).
 REPORTING_VERB = re.compile(r"\b(" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
