@@ -12,7 +12,10 @@ Printed, all measured in this same run (best of ``--repeat`` rounds):
 * throughput: sentences/s (sentences counted with the parser's own splitter) and MB/s;
 * the ratio of the parse time to one plain ``re.finditer`` sentence-splitting pass
   over the same text (a floor: how many regex passes the parser is worth);
-* linearity: time(corpus) / time(corpus / 10), which should be about 10 (at most 12).
+* linearity: time(corpus) / time(corpus / 10), which should be about 10 (at most 12);
+* the preparatory stages alone (cleaning, sentence splitting, the gazetteer pass and
+  date finding, which every sentence needs before any rule runs): their sentences/s and
+  their share of the parse time, a floor for what any rule design on them can reach.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import diplo_events
+from diplo_events._parsing.dates import find_dates
+from diplo_events._parsing.gazetteer import gazetteer
 from diplo_events._parsing.sentences import split_sentences
 from diplo_events._parsing.text import clean
 
@@ -79,6 +84,20 @@ def parse_all(articles: list[str]) -> None:
         diplo_events.parse(text)
 
 
+def preparatory(articles: list[str]) -> int:
+    """Only the stages every sentence goes through before the rules: the number of sentences."""
+    count = 0
+    for text in articles:
+        cleaned = clean(text)
+        norm = cleaned.norm
+        gazetteer().find(norm)
+        for block in cleaned.blocks:
+            for start, end in split_sentences(norm, block.start, block.end):
+                find_dates(norm, published=None, start=start, end=end)
+                count += 1
+    return count
+
+
 def regex_pass(joined: str) -> int:
     """One plain regex sentence-splitting pass: the number of matches."""
     return sum(1 for _ in PLAIN_SENTENCE.finditer(joined))
@@ -103,12 +122,17 @@ def main() -> None:
     t_big = best(lambda: parse_all(big), args.repeat)
     t_small = best(lambda: parse_all(small), args.repeat)
     t_regex = best(lambda: regex_pass(joined), args.repeat)
+    t_prep = best(lambda: preparatory(big), args.repeat)
 
     print(f"python {platform.python_version()} on {platform.machine()}, {sys.platform}")
     print(f"corpus: {label}, repeated to {len(big)} articles, {chars:,} chars, {size_mb:.2f} MB")
     print(f"sentences (parser's splitter): {sentences:,}")
     print(f"parse: {t_big:.2f} s  {sentences / t_big:,.0f} sentences/s  {size_mb / t_big:.2f} MB/s")
     print(f"plain re.finditer pass: {t_regex:.3f} s  parse / regex = {t_big / t_regex:.0f}x")
+    print(
+        f"preparatory stages alone: {t_prep:.2f} s  {sentences / t_prep:,.0f} sentences/s"
+        f"  ({100 * t_prep / t_big:.0f}% of the parse time)"
+    )
     print(
         f"linearity: {len(small)} articles {t_small:.2f} s -> {len(big)} articles {t_big:.2f} s"
         f"  ratio {t_big / t_small:.2f} for {chars / sum(len(t) for t in small):.1f}x the input"
