@@ -408,12 +408,33 @@ def date_in(
 
     With ``trigger`` (an offset into ``norm``), a date with an offset between it and the
     trigger is skipped: in "met on Friday, a day after rebels took the town" Friday is
-    the meeting's day, not the capture's."""
+    the meeting's day, not the capture's.
+
+    A coarse first date ("Earlier this month") gives way to a finer one inside it later
+    in the range ("... on June 18"): the day the coarse one only frames."""
+    first: DateSpan | None = None
     for d in sent.dates:
         if start <= d.start and d.end <= end and not d.bound:
             if trigger is not None:
                 lo, hi = (d.end, trigger) if d.end <= trigger else (trigger, d.start)
                 if lo < hi and OFFSET.search(norm, lo, hi):
                     continue
-            return d.span
-    return None
+            if first is None:
+                if d.span.precision is DatePrecision.DAY:
+                    return d.span
+                first = d.span
+            elif (
+                _FINENESS[d.span.precision] < _FINENESS[first.precision]
+                and first.start <= d.span.start
+                and d.span.end <= first.end
+            ):
+                return d.span
+    return first
+
+
+_FINENESS = {
+    DatePrecision.DAY: 0,
+    DatePrecision.WEEK: 1,
+    DatePrecision.MONTH: 2,
+    DatePrecision.YEAR: 3,
+}

@@ -302,3 +302,39 @@ def test_drills_that_could_be_expanded_are_hypothetical() -> None:
     [ex] = exercises("U.S. officials said joint exercises with Poland could be expanded if the"
                      " crisis deepened.")  # fmt: skip
     assert ex.modality is Modality.HYPOTHETICAL
+
+
+def test_a_phrase_naming_another_exercise_is_no_reference_to_the_one_told() -> None:
+    text = (
+        "The navies of Oman and India began a joint exercise, Sea Falcon-4, off Muscat on "
+        "Monday.\n\nIn November last year, Oman hosted the multinational KHANJAR-22 exercise "
+        "off Salalah."
+    )
+    main, other = exercises(text)
+    assert main.name == "Sea Falcon-4"
+    assert main.date is not None
+    assert main.date.start == dt.date(2024, 3, 4)
+    assert other.name == "KHANJAR-22"  # an all-capital code name keeps its number
+    assert other.date is not None
+    assert (other.date.start, other.date.precision.value) == (dt.date(2023, 11, 1), "month")
+    assert [s.text for s in main.evidence] == [main.evidence[0].text]
+    assert "Salalah" not in main.evidence[0].text
+
+
+def test_a_phrase_naming_the_same_exercise_joins_it() -> None:
+    [ex] = exercises(
+        "Armenia and Iran began the Araz-2024 exercise on Monday.\n\n"
+        "The Araz-2024 exercise involves about 900 troops."
+    )
+    assert ex.name == "Araz-2024"
+    assert ex.troops == 900
+    assert len(ex.evidence) == 2
+
+
+def test_a_day_inside_a_coarse_frame_dates_the_exercise() -> None:
+    [ex] = exercises(
+        "Earlier this month, Greek and Egyptian jets staged a combined air exercise over the "
+        "Mediterranean on March 2."
+    )
+    assert ex.date is not None
+    assert (ex.date.start, ex.date.precision.value) == (dt.date(2024, 3, 2), "day")

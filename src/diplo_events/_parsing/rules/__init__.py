@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ...model import Event
+from ...model import Event, MilitaryExercise
 from ..context import Article, Sentence
 from ..dates import OFFSET
 from ..merge import Link
@@ -89,6 +89,10 @@ def _exercises(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]
         # "the drills", "this year's exercise" as the trigger itself: the exercise told
         ref = _EXERCISE_REF.search(article.norm, sent.start, sent.end)
         refers = ref is not None and ref.start() <= t_start < ref.end()
+        if refers and ref is not None and isinstance(ev, MilitaryExercise) and ev.name:
+            # "the multinational AMAN-23 exercise": a phrase naming its exercise is no
+            # reference to the one told before (the merge joins them if the names agree)
+            refers = ev.name not in ref.group()
         yield ev, Link.REFERS if refers else Link.NEW
 
 

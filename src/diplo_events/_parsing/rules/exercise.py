@@ -89,7 +89,7 @@ _APPOSED_NAME = re.compile(
 )
 _CODE_NAME = re.compile(
     r"\b(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-\d{2,4}[A-Z]?\b|\b(?:[A-Z][a-z]+ ){1,3}(?:19|20)\d\d\b"
-    r"|\b[A-Z]{4,}\b"
+    r"|\b[A-Z]{3,}-\d{2,4}[A-Z]?\b|\b[A-Z]{4,}\b"  # "AMAN-23", "RIMPAC"
 )
 _DUBBED = re.compile(
     r"\b(?:code-?named|dubbed|named|called)\s+(?:[\"'“‘]([^\"'”’]{3,60})[\"'”’]|"
