@@ -121,7 +121,16 @@ LOOKBACK = 400
 MAX_TRIGGERS = 32
 _PERSON_ROLE = re.compile(
     r"\b(?:spokes\w*|minister|envoy|ambassador|official|president|chief|head|leader|commander|"
-    r"secretary|adviser|advisor|negotiator|general|governor|mayor|chairman|director|deputy)\b"
+    r"secretary|adviser|advisor|negotiator|general|governor|mayor|chairman|director|deputy|"
+    r"coordinator|representative|rapporteur|mediator|commissioner|administrator|prosecutor|"
+    r"chair|chairwoman|chairperson|premier)\b"
+)
+# ", the sister of leader Y,", ", an aide to Y,": the person before the comma is the subject,
+# the person in the phrase only tells who they are
+_RELATION_OF = re.compile(
+    r"\s*(?:the|a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:sister|brother|wife|husband|son|daughter|"
+    r"widow|widower|nephew|niece|cousin|aide|ally|successor|predecessor|"
+    r"spokes(?:man|woman|person)|adviser|advisor|envoy|deputy)\s+(?:of|to)\b"
 )
 
 
@@ -192,6 +201,13 @@ def _walk_segments(
             return None  # the subject is a noun phrase naming no party ("the two leaders")
         if cands:
             first = cands[0]
+            if seg_start > clause and _RELATION_OF.match(norm, seg_start, hi):
+                before = [a for a in art.actors_between(sent, max(sent.start, seg_start - 80),
+                                                         seg_start)
+                          if seg_start - 3 <= a.end <= seg_start - 1
+                          and a.role is Role.PERSON]  # fmt: skip
+                if before:
+                    return before[-1]  # "Kim Yo-jong, the sister of leader Kim, said"
             if first.role is not Role.PERSON and seg_start > clause:
                 before = [a for a in art.actors_between(sent, max(sent.start, seg_start - 80),
                                                          seg_start)

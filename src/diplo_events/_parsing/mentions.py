@@ -138,6 +138,12 @@ _NOT_LOCATIVE_IN = re.compile(
     r"\b(?:confidence|trust|faith|belief|interest|role|part|stake|involvement|participation|"
     r"investment|hope|pride)\s+in\s+$"
 )
+# "the sister of ...", "an aide to ...": an appositive telling whose relative or aide a
+# person is (the person shares that side, not that title)
+_KIN_OF = re.compile(
+    r"(?:the|a|an|his|her) (?:[\w-]+ ){0,2}(?:sister|brother|wife|husband|son|daughter|widow|"
+    r"widower|nephew|niece|cousin|aide) (?:of|to)\b"
+)
 # ", the Taliban spokesperson,": a name with an appositive is a person's
 _APPOSED_AFTER = re.compile(r", (?:the|a|an|who)\b")
 _CAP_BEFORE = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ $")
@@ -1189,9 +1195,13 @@ def _appositive(
         if _CIVIL.search(phrase):
             return None, None, None  # "the head of a human rights group"
         if phrase.split(" ", 1)[0] in _DETERMINERS:
+            kin = _KIN_OF.match(phrase) is not None
             for g in groups:
                 if c_end < g.start < stop and g.affiliation is not None:
-                    return g.affiliation, " ".join(g.roles) or None, g.end
+                    # "Name, the sister of North Korean leader Y,": Y's side, not Y's title
+                    return g.affiliation, None if kin else " ".join(g.roles) or None, g.end
+            if kin:
+                return None, None, None
             for g in groups:
                 if c_end < g.start < stop and g.roles:
                     return None, " ".join(g.roles), g.end

@@ -728,3 +728,23 @@ def test_a_venue_is_the_speakers_not_another_clauses() -> None:
 def test_a_fronted_state_names_an_unqualified_ministry() -> None:
     [s] = statements("In neighbouring Niger, the foreign ministry said the talks had failed.")
     assert s.speaker.country == "NER"
+
+
+def test_a_relative_in_an_appositive_is_not_the_speaker() -> None:
+    [st] = statements(
+        "Ahmed Ali, an aide to Sudanese army chief Abdel Fattah al-Burhan, said on Monday "
+        "that talks had failed."
+    )
+    assert st.speaker.name == "Ahmed Ali"
+    assert st.speaker.country == "SDN"  # the side of the one he serves
+    assert st.speaker.title is None  # not that one's title
+
+
+def test_an_appositive_coordinator_speaks_for_the_body_named_in_it() -> None:
+    [st] = statements(
+        "Maria Lopez, the UN's humanitarian coordinator for Yemen, said on Tuesday that aid "
+        "was blocked."
+    )
+    assert st.speaker.name == "Maria Lopez"
+    assert st.speaker.organization == "UN"
+    assert st.speaker.country is None
