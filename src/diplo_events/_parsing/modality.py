@@ -42,7 +42,9 @@ _STOPPED = re.compile(
 _WINDOW = 48
 # "The handover of X, originally set for Sunday, was postponed": the event noun's own verb
 _CALLED_OFF = re.compile(
-    r"(?:(?!\b(?:that|which|who|after|before|since|when|and|but|as|while)\b)[^.;]){0,60}?"
+    # ("and" joining two names, "Rwanda and Congo", goes on with the noun phrase)
+    r"(?:(?!\b(?:that|which|who|after|before|since|when|and(?!\s+(?-i:[A-Z]))|but|as|while)"
+    r"\b)[^.;]){0,80}?"
     r"\b(?:was|were|has been|have been|had been) (?:postponed|delayed|cancell?ed|"
     r"called off|suspended|put off|scrapped)\b",
     re.IGNORECASE,

@@ -502,3 +502,11 @@ def test_leaders_attending_the_meeting_join_it_however_long_the_list() -> None:
     [m] = meetings("Russia and China met in Moscow on Monday. Leaders from Iran, Belarus and"
                    " Kazakhstan attended the meeting.")  # fmt: skip
     assert [a.country for a in m.participants] == ["RUS", "CHN", "IRN", "BLR", "KAZ"]
+
+
+def test_a_summit_between_two_named_states_that_was_called_off_is_negated() -> None:
+    [m] = meetings(
+        "A summit between the presidents of Kenya and Somalia planned in Nairobi in December "
+        "was called off at the last minute."
+    )
+    assert m.modality is Modality.NEGATED

@@ -748,3 +748,20 @@ def test_an_appositive_coordinator_speaks_for_the_body_named_in_it() -> None:
     assert st.speaker.name == "Maria Lopez"
     assert st.speaker.organization == "UN"
     assert st.speaker.country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 900 people have been killed, according to UN figures.",
+        "At least 40 soldiers died, according to the defence ministry's latest tally.",
+    ],
+)
+def test_according_to_a_bodys_figures_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_according_to_a_body_is_still_a_statement() -> None:
+    [st] = statements("The border crossing was closed on Monday, according to the UN.")
+    assert st.speaker.organization == "UN"
+    assert st.rule == "statement.according_to"

@@ -137,6 +137,11 @@ _PLURAL_SUBJECT = re.compile(
 )
 _NOT_SUBJECT = frozenset({"in", "at", "near", "to", "of", "from", "with", "on", "by", "against"})
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+# "according to UN figures", "according to the ministry's latest data": a source of numbers
+_DATA_SOURCE = re.compile(
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}(?:figures|data|estimates|statistics|"
+    r"tally|tallies|count|counts|census|numbers|records|polls?|surveys?)\b"
+)
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
 _PRESS_BODY = re.compile(
     r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?|News|"
@@ -597,6 +602,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
     for k, m in enumerate(_ACCORDING.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS:
             break
+        if _DATA_SOURCE.match(norm, m.end(), sent.end):
+            continue  # "according to UN figures": a count from a body's data, no statement
         source = _SOURCE_OF.match(norm, m.end(), sent.end)  # "according to a statement from"
         speaker = _right_speaker(art, sent, source.end() if source else m.end())
         if speaker is None or speaker.actor is None or not _political(speaker.actor):
