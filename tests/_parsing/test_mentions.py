@@ -312,3 +312,23 @@ def test_an_ambassador_to_a_body_is_his_states() -> None:
     person = actor_at(mentions(text), text, "Peter Otieno").actor
     assert person is not None
     assert (person.country, person.organization) == ("KEN", None)
+
+
+def test_a_national_army_or_police_after_a_demonym_is_the_state() -> None:
+    for text, words, code in [
+        ("The Somali National Army (SNA) retook the village.", "Somali National Army", "SOM"),
+        ("The Haitian National Police said two officers were hurt.", "Haitian National Police",
+         "HTI"),
+    ]:  # fmt: skip
+        found = mentions(text)
+        actor = actor_at(found, text, words).actor
+        assert actor is not None
+        assert actor.kind is ActorKind.STATE
+        assert actor.country == code
+        assert actor.title == words
+
+
+def test_a_mission_of_a_body_is_an_organization_not_a_person() -> None:
+    text = "The African Union Transition Mission in Somalia said the talks were useful."
+    found = mentions(text)
+    assert all(a.role.value != "person" for a in found.actors)

@@ -63,3 +63,13 @@ def test_far_cue_outside_the_window_is_ignored() -> None:
 def test_parsed_meeting_carries_the_modality(text: str, expected: Modality) -> None:
     meetings = [e for e in de.parse(text) if isinstance(e, Meeting)]
     assert [m.modality for m in meetings] == [expected]
+
+
+def test_a_window_cut_inside_a_word_reads_no_modal() -> None:
+    # the window of 48 characters starts inside "African": "can" is no modal there
+    sentence = (
+        "The African Union Transition Mission in Somalia (ATMIS) said on Wednesday that the "
+        "talks were useful."
+    )
+    start = sentence.index("said")
+    assert modality_of(sentence, start, start + 4, 0) is Modality.REALIZED

@@ -62,9 +62,11 @@ _NON_STATE = frozenset({"Liberation", "Front", "Movement", "Resistance", "Mujahi
                         "Islamic", "Jihad", "Emirate", "National", "Democratic", "Popular",
                         "Revolutionary", "People's", "Peoples"})  # fmt: skip
 # A state's own army after its demonym ("Israel Defense Forces", "Uganda People's Defence
-# Force", "Sudanese Armed Forces")
+# Force", "Sudanese Armed Forces", "Afghan National Army")
 _STATE_ARMY = re.compile(
     r"(?:(?:National|People's|People’s|Royal|Revolutionary) )?(?:Defen[cs]e|Armed) Forces?"
+    r"|National (?:Army|Police|Guard)"  # "the Somali National Army" (the gazetteer knows
+    # the non-state ones)
 )
 # Sites named by a head word: "Bagram Air Base", "Hpakant Township".
 _SITE = re.compile(
@@ -405,7 +407,14 @@ def find_mentions(
             and m.text[:1].isupper()
             and (before_cap := _CAP_BEFORE.search(norm, max(start, m.start - 30), m.start))
             and before_cap.group().strip() not in _BREAK_WORDS
-            and before_cap.group().strip() not in lex.stop_capitalized
+            and (
+                before_cap.group().strip() not in lex.stop_capitalized
+                # "the Somali National Army": a common name word after a nationality
+                or any(
+                    d.end == before_cap.start() - 1 and d.entries[0].category is Category.DEMONYM
+                    for d in matches
+                )
+            )
             and m.start - 2 not in covered  # the word before is no gazetteer name
         ):
             named.append(m)  # "National Liberation Army": the name's last word

@@ -95,6 +95,8 @@ def denied_before(norm: str, trigger_start: int, floor: int) -> bool:
 def modality_of(norm: str, trigger_start: int, trigger_end: int, clause_start: int) -> Modality:
     """The modality of an event whose trigger is ``norm[trigger_start:trigger_end]``."""
     lo = max(clause_start, trigger_start - _WINDOW)
+    while 0 < lo < trigger_start and norm[lo - 1].isalnum() and norm[lo].isalnum():
+        lo += 1  # a window cut inside "African" must not read "can"
     before = norm[lo:trigger_start]
     found = Modality.REALIZED
     if _REPORTED_FUTURE.search(before):
