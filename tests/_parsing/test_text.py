@@ -193,6 +193,7 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("Khartoum, Sudan \u2013 ", "Khartoum, Sudan", None, None, None, None),
         ("BOGOTÁ, March 15 (EFE) - ", "Bogotá", 3, 15, None, "EFE"),
         ("DUBAI/BAGHDAD, Sept 12 (Reuters) - ", "Dubai/Baghdad", 9, 12, None, "Reuters"),
+        ("ISLAMABAD: ", "Islamabad", None, None, None, None),
     ],
 )  # fmt: skip
 def test_dateline(
@@ -237,6 +238,8 @@ def test_ordinary_openings_are_not_datelines() -> None:
         "Kabul - the city was calm.",
         "The minister said: we will go.",
         "Officials from three countries held talks.",
+        "UPDATE: officials met in Doha.",
+        "NOTE: The minister said nothing.",
     ):
         assert clean(text).dateline is None, text
 

@@ -164,7 +164,12 @@ class Registry:
             and not (w == "general" and i > 0 and words[i - 1] in _GENERAL_OFFICES)
         ]  # fmt: skip
         state = self.focus_state()
-        if not ranks:
+        if not ranks and self.home is not None and _INSTITUTIONS & set(words):
+            # "ISLAMABAD: Foreign Office spokesperson X said": an unqualified institution's
+            # official under a dateline speaks for the dateline's state, as the institution
+            # itself does
+            state = self.state_actor.get(self.home) or state_actor(self.home)
+        elif not ranks:
             # any other title only under a dateline in the state the story is most about:
             # "MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said ..."
             top = self.states.most_common(2)

@@ -429,6 +429,8 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
         agency
         or has_date
         or (match.group("sep") != ":" and all_caps)
+        # "ISLAMABAD: The Foreign Office said": a known town in capitals, then a colon
+        or (all_caps and _known_town(_title_place(place.split(",")[0])))
         # "Khartoum, Sudan - Fighters ...": a known town, then a new sentence
         or (
             match.group("sep") != ":"

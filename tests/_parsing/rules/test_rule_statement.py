@@ -765,3 +765,23 @@ def test_according_to_a_body_is_still_a_statement() -> None:
     [st] = statements("The border crossing was closed on Monday, according to the UN.")
     assert st.speaker.organization == "UN"
     assert st.rule == "statement.according_to"
+
+
+def test_the_day_a_statement_was_issued_dates_it() -> None:
+    [st] = statements(
+        "The two sides reviewed the corridor, Pakistan's Foreign Office said in a statement "
+        "issued late on Tuesday."
+    )
+    assert st.speaker.country == "PAK"
+    assert st.content == "The two sides reviewed the corridor"
+    assert st.date is not None
+    assert st.date.start == dt.date(2024, 3, 5)
+
+
+def test_an_institutions_official_under_a_capital_dateline_speaks_for_its_state() -> None:
+    [st] = statements(
+        "ISLAMABAD: Foreign Office spokesperson Amna Rafiq told her weekly briefing on Friday "
+        "that the visit would go ahead."
+    )
+    assert st.speaker.name == "Amna Rafiq"
+    assert st.speaker.country == "PAK"

@@ -160,6 +160,8 @@ _QUOTED_AS = re.compile(r"\bquoted\b(.{3,120}?)\b(as saying)\b")
 _CLAUSE_VERB = re.compile(
     r"\b(?:\w{3,}ed|took|began|fell|won|lost|met|came|went|left|held|made|was|were|is|are|"
     r"has|have|had|will|would)\b(?<!\bdeclared)(?<!\bannounced)"
+    # "said in a statement issued late on Tuesday": the statement's own verb
+    r"(?<!\bissued)(?<!\breleased)(?<!\bposted)(?<!\bpublished)(?<!\bcarried)"
 )
 _SOURCE_OF = re.compile(
     r"\s+(?:a |the )?(?:joint )?(?:statement|report|communique|readout|release|post|"
@@ -202,7 +204,8 @@ _ADDRESSEE = re.compile(
 _FRAME_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|last|this|to|told|via|through|from|during|after|before|"
     r"a|an|the|its|his|her|their|\w+day|statement|tweet|interview|briefing|reporters|"
-    r"journalists|website|post|posted|conference|news|press|media|[A-Z][\w.'’-]*)\b){0,10}"
+    r"journalists|website|post|posted|issued|released|published|carried|by|conference|news|"
+    r"press|media|[A-Z][\w.'’-]*)\b){0,10}"
     # "..., the Pentagon said, adding that ...": a participle may follow the frame
     # or an adjunct of time or cause: "..., the JCS said, a day after the drills began"
     r"(?:\s*[.!]?\s*$|,\s+(?:adding|saying|noting|stressing|insisting|warning|urging|a day|"
