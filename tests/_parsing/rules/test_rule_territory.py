@@ -610,3 +610,41 @@ def test_troops_leaving_a_named_place_withdraw() -> None:
     assert (c.kind, c.loser.country if c.loser else None) == (K.WITHDRAWAL, "FRA")
     assert [p.name for p in c.places] == ["Gao"]
     assert changes("The minister left Moscow on Monday for talks in Beijing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "gainer", "loser", "place"),
+    [
+        ("Colombian troops drove ELN rebels out of Tame on Sunday.", "COL", "ELN", "Tame"),
+        ("Ukrainian forces pushed Russian troops from the village of Krynky on Monday.", "UKR",
+         "RUS", "Krynky"),
+    ],
+)  # fmt: skip
+def test_driving_a_side_out_of_a_place_takes_it(
+    text: str, gainer: str, loser: str, place: str
+) -> None:
+    [ch] = changes(text)
+    assert ch.kind is TerritorialChangeKind.CAPTURE
+    assert ch.gainer is not None
+    assert ch.loser is not None
+    assert (ch.gainer.country or ch.gainer.organization) == gainer
+    assert (ch.loser.country or ch.loser.organization) == loser
+    assert [p.name for p in ch.places] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coup leaders ousted the president from power on Monday.",
+        "Police drove protesters out of the square.",
+    ],
+)
+def test_driving_someone_from_no_named_place_is_no_change(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_the_withdrawal_of_its_troops_is_the_subjects() -> None:
+    [ch] = changes("France completed the withdrawal of its troops from Mali in August.")
+    assert ch.kind is TerritorialChangeKind.WITHDRAWAL
+    assert ch.loser is not None
+    assert ch.loser.country == "FRA"

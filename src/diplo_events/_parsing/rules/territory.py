@@ -50,7 +50,10 @@ __all__ = ["extract"]
 
 _K = TerritorialChangeKind
 _TRIGGER = re.compile(
-    r"\b(?P<capture>captured|captures|capture|capturing|seized|seizes|seize|seizing|"
+    # "drove the rebels out of X", "pushed Russian forces from X": X taken from them
+    r"\b(?P<driven>(?:drove|drives|driving|pushed|expelled|ousted|ejected|cleared)\s"
+    r"(?:[\w'’-]+\s){1,4}?(?:out of|from)(?=\s))"
+    r"|\b(?P<capture>captured|captures|capture|capturing|seized|seizes|seize|seizing|"
     r"(?:took|take|takes|taken|taking|seized|gained|regained|regains|regaining|wrested|assumed) "
     r"(?:full |complete |effective )?"
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
@@ -85,7 +88,8 @@ KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur",
             "pushed into", "took over", "taken over", "taking over", "takes over",
             "pulling out", "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
             "takes ", "lost control", "loses control", "lost the", "driven", "pushed out",
-            "forced out", "expelled", "ousted", "pulled")  # fmt: skip
+            "forced out", "expelled", "ousted", "pulled", "drove", "drives", "driving",
+            "ejected", "cleared", "pushed")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
@@ -208,7 +212,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             norm, max(sent.start, m.start() - 40), m.start()
         ):
             continue  # "met ... to discuss the withdrawal", "called the withdrawal 'a victory'"
-        if m.group().lower() in _NEEDS_PLACE and not places:
+        if (m.group().lower() in _NEEDS_PLACE or m.group("driven")) and not places:
             continue  # "entered into force", "abandoned plans": only a place counts
         if m.group().lower().endswith(" into") and not any(
             p.kind is not LocationKind.COUNTRY for p in places
@@ -241,12 +245,15 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 # "The army, which denied any abuses, recaptured X": the subject before
                 subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
                 gainer = subject.actor if subject is not None else None
-            if not m.group("lost"):
+            if m.group("driven"):
+                loser = _first_actor(sent, m.start(), m.end())  # the ones driven out
+            elif not m.group("lost"):
                 loser = _from_party(art, sent, m.end(), after_end)
         elif kind is _K.WITHDRAWAL:
             if m.group().lower() == "withdrawal":
                 of = _OF_FORCES.match(norm, m.end())
-                if of:
+                # "France completed the withdrawal of its troops from Mali": the subject's own
+                if of and not norm.startswith(("its ", "their "), of.end()):
                     loser = _first_actor(sent, of.end(), after_end)
             if loser is None and parties_before:
                 loser = parties_before[-1].actor if len(parties_before) == 1 else (
