@@ -332,3 +332,11 @@ def test_a_mission_of_a_body_is_an_organization_not_a_person() -> None:
     text = "The African Union Transition Mission in Somalia said the talks were useful."
     found = mentions(text)
     assert all(a.role.value != "person" for a in found.actors)
+
+
+def test_a_states_armed_forces_with_a_qualifier_are_the_state() -> None:
+    text = "Venezuela's National Bolivarian Armed Forces held drills."
+    actor = actor_at(mentions(text), text, "Armed Forces").actor
+    assert actor is not None
+    assert actor.kind is ActorKind.STATE
+    assert actor.country == "VEN"

@@ -27,6 +27,7 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|but|while|whereas|after|before|as|when|since|because|although)\b"
     r"|[;:\"]",
 )
+_QUOTED_NAME = re.compile(r"\"[A-Z][\w/'’.-]*(?: [A-Z0-9][\w/'’.-]*){0,4}\"")
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "around",
                              "across", "within", "into"})  # fmt: skip
 
@@ -103,8 +104,15 @@ class Article:
         """Start of the clause that holds ``pos``: after the last clause break before it."""
         breaks = self._breaks.get(sent.index)
         if breaks is None:
+            # the quotes around a short name ('the "Northern/Interaction-2023" exercise') break
+            # no clause
+            names = {
+                pos
+                for q in _QUOTED_NAME.finditer(self.norm, sent.start, sent.end)
+                for pos in (q.start(), q.end() - 1)
+            }
             breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(
-                self.norm, sent.start, sent.end)]  # fmt: skip
+                self.norm, sent.start, sent.end) if m.start() not in names]  # fmt: skip
             self._breaks[sent.index] = breaks
         start = sent.start
         for _b_start, b_end in breaks:

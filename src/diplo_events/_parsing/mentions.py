@@ -64,7 +64,8 @@ _NON_STATE = frozenset({"Liberation", "Front", "Movement", "Resistance", "Mujahi
 # A state's own army after its demonym ("Israel Defense Forces", "Uganda People's Defence
 # Force", "Sudanese Armed Forces", "Afghan National Army")
 _STATE_ARMY = re.compile(
-    r"(?:(?:National|People's|People’s|Royal|Revolutionary) )?(?:Defen[cs]e|Armed) Forces?"
+    r"(?:(?:National|People's|People’s|Royal|Revolutionary) )?(?:[A-Z][a-z]+ )?"
+    r"(?:Defen[cs]e|Armed) Forces?"  # "Venezuela's National Bolivarian Armed Forces"
     r"|National (?:Army|Police|Guard)"  # "the Somali National Army" (the gazetteer knows
     # the non-state ones)
 )

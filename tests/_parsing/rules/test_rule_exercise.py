@@ -338,3 +338,25 @@ def test_a_day_inside_a_coarse_frame_dates_the_exercise() -> None:
     )
     assert ex.date is not None
     assert (ex.date.start, ex.date.precision.value) == (dt.date(2024, 3, 2), "day")
+
+
+def test_quotes_around_a_name_break_no_clause() -> None:
+    [ex] = exercises('China and Russia began the "Northern Shield" joint exercise on Thursday.')
+    assert [a.country for a in ex.participants] == ["CHN", "RUS"]
+    assert ex.date is not None
+    assert ex.date.start == dt.date(2024, 2, 29)
+
+
+def test_a_name_before_a_kind_word_is_the_exercises() -> None:
+    [ex] = exercises(
+        "India, Japan and Australia held the Malabar naval exercise off Sydney in August."
+    )
+    assert ex.name == "Malabar"
+
+
+def test_a_reference_phrase_followed_by_another_name_is_another_exercise() -> None:
+    first, second = exercises(
+        "Armenia and Iran began the Araz-2024 exercise on Monday.\n\n"
+        "The special exercises Kavkaz-2024 are being held at the same range."
+    )
+    assert (first.name, second.name) == ("Araz-2024", "Kavkaz-2024")

@@ -90,9 +90,10 @@ def _exercises(article: Article, sent: Sentence) -> Iterator[tuple[Event, Link]]
         ref = _EXERCISE_REF.search(article.norm, sent.start, sent.end)
         refers = ref is not None and ref.start() <= t_start < ref.end()
         if refers and ref is not None and isinstance(ev, MilitaryExercise) and ev.name:
-            # "the multinational AMAN-23 exercise": a phrase naming its exercise is no
-            # reference to the one told before (the merge joins them if the names agree)
-            refers = ev.name not in ref.group()
+            # "the multinational AMAN-23 exercise", "the special exercises Search-2024": a
+            # phrase naming its exercise is no reference to the one told before (the merge
+            # joins them if the names agree)
+            refers = ev.name not in article.norm[ref.start() : ref.end() + len(ev.name) + 2]
         yield ev, Link.REFERS if refers else Link.NEW
 
 

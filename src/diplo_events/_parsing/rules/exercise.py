@@ -72,7 +72,10 @@ _TROOPS = (
 _SHIPS = r"ships|warships|vessels|naval vessels|submarines|frigates|destroyers|boats"
 _AIRCRAFT = r"aircraft|planes|warplanes|jets|fighter jets|helicopters|drones|bombers|fighters"
 _NAME_BEFORE = re.compile(
-    r"(?:[A-Z][\w'’-]*\s){1,4}$",
+    r"(?P<name>(?:[A-Z][\w'’-]*\s){1,4})"
+    # "the Malabar naval exercise": one kind word may stand between the name and the noun
+    r"(?:(?:naval|military|air|land|joint|annual|biennial|bilateral|trilateral|multilateral|"
+    r"multinational|combined|maritime|tactical|amphibious|live-fire|large-scale)\s)?$",
 )
 _NAME_AFTER = re.compile(r"\s(?P<name>(?:[A-Z][\w'’-]*|\d{4})(?:\s(?:[A-Z][\w'’-]*|\d{4})){0,4})")
 # a lower-case word after a capitalized run that is no preposition: a verb ("X oversaw")
@@ -421,12 +424,12 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
         return art.original[after.start("name") : after.end("name")]
     before = _NAME_BEFORE.search(norm, max(sent.start, start - 60), start)
     if before:
-        pos = before.start()
-        for word in norm[pos:start].split():
+        pos, stop = before.start(), before.end("name")
+        for word in norm[pos:stop].split():
             if not (word in _NOT_NAMES or _names_states(word)):
                 break  # "the Russian-Belarusian Zapad drills": the name starts at "Zapad"
             pos += len(word) + 1
-        name = art.original[pos:start].strip()
+        name = art.original[pos:stop].strip()
         if name and not _names_states(name):
             return name
     for code in _CODE_NAME.finditer(norm, sent.start, sent.end):
