@@ -785,3 +785,17 @@ def test_an_institutions_official_under_a_capital_dateline_speaks_for_its_state(
     )
     assert st.speaker.name == "Amna Rafiq"
     assert st.speaker.country == "PAK"
+
+
+def test_pledging_means_is_no_statement_but_pledging_to_act_is() -> None:
+    assert statements("Benin, Chad and Ghana have also pledged personnel for the mission.") == []
+    [st] = statements("Kenya pledged on Monday to send 1,000 police officers.")
+    assert st.speaker.country == "KEN"
+
+
+def test_adding_after_a_long_frame_is_the_frames_speaker_not_a_name_in_the_quote() -> None:
+    [st] = statements(
+        '"The Quad is here to stay," Indian Prime Minister Narendra Modi said at the opening '
+        "of the session, adding that the group was not against anyone."
+    )
+    assert st.speaker.name == "Narendra Modi"

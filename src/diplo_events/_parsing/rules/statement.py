@@ -168,6 +168,8 @@ _SOURCE_OF = re.compile(
     r"transcript)(?: issued| released| posted)? (?:by|from|of) "
 )
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
+# "pledged to ...", "promised that ...", 'pledged: "..."': a pledge in words
+_PLEDGE_OK = re.compile(r"\s*(?:[,:\"]|(?:on \w+ |again |also )?(?:to|that)\b)")
 _CALLED_OK = re.compile(
     r" (?:on|for)\b| (?:[\w'’-]+ ){1,6}[\"“]"
 )  # "called on", "called it \"a ...\""
@@ -527,6 +529,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
+        if word in ("pledged", "promised") and not _PLEDGE_OK.match(norm, m.end()):
+            continue  # "have pledged personnel for the mission": a commitment of means
         if word == "say" and _NO_SAYING.search(norm, max(sent.start, m.start() - 12), m.start()):
             continue  # "declined to say", "would not say": nothing was said
         if word == "welcomed" and _WELCOMED_SOMEONE.match(norm, m.end()):
@@ -647,8 +651,10 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
     for k, m in enumerate(_PARTICIPLE.finditer(norm, sent.start, sent.end)):
         if k >= MAX_TRIGGERS or in_quote(norm, sent, m.start()):
             break
-        if REPORTING_VERB.search(norm, max(sent.start, m.start() - 30), m.start()):
-            continue  # "..., the Pentagon said, adding that ...": the frame's speaker adds
+        if REPORTING_VERB.search(norm, max(sent.start, m.start() - 90), m.start()):
+            # "..., the Pentagon said, adding that ...", "X said at the opening of the session,
+            # adding that ...": the frame's speaker adds
+            continue
         verb = (m.start(1), m.end(1))
         family = _PARTICIPLES[m.group(1).split()[0].lower()]
         for party in _main_subjects(art, sent, m.start()):
@@ -666,6 +672,11 @@ def _main_subjects(art: Article, sent: Sentence, pos: int) -> list[Actor]:
     if _PLURAL_SUBJECT.search(art.norm, lo, pos):
         return list(art.discourse.last_meeting)
     for a in art.actors_between(sent, lo, pos):
-        if a.role in _PARTY_ROLES and a.actor is not None and a.prep not in _NOT_SUBJECT:
+        if (
+            a.role in _PARTY_ROLES
+            and a.actor is not None
+            and a.prep not in _NOT_SUBJECT
+            and not in_quote(art.norm, sent, a.start)  # '"The Quad is here," X said, adding'
+        ):
             return [a.actor]
     return []
