@@ -111,7 +111,8 @@ _TOWN_OF = re.compile(rf"\b(?:{_TOWN_NOUNS}|capital) of $")
 # "in the Omani capital Muscat", "near the port city Hodeidah": the place takes the
 # preposition of its phrase
 _IN_TOWN_APPOSED = re.compile(
-    rf"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w'-]+ ){{0,2}}(?:capital|{_TOWN_NOUNS}) $"
+    rf"\b(in|at|near|from|to|into|outside) (?:the )?(?:[\w'-]+ ){{0,2}}"
+    rf"(?:capital|{_TOWN_NOUNS}),? $"
 )
 _MEMBERS = re.compile(r" (?:([a-z]+) )?([a-z]+s)\b")
 # (no leading \b: a pattern that starts with a literal is scanned much faster; the word
@@ -159,6 +160,9 @@ _MEMBERS_OF = re.compile(
 )
 # "of the 10-member", "of the 27-nation": a count of the body's members before its name
 _MEMBER_COUNT = re.compile(r" of (?:the )?[\w-]+-(?:member|nation) $")
+#: Last words of a capitalized name that make it a gathering's, not a body's.
+_EVENT_HEADS = frozenset({"Conference", "Summit", "Meeting", "Forum", "Dialogue", "Talks",
+                          "Games", "Exercise", "Exercises", "Drills", "Festival"})  # fmt: skip
 _EVENT_NOUN_AFTER = re.compile(
     r" (?:summit|talks|accords?|agreements?|process|meeting|conference|negotiations|"
     r"declaration|format|ceasefire|truce|deal|protocol|treaty|peace plan)\b"
@@ -382,8 +386,20 @@ def find_mentions(
             and norm[max(start, m.start - 19) : m.start].lower() == "heads of state and "
         ):
             named.append(m)  # "Heads of state and government of SADC": the body's members
-        elif cat is Category.ORGANIZATION and national and m.text == "Security Council":
-            # "the Russian Security Council": the nation's body, not the UN's
+        elif (
+            cat is Category.ORGANIZATION
+            and m.text == "Security Council"
+            and (
+                national
+                or (
+                    (cap := _CAP_BEFORE.search(norm, max(start, m.start - 30), m.start)) is not None
+                    and cap.start() not in covered
+                    and cap.group().strip() not in _BREAK_WORDS
+                )
+            )
+        ):
+            # "the Russian Security Council", "Iran's Supreme National Security Council", the
+            # US "National Security Council": a nation's body, not the UN's
             named.append(m)
         elif (
             cat is Category.TITLE
@@ -629,6 +645,8 @@ def find_mentions(
         if any(w in lex.org_heads for w in words):
             if name in lex.media or words[0] in lex.media:
                 continue
+            if words[-1] in _EVENT_HEADS:
+                continue  # "the ASEAN Post Ministerial Conference": a gathering, no party
             full_start = c_start
             if left is not None and left.demonym_only and left.affiliation is not None:
                 full_start = left.start  # "Libyan" + "National Army"
@@ -1019,7 +1037,7 @@ def _state_of_body(
         and _STATE_ARMY.fullmatch(" ".join(words))
     ):
         return left.affiliation  # "the Ethiopian National Defense Force": the state's army
-    if any(w in _NON_STATE for w in words) and "Government" not in words:
+    if any(w in _NON_STATE for w in words) and not {"Government", "Security"} & set(words):
         return None
     if (
         left is not None

@@ -510,3 +510,35 @@ def test_a_summit_between_two_named_states_that_was_called_off_is_negated() -> N
         "was called off at the last minute."
     )
     assert m.modality is Modality.NEGATED
+
+
+def test_a_relative_clause_about_a_participant_adds_no_party() -> None:
+    [m] = meetings(
+        "Thai Foreign Minister Somchai Rak met Chinese Foreign Minister Wang Yi, who is in "
+        "Bangkok for the ASEAN Regional Forum, on Thursday."
+    )
+    assert [p.country or p.organization for p in m.participants] == ["THA", "CHN"]
+
+
+def test_a_capital_in_apposition_is_the_place_not_a_party() -> None:
+    [m] = meetings(
+        "Delegations from the Ethiopian government and the TPLF met in the capital, Pretoria, "
+        "on Tuesday."
+    )
+    assert [p.country or p.organization for p in m.participants] == ["ETH", "TPLF"]
+    assert m.location is not None
+    assert (m.location.name, m.location.country) == ("Pretoria", "ZAF")
+
+
+def test_a_national_security_council_is_its_states_not_the_uns() -> None:
+    [m] = meetings(
+        "Iran's Supreme National Security Council secretary Ali Shamkhani met Saudi national "
+        "security adviser Musaed al-Aiban in Beijing on Friday."
+    )
+    assert {p.country for p in m.participants} == {"IRN", "SAU"}
+    assert all(p.organization is None for p in m.participants)
+
+
+def test_a_senior_general_is_a_title_not_a_party() -> None:
+    [m] = meetings("ASEAN leaders met junta chief Sr. Gen. Min Aung Hlaing in Jakarta on Saturday.")
+    assert [p.name for p in m.participants] == ["ASEAN", "Min Aung Hlaing"]

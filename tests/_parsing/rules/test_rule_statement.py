@@ -799,3 +799,10 @@ def test_adding_after_a_long_frame_is_the_frames_speaker_not_a_name_in_the_quote
         "of the session, adding that the group was not against anyone."
     )
     assert st.speaker.name == "Narendra Modi"
+
+
+def test_charging_that_is_an_accusation_but_being_charged_is_not() -> None:
+    [st] = statements("The Chinese Foreign Ministry charged that Indian troops had attacked.")
+    assert st.speaker.country == "CHN"
+    assert st.content == "Indian troops had attacked"
+    assert statements("The Chinese ministry spokesman was charged with corruption.") == []

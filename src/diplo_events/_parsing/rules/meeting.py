@@ -151,6 +151,9 @@ def extract(art: Article, sent: Sentence) -> list[Meeting]:
     return [event for event, _ in extract_with_triggers(art, sent)]
 
 
+_ASIDE = re.compile(r", (?:who|whose) (?:is|was|are|were|has been|had been) [^,]{3,120},")
+
+
 def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, tuple[int, int]]]:
     """:func:`extract`, with the offsets of the trigger of each meeting."""
     norm = art.norm
@@ -185,10 +188,14 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         and_said = _AND_SAID.search(norm, m.end(), clause_end)
         if and_said:
             clause_end = and_said.start()  # "met X on Tuesday and said Washington would ..."
+        # "met Wang Yi, who is in Jakarta for the ASEAN meeting, on Thursday": the relative
+        # clause tells about a participant, it adds none
+        asides = [(r.start(), r.end()) for r in _ASIDE.finditer(norm, m.end(), clause_end)]
         mentions = [
             a
             for a in actors_in(sent, clause, clause_end)
-            if a.role in _PARTY_ROLES
+            if not any(lo <= a.start < hi for lo, hi in asides)
+            and a.role in _PARTY_ROLES
             and a.actor is not None
             and a.prep not in _EXCLUDED_PREPS
             and a.title not in _ABSTRACT  # "with the insurgency high on the agenda": a topic

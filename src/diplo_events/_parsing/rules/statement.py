@@ -50,7 +50,7 @@ _VERBS: dict[str, str] = {
     "welcomed": "optimistic", "praised": "optimistic", "hailed": "optimistic",
     "denied": "deny", "denies": "deny", "dismissed": "deny", "rejected": "deny",
     "condemned": "accuse", "condemns": "accuse", "accused": "accuse", "criticized": "accuse",
-    "protested": "accuse",
+    "protested": "accuse", "charged": "accuse",
     "criticised": "accuse", "denounced": "accuse", "blamed": "accuse",
     "urged": "appeal", "urges": "appeal", "called": "appeal", "demanded": "appeal",
     "appealed": "appeal", "ordered": "appeal",
@@ -168,6 +168,7 @@ _SOURCE_OF = re.compile(
     r"transcript)(?: issued| released| posted)? (?:by|from|of) "
 )
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
+_THAT_NEXT = re.compile(r"\s+(?:on \w+\s+)?that\b")
 # "pledged to ...", "promised that ...", 'pledged: "..."': a pledge in words
 _PLEDGE_OK = re.compile(r"\s*(?:[,:\"]|(?:on \w+ |again |also )?(?:to|that)\b)")
 _CALLED_OK = re.compile(
@@ -529,6 +530,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
+        if word == "charged" and not _THAT_NEXT.match(norm, m.end()):
+            continue  # "charged with murder", "charged into": only "charged that" is said
         if word in ("pledged", "promised") and not _PLEDGE_OK.match(norm, m.end()):
             continue  # "have pledged personnel for the mission": a commitment of means
         if word == "say" and _NO_SAYING.search(norm, max(sent.start, m.start() - 12), m.start()):
