@@ -227,7 +227,22 @@ def _walk_segments(
                     and segment.lstrip().startswith(("the ", "a ", "an "))
                     and _PERSON_ROLE.search(segment)
                 ):
-                    return before[-1]  # "Name, the X spokesperson, said": the name speaks
+                    person = before[-1]
+                    own = first.actor
+                    if (
+                        person.actor is not None
+                        and own is not None
+                        and person.actor.country is None
+                        and person.actor.organization is None
+                    ):
+                        # "Name, the head of ATMIS, said": the name speaks for the body
+                        person = attrs.evolve(
+                            person,
+                            actor=attrs.evolve(
+                                person.actor, country=own.country, organization=own.organization
+                            ),
+                        )
+                    return person  # "Name, the X spokesperson, said": the name speaks
                 body = [a for a in art.actors_between(sent, max(sent.start, seg_start - 80),
                                                        seg_start)
                         if seg_start - 3 <= a.end <= seg_start - 1 and a.actor is not None

@@ -789,7 +789,7 @@ def find_mentions(
         if g.affiliation is None:
             if g.roles and _is_role_subject(norm, g.start, g.end, start):
                 actors.append(ActorMention(g.start, g.end, None, Role.ROLE_ONLY, prep,
-                                           title=g.roles[-1]))  # fmt: skip
+                                           title=" ".join(g.roles)))  # fmt: skip
             continue
         if prep in _NOT_THE_STATE and g.affiliation.kind is ActorKind.STATE:
             continue  # "rebel Serb forces", "separatist Armenian troops": not the state's
@@ -1155,7 +1155,9 @@ def _is_role_subject(norm: str, g_start: int, g_end: int, floor: int) -> bool:
         return True  # "Government and ELN negotiators ended talks": the state's side
     before = norm[max(floor, g_start - 16) : g_start].lower()
     the = before.endswith(("the ", "the country's ", "the country’s ", "the nation's "))
-    return the and not words.endswith("s")
+    # "a Defense Ministry spokesman": one official of the ministry named in capitals
+    named = before.endswith(("a ", "an ")) and norm[g_start : g_start + 1].isupper()
+    return (the or named) and not words.endswith("s")
 
 
 def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: Lexicon) -> bool:

@@ -806,3 +806,31 @@ def test_charging_that_is_an_accusation_but_being_charged_is_not() -> None:
     assert st.speaker.country == "CHN"
     assert st.content == "Indian troops had attacked"
     assert statements("The Chinese ministry spokesman was charged with corruption.") == []
+
+
+def test_the_day_after_a_medium_phrase_dates_the_statement() -> None:
+    [st] = statements(
+        'Ukraine\'s foreign ministry dismissed the accusations as "fabrications" in a tweet '
+        "on Sunday."
+    )
+    assert st.date is not None
+    assert st.date.start == dt.date(2024, 3, 3)
+
+
+def test_a_person_heading_a_body_named_in_the_appositive_speaks_for_it() -> None:
+    [st] = statements("Amina Hassan, the head of UNSOM, said the mission would continue.")
+    assert st.speaker.name == "Amina Hassan"
+    assert st.speaker.organization == "UNSOM"
+
+
+def test_an_unnamed_official_of_a_capitalized_ministry_under_a_dateline() -> None:
+    [st] = de.parse(
+        "NEW DELHI, Oct. 21 (AP) - A Defense Ministry spokesman said Sunday that the army "
+        "was fully engaged.",
+        published=dt.date(1962, 10, 22),
+    )
+    assert isinstance(st, Statement)
+    assert st.speaker.country == "IND"
+    assert st.speaker.title == "Defense Ministry spokesman"
+    assert st.date is not None
+    assert st.date.start == dt.date(1962, 10, 21)

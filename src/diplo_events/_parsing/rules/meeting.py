@@ -198,7 +198,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             and a.role in _PARTY_ROLES
             and a.actor is not None
             and a.prep not in _EXCLUDED_PREPS
-            and a.title not in _ABSTRACT  # "with the insurgency high on the agenda": a topic
+            and (a.title or "").rpartition(" ")[2] not in _ABSTRACT  # "with the insurgency ..."
             and not (
                 a.prep == "from" and _TRAVELLED_FROM.search(norm, max(0, a.start - 30), a.start)
             )

@@ -168,6 +168,12 @@ _SOURCE_OF = re.compile(
     r"transcript)(?: issued| released| posted)? (?:by|from|of) "
 )
 _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
+# "in a tweet on", "in a statement issued late on": the day right after is the saying's
+_MEDIUM_THEN = re.compile(
+    r"\b(?:in|during|at) (?:a|an|its|his|her|their|the) (?:[\w-]+ )?(?:tweet|statement|post|"
+    r"interview|speech|briefing|address|communiqu[eé]|news conference|press conference)"
+    r"(?: (?:issued|released|posted|published))? (?:late |early )?(?:on )?$"
+)
 _THAT_NEXT = re.compile(r"\s+(?:on \w+\s+)?that\b")
 # "pledged to ...", "promised that ...", 'pledged: "..."': a pledge in words
 _PLEDGE_OK = re.compile(r"\s*(?:[,:\"]|(?:on \w+ |again |also )?(?:to|that)\b)")
@@ -401,6 +407,10 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
         if 0 <= verb[0] - d.end <= 4 and not _IN_RELATIVE.search(
             art.norm, max(sent.start, d.start - 120), d.start
         ):  # "X, who met Y last week, urged ...": last week is the meeting's
+            return d.span
+    for d in sent.dates:
+        if d.start > verb[1] and _MEDIUM_THEN.search(art.norm, max(verb[1], d.start - 60), d.start):
+            # "dismissed the claims as \"lies\" in a tweet on Sunday": the medium's day
             return d.span
     # "told journalists at a briefing on May 3": before any reported content
     content = _BEFORE_CONTENT.search(art.norm, verb[1], sent.end)
