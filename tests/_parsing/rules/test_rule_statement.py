@@ -834,3 +834,18 @@ def test_an_unnamed_official_of_a_capitalized_ministry_under_a_dateline() -> Non
     assert st.speaker.title == "Defense Ministry spokesman"
     assert st.date is not None
     assert st.date.start == dt.date(1962, 10, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Speaking to reporters in Ankara on Tuesday, Turkish Defence Minister Yasar Guler "
+         "said the troops would stay.", "Ankara"),
+        ("Chinese Ambassador Jiang Wei, speaking at the opening ceremony in Karachi on "
+         "Saturday, said the drills were routine.", "Karachi"),
+    ],
+)  # fmt: skip
+def test_a_longer_speaking_phrase_places_the_statement(text: str, place: str) -> None:
+    [st] = statements(text)
+    assert st.location is not None
+    assert st.location.name == place

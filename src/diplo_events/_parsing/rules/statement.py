@@ -122,7 +122,7 @@ _VERB_AFTER = re.compile(
     r"travell?ed|flew|signed|attended|welcomed|toured|spoke)\b"
 )
 _SPEAKING_BEFORE = re.compile(
-    r"\b(?:[Ss]peaking|[Aa]ddressing \w+)(?: \w+){0,2} (?:in|at) (?:the )?$"
+    r"\b(?:[Ss]peaking|[Aa]ddressing \w+)(?: \w+){0,5} (?:in|at) (?:the )?$"
 )
 _WHO_SAID = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has|afterwards)\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -518,7 +518,7 @@ def _venue(
             continue
         if p.start < verb[0]:
             # before the verb only in a participle: "Speaking in Lilongwe, X said"
-            if _SPEAKING_BEFORE.search(art.norm, max(own, p.start - 24), p.start):
+            if _SPEAKING_BEFORE.search(art.norm, max(own, p.start - 60), p.start):
                 return p.location
             continue
         if _SPEAKING_AT.search(art.norm, max(own, p.start - 40), p.start):
