@@ -162,7 +162,13 @@ _VISIT = re.compile(r"\b(?:visit\w*|arriv\w*|trip|tour|landed|flew|travel\w*)\b"
 #: Verbs right before an untitled name that make it a place taken, not a person.
 _TAKING_VERBS = frozenset({"captured", "seized", "retook", "retaken", "recaptured", "took",
                            "taken", "overran", "overrun", "liberated", "entered", "stormed",
-                           "captures", "seizes", "retakes", "recaptures", "takes"})  # fmt: skip
+                           "captures", "seizes", "retakes", "recaptures", "takes", "annexed",
+                       "annexes"})  # fmt: skip
+# "withdrew its troops from Khan Younis": an untitled name a side leaves is a place
+_LEFT_FROM = re.compile(
+    r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? (?:[\w-]+ ){0,3}?(?:out|back)|retreat\w*|"
+    r"evacuated|fled)\b[^.,;]{0,40}$"
+)
 #: A dateline's date at most this many days before the publication date is the day the
 #: story's relative dates count from.
 DATELINE_LAG_DAYS = 3
@@ -226,7 +232,14 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
             if (
                 actor is not None
                 and mention.role is Role.PERSON
-                and mention.prep in _TAKING_VERBS
+                and (
+                    mention.prep in _TAKING_VERBS
+                    or (
+                        mention.prep == "from"
+                        and _LEFT_FROM.search(norm, max(s_start, mention.start - 60), mention.start)
+                        is not None
+                    )
+                )
                 and actor.title is None
                 and actor.country is None
                 and actor.organization is None

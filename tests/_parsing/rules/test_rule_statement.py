@@ -849,3 +849,9 @@ def test_a_longer_speaking_phrase_places_the_statement(text: str, place: str) ->
     [st] = statements(text)
     assert st.location is not None
     assert st.location.name == place
+
+
+def test_claiming_land_is_no_statement_but_claiming_that_is() -> None:
+    assert statements("Venezuela has claimed the Essequibo since the 19th century.") == []
+    [st] = statements("Al-Shabaab claimed on its radio station that it had killed ten soldiers.")
+    assert st.speaker.organization == "al-Shabaab"

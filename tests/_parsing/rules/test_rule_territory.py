@@ -648,3 +648,37 @@ def test_the_withdrawal_of_its_troops_is_the_subjects() -> None:
     assert ch.kind is TerritorialChangeKind.WITHDRAWAL
     assert ch.loser is not None
     assert ch.loser.country == "FRA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia withdrew from the grain deal on Monday.",
+        "The United States withdrew from the Paris climate agreement.",
+        "Mali withdrew its ambassador from Algiers.",
+        "Niger pulled out of ECOWAS in January.",
+    ],
+)
+def test_leaving_a_deal_a_body_or_a_post_is_no_withdrawal(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_an_untitled_name_a_side_withdraws_from_is_a_place() -> None:
+    [ch] = changes("Israel withdrew its ground troops from Khan Younis on Sunday.")
+    assert ch.kind is TerritorialChangeKind.WITHDRAWAL
+    assert [p.name for p in ch.places] == ["Khan Younis"]
+
+
+def test_a_bare_weekday_between_said_and_its_forces_keeps_the_reporter_the_gainer() -> None:
+    captures = [
+        c
+        for c in changes(
+            "Russia's Defense Ministry said Thursday its forces had captured the village of "
+            "Prohres in the Donetsk region."
+        )
+        if c.kind is TerritorialChangeKind.CAPTURE
+    ]
+    [ch] = captures
+    assert ch.gainer is not None
+    assert ch.gainer.country == "RUS"
+    assert [p.name for p in ch.places] == ["Prohres"]

@@ -70,8 +70,8 @@ KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY, "as saying")
 #: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
 #: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
 SELF_REFERENCE = re.compile(
-    r"(?:\s+(?:on|in|late|early|last|this) (?:(?:a|an|its|their) )?\w+)?\s+(?:that\s+)?"
-    r"(?:it|they|we|its|their|our|his|her)\b"
+    r"(?:\s+(?:(?:on|in|late|early|last|this) (?:(?:a|an|its|their) )?\w+|\w+day|today|"
+    r"yesterday))?\s+(?:that\s+)?(?:it|they|we|its|their|our|his|her)\b"
 )
 # An unnamed source: not a speaker (ANNOTATION.md: no anonymous sources)
 # A source that asks not to be named: the frame after the verb or the speaker's phrase
@@ -119,7 +119,7 @@ _AND_BEFORE_VERB = re.compile(r"\band (?:also |later |then )?$")
 # a verb right after a subject: "X met", "X visited", "X held talks"
 _VERB_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?:met|visited|held|hosted|received|arrived|"
-    r"travell?ed|flew|signed|attended|welcomed|toured|spoke)\b"
+    r"travell?ed|flew|signed|attended|welcomed|toured|spoke|thanked|congratulated|praised)\b"
 )
 _SPEAKING_BEFORE = re.compile(
     r"\b(?:[Ss]peaking|[Aa]ddressing \w+)(?: \w+){0,5} (?:in|at) (?:the )?$"
@@ -173,6 +173,10 @@ _MEDIUM_THEN = re.compile(
     r"\b(?:in|during|at) (?:a|an|its|his|her|their|the) (?:[\w-]+ )?(?:tweet|statement|post|"
     r"interview|speech|briefing|address|communiqu[eé]|news conference|press conference)"
     r"(?: (?:issued|released|posted|published))? (?:late |early )?(?:on )?$"
+)
+# "claimed that ...", 'claimed: "..."', "claimed responsibility": a claim in words
+_CLAIM_OK = re.compile(
+    r"\s*(?:[,:\"]|(?:[\w'’-]+ ){0,5}?(?:that|to|responsibility|credit|victory)\b)"
 )
 _THAT_NEXT = re.compile(r"\s+(?:on \w+\s+)?that\b")
 # "pledged to ...", "promised that ...", 'pledged: "..."': a pledge in words
@@ -542,6 +546,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             continue
         if word == "charged" and not _THAT_NEXT.match(norm, m.end()):
             continue  # "charged with murder", "charged into": only "charged that" is said
+        if word == "claimed" and not _CLAIM_OK.match(norm, m.end()):
+            continue  # "Venezuela has claimed the Essequibo since 1899": a claim to land
         if word in ("pledged", "promised") and not _PLEDGE_OK.match(norm, m.end()):
             continue  # "have pledged personnel for the mission": a commitment of means
         if word == "say" and _NO_SAYING.search(norm, max(sent.start, m.start() - 12), m.start()):

@@ -212,6 +212,16 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             norm, max(sent.start, m.start() - 40), m.start()
         ):
             continue  # "met ... to discuss the withdrawal", "called the withdrawal 'a victory'"
+        if kind is _K.WITHDRAWAL and (
+            _NOT_WITHDRAWN.match(norm, m.end(), sent.end)
+            or (
+                not _ARMED.search(norm, max(clause, m.start() - 80), min(sent.end, m.end() + 60))
+                and not places
+            )
+        ):
+            # "withdrew from the grain deal", "withdrew its ambassador from X", "pulled out of
+            # ECOWAS": a side leaves a deal, a post or a body, not ground
+            continue
         if (m.group().lower() in _NEEDS_PLACE or m.group("driven")) and not places:
             continue  # "entered into force", "abandoned plans": only a place counts
         if m.group().lower().endswith(" into") and not any(
@@ -391,6 +401,17 @@ _TALKED_ABOUT = re.compile(
     r"praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
     r"talks on|agreement on|deal on|about|over|regarding|concerning)"
     r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w'’-]+\s){0,2}$",
+    re.IGNORECASE,
+)
+# What a side withdraws that is no ground: a deal, a body, a diplomat, a bid
+_NOT_WITHDRAWN = re.compile(
+    r"\s+(?:(?:from|out of)\s+(?:the |a |an |its |their )?(?:[\w'’-]+ ){0,4}?(?:deal|"
+    r"agreement|accords?|treaty|pact|talks|negotiations|race|elections?|tournament|games|"
+    r"initiative|programme|program|scheme|convention|protocol|organi[sz]ation|bloc|alliance|"
+    r"union|court|council|summit|coalition|process|framework|membership)\b"
+    r"|(?:its|their|his|her|the) (?:[\w-]+ )?(?:ambassadors?|envoys?|diplomats?|"
+    r"(?:diplomatic|embassy) staff|nomination|candidacy|support|bid|request|offer|application|"
+    r"recognition|funding|aid|consent|membership|threat|demand|complaint|resolution|draft)\b)",
     re.IGNORECASE,
 )
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
