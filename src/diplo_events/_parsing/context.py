@@ -24,7 +24,8 @@ __all__ = ["Article", "Discourse", "Sentence"]
 
 # Words that open a new clause: what comes before belongs to another predicate.
 _CLAUSE_BREAK = re.compile(
-    r"\b(?:that|which|who|but|while|whereas|after|before|as|when|since|because|although)\b"
+    r"\b(?:that|which|who|but|while|whereas|after|before|(?<!known )as|when|since|because|"
+    r"although)\b"
     r"|[;:\"]",
 )
 _QUOTED_NAME = re.compile(r"\"[A-Z][\w/'’.-]*(?: [A-Z0-9][\w/'’.-]*){0,4}\"")
@@ -163,6 +164,7 @@ _PARENTHETICAL = re.compile(
 _CLOSES_CLAUSE = re.compile(
     r",\s+(?:(?:have|has|had|was|were|is|are|been|also|reportedly|now|later|then)\s+)*$"
 )
+_KNOWN_AS = re.compile(r"\s*(?:(?:also|locally|widely|commonly) )?(?:known|referred to) as\b")
 _RELATIVE = re.compile(r", (?:which|who|whose|where) ")
 
 
@@ -200,6 +202,9 @@ def _walk_segments(
     while hi > clause:
         lo = norm.rfind(",", clause, hi - 1)
         seg_start = clause if lo < 0 else lo + 1
+        if lo >= 0 and _KNOWN_AS.match(norm, seg_start, hi):
+            hi = lo  # "Malaysia's Foreign Ministry, known as Wisma Putra, said": another name
+            continue
         cands = [a for a in art.actors_between(sent, seg_start, hi)
                  if a.role in roles and not in_quote(norm, sent, a.start)]  # fmt: skip
         if not cands and _PARENTHETICAL.match(norm, seg_start, hi):

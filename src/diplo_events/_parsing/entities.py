@@ -27,6 +27,7 @@ __all__ = ["Registry", "build_registry"]
 _SAME_ROLE = {
     "army": "military", "forces": "military", "troops": "military", "soldiers": "military",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "authorities": "government",
+    "junta": "government", "regime": "government", "administration": "government",
 }  # fmt: skip
 
 

@@ -1144,6 +1144,12 @@ def _inside(actors: list[ActorMention], pos: int) -> bool:
     return any(a.start <= pos < a.end for a in actors)
 
 
+_THE_RULING = re.compile(
+    r"\bthe (?:ruling|new|interim|transitional|military|civilian|federal|central|national|"
+    r"incoming|outgoing|caretaker|current|former) $"
+)
+
+
 def _is_role_subject(norm: str, g_start: int, g_end: int, floor: int) -> bool:
     """A bare singular role with "the" ("the ministry", "the Navy", "the country's army")
     or "government troops": one known party's. Plural or generic roles ("officials",
@@ -1153,8 +1159,10 @@ def _is_role_subject(norm: str, g_start: int, g_end: int, floor: int) -> bool:
         return True  # "government troops", "Government forces": the state's own
     if words == "government" and g_start == floor and norm.startswith(" and ", g_end):
         return True  # "Government and ELN negotiators ended talks": the state's side
-    before = norm[max(floor, g_start - 16) : g_start].lower()
-    the = before.endswith(("the ", "the country's ", "the country’s ", "the nation's "))
+    before = norm[max(floor, g_start - 24) : g_start].lower()
+    the = before.endswith(("the ", "the country's ", "the country’s ", "the nation's ")) or (
+        _THE_RULING.search(before) is not None  # "the ruling military junta"
+    )
     # "a Defense Ministry spokesman": one official of the ministry named in capitals
     named = before.endswith(("a ", "an ")) and norm[g_start : g_start + 1].isupper()
     return (the or named) and not words.endswith("s")

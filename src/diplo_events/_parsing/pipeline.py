@@ -158,6 +158,7 @@ def _follow_cities(
 
 
 # A sentence telling a visit: its titled persons may be the dateline state's guests
+# (or a "counterpart" of the dateline's state: "Wong and his Malaysian counterpart Anwar")
 _VISIT = re.compile(r"\b(?:visit\w*|arriv\w*|trip|tour|landed|flew|travel\w*)\b", re.IGNORECASE)
 #: Verbs right before an untitled name that make it a place taken, not a person.
 _TAKING_VERBS = frozenset({"captured", "seized", "retook", "retaken", "recaptured", "took",
@@ -220,9 +221,10 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         places = list(found.places)
         where = frozenset(p.location.country for p in places if p.location.country)
         # "In neighbouring Burkina Faso, the army said": the state the sentence opens in
+        # (or its capital: "In Buenos Aires, the ruling junta said")
         front = next(
             (p.location.country for p in places
-             if p.prep == "in" and p.location.kind is LocationKind.COUNTRY
+             if p.prep == "in" and p.location.kind in (LocationKind.COUNTRY, LocationKind.CITY)
              and p.start - s_start < 30 and norm.startswith(",", p.end)),
             None,
         )  # fmt: skip

@@ -855,3 +855,21 @@ def test_claiming_land_is_no_statement_but_claiming_that_is() -> None:
     assert statements("Venezuela has claimed the Essequibo since the 19th century.") == []
     [st] = statements("Al-Shabaab claimed on its radio station that it had killed ten soldiers.")
     assert st.speaker.organization == "al-Shabaab"
+
+
+def test_another_name_after_known_as_is_no_speaker() -> None:
+    [st] = statements(
+        "Malaysia's Foreign Ministry, known as Wisma Putra, said on Tuesday that the talks "
+        "were useful."
+    )
+    assert st.speaker.country == "MYS"
+    assert st.speaker.title == "Foreign Ministry"
+
+
+def test_a_ruling_junta_in_a_fronted_capital_is_that_states() -> None:
+    [st] = statements(
+        "In Buenos Aires, the ruling military junta said in a communique that the islands "
+        "were Argentine."
+    )
+    assert st.speaker.country == "ARG"
+    assert st.speaker.title == "military junta"

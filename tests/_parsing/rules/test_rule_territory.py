@@ -682,3 +682,22 @@ def test_a_bare_weekday_between_said_and_its_forces_keeps_the_reporter_the_gaine
     assert ch.gainer is not None
     assert ch.gainer.country == "RUS"
     assert [p.name for p in ch.places] == ["Prohres"]
+
+
+def test_a_date_between_said_and_its_forces_keeps_the_reporter_the_gainer() -> None:
+    [ch] = [
+        c
+        for c in changes(
+            "Russia's Defense Ministry said on August 28 that its forces had captured the "
+            "village of Memryk."
+        )
+        if c.kind is TerritorialChangeKind.CAPTURE
+    ]
+    assert ch.gainer is not None
+    assert ch.gainer.country == "RUS"
+
+
+def test_paratroops_are_troops() -> None:
+    [ch] = changes("British paratroops recaptured the settlement of Darwin on Saturday.")
+    assert ch.gainer is not None
+    assert ch.gainer.country == "GBR"

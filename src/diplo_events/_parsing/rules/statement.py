@@ -70,8 +70,8 @@ KEYWORDS = (*_VERBS, "according to", *_PARTICIPLES, *_FOR_FAMILY, "as saying")
 #: After a reporting verb: the speaker speaks of itself ("Iran said it would hold drills",
 #: "the army said on Monday its troops had retaken ..."), so it is a party to the event.
 SELF_REFERENCE = re.compile(
-    r"(?:\s+(?:(?:on|in|late|early|last|this) (?:(?:a|an|its|their) )?\w+|\w+day|today|"
-    r"yesterday))?\s+(?:that\s+)?(?:it|they|we|its|their|our|his|her)\b"
+    r"(?:\s+(?:(?:on|in|late|early|last|this) (?:(?:a|an|its|their) )?\w+(?: \d{1,2}\b)?|"
+    r"\w+day|today|yesterday))?\s+(?:that\s+)?(?:it|they|we|its|their|our|his|her)\b"
 )
 # An unnamed source: not a speaker (ANNOTATION.md: no anonymous sources)
 # A source that asks not to be named: the frame after the verb or the speaker's phrase
