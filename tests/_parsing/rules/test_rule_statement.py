@@ -873,3 +873,16 @@ def test_a_ruling_junta_in_a_fronted_capital_is_that_states() -> None:
     )
     assert st.speaker.country == "ARG"
     assert st.speaker.title == "military junta"
+
+
+def test_analysts_at_a_body_and_a_news_agencys_report_are_no_statements() -> None:
+    assert (
+        statements(
+            "Analysts at the Washington-based Institute for the Study of War said Russia had "
+            "gained ground."
+        )
+        == []
+    )
+    assert statements("The deal was announced on Monday, the Omani News Agency reported.") == []
+    [st] = statements("Officials at the Russian Defense Ministry said the drills were routine.")
+    assert st.speaker.country == "RUS"

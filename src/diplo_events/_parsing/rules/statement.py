@@ -178,6 +178,11 @@ _MEDIUM_THEN = re.compile(
 _CLAIM_OK = re.compile(
     r"\s*(?:[,:\"]|(?:[\w'’-]+ ){0,5}?(?:that|to|responsibility|credit|victory)\b)"
 )
+# "Analysts at X", "Residents of X": the head noun of a subject with a prepositional phrase
+_SUBJECT_OPENING = re.compile(
+    r"\s*(?:(?:the|some|many|several|two|three) )?([A-Za-z]+) "
+    r"(?:at|from|of|with|in|for)\b"
+)
 _THAT_NEXT = re.compile(r"\s+(?:on \w+\s+)?that\b")
 # "pledged to ...", "promised that ...", 'pledged: "..."': a pledge in words
 _PLEDGE_OK = re.compile(r"\s*(?:[,:\"]|(?:on \w+ |again |also )?(?:to|that)\b)")
@@ -307,6 +312,9 @@ def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMent
     head = _subject_word(art, clause if seg < 0 else seg + 1, verb_start)
     if head in lex.non_political or head in {m.lower() for m in lex.media}:
         return None
+    opening = _SUBJECT_OPENING.match(art.norm, clause)
+    if opening is not None and opening.group(1).lower() in lex.non_political:
+        return None  # "Analysts at the Institute for the Study of War said": analysts spoke
     return subject_before(art, sent, verb_start, _PARTY_ROLES)
 
 
@@ -606,6 +614,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             speaker = attrs.evolve(speaker, actor=talk.last_speaker)
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
+        if word in ("reported", "reports") and _PRESS_BODY.search(speaker.actor.title or ""):
+            continue  # "..., the Omani News Agency reported": a report, no one's statement
         if speaker.actor.kind is not ActorKind.PERSON and (
             _ANONYMOUS.search(norm, max(sent.start, speaker.start - 20), m.start())
             or _ANONYMOUS_AFTER.match(norm, m.end(), min(sent.end, m.end() + 60))
