@@ -886,3 +886,13 @@ def test_analysts_at_a_body_and_a_news_agencys_report_are_no_statements() -> Non
     assert statements("The deal was announced on Monday, the Omani News Agency reported.") == []
     [st] = statements("Officials at the Russian Defense Ministry said the drills were routine.")
     assert st.speaker.country == "RUS"
+
+
+def test_a_ministry_spokesman_at_a_briefing_in_a_capital_speaks_for_its_state() -> None:
+    [st] = statements(
+        "At a regular press briefing in Beijing on Monday, Foreign Ministry spokesman Lin Wei "
+        "said the region did not need military blocs."
+    )
+    assert st.speaker.country == "CHN"
+    assert st.location is not None
+    assert st.location.name == "Beijing"

@@ -18,7 +18,16 @@ import re
 
 import attrs
 
-from ...model import Actor, ActorKind, DatePrecision, DateSpan, Location, Modality, Statement
+from ...model import (
+    Actor,
+    ActorKind,
+    DatePrecision,
+    DateSpan,
+    Location,
+    LocationKind,
+    Modality,
+    Statement,
+)
 from ..codes import STATEMENT
 from ..context import (
     LOOKBACK,
@@ -123,6 +132,11 @@ _VERB_AFTER = re.compile(
 )
 _SPEAKING_BEFORE = re.compile(
     r"\b(?:[Ss]peaking|[Aa]ddressing \w+)(?: \w+){0,5} (?:in|at) (?:the )?$"
+)
+_GATHERING_BEFORE = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|[Aa]fter) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}"
+    r"(?:briefing|conference|news conference|press conference|meeting|summit|forum|rally|"
+    r"ceremony|session) (?:in|at) (?:the )?$"
 )
 _WHO_SAID = re.compile(r",\s+who\s+(?:(?:also|later|then|had|has|afterwards)\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -485,6 +499,26 @@ def _event(
     modality = modality_of(art.norm, verb[0], verb[1], speech_start)
     if family == "deny" and modality is Modality.NEGATED:
         modality = Modality.REALIZED  # "denied" is itself the statement
+    venue = _venue(
+        art,
+        sent,
+        verb,
+        c_start,
+        c_end,
+        fronted_only=rule in ("statement.according_to", "statement.passive"),
+    )
+    if (
+        venue is not None
+        and venue.country
+        and venue.kind is LocationKind.CITY
+        and speaker.kind is ActorKind.PERSON
+        and speaker.country is None
+        and speaker.organization is None
+        and _INSTITUTION_TITLE.search(speaker.title or "")
+    ):
+        # "At a briefing in Beijing, Foreign Ministry spokesman Lin Jian said": a ministry's
+        # official speaking at home
+        speaker = attrs.evolve(speaker, country=venue.country)
     return Statement(
         id="pending",
         evidence=(art.span(sent.start, sent.end),),
@@ -497,15 +531,11 @@ def _event(
         speaker=speaker,
         content=content or art.original[sent.start : sent.end].strip() or "-",
         medium=_medium(art, sent),
-        location=_venue(
-            art,
-            sent,
-            verb,
-            c_start,
-            c_end,
-            fronted_only=rule in ("statement.according_to", "statement.passive"),
-        ),
+        location=venue,
     )
+
+
+_INSTITUTION_TITLE = re.compile(r"\b(?:[Mm]inistry|[Oo]ffice|[Dd]epartment)\b")
 
 
 def _venue(
@@ -532,6 +562,8 @@ def _venue(
             # before the verb only in a participle: "Speaking in Lilongwe, X said"
             if _SPEAKING_BEFORE.search(art.norm, max(own, p.start - 60), p.start):
                 return p.location
+            if _GATHERING_BEFORE.search(art.norm, max(sent.start, p.start - 60), p.start):
+                return p.location  # "At a regular press briefing in Beijing, X said"
             continue
         if _SPEAKING_AT.search(art.norm, max(own, p.start - 40), p.start):
             return p.location
