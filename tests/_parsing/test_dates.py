@@ -327,3 +327,11 @@ def test_a_month_with_a_relative_year(text: str, year: int) -> None:
     assert d.span.precision is DatePrecision.MONTH
     assert d.span.start.year == year
     assert d.span.text == text.removeprefix("in ")
+
+
+def test_a_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
+    published = dt.date(2024, 10, 31)  # a Thursday
+    [d] = find_dates("He spoke on Thursday last week.", published=published)
+    assert (d.span.start, d.span.precision) == (dt.date(2024, 10, 24), DatePrecision.DAY)
+    [d] = find_dates("He spoke on Monday of last week.", published=published)
+    assert d.span.start == dt.date(2024, 10, 21)

@@ -265,7 +265,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("rp", r"(?:(?P<rp_q><<QUALITY>>)\s)?(?P<rp_rel><<PERIOD_RELATION>>)\s"
      r"(?P<rp_u>weekend|week|month|year)(?![\w-])"),
     # (on) Wednesday (night), last Friday, next Monday
-    ("wd", r"(?:(?P<wd_mod><<WD_MOD>>)\s)?(?P<wd_day><<WEEKDAY>>)(?:\s<<PART_OF_DAY>>)?"),
+    ("wd", r"(?:(?P<wd_mod><<WD_MOD>>)\s)?(?P<wd_day><<WEEKDAY>>)(?:\s<<PART_OF_DAY>>)?"
+           r"(?:\s(?P<wd_lw>(?:of\s)?last\sweek))?"),
 ]  # fmt: skip
 
 _DATE_RE = re.compile(
@@ -699,7 +700,11 @@ def _wd(match: re.Match[str], text: str, published: dt.date | None) -> Iterator[
     weekday = _WEEKDAYS[match["wd_day"].lower()]
     mod = (match["wd_mod"] or "").lower()
     back = (published.weekday() - weekday) % 7  # days back to the latest such day
-    if mod in ("next", "coming"):
+    if match["wd_lw"]:
+        # "on Thursday last week": that day of the calendar week before publication
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        day = monday + dt.timedelta(days=weekday)
+    elif mod in ("next", "coming"):
         day = published + dt.timedelta(days=(7 - back) if back else 7)
     elif mod in ("last", "past"):
         day = published - dt.timedelta(days=back or 7)

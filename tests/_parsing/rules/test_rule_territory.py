@@ -701,3 +701,10 @@ def test_paratroops_are_troops() -> None:
     [ch] = changes("British paratroops recaptured the settlement of Darwin on Saturday.")
     assert ch.gainer is not None
     assert ch.gainer.country == "GBR"
+
+
+def test_storming_a_named_town_takes_it_but_storming_a_building_does_not() -> None:
+    [ch] = changes("Islamist insurgents stormed the town of Mucojo on Thursday.")
+    assert ch.kind is TerritorialChangeKind.CAPTURE
+    assert [p.name for p in ch.places] == ["Mucojo"]
+    assert changes("Protesters stormed the parliament building on Monday.") == []

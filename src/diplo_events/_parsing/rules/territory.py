@@ -58,7 +58,7 @@ _TRIGGER = re.compile(
     r"(?:full |complete |effective )?"
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
-    r"occupied|entered|took over|taken over|taking over|takes over|"
+    r"occupied|entered|stormed|took over|taken over|taking over|takes over|"
     r"(?:rolled|moved|marched|swept|pushed) into|"
     r"(?:took|taken|taking|takes)(?= (?-i:[A-Z][a-z]))|"  # "Russian forces took Bakhmut"
     r"(?:took|taken|taking|takes)(?= (?:the |a |an |two |three |several |\d+ )?(?:[a-z-]+ )?"
@@ -89,7 +89,7 @@ KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur",
             "pulling out", "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
             "takes ", "lost control", "loses control", "lost the", "driven", "pushed out",
             "forced out", "expelled", "ousted", "pulled", "drove", "drives", "driving",
-            "ejected", "cleared", "pushed")  # fmt: skip
+            "ejected", "cleared", "pushed", "stormed")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
@@ -97,7 +97,7 @@ _OBJECT_END = re.compile(
     r"|\bto (?:prevent|avoid|protect|save|spare|allow|ensure|stop)\b"
     r"|\bto\b(?= \w+ (?:the|a)\b)"
 )
-_NEEDS_PLACE = frozenset({"entered", "abandoned", "evacuated", "took over", "taken over",
+_NEEDS_PLACE = frozenset({"entered", "stormed", "abandoned", "evacuated", "took over", "taken over",
                           "taking over", "takes over", "took", "taken", "taking",
                           "takes", "left"})  # fmt: skip
 # Verbs that tell of a side giving ground only when armed men do it ("troops fled the town")
