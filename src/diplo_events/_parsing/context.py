@@ -24,8 +24,8 @@ __all__ = ["Article", "Discourse", "Sentence"]
 
 # Words that open a new clause: what comes before belongs to another predicate.
 _CLAUSE_BREAK = re.compile(
-    r"\b(?:that|which|who|but|while|whereas|after|before|(?<!known )as|when|since|because|"
-    r"although)\b"
+    r"\b(?:that|which|who|but|while|whereas|after|before|(?<!known )as|when|because|although|"
+    r"(?<!have )(?<!has )(?<!had )since)\b"  # "have since seized": an adverb
     r"|[;:\"]",
 )
 _QUOTED_NAME = re.compile(r"\"[A-Z][\w/'’.-]*(?: [A-Z0-9][\w/'’.-]*){0,4}\"")

@@ -708,3 +708,9 @@ def test_storming_a_named_town_takes_it_but_storming_a_building_does_not() -> No
     assert ch.kind is TerritorialChangeKind.CAPTURE
     assert [p.name for p in ch.places] == ["Mucojo"]
     assert changes("Protesters stormed the parliament building on Monday.") == []
+
+
+def test_have_since_is_no_clause_break() -> None:
+    [ch] = changes("Ukrainian forces have since seized the town of Sudzha.")
+    assert ch.gainer is not None
+    assert ch.gainer.country == "UKR"
