@@ -260,6 +260,19 @@ def _walk_segments(
                     and _BODY_ROLE.search(segment)
                 ):
                     return body[-1]  # "JNIM, the Sahel branch of al-Qaida, said": JNIM speaks
+            own = first.actor
+            for later in cands[1:]:
+                who = later.actor
+                if (
+                    own is not None
+                    and who is not None
+                    and later.role is Role.PERSON
+                    and first.role is not Role.PERSON
+                    and later.start - first.end <= 40
+                    and (who.organization or who.country)
+                    and (who.organization, who.country) == (own.organization, own.country)
+                ):
+                    return later  # "Coalition spokesman Turki Al-Maliki said": the person speaks
             return first
         if lo < 0:
             break

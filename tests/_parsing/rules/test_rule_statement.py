@@ -896,3 +896,13 @@ def test_a_ministry_spokesman_at_a_briefing_in_a_capital_speaks_for_its_state() 
     assert st.speaker.country == "CHN"
     assert st.location is not None
     assert st.location.name == "Beijing"
+
+
+def test_a_bodys_named_spokesman_speaks_and_his_next_sentence_goes_on() -> None:
+    text = (
+        "Coalition spokesman Brig. Gen. Turki Al-Maliki said the strikes targeted military "
+        "sites. He said the rebels had fired drones at the port."
+    )
+    [st] = statements(text)
+    assert st.speaker.name == "Turki Al-Maliki"
+    assert len(st.evidence) == 2
