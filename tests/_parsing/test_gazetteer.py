@@ -286,7 +286,9 @@ def test_organizations_and_aliases(g: Gazetteer) -> None:
     aliases = {
         "United Nations": "UN",
         "U.N.": "UN",
-        "UN Security Council": "UNSC",
+        "UN Security Council": "UN",
+        "UNHCR": "UN",
+        "European Commission": "EU",
         "European Union": "EU",
         "African Union": "AU",
         "Group of Seven": "G7",

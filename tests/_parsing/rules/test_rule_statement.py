@@ -418,7 +418,7 @@ def test_a_national_security_council_is_not_the_uns() -> None:
     [s] = statements("The Russian Security Council said the strikes would continue.")
     assert (s.speaker.country, s.speaker.organization) == ("RUS", None)
     [un] = statements("The Security Council condemned the attack.")
-    assert un.speaker.organization == "UNSC"
+    assert (un.speaker.organization, un.speaker.name) == ("UN", "UN Security Council")
 
 
 def test_an_unqualified_ministry_under_a_dateline_is_the_datelines() -> None:
