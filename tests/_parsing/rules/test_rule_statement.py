@@ -906,3 +906,16 @@ def test_a_bodys_named_spokesman_speaks_and_his_next_sentence_goes_on() -> None:
     [st] = statements(text)
     assert st.speaker.name == "Turki Al-Maliki"
     assert len(st.evidence) == 2
+
+
+def test_a_statement_carried_by_a_news_agency_on_a_day_is_dated_and_adds_no_exercise() -> None:
+    events = de.parse(
+        "North Korea's defense ministry denounced the drill in a statement carried by the "
+        "official Korean Central News Agency on Thursday.",
+        published=PUBLISHED,
+    )
+    [st] = events
+    assert isinstance(st, Statement)
+    assert st.speaker.country == "PRK"
+    assert st.date is not None
+    assert st.date.start == dt.date(2024, 2, 29)

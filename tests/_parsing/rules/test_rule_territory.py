@@ -714,3 +714,13 @@ def test_have_since_is_no_clause_break() -> None:
     [ch] = changes("Ukrainian forces have since seized the town of Sudzha.")
     assert ch.gainer is not None
     assert ch.gainer.country == "UKR"
+
+
+def test_troops_leaving_a_state_withdraw_from_it() -> None:
+    [ch] = changes(
+        "The last Soviet troops left Afghanistan on Wednesday, ending nine years of war."
+    )
+    assert ch.kind is TerritorialChangeKind.WITHDRAWAL
+    assert ch.loser is not None
+    assert ch.loser.country == "SUN"
+    assert [(p.name, p.country) for p in ch.places] == [("Afghanistan", "AFG")]

@@ -162,6 +162,7 @@ def extract_with_triggers(
             and a.actor is not None
             and a.prep not in _PLACE_PREPS
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
+            and not _NEWS_BODY.search(a.actor.name)  # "carried by the KCNA": no party
         ]
         name = exercise_name(art, sent, m.start(), m.end())
         parties = [
@@ -233,6 +234,7 @@ def extract_with_triggers(
     return found
 
 
+_NEWS_BODY = re.compile(r"\b(?:News Agency|News|Television|Radio|Broadcasting)\b")
 _GENERIC = re.compile(
     r"\b(?:past|previous|former|future|such|these|many|other|all)\s(?:\S+\s){0,2}$", re.IGNORECASE
 )

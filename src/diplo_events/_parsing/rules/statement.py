@@ -186,7 +186,8 @@ _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 _MEDIUM_THEN = re.compile(
     r"\b(?:in|during|at) (?:a|an|its|his|her|their|the) (?:[\w-]+ )?(?:tweet|statement|post|"
     r"interview|speech|briefing|address|communiqu[eé]|news conference|press conference)"
-    r"(?: (?:issued|released|posted|published))? (?:late |early )?(?:on )?$"
+    r"(?: (?:issued|released|posted|published|carried by(?: [\w.'’-]+){1,6}))?"
+    r" (?:late |early )?(?:on )?$"
 )
 # "claimed that ...", 'claimed: "..."', "claimed responsibility": a claim in words
 _CLAIM_OK = re.compile(
@@ -435,7 +436,9 @@ def _date(art: Article, sent: Sentence, verb: tuple[int, int]) -> DateSpan | Non
         ):  # "X, who met Y last week, urged ...": last week is the meeting's
             return d.span
     for d in sent.dates:
-        if d.start > verb[1] and _MEDIUM_THEN.search(art.norm, max(verb[1], d.start - 60), d.start):
+        if d.start > verb[1] and _MEDIUM_THEN.search(
+            art.norm, max(verb[1], d.start - 110), d.start
+        ):
             # "dismissed the claims as \"lies\" in a tweet on Sunday": the medium's day
             return d.span
     # "told journalists at a briefing on May 3": before any reported content

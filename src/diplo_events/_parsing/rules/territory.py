@@ -212,6 +212,24 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             norm, max(sent.start, m.start() - 40), m.start()
         ):
             continue  # "met ... to discuss the withdrawal", "called the withdrawal 'a victory'"
+        if m.group().lower() == "left" and not places:
+            # "The last Soviet troops left Afghanistan": the state named right after is the
+            # ground left
+            left = next(
+                (a for a in sent.actors
+                 if a.start == m.end() + 1 and a.role is Role.STATE and a.actor is not None
+                 and a.actor.country),
+                None,
+            )  # fmt: skip
+            if left is not None and left.actor is not None:
+                places = [
+                    Location(
+                        name=left.actor.name,
+                        country=left.actor.country,
+                        kind=LocationKind.COUNTRY,
+                        mention=art.span(left.start, left.end),
+                    )
+                ]
         if kind is _K.WITHDRAWAL and (
             _NOT_WITHDRAWN.match(norm, m.end(), sent.end)
             or (
