@@ -160,6 +160,10 @@ _MEMBERS_OF = re.compile(
 )
 # "of the 10-member", "of the 27-nation": a count of the body's members before its name
 _MEMBER_COUNT = re.compile(r" of (?:the )?[\w-]+-(?:member|nation) $")
+#: Head words of a state's own organs ("the State Security Service of Georgia").
+_STATE_HEADS = frozenset({"Service", "Services", "Ministry", "Government", "Presidency",
+                          "Forces", "Force", "Army", "Navy", "Police", "Guard", "Command",
+                          "Directorate", "Office"})  # fmt: skip
 #: Last words of a capitalized name that make it a gathering's, not a body's.
 _EVENT_HEADS = frozenset({"Conference", "Summit", "Meeting", "Forum", "Dialogue", "Talks",
                           "Games", "Exercise", "Exercises", "Drills", "Festival"})  # fmt: skip
@@ -1046,8 +1050,13 @@ def _state_of_body(
         and (left.demonym_only or left.affiliation.kind is ActorKind.STATE)
     ):
         return left.affiliation
-    if "Government" in words or "Ministry" in words:
-        # "Government of National Accord (GNA) of Libya": the country right after
+    if (
+        "Government" in words
+        or "Ministry" in words
+        or (norm.startswith(" of ", c_end) and _STATE_HEADS.intersection(words))
+    ):
+        # "Government of National Accord (GNA) of Libya", "the State Security Service of
+        # Georgia": the country right after
         for g in groups:
             near = c_end <= g.start <= c_end + 16
             if near and g.affiliation is not None and g.affiliation.kind is ActorKind.STATE:

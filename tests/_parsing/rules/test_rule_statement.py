@@ -919,3 +919,21 @@ def test_a_statement_carried_by_a_news_agency_on_a_day_is_dated_and_adds_no_exer
     assert st.speaker.country == "PRK"
     assert st.date is not None
     assert st.date.start == dt.date(2024, 2, 29)
+
+
+def test_a_state_organ_named_of_its_state_speaks_for_it_but_a_press_body_does_not() -> None:
+    [st] = statements(
+        "The State Security Service of Georgia said in a statement on Monday that the border "
+        "had moved."
+    )
+    assert st.speaker.country == "GEO"
+    assert statements("Questions were restricted, the Media Association of Fiji said.") == []
+
+
+def test_repeating_that_is_saying_again() -> None:
+    [st] = statements(
+        "Indonesian Defence Minister Sjafrie Sjamsoeddin on Thursday repeated that Indonesia "
+        "will never allow a foreign base."
+    )
+    assert st.speaker.country == "IDN"
+    assert statements("Indonesian troops repeated the drills on Thursday.") == []

@@ -53,7 +53,7 @@ _VERBS: dict[str, str] = {
     "added": "say", "confirmed": "say", "noted": "say", "stressed": "say",
     "emphasized": "say", "emphasised": "say", "insisted": "say", "reiterated": "say",
     "claimed": "say", "described": "say", "explained": "say", "affirmed": "say",
-    "expressed": "say", "posted": "say", "wrote": "say", "argued": "say",
+    "expressed": "say", "posted": "say", "wrote": "say", "argued": "say", "repeated": "say",
     "reported": "say", "briefed": "say", "asserted": "say", "acknowledged": "say",
     "warned": "pessimistic", "warns": "pessimistic", "threatened": "pessimistic",
     "welcomed": "optimistic", "praised": "optimistic", "hailed": "optimistic",
@@ -587,6 +587,8 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         word = m.group(1)
         if word == "called" and not _CALLED_OK.match(norm, m.end()):
             continue
+        if word == "repeated" and not _THAT_NEXT.match(norm, m.end()):
+            continue  # "repeated that ...": said again; "repeated the drills": no saying
         if word == "charged" and not _THAT_NEXT.match(norm, m.end()):
             continue  # "charged with murder", "charged into": only "charged that" is said
         if word == "claimed" and not _CLAIM_OK.match(norm, m.end()):
