@@ -724,3 +724,29 @@ def test_troops_leaving_a_state_withdraw_from_it() -> None:
     assert ch.loser is not None
     assert ch.loser.country == "SUN"
     assert [(p.name, p.country) for p in ch.places] == [("Afghanistan", "AFG")]
+
+
+def test_handing_control_of_villages_is_a_handover_and_abandoned_there_an_adjective() -> None:
+    [ch] = changes(
+        "Armenia on Friday handed control of four abandoned border villages to Azerbaijan."
+    )
+    assert ch.kind is TerritorialChangeKind.HANDOVER
+    assert ch.gainer is not None
+    assert ch.loser is not None
+    assert (ch.gainer.country, ch.loser.country) == ("AZE", "ARM")
+
+
+def test_prisoners_handed_over_are_no_ground() -> None:
+    assert (
+        changes(
+            "150 Ukrainian prisoners of war were handed over in return for 150 Russian "
+            "soldiers at the border on Friday."
+        )
+        == []
+    )
+
+
+def test_a_national_army_acronym_is_its_state() -> None:
+    [ch] = changes("The KDF captured Kismayu on Sunday.")
+    assert ch.gainer is not None
+    assert ch.gainer.country == "KEN"

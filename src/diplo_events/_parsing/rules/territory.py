@@ -75,6 +75,7 @@ _TRIGGER = re.compile(
     r"left(?= (?-i:[A-Z][a-z])))\b"
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
     r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control|"
+    r"hand(?:ed|s|ing)? (?:over )?control(?= (?:of|over)\b)|"
     r"hand(?:ed|s)? (?:[\w'-]+ ){1,6}(?:back|over)(?= to\b)|"
     r"return(?:ed|s)?(?= (?:the |this |that )?(?:[\w-]+ )?(?:town|city|territory|island|"
     r"islands|region|area|village|villages|base|peninsula|province|district)\b))\b",
@@ -136,7 +137,10 @@ _GROUND = re.compile(
 # "forces loyal to commander X": X's side
 _LOYAL_TO = re.compile(r"\bloyal to (?:the )?(?:[a-z]+ )?$")
 _IDIOM_AFTER = re.compile(r" [\w'’-]+(?:'s|’s)? (?:by surprise|side|to task|for granted)\b")
-_ADJECTIVE_USE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
+_ADJECTIVE_USE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|two|three|four|five|six|several|many|\d+)\s+$",
+    re.IGNORECASE,
+)
 _BACKER = re.compile(r"\b(?:backed|supported|armed|funded|trained|aided) by\s+(?:the\s+)?$")
 _TO = re.compile(r"\bto\b")
 _BY = re.compile(r"\bby\b")
@@ -304,6 +308,8 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             continue
         if kind is _K.HANDOVER and not places and not _GROUND.search(norm, m.start(), after_end):
             continue  # "handed the hostages over to the Red Cross": people, not ground
+        if kind is _K.HANDOVER and _PEOPLE_HANDED.search(norm, clause, m.start()):
+            continue  # "150 prisoners of war were handed over": people, not ground
         if kind is _K.CAPTURE and gainer is None and not m.group("lost"):
             gainer = _first_group_before(sent, m.start())
         talk = art.discourse
@@ -431,6 +437,10 @@ _NOT_WITHDRAWN = re.compile(
     r"(?:diplomatic|embassy) staff|nomination|candidacy|support|bid|request|offer|application|"
     r"recognition|funding|aid|consent|membership|threat|demand|complaint|resolution|draft)\b)",
     re.IGNORECASE,
+)
+_PEOPLE_HANDED = re.compile(
+    r"\b(?:prisoners|captives|hostages|detainees|bodies|remains|soldiers|POWs|civilians|"
+    r"suspects|children)\b[^.;]{0,60}\b(?:were|was|been|being|are|is)\s+$"
 )
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
 _FUTURE = re.compile(
