@@ -542,3 +542,20 @@ def test_a_national_security_council_is_its_states_not_the_uns() -> None:
 def test_a_senior_general_is_a_title_not_a_party() -> None:
     [m] = meetings("ASEAN leaders met junta chief Sr. Gen. Min Aung Hlaing in Jakarta on Saturday.")
     assert [p.name for p in m.participants] == ["ASEAN", "Min Aung Hlaing"]
+
+
+def test_the_two_meeting_in_a_when_clause_are_the_two_named_before() -> None:
+    [m] = meetings(
+        "Australian Foreign Minister Penny Wong raised the issue with Chinese Foreign Minister "
+        "Wang Yi when the two met on the sidelines of the G20 foreign ministers' meeting in "
+        "Johannesburg on Thursday."
+    )
+    assert [p.country for p in m.participants] == ["AUS", "CHN"]
+
+
+def test_the_gathering_whose_sidelines_host_a_meeting_is_no_party() -> None:
+    [m] = meetings(
+        "Australian Foreign Minister Penny Wong met Chinese Foreign Minister Wang Yi on the "
+        "sidelines of the ASEAN summit in Vientiane."
+    )
+    assert [p.country or p.organization for p in m.participants] == ["AUS", "CHN"]

@@ -82,6 +82,11 @@ _THE_TWO = re.compile(
     r"(?: (?:also|later|again|then|briefly|had|have|last))* $",
     re.IGNORECASE,
 )
+_SIDELINES_OF = re.compile(r"\bsidelines of (?:the |a |an )?(?:[\w-]+ ){0,2}$")
+_WHEN_THE_TWO = re.compile(
+    r"\b(?:when|as|after|before|where)\s+(?:the two(?: [a-z]+)?|both(?: [a-z]+)?|they)\s+"
+    r"(?:[a-z]+\s+)?$"
+)
 _NOUNS = frozenset({"talks", "meeting", "meetings", "summit", "conference", "negotiations",
                     "discussions", "visit", "trip"})  # fmt: skip
 # the noun phrase after a trigger noun, then a future or planned verb
@@ -195,6 +200,8 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             a
             for a in actors_in(sent, clause, clause_end)
             if not any(lo <= a.start < hi for lo, hi in asides)
+            # "met on the sidelines of the G20 summit": the gathering, no party
+            and not _SIDELINES_OF.search(norm, max(sent.start, a.start - 24), a.start)
             and a.role in _PARTY_ROLES
             and a.actor is not None
             and a.prep not in _EXCLUDED_PREPS
@@ -204,6 +211,16 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             )
         ]
         parties = unique_parties(mentions)
+        two = _WHEN_THE_TWO.search(norm, max(sent.start, clause - 8), m.start())
+        if len(parties) < 2 and two is not None:
+            # "X raised the issue with Y when the two met": the two named before the clause
+            before = unique_parties(
+                a for a in actors_in(sent, sent.start, two.start())
+                if a.role in _PARTY_ROLES and a.actor is not None
+                and a.prep not in _EXCLUDED_PREPS
+            )  # fmt: skip
+            if len(before) == 2:
+                parties = before
         if len(parties) == 1 and _AND_THEN.search(norm, max(sent.start, m.start() - 12), m.start()):
             # "Wong flew to Fiji on Thursday, days after being sworn in, and met Bainimarama":
             # the sentence's subject met
