@@ -559,3 +559,11 @@ def test_the_gathering_whose_sidelines_host_a_meeting_is_no_party() -> None:
         "sidelines of the ASEAN summit in Vientiane."
     )
     assert [p.country or p.organization for p in m.participants] == ["AUS", "CHN"]
+
+
+def test_welcoming_a_guest_to_a_place_is_where_they_met() -> None:
+    [m] = meetings(
+        "Chinese President Xi Jinping welcomed Brazilian President Lula to Beijing on Friday."
+    )
+    assert m.location is not None
+    assert (m.location.name, m.location.country) == ("Beijing", "CHN")

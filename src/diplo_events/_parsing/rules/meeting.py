@@ -82,6 +82,8 @@ _THE_TWO = re.compile(
     r"(?: (?:also|later|again|then|briefly|had|have|last))* $",
     re.IGNORECASE,
 )
+# " Ukrainian President Volodymyr Zelensky to the ": the guest, then where to
+_GUEST_TO = re.compile(r" (?:[\w.'’-]+ ){1,6}to (?:the )?")
 _SIDELINES_OF = re.compile(r"\bsidelines of (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _WHEN_THE_TWO = re.compile(
     r"\b(?:when|as|after|before|where)\s+(?:the two(?: [a-z]+)?|both(?: [a-z]+)?|they)\s+"
@@ -290,6 +292,14 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
         family = _family(m)
         if location is None and family == "visit":
             location = _visited(sent, m.end(), clause_end)  # "visited Cairo", "a visit to Oman"
+        if location is None and family == "host":
+            # "welcomed Zelensky to the Elysee Palace", "received Lula to Beijing"
+            location = next(
+                (p.location for p in sent.places
+                 if m.end() <= p.start < clause_end and p.prep == "to"
+                 and _GUEST_TO.fullmatch(norm, m.end(), p.start)),
+                None,
+            )  # fmt: skip
         hosted_by = _HOSTED_BY.search(norm, max(sent.start, m.start() - 12), m.end() + 4)
         if (
             word in ("received", "welcomed")
