@@ -567,3 +567,18 @@ def test_welcoming_a_guest_to_a_place_is_where_they_met() -> None:
     )
     assert m.location is not None
     assert (m.location.name, m.location.country) == ("Beijing", "CHN")
+
+
+def test_a_news_conference_is_no_meeting() -> None:
+    assert (
+        meetings(
+            "Chinese Foreign Ministry spokesman Wang Lin told a regular news conference in "
+            "Beijing that Japan and South Korea should respect China's concerns."
+        )
+        == []
+    )
+
+
+def test_mediators_named_by_their_states_are_parties() -> None:
+    [m] = meetings("A Hamas delegation held talks with Egyptian and Qatari mediators in Cairo.")
+    assert [p.country or p.organization for p in m.participants] == ["Hamas", "EGY", "QAT"]

@@ -84,6 +84,7 @@ _THE_TWO = re.compile(
 )
 # " Ukrainian President Volodymyr Zelensky to the ": the guest, then where to
 _GUEST_TO = re.compile(r" (?:[\w.'’-]+ ){1,6}to (?:the )?")
+_BRIEFING = re.compile(r"\b(?:news|press|video|tele|media)[ -]?$", re.IGNORECASE)
 _SIDELINES_OF = re.compile(r"\bsidelines of (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _WHEN_THE_TWO = re.compile(
     r"\b(?:when|as|after|before|where)\s+(?:the two(?: [a-z]+)?|both(?: [a-z]+)?|they)\s+"
@@ -174,6 +175,10 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             continue
         if word in ("meeting", "meetings", "talks", "conference") and _generic(norm, m.start()):
             continue
+        if word == "conference" and _BRIEFING.search(
+            norm, max(sent.start, m.start() - 8), m.start()
+        ):
+            continue  # "told a regular news conference": a briefing, no meeting
         if _JUDGED.search(norm, max(sent.start, m.start() - 40), m.start()):
             continue  # "Assad denounced the summit": a meeting judged, not told
         comma = norm.find(",", m.end(), sent.end)
