@@ -937,3 +937,20 @@ def test_repeating_that_is_saying_again() -> None:
     )
     assert st.speaker.country == "IDN"
     assert statements("Indonesian troops repeated the drills on Thursday.") == []
+
+
+def test_a_participle_statement_takes_no_negation_from_its_main_clause() -> None:
+    [st] = statements(
+        "Chinese Premier Li Qiang made no direct mention of the launch, saying only that peace "
+        "must be kept."
+    )
+    assert st.modality is Modality.REALIZED
+
+
+def test_a_message_broadcast_on_television_on_a_day_dates_the_statement() -> None:
+    [st] = statements(
+        "Russian President Vladimir Putin said in a message broadcast on state television on "
+        "Tuesday evening that the talks had failed."
+    )
+    assert st.date is not None
+    assert st.date.start == dt.date(2024, 3, 5)

@@ -185,8 +185,9 @@ _NO_SAYING = re.compile(r"\b(?:to|not|n't|never|cannot)\s+$")
 # "in a tweet on", "in a statement issued late on": the day right after is the saying's
 _MEDIUM_THEN = re.compile(
     r"\b(?:in|during|at) (?:a|an|its|his|her|their|the) (?:[\w-]+ )?(?:tweet|statement|post|"
-    r"interview|speech|briefing|address|communiqu[eé]|news conference|press conference)"
-    r"(?: (?:issued|released|posted|published|carried by(?: [\w.'’-]+){1,6}))?"
+    r"interview|speech|briefing|address|message|communiqu[eé]|news conference|press conference)"
+    r"(?: (?:issued|released|posted|published|(?:carried|broadcast|aired) (?:by|on)"
+    r"(?: [\w.'’-]+){1,6}))?"
     r" (?:late |early )?(?:on )?$"
 )
 # "claimed that ...", 'claimed: "..."', "claimed responsibility": a claim in words
@@ -495,6 +496,8 @@ def _event(
         content = _reported_around(art, sent, verb)
     # "<content>, the Pentagon said": the content's modals are not the saying's
     speech_start = art.clause_start(sent, verb[0]) if frame is None else frame + 1
+    if rule == "statement.participle":
+        speech_start = verb[0]  # "X made no mention of Y, saying only that ...": said
     date = _date(art, sent, verb)
     if date is None and rule == "statement.plural":
         date = art.discourse.last_meeting_date  # "the two leaders said": at their meeting
