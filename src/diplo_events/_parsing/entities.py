@@ -45,6 +45,8 @@ _DOMESTIC_ROLES = frozenset({
 _INSTITUTIONS = frozenset({"ministry", "government", "presidency", "cabinet", "parliament",
                            "military", "police", "office", "embassy"})  # fmt: skip
 _FORCES = frozenset({"military", "government", "police"})
+#: States whose people's names are written family name first in English-language news.
+_FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "KHM", "MNG", "HKG", "MAC"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "wad"})
 # Head words by which a body named before is referred to again ("the alliance").
 _BODY_HEADS = frozenset({"alliance", "coalition", "front", "movement", "group", "militia"})
@@ -102,6 +104,10 @@ class Registry:
             words = actor.name.split()
             if len(words) > 2 and words[1].lower() in _PATRONYMIC:
                 # "Prince Khalid bin Saud", later "Prince Khalid": the given name names him
+                self.persons.setdefault(words[0], actor)
+            if len(words) == 3 and actor.country in _FAMILY_NAME_FIRST:
+                # "South Korean President Yoon Suk Yeol", later "Yoon said": the family name
+                # comes first in the states that write it so
                 self.persons.setdefault(words[0], actor)
             if len(words) == 2 and words[0][:1].isupper():
                 # family name first ("Wang Yi", "Dong Jun", "Kim Jong Un" has three): a later

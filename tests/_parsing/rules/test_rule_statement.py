@@ -954,3 +954,11 @@ def test_a_message_broadcast_on_television_on_a_day_dates_the_statement() -> Non
     )
     assert st.date is not None
     assert st.date.start == dt.date(2024, 3, 5)
+
+
+def test_a_korean_family_name_alone_names_the_person_told_before() -> None:
+    [st] = statements(
+        "South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida on "
+        "Saturday.\n\nYoon said the launch would violate UN resolutions."
+    )
+    assert (st.speaker.name, st.speaker.country) == ("Yoon Suk Yeol", "KOR")
