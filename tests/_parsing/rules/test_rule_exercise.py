@@ -360,3 +360,7 @@ def test_a_reference_phrase_followed_by_another_name_is_another_exercise() -> No
         "The special exercises Kavkaz-2024 are being held at the same range."
     )
     assert (first.name, second.name) == ("Araz-2024", "Kavkaz-2024")
+
+
+def test_a_side_judging_the_drills_takes_no_part_in_them() -> None:
+    assert exercises("Xinhua quoted a spokesman as saying China opposed the drills.") == []

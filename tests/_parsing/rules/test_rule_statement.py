@@ -962,3 +962,11 @@ def test_a_korean_family_name_alone_names_the_person_told_before() -> None:
         "Saturday.\n\nYoon said the launch would violate UN resolutions."
     )
     assert (st.speaker.name, st.speaker.country) == ("Yoon Suk Yeol", "KOR")
+
+
+def test_the_one_quoted_by_a_news_agency_speaks() -> None:
+    [st] = statements(
+        "Krajina Serb leader Milan Martic was quoted by the news agency SRNA as saying the "
+        "army would fight."
+    )
+    assert st.speaker.name == "Milan Martic"

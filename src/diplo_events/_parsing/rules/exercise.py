@@ -163,6 +163,8 @@ def extract_with_triggers(
             and a.prep not in _PLACE_PREPS
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
             and not _NEWS_BODY.search(a.actor.name)  # "carried by the KCNA": no party
+            # "China opposed the drills": a side judging the exercise takes no part in it
+            and not (a.end <= m.start() and _JUDGES.search(norm, a.end, m.start()))
         ]
         name = exercise_name(art, sent, m.start(), m.end())
         parties = [
@@ -234,6 +236,11 @@ def extract_with_triggers(
     return found
 
 
+_JUDGES = re.compile(
+    r"\b(?:oppos(?:ed|es|e|ing)|condemn\w*|denounc\w*|critici[sz]\w*|slam(?:s|med)|"
+    r"protest(?:ed|s|ing)?|reject\w*|decr(?:ied|ies|y)|blast(?:ed|s)|warn\w* (?:against|about)|"
+    r"complain\w* about|objected to)\b"
+)
 _NEWS_BODY = re.compile(r"\b(?:News Agency|News|Television|Radio|Broadcasting)\b")
 _GENERIC = re.compile(
     r"\b(?:past|previous|former|future|such|these|many|other|all)\s(?:\S+\s){0,2}$", re.IGNORECASE

@@ -695,6 +695,10 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             break
         quoted = [a for a in art.actors_between(sent, m.start(1), m.end(1), inside=False)
                   if a.role in _PARTY_ROLES and a.actor is not None]  # fmt: skip
+        if _PASSIVE.search(norm, max(sent.start, m.start() - 12), m.start()):
+            # "X was quoted by the news agency Y as saying": X spoke, Y reported it
+            subject = subject_before(art, sent, m.start(), _PARTY_ROLES)
+            quoted = [subject] if subject is not None and subject.actor is not None else []
         if quoted and quoted[0].actor is not None and _political(quoted[0].actor):
             voice = quoted[0].actor
             if voice_key(voice) not in seen:
