@@ -73,3 +73,11 @@ def test_a_window_cut_inside_a_word_reads_no_modal() -> None:
     )
     start = sentence.index("said")
     assert modality_of(sentence, start, start + 4, 0) is Modality.REALIZED
+
+
+def test_the_month_may_is_no_modal() -> None:
+    sentence = "In May, Croatian forces overran the enclave."
+    assert modality(sentence, "overran") is Modality.REALIZED
+    assert modality("Croatian forces may overrun the enclave.", "overrun") is (
+        Modality.HYPOTHETICAL
+    )

@@ -15,7 +15,7 @@ __all__ = ["denied_before", "modality_of", "noun_modality"]
 _BEFORE = re.compile(
     r"\b(?P<negated>not|never|no|didn't|did not|won't|cannot|can't|denied|denies|deny|"
     r"refused to|failed to|cancel(?:l?ed)?|called off|postponed|rejected)\b"
-    r"|\b(?P<hypo>could|might|may|can|would|should|must|ought to|needs? to|if|whether|"
+    r"|\b(?P<hypo>could|might|(?-i:may|can)|would|should|must|ought to|needs? to|if|whether|"
     r"possible|possibly|threaten(?:ed|s)? to|risk of|unless)\b"
     r"|\b(?P<planned>will|shall|plans? to|planned|planning to|expected to|scheduled|"
     r"set to|due to|going to|intends? to|agreed(?: on \w+| \w+day)? to|aims? to|wants? to|"
