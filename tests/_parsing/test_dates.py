@@ -335,3 +335,11 @@ def test_a_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
     assert (d.span.start, d.span.precision) == (dt.date(2024, 10, 24), DatePrecision.DAY)
     [d] = find_dates("He spoke on Monday of last week.", published=published)
     assert d.span.start == dt.date(2024, 10, 21)
+
+
+def test_last_weekend_after_a_weekday_is_not_last_week() -> None:
+    published = dt.date(2024, 3, 6)
+    found = find_dates(
+        "Russia said on Tuesday last weekend's talks were useful.", published=published
+    )
+    assert found[0].span.start == dt.date(2024, 3, 5)

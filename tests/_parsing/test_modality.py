@@ -81,3 +81,16 @@ def test_the_month_may_is_no_modal() -> None:
     assert modality("Croatian forces may overrun the enclave.", "overrun") is (
         Modality.HYPOTHETICAL
     )
+
+
+def test_a_clause_joined_by_and_keeps_its_own_postponement() -> None:
+    [ex] = [
+        e
+        for e in de.parse(
+            "China and Russia began the joint drills on Monday and Japan's planned visit to "
+            "Beijing was postponed.",
+            published="2024-03-06",
+        )
+        if e.type == "military_exercise"
+    ]
+    assert ex.modality is Modality.REALIZED

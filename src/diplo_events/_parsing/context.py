@@ -470,6 +470,7 @@ def date_in(
     A coarse first date ("Earlier this month") gives way to a finer one inside it later
     in the range ("... on June 18"): the day the coarse one only frames."""
     first: DateSpan | None = None
+    first_end: int | None = None
     for d in sent.dates:
         if start <= d.start and d.end <= end and not d.bound:
             if trigger is not None:
@@ -479,16 +480,24 @@ def date_in(
             if first is None:
                 if d.span.precision is DatePrecision.DAY:
                     return d.span
-                first = d.span
+                first, first_end = d.span, d.end
             elif (
                 _FINENESS[d.span.precision] < _FINENESS[first.precision]
                 and first.start <= d.span.start
                 and d.span.end <= first.end
+                and first_end is not None
+                # not across a clause or an offset: "held drills in February, weeks after
+                # Moscow and Beijing signed a pact on February 2"
+                and not _OTHER_CLAUSE.search(norm, first_end, d.start)
             ):
                 return d.span
     return first
 
 
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:after|before|since|when|while|which|who|that|until|following|ahead of|days?|weeks?|"
+    r"months?|years?)\b|[;:]"
+)
 _FINENESS = {
     DatePrecision.DAY: 0,
     DatePrecision.WEEK: 1,

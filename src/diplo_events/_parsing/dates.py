@@ -266,7 +266,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
      r"(?P<rp_u>weekend|week|month|year)(?![\w-])"),
     # (on) Wednesday (night), last Friday, next Monday
     ("wd", r"(?:(?P<wd_mod><<WD_MOD>>)\s)?(?P<wd_day><<WEEKDAY>>)(?:\s<<PART_OF_DAY>>)?"
-           r"(?:\s(?P<wd_lw>(?:of\s)?last\sweek))?"),
+           r"(?:\s(?P<wd_lw>(?:of\s)?last\sweek)(?![\w'’-]))?"),
 ]  # fmt: skip
 
 _DATE_RE = re.compile(

@@ -395,11 +395,7 @@ def find_mentions(
             and m.text == "Security Council"
             and (
                 national
-                or (
-                    (cap := _CAP_BEFORE.search(norm, max(start, m.start - 30), m.start)) is not None
-                    and cap.start() not in covered
-                    and cap.group().strip() not in _BREAK_WORDS
-                )
+                or norm[max(start, m.start - 9) : m.start] in ("National ", "Supreme ", "Federal ")
             )
         ):
             # "the Russian Security Council", "Iran's Supreme National Security Council", the

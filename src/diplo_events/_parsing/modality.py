@@ -42,9 +42,10 @@ _STOPPED = re.compile(
 _WINDOW = 48
 # "The handover of X, originally set for Sunday, was postponed": the event noun's own verb
 _CALLED_OFF = re.compile(
-    # ("and" joining two names, "Rwanda and Congo", goes on with the noun phrase)
-    r"(?:(?!\b(?:that|which|who|after|before|since|when|and(?!\s+(?-i:[A-Z]))|but|as|while)"
-    r"\b)[^.;]){0,80}?"
+    # ("and" goes on with the noun phrase only before a name: "Rwanda and Congo"; not before
+    # a lower-case word or a possessive, which start another clause: "and Japan's visit")
+    r"(?:(?!\b(?:that|which|who|after|before|since|when|but|as|while)\b"
+    r"|\band\s+(?-i:[A-Z])[\w-]*(?:'s|’s)|\band\s+(?-i:[a-z]))[^.;]){0,80}?"
     r"\b(?:was|were|has been|have been|had been) (?:postponed|delayed|cancell?ed|"
     r"called off|suspended|put off|scrapped)\b",
     re.IGNORECASE,

@@ -364,3 +364,23 @@ def test_a_reference_phrase_followed_by_another_name_is_another_exercise() -> No
 
 def test_a_side_judging_the_drills_takes_no_part_in_them() -> None:
     assert exercises("Xinhua quoted a spokesman as saying China opposed the drills.") == []
+
+
+def test_a_day_inside_a_coarse_frame_but_across_an_offset_is_another_happenings() -> None:
+    [ex] = exercises(
+        "Russia and China held naval drills in February, weeks after Moscow and Beijing signed "
+        "a pact on February 2."
+    )
+    assert ex.date is not None
+    assert ex.date.precision.value == "month"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US-led multinational exercise began on Monday with troops from 12 states.",
+        "Russia and Belarus began drills.\n\nThe ministry said Monday's joint exercise went well.",
+    ],
+)
+def test_a_possessive_a_led_word_or_a_day_is_no_exercise_name(text: str) -> None:
+    assert all(ex.name is None for ex in exercises(text))

@@ -970,3 +970,29 @@ def test_the_one_quoted_by_a_news_agency_speaks() -> None:
         "army would fight."
     )
     assert st.speaker.name == "Milan Martic"
+
+
+def test_a_ministry_official_speaking_abroad_keeps_no_country_of_the_venue() -> None:
+    [st] = statements(
+        "Speaking in Kyiv, Foreign Ministry spokeswoman Maria Zakharova said the talks were useful."
+    )
+    assert st.speaker.country is None
+
+
+def test_claiming_that_it_did_something_is_a_statement() -> None:
+    [st] = statements("Russia claimed it had shot down ten drones over Moscow on Monday.")
+    assert st.speaker.country == "RUS"
+
+
+def test_some_analysts_at_a_body_are_no_speakers() -> None:
+    assert (
+        statements(
+            "Some analysts at the Institute for the Study of War said Russia had gained ground."
+        )
+        == []
+    )
+
+
+def test_a_weekday_in_front_of_the_security_council_is_no_name() -> None:
+    [st] = statements("On Tuesday Security Council members condemned the attack.")
+    assert (st.speaker.organization, st.speaker.name) == ("UN", "UN Security Council")

@@ -750,3 +750,27 @@ def test_a_national_army_acronym_is_its_state() -> None:
     [ch] = changes("The KDF captured Kismayu on Sunday.")
     assert ch.gainer is not None
     assert ch.gainer.country == "KEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia expelled two British diplomats from Moscow on Monday.",
+        "Niger's military ousted President Mohamed Bazoum from power in Niamey in July.",
+        "The Israeli army cleared residents from northern Gaza on Monday.",
+        "Al-Shabaab fighters stormed a hotel in Mogadishu on Friday.",
+    ],
+)
+def test_driving_out_or_storming_takes_only_a_place_that_is_the_object(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_a_landing_storming_ashore_at_a_town_takes_it() -> None:
+    [ch] = changes("British and French troops stormed ashore at Port Said at dawn on Monday.")
+    assert [p.name for p in ch.places] == ["Port Said"]
+
+
+def test_ground_left_under_a_deal_is_still_a_withdrawal() -> None:
+    [ch] = changes("Russian troops withdrew from Kherson city under the deal on Friday.")
+    assert ch.kind is TerritorialChangeKind.WITHDRAWAL
+    assert [p.name for p in ch.places] == ["Kherson"]

@@ -236,6 +236,11 @@ def extract_with_triggers(
     return found
 
 
+_NOT_A_NAME = re.compile(
+    r"(?:'s|’s|-led|-backed|-hosted|-sponsored)\s$|\b(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
 _JUDGES = re.compile(
     r"\b(?:oppos(?:ed|es|e|ing)|condemn\w*|denounc\w*|critici[sz]\w*|slam(?:s|med)|"
     r"protest(?:ed|s|ing)?|reject\w*|decr(?:ied|ies|y)|blast(?:ed|s)|warn\w* (?:against|about)|"
@@ -432,6 +437,8 @@ def exercise_name(art: Article, sent: Sentence, start: int, end: int) -> str | N
     ):
         return art.original[after.start("name") : after.end("name")]
     before = _NAME_BEFORE.search(norm, max(sent.start, start - 60), start)
+    if before and _NOT_A_NAME.search(before.group("name")):
+        before = None  # "Monday's joint exercise", "the US-led multinational exercise"
     if before:
         pos, stop = before.start(), before.end("name")
         for word in norm[pos:stop].split():

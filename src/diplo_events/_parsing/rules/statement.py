@@ -196,7 +196,7 @@ _CLAIM_OK = re.compile(
 )
 # "Analysts at X", "Residents of X": the head noun of a subject with a prepositional phrase
 _SUBJECT_OPENING = re.compile(
-    r"\s*(?:(?:the|some|many|several|two|three) )?([A-Za-z]+) "
+    r"\s*(?:(?i:the|some|many|several|two|three) )?([A-Za-z]+) "
     r"(?:at|from|of|with|in|for)\b"
 )
 _THAT_NEXT = re.compile(r"\s+(?:on \w+\s+)?that\b")
@@ -517,6 +517,13 @@ def _event(
         venue is not None
         and venue.country
         and venue.kind is LocationKind.CITY
+        # only a home routine: "at a (regular) press briefing in Beijing"; a ministry official
+        # "speaking in Kyiv" may be abroad
+        and venue.mention is not None
+        and _HOME_BRIEFING.search(
+            art.norm, max(sent.start, venue.mention.start - 60), venue.mention.start
+        )
+        is not None
         and speaker.kind is ActorKind.PERSON
         and speaker.country is None
         and speaker.organization is None
@@ -541,6 +548,11 @@ def _event(
     )
 
 
+_HOME_BRIEFING = re.compile(
+    r"\b(?:regular|weekly|daily|routine|monthly)?\s?(?:press |news |media )?briefing (?:in|at) "
+    r"(?:the )?$",
+    re.IGNORECASE,
+)
 _INSTITUTION_TITLE = re.compile(r"\b(?:[Mm]inistry|[Oo]ffice|[Dd]epartment)\b")
 
 
@@ -594,7 +606,11 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             continue  # "repeated that ...": said again; "repeated the drills": no saying
         if word == "charged" and not _THAT_NEXT.match(norm, m.end()):
             continue  # "charged with murder", "charged into": only "charged that" is said
-        if word == "claimed" and not _CLAIM_OK.match(norm, m.end()):
+        if (
+            word == "claimed"
+            and not _CLAIM_OK.match(norm, m.end())
+            and not SELF_REFERENCE.match(norm, m.end())  # "Russia claimed it had shot down"
+        ):
             continue  # "Venezuela has claimed the Essequibo since 1899": a claim to land
         if word in ("pledged", "promised") and not _PLEDGE_OK.match(norm, m.end()):
             continue  # "have pledged personnel for the mission": a commitment of means

@@ -244,6 +244,30 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             # "withdrew from the grain deal", "withdrew its ambassador from X", "pulled out of
             # ECOWAS": a side leaves a deal, a post or a body, not ground
             continue
+        if m.group("driven") or m.group().lower() == "stormed":
+            # the place must be the object itself ("stormed the town of X", "drove the rebels
+            # out of X"), not where a building stands ("stormed a hotel in Mogadishu"); and
+            # the ones driven out must be fighters ("expelled two diplomats from Moscow",
+            # "ousted the president from power" take nothing)
+            places = [
+                p for p in places
+                if p.mention is not None
+                and _PLACE_OBJECT.fullmatch(norm, m.end(), p.mention.start) is not None
+            ][:1] + [
+                p for p in places
+                if p.mention is not None
+                and _PLACE_OBJECT.fullmatch(norm, m.end(), p.mention.start) is None
+                and _LIST_GAP.match(norm, max(m.end(), p.mention.start - 6), p.mention.start)
+            ]  # fmt: skip
+            if m.group("driven") and not (
+                _ARMED.search(m.group())
+                or any(
+                    a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP
+                    for a in sent.actors
+                    if m.start() <= a.start < m.end()
+                )
+            ):
+                continue
         if (m.group().lower() in _NEEDS_PLACE or m.group("driven")) and not places:
             continue  # "entered into force", "abandoned plans": only a place counts
         if m.group().lower().endswith(" into") and not any(
@@ -429,7 +453,10 @@ _TALKED_ABOUT = re.compile(
 )
 # What a side withdraws that is no ground: a deal, a body, a diplomat, a bid
 _NOT_WITHDRAWN = re.compile(
-    r"\s+(?:(?:from|out of)\s+(?:the |a |an |its |their )?(?:[\w'’-]+ ){0,4}?(?:deal|"
+    r"\s+(?:(?:from|out of)\s+(?:the |a |an |its |their )?"
+    # names and adjectives only before the keyword ("withdrew from Kherson under the deal" is
+    # ground left under a deal)
+    r"(?:(?!(?:under|after|as|in|with|on|by|the|a|an|following|amid)\b)[\w'’-]+ ){0,4}?(?:deal|"
     r"agreement|accords?|treaty|pact|talks|negotiations|race|elections?|tournament|games|"
     r"initiative|programme|program|scheme|convention|protocol|organi[sz]ation|bloc|alliance|"
     r"union|court|council|summit|coalition|process|framework|membership)\b"
@@ -442,6 +469,14 @@ _PEOPLE_HANDED = re.compile(
     r"\b(?:prisoners|captives|hostages|detainees|bodies|remains|soldiers|POWs|civilians|"
     r"suspects|children)\b[^.;]{0,60}\b(?:were|was|been|being|are|is)\s+$"
 )
+# between a taking verb and the place it takes: nothing, or "the town of", "the village of"
+_PLACE_OBJECT = re.compile(
+    r"\s+(?:ashore\s+(?:at|in|on)\s+|into\s+)?"  # "stormed ashore at Port Said"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|towns|city|village|villages|district|"
+    r"province|region|settlement|base|airport|port|capital|enclave|area|island|county)\s+of"
+    r"\s+)?"
+)
+_LIST_GAP = re.compile(r".*(?:,|\band)\s+$")
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|proposals?|proposed|calls? for|"
