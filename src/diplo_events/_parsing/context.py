@@ -108,9 +108,9 @@ class Article:
             # the quotes around a short name ('the "Northern/Interaction-2023" exercise') break
             # no clause
             names = {
-                pos
+                quote
                 for q in _QUOTED_NAME.finditer(self.norm, sent.start, sent.end)
-                for pos in (q.start(), q.end() - 1)
+                for quote in (q.start(), q.end() - 1)
             }
             breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(
                 self.norm, sent.start, sent.end) if m.start() not in names]  # fmt: skip
