@@ -1170,7 +1170,8 @@ def _is_role_subject(norm: str, g_start: int, g_end: int, floor: int) -> bool:
     )
     # "a Defense Ministry spokesman": one official of the ministry named in capitals
     named = before.endswith(("a ", "an ")) and norm[g_start : g_start + 1].isupper()
-    return (the or named) and not words.endswith("s")
+    head = words.split(" of ")[0]  # "the Ministry of Foreign Affairs": one ministry
+    return (the or named) and not head.endswith("s")
 
 
 def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: Lexicon) -> bool:

@@ -996,3 +996,11 @@ def test_some_analysts_at_a_body_are_no_speakers() -> None:
 def test_a_weekday_in_front_of_the_security_council_is_no_name() -> None:
     [st] = statements("On Tuesday Security Council members condemned the attack.")
     assert (st.speaker.organization, st.speaker.name) == ("UN", "UN Security Council")
+
+
+def test_the_ministry_of_foreign_affairs_under_a_dateline_is_the_datelines() -> None:
+    [st] = statements(
+        "KATHMANDU, March 5 (Reuters) - The Ministry of Foreign Affairs said in a press release "
+        "that the talks were useful."
+    )
+    assert st.speaker.country == "NPL"

@@ -774,3 +774,21 @@ def test_ground_left_under_a_deal_is_still_a_withdrawal() -> None:
     [ch] = changes("Russian troops withdrew from Kherson city under the deal on Friday.")
     assert ch.kind is TerritorialChangeKind.WITHDRAWAL
     assert [p.name for p in ch.places] == ["Kherson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "loser", "place"),
+    [
+        ("Russian armoured columns rolled out of the Georgian city of Gori on Friday.", "RUS",
+         "Gori"),
+        ("Iraqi troops were streaming out of Kuwait City on Tuesday.", "IRQ", "Kuwait City"),
+    ],
+)  # fmt: skip
+def test_forces_rolling_or_streaming_out_of_a_place_withdraw(
+    text: str, loser: str, place: str
+) -> None:
+    [ch] = changes(text)
+    assert ch.kind is TerritorialChangeKind.WITHDRAWAL
+    assert ch.loser is not None
+    assert ch.loser.country == loser
+    assert [p.name for p in ch.places] == [place]

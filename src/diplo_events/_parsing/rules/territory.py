@@ -69,6 +69,7 @@ _TRIGGER = re.compile(
     r"(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|regions?) of|"
     r"(?:were|was|been|being) (?:driven|pushed|forced|expelled|ousted) (?:out of|from))\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
+    r"(?:rolled|rolling|streamed|streaming|marched|marching|moved|moving|poured) out of|"
     r"pulled (?:its|their|the|all|his|her) (?:[\w-]+ ){0,2}(?:troops|forces|soldiers|units) out|"
     r"pulling out|pulled back|pulling back|pull-out|pullout|retreated|abandoned|evacuated|"
     r"(?:left|fled) the (?:city|town|area|region|village|base|territory|country)|"
@@ -90,7 +91,7 @@ KEYWORDS = ("captur", "seiz", "control", "overr", "retook", "retak", "recaptur",
             "pulling out", "pulled back", "pulling back", "fled the", "took ", "taken ", "taking ",
             "takes ", "lost control", "loses control", "lost the", "driven", "pushed out",
             "forced out", "expelled", "ousted", "pulled", "drove", "drives", "driving",
-            "ejected", "cleared", "pushed", "stormed")  # fmt: skip
+            "ejected", "cleared", "pushed", "stormed", "out of")  # fmt: skip
 _PARTY_ROLES = frozenset({Role.STATE, Role.ORGANIZATION, Role.OFFICIAL, Role.GROUP,
                           Role.PERSON, Role.PRONOUN, Role.ROLE_ONLY})  # fmt: skip
 _OBJECT_END = re.compile(
