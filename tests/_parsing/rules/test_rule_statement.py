@@ -1004,3 +1004,30 @@ def test_the_ministry_of_foreign_affairs_under_a_dateline_is_the_datelines() -> 
         "that the talks were useful."
     )
     assert st.speaker.country == "NPL"
+
+
+def test_a_relative_clauses_negation_is_not_the_sayings() -> None:
+    [st] = statements(
+        "In London, the British government, which was not consulted in advance, said it had "
+        "serious doubts about the plan."
+    )
+    assert st.modality is Modality.REALIZED
+    assert st.speaker.country == "GBR"
+
+
+def test_accusing_someone_and_saying_is_one_statement_by_the_subject() -> None:
+    [st] = statements(
+        "Kosovo Prime Minister Albin Kurti accused the EU mediators of favouring Belgrade and "
+        "said the talks had failed."
+    )
+    assert st.speaker.name == "Albin Kurti"
+
+
+def test_an_officer_who_did_not_wish_to_be_named_is_anonymous() -> None:
+    assert (
+        statements(
+            "A senior Indian army officer, who did not wish to be named, said the number of "
+            "incursions had fallen."
+        )
+        == []
+    )

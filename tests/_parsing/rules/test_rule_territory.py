@@ -792,3 +792,16 @@ def test_forces_rolling_or_streaming_out_of_a_place_withdraw(
     assert ch.loser is not None
     assert ch.loser.country == loser
     assert [p.name for p in ch.places] == [place]
+
+
+def test_an_annex_to_a_deal_and_a_withdrawal_raised_in_talks_are_no_changes() -> None:
+    assert (
+        changes("Serbia agreed to the plan and to an annex on its implementation in Ohrid.") == []
+    )
+    assert (
+        changes(
+            "Maldivian President Mohamed Muizzu raised the withdrawal of Indian troops when he "
+            "met Indian Prime Minister Narendra Modi in Dubai."
+        )
+        == []
+    )

@@ -87,7 +87,7 @@ SELF_REFERENCE = re.compile(
 _UNNAMED_FRAME = (
     r"on (?:the )?condition of anonymity|speaking anonymously|(?:who )?(?:asked|requested|"
     r"declined|refused) not to be (?:named|identified)|(?:declined|refused) to be (?:named|"
-    r"identified)|requested anonymity"
+    r"identified)|requested anonymity|(?:did not|didn't) (?:wish|want) to be (?:named|identified)"
 )
 _ANONYMOUS = re.compile(rf"\b(?:{_UNNAMED_FRAME}|unnamed|anonymous)\b", re.IGNORECASE)
 # ... right after the verb: "said on condition of anonymity", "told AFP, speaking anonymously"
@@ -128,7 +128,8 @@ _AND_BEFORE_VERB = re.compile(r"\band (?:also |later |then )?$")
 # a verb right after a subject: "X met", "X visited", "X held talks"
 _VERB_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?:met|visited|held|hosted|received|arrived|"
-    r"travell?ed|flew|signed|attended|welcomed|toured|spoke|thanked|congratulated|praised)\b"
+    r"travell?ed|flew|signed|attended|welcomed|toured|spoke|thanked|congratulated|praised|"
+    r"accused|critici[sz]ed|urged|warned|blamed|condemned|rejected|denied)\b"
 )
 _SPEAKING_BEFORE = re.compile(
     r"\b(?:[Ss]peaking|[Aa]ddressing \w+)(?: \w+){0,5} (?:in|at) (?:the )?$"
@@ -496,6 +497,15 @@ def _event(
         content = _reported_around(art, sent, verb)
     # "<content>, the Pentagon said": the content's modals are not the saying's
     speech_start = art.clause_start(sent, verb[0]) if frame is None else frame + 1
+    if (
+        art.norm[max(sent.start, speech_start - 7) : speech_start]
+        .rstrip()
+        .endswith(("which", "who"))
+        and "," in art.norm[speech_start : verb[0]]
+    ):
+        # "the British government, which was not consulted, said": the relative clause's
+        # "not" is not the saying's
+        speech_start = art.norm.rfind(",", speech_start, verb[0]) + 1
     if rule == "statement.participle":
         speech_start = verb[0]  # "X made no mention of Y, saying only that ...": said
     date = _date(art, sent, verb)

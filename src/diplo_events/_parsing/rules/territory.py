@@ -171,9 +171,12 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             continue  # "Israeli-occupied": an adjective
         if _IDIOM_AFTER.match(norm, m.end(), sent.end):
             continue  # "took Kyiv by surprise", "took Moscow's side", "took Ankara to task"
-        if m.group().lower() in ("abandoned", "evacuated", "occupied") and _ADJECTIVE_USE.search(
-            norm, max(sent.start, m.start() - 8), m.start()
-        ):
+        if m.group().lower() in (
+            "abandoned",
+            "evacuated",
+            "occupied",
+            "annex",
+        ) and _ADJECTIVE_USE.search(norm, max(sent.start, m.start() - 8), m.start()):
             continue  # "an abandoned outpost", "the occupied territories": an adjective
         clause = reporting_subject_clause(art, sent, art.clause_start(sent, m.start()))
         # "the rebels denied that they had withdrawn", "denied reports that X had fallen"
@@ -446,8 +449,8 @@ _FACILITY = re.compile(
 )
 # A nominal trigger that is what someone talks about, not a report that it happened.
 _TALKED_ABOUT = re.compile(
-    r"\b(?:discuss|discussed|discussing|discussion of|called|calling|hailed|welcomed|"
-    r"praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
+    r"\b(?:discuss|discussed|discussing|discussion of|raised|raising|called|calling|hailed|"
+    r"welcomed|praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
     r"talks on|agreement on|deal on|about|over|regarding|concerning)"
     r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w'’-]+\s){0,2}$",
     re.IGNORECASE,
