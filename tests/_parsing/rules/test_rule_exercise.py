@@ -384,3 +384,13 @@ def test_a_day_inside_a_coarse_frame_but_across_an_offset_is_another_happenings(
 )
 def test_a_possessive_a_led_word_or_a_day_is_no_exercise_name(text: str) -> None:
     assert all(ex.name is None for ex in exercises(text))
+
+
+def test_regular_exercises_a_pact_includes_are_no_exercise() -> None:
+    assert (
+        exercises(
+            "The three ministers signed a memorandum to institutionalize their cooperation, "
+            "including regular joint exercises."
+        )
+        == []
+    )

@@ -582,3 +582,22 @@ def test_a_news_conference_is_no_meeting() -> None:
 def test_mediators_named_by_their_states_are_parties() -> None:
     [m] = meetings("A Hamas delegation held talks with Egyptian and Qatari mediators in Cairo.")
     assert [p.country or p.organization for p in m.participants] == ["Hamas", "EGY", "QAT"]
+
+
+def test_talks_a_future_trip_is_for_are_planned() -> None:
+    [m] = meetings(
+        "U.S. Secretary of State Antony Blinken and Defense Secretary Lloyd Austin are scheduled "
+        "to travel to Manila on Tuesday for two-plus-two talks with their Philippine "
+        "counterparts."
+    )
+    assert m.modality is Modality.PLANNED
+
+
+def test_an_untitled_name_visited_is_a_place_not_a_party() -> None:
+    assert (
+        meetings(
+            "Sudanese army chief Abdel Fattah al-Burhan, who visited Wad Madani on Sunday, "
+            "said the city was liberated."
+        )
+        == []
+    )

@@ -1031,3 +1031,11 @@ def test_an_officer_who_did_not_wish_to_be_named_is_anonymous() -> None:
         )
         == []
     )
+
+
+def test_a_ministry_spokesman_in_a_fronted_capital_speaks_for_its_state() -> None:
+    [st] = statements(
+        "In Beijing, Foreign Ministry spokesman Lin Wei said Monday that Washington was hyping "
+        "up the threat."
+    )
+    assert st.speaker.country == "CHN"

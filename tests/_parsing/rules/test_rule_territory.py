@@ -805,3 +805,30 @@ def test_an_annex_to_a_deal_and_a_withdrawal_raised_in_talks_are_no_changes() ->
         )
         == []
     )
+
+
+def test_a_settlement_transferred_to_a_state_is_a_handover() -> None:
+    found = changes(
+        "The Kyrgyz side handed over the villages of Kapchygai and Tash-Bulak to Tajikistan, "
+        "while Tajikistan transferred the settlement of Bulak-Bashy to Kyrgyzstan."
+    )
+    assert [(c.kind, c.gainer.country if c.gainer else None) for c in found] == [
+        (TerritorialChangeKind.HANDOVER, "TJK"),
+        (TerritorialChangeKind.HANDOVER, "KGZ"),
+    ]
+
+
+def test_driven_from_power_and_a_timetable_for_withdrawal_are_no_changes() -> None:
+    [ch] = changes(
+        "The Taliban seized Kabul in September 1996 and ruled until they were driven from "
+        "power by a US-led invasion in 2001."
+    )
+    assert ch.gainer is not None
+    assert ch.gainer.organization == "Taliban"
+    assert (
+        changes(
+            "The two sides signed an agreement in Doha that sets out a timetable for the "
+            "withdrawal of US troops from Afghanistan."
+        )
+        == []
+    )

@@ -248,7 +248,9 @@ _JUDGES = re.compile(
 )
 _NEWS_BODY = re.compile(r"\b(?:News Agency|News|Television|Radio|Broadcasting)\b")
 _GENERIC = re.compile(
-    r"\b(?:past|previous|former|future|such|these|many|other|all)\s(?:\S+\s){0,2}$", re.IGNORECASE
+    r"\b(?:past|previous|former|future|such|these|many|other|all|regular|routine|frequent|"
+    r"more|further)\s(?:\S+\s){0,2}$",
+    re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last)\b",
                       re.IGNORECASE)  # fmt: skip

@@ -84,6 +84,9 @@ _THE_TWO = re.compile(
 )
 # " Ukrainian President Volodymyr Zelensky to the ": the guest, then where to
 _GUEST_TO = re.compile(r" (?:[\w.'’-]+ ){1,6}to (?:the )?")
+_FOR_NOUN = re.compile(
+    r"\b(?:for|during|at|ahead of) (?:a |an |the |their |his |her )?(?:[\w-]+ ){0,3}$"
+)
 _BRIEFING = re.compile(r"\b(?:news|press|video|tele|media)[ -]?$", re.IGNORECASE)
 _SIDELINES_OF = re.compile(r"\bsidelines of (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _WHEN_THE_TWO = re.compile(
@@ -356,6 +359,14 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
                     or (
                         _GERUND.search(norm, max(sent.start, m.start() - 12), m.end()) is not None
                         and _MAIN_FUTURE.search(norm, sent.start, m.start()) is not None
+                    )
+                    # "are scheduled to travel to Manila for two-plus-two talks", "is expected
+                    # to be signed during a visit": a purpose or frame of a future main verb
+                    or (
+                        word in _NOUNS
+                        and _FOR_NOUN.search(norm, max(sent.start, m.start() - 40), m.start())
+                        is not None
+                        and _MAIN_FUTURE.search(norm, clause, m.start()) is not None
                     )
                     else Modality.NEGATED
                     if denied_before(norm, m.start(), sent.start)

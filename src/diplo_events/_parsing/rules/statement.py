@@ -530,10 +530,14 @@ def _event(
         # only a home routine: "at a (regular) press briefing in Beijing"; a ministry official
         # "speaking in Kyiv" may be abroad
         and venue.mention is not None
-        and _HOME_BRIEFING.search(
-            art.norm, max(sent.start, venue.mention.start - 60), venue.mention.start
+        and (
+            _HOME_BRIEFING.search(
+                art.norm, max(sent.start, venue.mention.start - 60), venue.mention.start
+            )
+            is not None
+            # "In Beijing, Foreign Ministry spokesman X said": the sentence opens at home
+            or venue.mention.start - sent.start <= 3
         )
-        is not None
         and speaker.kind is ActorKind.PERSON
         and speaker.country is None
         and speaker.organization is None

@@ -67,7 +67,8 @@ _TRIGGER = re.compile(
     r"|\b(?P<fell>fell to|fallen to|falls to|fallen into the hands of|fell into the hands of)\b"
     r"|\b(?P<lost>lost control (?:of|over)|loses control (?:of|over)|lost (?:the )?"
     r"(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|regions?) of|"
-    r"(?:were|was|been|being) (?:driven|pushed|forced|expelled|ousted) (?:out of|from))\b"
+    r"(?:were|was|been|being) (?:driven|pushed|forced|expelled|ousted) (?:out of|from)"
+    r"(?! power\b| office\b))\b"
     r"|\b(?P<withdrawal>withdrew|withdrawn|withdraws|withdrawal|withdrawing|pulled out|"
     r"(?:rolled|rolling|streamed|streaming|marched|marching|moved|moving|poured) out of|"
     r"pulled (?:its|their|the|all|his|her) (?:[\w-]+ ){0,2}(?:troops|forces|soldiers|units) out|"
@@ -77,6 +78,8 @@ _TRIGGER = re.compile(
     r"|\b(?P<annexation>annexed|annexes|annex|annexation|annexing)\b"
     r"|\b(?P<handover>handed over|hands over|handover|ceded|transferred control|"
     r"hand(?:ed|s|ing)? (?:over )?control(?= (?:of|over)\b)|"
+    r"transferr(?:ed|ing|s) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|village|villages|settlement|"
+    r"settlements|territory|district|area|island|islands|base|bases)(?= of\b)|"
     r"hand(?:ed|s)? (?:[\w'-]+ ){1,6}(?:back|over)(?= to\b)|"
     r"return(?:ed|s)?(?= (?:the |this |that )?(?:[\w-]+ )?(?:town|city|territory|island|"
     r"islands|region|area|village|villages|base|peninsula|province|district)\b))\b",
@@ -132,6 +135,7 @@ _DESTINATION_PREPS = frozenset({"to", "towards", "toward", "into", "in", "near",
 _GROUND = re.compile(
     r"\b(?:town|towns|city|cities|village|villages|territory|territories|region|area|areas|"
     r"base|bases|island|islands|peninsula|province|district|port|airport|border post|"
+    r"settlement|settlements|"
     r"outpost|positions|control)\b",
     re.IGNORECASE,
 )
@@ -451,7 +455,8 @@ _FACILITY = re.compile(
 _TALKED_ABOUT = re.compile(
     r"\b(?:discuss|discussed|discussing|discussion of|raised|raising|called|calling|hailed|"
     r"welcomed|praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
-    r"talks on|agreement on|deal on|about|over|regarding|concerning)"
+    r"talks on|agreement on|deal on|about|over|regarding|concerning|timetable for|schedule for|"
+    r"deadline for|plans? for|date for)"
     r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w'’-]+\s){0,2}$",
     re.IGNORECASE,
 )
