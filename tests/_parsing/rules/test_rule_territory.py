@@ -832,3 +832,20 @@ def test_driven_from_power_and_a_timetable_for_withdrawal_are_no_changes() -> No
         )
         == []
     )
+
+
+def test_a_participle_clause_ends_what_a_side_withdrew_from() -> None:
+    [ch] = changes(
+        "Israeli troops withdrew from villages in southern Lebanon on Sunday, drawing "
+        "condemnation from Beirut."
+    )
+    assert ch.kind is TerritorialChangeKind.WITHDRAWAL
+    assert "Beirut" not in [p.name for p in ch.places]
+
+
+def test_a_withdrawal_expected_to_be_discussed_is_planned() -> None:
+    [ch] = changes(
+        "The withdrawal of Russian troops from Kherson is expected to be a central issue at "
+        "the talks."
+    )
+    assert ch.modality is Modality.PLANNED

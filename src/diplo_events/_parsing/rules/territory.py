@@ -41,7 +41,7 @@ from ..context import (
     subject_before,
 )
 from ..mentions import ActorMention, PlaceMention, Role, state_actor
-from ..modality import denied_before, modality_of
+from ..modality import denied_before, modality_of, noun_modality
 from ..numbers import count_before
 from .meeting import REPORTING_FRAME
 from .statement import REPORTING_VERB, SELF_REFERENCE, reporting_subject_clause
@@ -101,6 +101,8 @@ _OBJECT_END = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhere\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b|\bin order to\b"
     r"|\bto (?:prevent|avoid|protect|save|spare|allow|ensure|stop)\b"
     r"|\bto\b(?= \w+ (?:the|a)\b)"
+    r"|,\s+(?:drawing|prompting|sparking|triggering|leaving|forcing|ending|killing|"
+    r"according)\b"  # "withdrew from X, drawing condemnation from Beirut"
 )
 _NEEDS_PLACE = frozenset({"entered", "stormed", "abandoned", "evacuated", "took over", "taken over",
                           "taking over", "takes over", "took", "taken", "taking",
@@ -329,7 +331,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
                 if earlier:
                     loser = earlier[-1].actor
             if not places:
-                places = _places(art, sent, m.end(), sent.end)
+                places = _places(art, sent, m.end(), after_end)
         else:  # handover
             if parties_before:
                 loser = parties_before[0].actor
@@ -500,6 +502,11 @@ def _modality(norm: str, sent: Sentence, m: re.Match[str], clause: int) -> Modal
     nominal = found is Modality.REALIZED and m.group().lower() in _NOMINAL
     if nominal and _FUTURE.search(norm, sent.start, m.start()):
         return Modality.PLANNED
+    if nominal:
+        # "the withdrawal of troops is expected to be a central issue": the noun's own verb
+        own = noun_modality(norm, m.start(), m.end(), clause)
+        if own is not None:
+            return own
     return found
 
 
