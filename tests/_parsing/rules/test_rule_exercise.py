@@ -394,3 +394,16 @@ def test_regular_exercises_a_pact_includes_are_no_exercise() -> None:
         )
         == []
     )
+
+
+def test_a_name_with_a_year_suffix_and_its_parts_are_no_parties() -> None:
+    [ex] = exercises(
+        "Lithuanian and German troops took part in the Iron Wolf 2024-II exercise, in which "
+        "about 3,000 troops trained at the range."
+    )
+    assert ex.name == "Iron Wolf 2024-II"
+    assert [p.country for p in ex.participants] == ["LTU", "DEU"]
+
+
+def test_voicing_concern_over_drills_is_no_part_in_them() -> None:
+    assert exercises("Armenia has voiced concern over the drills near its border.") == []

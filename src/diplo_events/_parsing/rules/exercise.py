@@ -72,7 +72,7 @@ _TROOPS = (
 _SHIPS = r"ships|warships|vessels|naval vessels|submarines|frigates|destroyers|boats"
 _AIRCRAFT = r"aircraft|planes|warplanes|jets|fighter jets|helicopters|drones|bombers|fighters"
 _NAME_BEFORE = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*\s){1,4})"
+    r"(?P<name>(?<![\w-])[A-Z][\w'’-]*\s(?:(?:[A-Z][\w'’-]*|\d{4}(?:-\w+)?)\s){0,3})"
     # "the Malabar naval exercise": one kind word may stand between the name and the noun
     r"(?:(?:naval|military|air|land|joint|annual|biennial|bilateral|trilateral|multilateral|"
     r"multinational|combined|maritime|tactical|amphibious|live-fire|large-scale)\s)?$",
@@ -171,7 +171,13 @@ def extract_with_triggers(
             p
             for p in _sides(unique_parties(mentions))
             # "the SLINEX exercise": an acronym no one knows, the exercise's own name
-            if not (name is not None and p.organization == name and not gazetteer().lookup(name))
+            # ("Iron Wolf 2024-II": its "II" is no party either)
+            if not (
+                name is not None
+                and p.organization is not None
+                and (p.organization == name or p.organization in re.split(r"[\s-]", name))
+                and not gazetteer().lookup(p.organization)
+            )
         ]
         for owner in _owners(norm, sent.start, m.start()):
             # "Chinese military exercises", "the US-Philippine drills": the drills' own sides
@@ -244,7 +250,8 @@ _NOT_A_NAME = re.compile(
 _JUDGES = re.compile(
     r"\b(?:oppos(?:ed|es|e|ing)|condemn\w*|denounc\w*|critici[sz]\w*|slam(?:s|med)|"
     r"protest(?:ed|s|ing)?|reject\w*|decr(?:ied|ies|y)|blast(?:ed|s)|warn\w* (?:against|about)|"
-    r"complain\w* about|objected to)\b"
+    r"complain\w* about|objected to|"
+    r"(?:voiced|expressed|raised) (?:\w+ )?concerns? (?:over|about|at))\b"
 )
 _NEWS_BODY = re.compile(r"\b(?:News Agency|News|Television|Radio|Broadcasting)\b")
 _GENERIC = re.compile(
