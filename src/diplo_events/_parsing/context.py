@@ -495,8 +495,8 @@ def date_in(
 
 
 _OTHER_CLAUSE = re.compile(
-    r"\b(?:after|before|since|when|while|which|who|that|until|following|ahead of|days?|weeks?|"
-    r"months?|years?)\b|[;:]"
+    r"\b(?:after|before|since|when|while|which|who|that|until|following|ahead of)\b|[;:]"
+    r"|\b(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier|after|before)\b"
 )
 _FINENESS = {
     DatePrecision.DAY: 0,

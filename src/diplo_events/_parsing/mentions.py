@@ -395,7 +395,9 @@ def find_mentions(
             and m.text == "Security Council"
             and (
                 national
-                or norm[max(start, m.start - 9) : m.start] in ("National ", "Supreme ", "Federal ")
+                or norm[max(start, m.start - 9) : m.start].endswith(
+                    ("National ", "Supreme ", "Federal ")
+                )
             )
         ):
             # "the Russian Security Council", "Iran's Supreme National Security Council", the

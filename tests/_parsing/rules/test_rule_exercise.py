@@ -383,7 +383,8 @@ def test_a_day_inside_a_coarse_frame_but_across_an_offset_is_another_happenings(
     ],
 )
 def test_a_possessive_a_led_word_or_a_day_is_no_exercise_name(text: str) -> None:
-    assert all(ex.name is None for ex in exercises(text))
+    [ex] = exercises(text)
+    assert ex.name is None
 
 
 def test_regular_exercises_a_pact_includes_are_no_exercise() -> None:
@@ -407,3 +408,22 @@ def test_a_name_with_a_year_suffix_and_its_parts_are_no_parties() -> None:
 
 def test_voicing_concern_over_drills_is_no_part_in_them() -> None:
     assert exercises("Armenia has voiced concern over the drills near its border.") == []
+
+
+def test_a_judging_participle_about_something_else_removes_no_party() -> None:
+    [ex] = exercises(
+        "Japan and the Philippines, rejecting Beijing's claims in the South China Sea, held "
+        "joint naval exercises on Tuesday."
+    )
+    assert {"JPN", "PHL"} <= {p.country for p in ex.participants}
+
+
+def test_more_drills_are_drills() -> None:
+    [ex] = exercises("China launched more military drills around Taiwan on Monday.")
+    assert [p.country for p in ex.participants] == ["CHN"]
+
+
+def test_a_duration_is_no_offset_between_a_month_and_its_day() -> None:
+    [ex] = exercises("In February, Russia and Belarus held a week of drills on February 12.")
+    assert ex.date is not None
+    assert ex.date.start == dt.date(2024, 2, 12)

@@ -1039,3 +1039,19 @@ def test_a_ministry_spokesman_in_a_fronted_capital_speaks_for_its_state() -> Non
         "up the threat."
     )
     assert st.speaker.country == "CHN"
+
+
+def test_a_federal_or_supreme_security_council_is_its_states() -> None:
+    [st] = statements(
+        "Germany's Federal Security Council said on Monday that the exports were approved."
+    )
+    assert (st.speaker.country, st.speaker.organization) == ("DEU", None)
+
+
+def test_claiming_a_neighbours_land_is_no_statement() -> None:
+    assert statements("Venezuela has long claimed its neighbour's Essequibo region.") == []
+
+
+def test_claiming_its_fighters_had_done_something_is_a_statement() -> None:
+    [st] = statements("Al-Shabaab claimed its fighters had killed ten soldiers in the raid.")
+    assert st.speaker.organization == "al-Shabaab"

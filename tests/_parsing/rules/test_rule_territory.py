@@ -836,16 +836,34 @@ def test_driven_from_power_and_a_timetable_for_withdrawal_are_no_changes() -> No
 
 def test_a_participle_clause_ends_what_a_side_withdrew_from() -> None:
     [ch] = changes(
-        "Israeli troops withdrew from villages in southern Lebanon on Sunday, drawing "
-        "condemnation from Beirut."
+        "Israeli troops withdrew from Khan Younis on Sunday, drawing condemnation from Beirut."
     )
     assert ch.kind is TerritorialChangeKind.WITHDRAWAL
-    assert "Beirut" not in [p.name for p in ch.places]
+    assert [p.name for p in ch.places] == ["Khan Younis"]
 
 
 def test_a_withdrawal_expected_to_be_discussed_is_planned() -> None:
     [ch] = changes(
         "The withdrawal of Russian troops from Kherson is expected to be a central issue at "
         "the talks."
+    )
+    assert ch.modality is Modality.PLANNED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Western companies moved out of Russia after the invasion.",
+        "Thousands of civilians streamed out of Rafah on Monday.",
+        "The embassy moved out of Kyiv in February.",
+    ],
+)
+def test_only_forces_moving_out_of_a_place_withdraw(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_plans_for_a_withdrawal_are_a_planned_withdrawal() -> None:
+    [ch] = changes(
+        "Russia announced plans for the withdrawal of its troops from Armenia on Monday."
     )
     assert ch.modality is Modality.PLANNED

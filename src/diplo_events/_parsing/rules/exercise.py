@@ -164,7 +164,7 @@ def extract_with_triggers(
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
             and not _NEWS_BODY.search(a.actor.name)  # "carried by the KCNA": no party
             # "China opposed the drills": a side judging the exercise takes no part in it
-            and not (a.end <= m.start() and _JUDGES.search(norm, a.end, m.start()))
+            and not (a.end <= m.start() and _judged(norm, a.end, m.start()))
         ]
         name = exercise_name(art, sent, m.start(), m.end())
         parties = [
@@ -253,10 +253,22 @@ _JUDGES = re.compile(
     r"complain\w* about|objected to|"
     r"(?:voiced|expressed|raised) (?:\w+ )?concerns? (?:over|about|at))\b"
 )
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|these|those|a|an)\s+)?(?:[\w'’-]+\s+){0,3}")
+
+
+def _judged(norm: str, start: int, trigger: int) -> bool:
+    """Whether a judging verb between ``start`` and ``trigger`` has the drills as its object
+    ("China opposed the drills", not "X and Y, rejecting China's claims, held drills")."""
+    return any(
+        _OBJECT_GAP.fullmatch(norm, j.end(), trigger) is not None
+        for j in _JUDGES.finditer(norm, start, trigger)
+    )
+
+
 _NEWS_BODY = re.compile(r"\b(?:News Agency|News|Television|Radio|Broadcasting)\b")
 _GENERIC = re.compile(
-    r"\b(?:past|previous|former|future|such|these|many|other|all|regular|routine|frequent|"
-    r"more|further)\s(?:\S+\s){0,2}$",
+    r"\b(?:past|previous|former|future|such|these|many|other|all|regular|routine|frequent)"
+    r"\s(?:\S+\s){0,2}$",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|another|previous|earlier|last)\b",

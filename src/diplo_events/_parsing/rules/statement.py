@@ -200,6 +200,10 @@ _SUBJECT_OPENING = re.compile(
     r"\s*(?:(?i:the|some|many|several|two|three) )?([A-Za-z]+) "
     r"(?:at|from|of|with|in|for)\b"
 )
+_CLAIMED_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?(?:it|they|he|she|we|(?:its|their|his|her|our)\s+\w+)\s+"
+    r"(?:had|has|have|was|were|would|will|\w+ed)\b"
+)
 _THAT_NEXT = re.compile(r"\s+(?:on \w+\s+)?that\b")
 # "pledged to ...", "promised that ...", 'pledged: "..."': a pledge in words
 _PLEDGE_OK = re.compile(r"\s*(?:[,:\"]|(?:on \w+ |again |also )?(?:to|that)\b)")
@@ -623,7 +627,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
         if (
             word == "claimed"
             and not _CLAIM_OK.match(norm, m.end())
-            and not SELF_REFERENCE.match(norm, m.end())  # "Russia claimed it had shot down"
+            and not _CLAIMED_CLAUSE.match(norm, m.end())  # "Russia claimed it had shot down"
         ):
             continue  # "Venezuela has claimed the Essequibo since 1899": a claim to land
         if word in ("pledged", "promised") and not _PLEDGE_OK.match(norm, m.end()):

@@ -111,7 +111,7 @@ _NEEDS_PLACE = frozenset({"entered", "stormed", "abandoned", "evacuated", "took 
 _ARMED_ONLY = ("fled", "pulled back", "pulling back")
 _ARMED = re.compile(
     r"\b(?:troops|soldiers|forces|army|fighters|militants|rebels|insurgents|militia|"
-    r"militiamen|garrison|police|gunmen|jihadists)\b",
+    r"militiamen|garrison|police|gunmen|jihadists|columns|tanks|convoys|paratroop\w*)\b",
     re.IGNORECASE,
 )
 # "the Kachin capital Myitkyina", "the southern Gaza city of Khan Younis": a qualifier
@@ -226,6 +226,16 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
             norm, max(sent.start, m.start() - 40), m.start()
         ):
             continue  # "met ... to discuss the withdrawal", "called the withdrawal 'a victory'"
+        if (
+            _OUT_OF.match(m.group())
+            and not _ARMED.search(norm, max(clause, m.start() - 80), m.start())
+            and not any(
+                a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP
+                for a in sent.actors
+                if clause <= a.start < m.start()
+            )
+        ):
+            continue  # "companies moved out of Russia", "civilians streamed out of Rafah"
         if m.group().lower() == "left" and not places:
             # "The last Soviet troops left Afghanistan": the state named right after is the
             # ground left
@@ -458,7 +468,7 @@ _TALKED_ABOUT = re.compile(
     r"\b(?:discuss|discussed|discussing|discussion of|raised|raising|called|calling|hailed|"
     r"welcomed|praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
     r"talks on|agreement on|deal on|about|over|regarding|concerning|timetable for|schedule for|"
-    r"deadline for|plans? for|date for)"
+    r"deadline for)"
     r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w'’-]+\s){0,2}$",
     re.IGNORECASE,
 )
@@ -488,6 +498,10 @@ _PLACE_OBJECT = re.compile(
     r"\s+)?"
 )
 _LIST_GAP = re.compile(r".*(?:,|\band)\s+$")
+_OUT_OF = re.compile(
+    r"(?:rolled|rolling|streamed|streaming|marched|marching|moved|moving|poured) out of",
+    re.IGNORECASE,
+)
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|proposals?|proposed|calls? for|"
