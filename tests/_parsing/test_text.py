@@ -326,3 +326,10 @@ def test_more_from_an_outlet_is_furniture() -> None:
     assert "Beijing warns" not in "".join(
         cleaned.norm[b.start : b.end] for b in cleaned.blocks if b.kind is BlockKind.PROSE
     )
+
+
+def test_an_agency_before_the_dateline_is_read_with_it() -> None:
+    cleaned = clean("(ANSA) - ROME, MAY 6 - The Italian Navy launched its annual exercise.")
+    assert cleaned.dateline is not None
+    assert (cleaned.dateline.place, cleaned.dateline.agency) == ("Rome", "ANSA")
+    assert (cleaned.dateline.month, cleaned.dateline.day) == (5, 6)

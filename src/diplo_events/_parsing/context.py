@@ -28,7 +28,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?<!have )(?<!has )(?<!had )since)\b"  # "have since seized": an adverb
     r"|[;:\"]",
 )
-_QUOTED_NAME = re.compile(r"\"[A-Z][\w/'’.-]*(?: [A-Z0-9][\w/'’.-]*){0,4}\"")
+# a short name or scare quotes ('the "Northern Shield" exercise', 'had "liberated" X')
+_QUOTED_NAME = re.compile(r"\"(?:[A-Z][\w/'’.-]*(?: [A-Z0-9][\w/'’.-]*){0,4}|[a-z][\w'’-]*)\"")
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "around",
                              "across", "within", "into"})  # fmt: skip
 

@@ -396,7 +396,7 @@ _DATELINE = re.compile(
     rf"(?:,\s(?P<date>{_DL_DATE}))?"
     r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,30})\))?"
     r"\s?(?P<sep>-{1,3}|:|_)\s+"  # "_": the dash of old AP wire copy
-    r"|\((?P<lone_agency>[A-Z][A-Za-z]{1,11})\)\s+(?=[A-Z])"
+    r"|\((?P<lone_agency>[A-Z][A-Za-z]{1,11})\)\s+(?:-{1,3}\s+)?(?=[A-Z])"
 )
 
 
@@ -416,6 +416,10 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
     if match is None:
         return None
     if match.group("lone_agency"):
+        after = _read_dateline(norm, original, match.end())
+        if after is not None and after.place is not None:
+            # "(ANSA) - ROME, MAY 6 - ...": the agency first, then the place and the day
+            return attrs.evolve(after, start=match.start(), agency=match.group("lone_agency"))
         return Dateline(
             place=None, date=None, start=match.start(), end=match.end(),
             agency=match.group("lone_agency"),

@@ -1055,3 +1055,7 @@ def test_claiming_a_neighbours_land_is_no_statement() -> None:
 def test_claiming_its_fighters_had_done_something_is_a_statement() -> None:
     [st] = statements("Al-Shabaab claimed its fighters had killed ten soldiers in the raid.")
     assert st.speaker.organization == "al-Shabaab"
+
+
+def test_bloggers_are_no_speakers() -> None:
+    assert statements("Russian military bloggers had posted video on Tuesday of the attack.") == []

@@ -867,3 +867,32 @@ def test_plans_for_a_withdrawal_are_a_planned_withdrawal() -> None:
         "Russia announced plans for the withdrawal of its troops from Armenia on Monday."
     )
     assert ch.modality is Modality.PLANNED
+
+
+def test_scare_quotes_around_the_verb_keep_the_reporter_the_gainer() -> None:
+    captures = [
+        c
+        for c in changes(
+            'Russia\'s defence ministry said on Thursday its forces had "liberated" Vuhledar.'
+        )
+        if c.kind is TerritorialChangeKind.CAPTURE
+    ]
+    [ch] = captures
+    assert ch.gainer is not None
+    assert ch.gainer.country == "RUS"
+
+
+def test_returning_a_list_of_districts_is_a_handover() -> None:
+    [ch] = changes("Armenia returned the Aghdam, Kalbajar and Lachin districts to Azerbaijan.")
+    assert ch.kind is TerritorialChangeKind.HANDOVER
+    assert [p.name for p in ch.places] == ["Aghdam", "Kalbajar", "Lachin"]
+
+
+def test_the_basis_for_a_withdrawal_is_a_topic() -> None:
+    assert (
+        changes(
+            '"We now have the basis for the withdrawal of all Serb forces from Kosovo," the '
+            "general said."
+        )
+        == []
+    )

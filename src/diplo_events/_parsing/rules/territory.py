@@ -81,8 +81,9 @@ _TRIGGER = re.compile(
     r"transferr(?:ed|ing|s) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|village|villages|settlement|"
     r"settlements|territory|district|area|island|islands|base|bases)(?= of\b)|"
     r"hand(?:ed|s)? (?:[\w'-]+ ){1,6}(?:back|over)(?= to\b)|"
-    r"return(?:ed|s)?(?= (?:the |this |that )?(?:[\w-]+ )?(?:town|city|territory|island|"
-    r"islands|region|area|village|villages|base|peninsula|province|district)\b))\b",
+    r"return(?:ed|s)?(?= (?:the |this |that )?(?:[\w-]+,? (?:and )?){0,5}?(?:town|city|territory|"
+    r"island|islands|region|area|village|villages|base|peninsula|province|district|districts|"
+    r"towns|regions)\b))\b",
     re.IGNORECASE,
 )
 #: Lower-case substrings one of which every trigger contains (a cheap pre-test).
@@ -468,7 +469,7 @@ _TALKED_ABOUT = re.compile(
     r"\b(?:discuss|discussed|discussing|discussion of|raised|raising|called|calling|hailed|"
     r"welcomed|praised|condemned|criticized|criticised|described|demanded|demanding|urged|opposed|"
     r"talks on|agreement on|deal on|about|over|regarding|concerning|timetable for|schedule for|"
-    r"deadline for)"
+    r"deadline for|basis for|way for|path to|road to)"
     r"\s(?:the\s|a\s|its\s|their\s)?(?:[\w'’-]+\s){0,2}$",
     re.IGNORECASE,
 )
