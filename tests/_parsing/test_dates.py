@@ -343,3 +343,8 @@ def test_last_weekend_after_a_weekday_is_not_last_week() -> None:
         "Russia said on Tuesday last weekend's talks were useful.", published=published
     )
     assert found[0].span.start == dt.date(2024, 3, 5)
+
+
+def test_a_day_of_last_year_is_in_the_year_before_publication() -> None:
+    [d] = find_dates("They met on November 24 last year.", published=dt.date(2024, 10, 17))
+    assert d.span.start == dt.date(2023, 11, 24)

@@ -244,7 +244,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("md", r"<<WD_PREFIX>>(?P<md_m><<MONTH>>)\s?(?P<md_d><<DAY>>)"
      r"(?:\s(?:and|&)\s(?P<md_d2><<DAY>>)"
      r"(?=[,.;:)]|$|\s(?:and|or|respectively)\b|,?\s<<YEAR>>))?"
-     r"(?:,?\s(?P<md_y><<YEAR>>))?"),
+     r"(?:,?\s(?P<md_y><<YEAR>>)|\s(?P<md_ly>last\syear)(?![\w'’-]))?"),
     # (Wednesday,) 12 August(, 2021), the 12th of August
     ("dm", r"<<WD_PREFIX>>(?:the\s)?(?P<dm_d><<DAY>>)\s(?:of\s)?(?P<dm_m><<MONTH>>)"
      r"(?:,?\s(?P<dm_y><<YEAR>>))?"),
@@ -548,6 +548,8 @@ def _rmd(match: re.Match[str], text: str, published: dt.date | None) -> Iterator
 def _md(match: re.Match[str], text: str, published: dt.date | None) -> Iterator[DateMention]:
     month = _month(match["md_m"])
     year = match["md_y"]
+    if match["md_ly"] and published is not None:
+        year = str(published.year - 1)  # "on November 24 last year"
     if match["md_d2"] is None:
         day = _full_date(year, month, _day(match["md_d"]), published)
         if day is not None:

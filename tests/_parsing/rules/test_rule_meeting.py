@@ -601,3 +601,23 @@ def test_an_untitled_name_visited_is_a_place_not_a_party() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Co-hosted by Thailand and the United States, this year's Cobra Gold drill runs until "
+        "March 8.",
+        "In February, Pakistan hosted the multinational AMAN-23 exercise off Karachi.",
+    ],
+)
+def test_hosting_drills_is_no_meeting(text: str) -> None:
+    assert meetings(text) == []
+
+
+def test_hosting_counterparts_ahead_of_a_drill_is_a_meeting() -> None:
+    [m] = meetings(
+        "Ahead of the drill, the Chief of Defence Staff, Gen Christopher Musa, hosted his "
+        "counterparts from Ghana, Senegal and Sierra Leone in Abuja on February 6."
+    )
+    assert {"GHA", "SEN", "SLE"} <= {p.country for p in m.participants}

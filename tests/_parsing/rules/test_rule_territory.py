@@ -896,3 +896,11 @@ def test_the_basis_for_a_withdrawal_is_a_topic() -> None:
         )
         == []
     )
+
+
+def test_taking_operational_control_is_a_capture() -> None:
+    [ch] = changes(
+        "Israeli troops took operational control of the Philadelphi Corridor on Tuesday."
+    )
+    assert ch.kind is TerritorialChangeKind.CAPTURE
+    assert [p.name for p in ch.places] == ["Philadelphi Corridor"]

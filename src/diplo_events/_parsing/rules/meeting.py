@@ -87,6 +87,14 @@ _GUEST_TO = re.compile(r" (?:[\w.'’-]+ ){1,6}to (?:the )?")
 _FOR_NOUN = re.compile(
     r"\b(?:for|during|at|ahead of) (?:a |an |the |their |his |her )?(?:[\w-]+ ){0,3}$"
 )
+_EXERCISE_NEAR = re.compile(
+    r"\b(?:drills?|exercises?|war ?games|manoeuvres|maneuvers)\b", re.IGNORECASE
+)
+_HOSTED_DRILLS = re.compile(
+    r"\s+(?:the |a |an |its |their )?(?:[\w'’-]+ ){0,4}(?:drills?|exercises?|war ?games|"
+    r"manoeuvres|maneuvers)\b",
+    re.IGNORECASE,
+)
 _BRIEFING = re.compile(r"\b(?:news|press|video|tele|media)[ -]?$", re.IGNORECASE)
 _SIDELINES_OF = re.compile(r"\bsidelines of (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _WHEN_THE_TWO = re.compile(
@@ -182,6 +190,18 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             norm, max(sent.start, m.start() - 8), m.start()
         ):
             continue  # "told a regular news conference": a briefing, no meeting
+        if word.startswith("host") and (
+            _HOSTED_DRILLS.match(norm, m.end(), sent.end)
+            or (
+                norm[max(sent.start, m.start() - 3) : m.start()].lower() == "co-"
+                and _EXERCISE_NEAR.search(
+                    norm, max(sent.start, m.start() - 80), min(sent.end, m.end() + 80)
+                )
+            )
+        ):
+            # "Pakistan hosted the AMAN-23 exercise", "Co-hosted by Thailand and the US, the
+            # drill ...": a host of drills, no meeting
+            continue
         if _JUDGED.search(norm, max(sent.start, m.start() - 40), m.start()):
             continue  # "Assad denounced the summit": a meeting judged, not told
         comma = norm.find(",", m.end(), sent.end)

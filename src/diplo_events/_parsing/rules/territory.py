@@ -55,7 +55,7 @@ _TRIGGER = re.compile(
     r"(?:[\w'’-]+\s){1,4}?(?:out of|from)(?=\s))"
     r"|\b(?P<capture>captured|captures|capture|capturing|seized|seizes|seize|seizing|"
     r"(?:took|take|takes|taken|taking|seized|gained|regained|regains|regaining|wrested|assumed) "
-    r"(?:full |complete |effective )?"
+    r"(?:full |complete |effective |operational |total |military |de facto )?"
     r"control(?: of| over)?|overran|overrun|overrunning|retook|retake|retaken|retaking|"
     r"recaptured|recaptures|recapture|recapturing|liberated|liberates|liberating|conquered|"
     r"occupied|entered|stormed|took over|taken over|taking over|takes over|"
