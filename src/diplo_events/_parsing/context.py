@@ -281,6 +281,35 @@ def _walk_segments(
     return None
 
 
+#: Names of news bodies: outlets report, they are no party and make no statement.
+PRESS_BODY = re.compile(
+    r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?|News|"
+    r"Television|TV|Radio|Channel|Times|Gazette|Tribune|Herald|Daily)\b"
+)
+# Verbs by which a side judges a happening it takes no part in ("China opposed the drills",
+# "Assad denounced the summit")
+_JUDGING = re.compile(
+    r"\b(?:oppos(?:ed|es|e|ing)|condemn\w*|denounc\w*|critici[sz]\w*|slam(?:s|med)|"
+    r"protest(?:ed|s|ing)?|reject\w*|decr(?:ied|ies|y)|blast(?:ed|s)|dismiss(?:ed|es)|"
+    r"boycott(?:ed|s)|welcomed|praised|hailed|described|warn\w* (?:against|about)|"
+    r"complain\w* about|objected to|(?:voiced|expressed|raised) (?:\w+ )?concerns? "
+    r"(?:over|about|at))\b",
+    re.IGNORECASE,
+)
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:the|this|that|its|their|these|those|a|an)\s+)?(?:[\w'’-]+\s+){0,3}"
+)
+
+
+def judged(norm: str, start: int, trigger: int) -> bool:
+    """Whether a judging verb in ``[start, trigger)`` has the trigger's phrase as its object
+    ("China opposed the drills"; not "X, rejecting Y's claims, held drills")."""
+    return any(
+        _OBJECT_GAP.fullmatch(norm, j.end(), trigger) is not None
+        for j in _JUDGING.finditer(norm, start, trigger)
+    )
+
+
 def in_quote(norm: str, sent: Sentence, pos: int) -> bool:
     """True if ``pos`` lies inside a double-quoted passage of the sentence."""
     return norm.count('"', sent.start, pos) % 2 == 1

@@ -24,11 +24,13 @@ from ...model import Actor, ActorKind, Location, LocationKind, MilitaryExercise,
 from ..codes import exercise_codes
 from ..context import (
     MAX_TRIGGERS,
+    PRESS_BODY,
     Article,
     Sentence,
     actors_in,
     date_in,
     future_date_after,
+    judged,
     lead_day,
     place_in,
     unique_parties,
@@ -162,9 +164,9 @@ def extract_with_triggers(
             and a.actor is not None
             and a.prep not in _PLACE_PREPS
             and not _ADVERSARY.search(norm, max(sent.start, a.start - 40), a.start)
-            and not _NEWS_BODY.search(a.actor.name)  # "carried by the KCNA": no party
+            and not PRESS_BODY.search(a.actor.name)  # "carried by the KCNA": no party
             # "China opposed the drills": a side judging the exercise takes no part in it
-            and not (a.end <= m.start() and _judged(norm, a.end, m.start()))
+            and not (a.end <= m.start() and judged(norm, a.end, m.start()))
         ]
         name = exercise_name(art, sent, m.start(), m.end())
         parties = [
@@ -247,25 +249,6 @@ _NOT_A_NAME = re.compile(
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
 )
-_JUDGES = re.compile(
-    r"\b(?:oppos(?:ed|es|e|ing)|condemn\w*|denounc\w*|critici[sz]\w*|slam(?:s|med)|"
-    r"protest(?:ed|s|ing)?|reject\w*|decr(?:ied|ies|y)|blast(?:ed|s)|warn\w* (?:against|about)|"
-    r"complain\w* about|objected to|"
-    r"(?:voiced|expressed|raised) (?:\w+ )?concerns? (?:over|about|at))\b"
-)
-_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|these|those|a|an)\s+)?(?:[\w'’-]+\s+){0,3}")
-
-
-def _judged(norm: str, start: int, trigger: int) -> bool:
-    """Whether a judging verb between ``start`` and ``trigger`` has the drills as its object
-    ("China opposed the drills", not "X and Y, rejecting China's claims, held drills")."""
-    return any(
-        _OBJECT_GAP.fullmatch(norm, j.end(), trigger) is not None
-        for j in _JUDGES.finditer(norm, start, trigger)
-    )
-
-
-_NEWS_BODY = re.compile(r"\b(?:News Agency|News|Television|Radio|Broadcasting)\b")
 _GENERIC = re.compile(
     r"\b(?:past|previous|former|future|such|these|many|other|all|regular|routine|frequent)"
     r"\s(?:\S+\s){0,2}$",

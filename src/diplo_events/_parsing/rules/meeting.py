@@ -27,6 +27,7 @@ from ..context import (
     actors_in,
     date_in,
     future_date_after,
+    judged,
     lead_day,
     place_in,
     side_key,
@@ -128,12 +129,6 @@ _WHO_BEFORE = re.compile(r",\s*who\s*$")
 _RELATIVE_CLOSE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:\w+\s+)?$")
 # "the President was welcomed by his counterpart": a person received by another
 _HOSTED_BY = re.compile(r"\b(?:was|were|been|being) (?:warmly )?(?:welcomed|received|hosted) by\b")
-_JUDGED = re.compile(
-    r"\b(?:denounced|condemned|criticized|criticised|welcomed|praised|hailed|described|"
-    r"rejected|dismissed|boycotted|slammed|blasted|opposed)\s+(?:the|this|that|these|its|their)?"
-    r"\s*(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
 _SIDELINES = re.compile(r"\s*on the (?:sidelines|margins) of\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band (?:then |later |also )?$")
 _REMOTE = re.compile(
@@ -202,7 +197,7 @@ def extract_with_triggers(art: Article, sent: Sentence) -> list[tuple[Meeting, t
             # "Pakistan hosted the AMAN-23 exercise", "Co-hosted by Thailand and the US, the
             # drill ...": a host of drills, no meeting
             continue
-        if _JUDGED.search(norm, max(sent.start, m.start() - 40), m.start()):
+        if judged(norm, max(sent.start, m.start() - 40), m.start()):
             continue  # "Assad denounced the summit": a meeting judged, not told
         comma = norm.find(",", m.end(), sent.end)
         near_end = min(sent.end, m.end() + 60, comma if comma >= 0 else sent.end)

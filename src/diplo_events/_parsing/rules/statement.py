@@ -32,6 +32,7 @@ from ..codes import STATEMENT
 from ..context import (
     LOOKBACK,
     MAX_TRIGGERS,
+    PRESS_BODY,
     Article,
     Sentence,
     date_in,
@@ -158,10 +159,6 @@ _DATA_SOURCE = re.compile(
     r"tally|tallies|count|counts|census|numbers|records|polls?|surveys?)\b"
 )
 _WELCOMED_SOMEONE = re.compile(r" (?:(?:the|his|her|their|visiting) )?[A-Z]")
-_PRESS_BODY = re.compile(
-    r"\b(?:Media|Journalists?|Press|Reporters|Broadcast\w*|Newspapers?|Correspondents'?|News|"
-    r"Television|TV|Radio|Channel|Times|Gazette|Tribune|Herald|Daily)\b"
-)
 # What may follow an inverted speaker: the end, a comma, a time or medium phrase.
 _AFTER_SPEAKER = re.compile(
     r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|last|this|to|told|during|after)\b)"
@@ -295,7 +292,7 @@ def _political(actor: Actor | None) -> bool:
         return False
     if actor.organization in lexicon().media or actor.name in lexicon().media:
         return False
-    if actor.kind.value == "organization" and _PRESS_BODY.search(actor.name):
+    if actor.kind.value == "organization" and PRESS_BODY.search(actor.name):
         return False  # "the Media Association of X", "the Foreign Correspondents' Club"
     return actor.kind.value != "person" or bool(actor.country or actor.organization or actor.title)
 
@@ -688,7 +685,7 @@ def extract(art: Article, sent: Sentence) -> list[Statement]:
             speaker = attrs.evolve(speaker, actor=talk.last_speaker)
         if speaker is None or not _political(speaker.actor) or speaker.actor is None:
             continue
-        if word in ("reported", "reports") and _PRESS_BODY.search(speaker.actor.title or ""):
+        if word in ("reported", "reports") and PRESS_BODY.search(speaker.actor.title or ""):
             continue  # "..., the Omani News Agency reported": a report, no one's statement
         if speaker.actor.kind is not ActorKind.PERSON and (
             _ANONYMOUS.search(norm, max(sent.start, speaker.start - 20), m.start())
