@@ -18,7 +18,7 @@ import attrs
 from ..model import Actor, ActorKind, DatePrecision, DateSpan, Location, Span
 from .dates import OFFSET, DateMention
 from .gazetteer import Category, gazetteer
-from .mentions import ActorMention, PlaceMention, Role
+from .mentions import KIN, ActorMention, PlaceMention, Role
 
 __all__ = ["Article", "Discourse", "Sentence"]
 
@@ -138,8 +138,7 @@ _PERSON_ROLE = re.compile(
 # ", the sister of leader Y,", ", an aide to Y,": the person before the comma is the subject,
 # the person in the phrase only tells who they are
 _RELATION_OF = re.compile(
-    r"\s*(?:the|a|an|his|her)\s+(?:[\w-]+\s+){0,2}(?:sister|brother|wife|husband|son|daughter|"
-    r"widow|widower|nephew|niece|cousin|aide|ally|successor|predecessor|"
+    rf"\s*(?:the|a|an|his|her)\s+(?:[\w-]+\s+){{0,2}}(?:{KIN}|ally|successor|predecessor|"
     r"spokes(?:man|woman|person)|adviser|advisor|envoy|deputy)\s+(?:of|to)\b"
 )
 

@@ -144,10 +144,9 @@ _NOT_LOCATIVE_IN = re.compile(
 )
 # "the sister of ...", "an aide to ...": an appositive telling whose relative or aide a
 # person is (the person shares that side, not that title)
-_KIN_OF = re.compile(
-    r"(?:the|a|an|his|her) (?:[\w-]+ ){0,2}(?:sister|brother|wife|husband|son|daughter|widow|"
-    r"widower|nephew|niece|cousin|aide) (?:of|to)\b"
-)
+#: Words naming whose relative or aide a person is.
+KIN = r"sister|brother|wife|husband|son|daughter|widow|widower|nephew|niece|cousin|aide"
+_KIN_OF = re.compile(rf"(?:the|a|an|his|her) (?:[\w-]+ ){{0,2}}(?:{KIN}) (?:of|to)\b")
 # ", the Taliban spokesperson,": a name with an appositive is a person's
 _APPOSED_AFTER = re.compile(r", (?:the|a|an|who)\b")
 _CAP_BEFORE = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ $")
