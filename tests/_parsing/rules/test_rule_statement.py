@@ -1059,3 +1059,11 @@ def test_claiming_its_fighters_had_done_something_is_a_statement() -> None:
 
 def test_bloggers_are_no_speakers() -> None:
     assert statements("Russian military bloggers had posted video on Tuesday of the attack.") == []
+
+
+def test_the_subject_before_an_inserted_participle_phrase_speaks() -> None:
+    [st] = statements(
+        "Ukrainian President Volodymyr Zelensky, speaking alongside Polish President Andrzej "
+        "Duda in Warsaw on Wednesday, thanked Poland for its support and said Ukraine would win."
+    )
+    assert (st.speaker.name, st.speaker.country) == ("Volodymyr Zelensky", "UKR")

@@ -132,6 +132,7 @@ _VERB_AFTER = re.compile(
     r"travell?ed|flew|signed|attended|welcomed|toured|spoke|thanked|congratulated|praised|"
     r"accused|critici[sz]ed|urged|warned|blamed|condemned|rejected|denied)\b"
 )
+_ASIDE_PARTICIPLE = re.compile(r",\s+\w+ing\b[^,]{0,120},")
 _SPEAKING_BEFORE = re.compile(
     r"\b(?:[Ss]peaking|[Aa]ddressing \w+)(?: \w+){0,5} (?:in|at) (?:the )?$"
 )
@@ -314,8 +315,12 @@ def _segment_speaker(art: Article, sent: Sentence, verb_start: int) -> ActorMent
         clause = art.clause_start(sent, verb_start)
         first = [a for a in art.actors_between(sent, clause, verb_start)
                  if a.role in _PARTY_ROLES and a.actor is not None]  # fmt: skip
-        if first and _VERB_AFTER.match(art.norm, first[0].end):
-            return first[0]
+        if first:
+            # "X, speaking alongside Y in Warsaw, thanked Poland and said ...": X's own verb
+            # after an inserted participle phrase
+            aside = _ASIDE_PARTICIPLE.match(art.norm, first[0].end, verb_start)
+            if _VERB_AFTER.match(art.norm, aside.end() if aside else first[0].end):
+                return first[0]
     who = _WHO_SAID.search(art.norm, max(sent.start, verb_start - 24), verb_start)
     if who is not None:
         # "hosted by Foreign Minister X, who said afterwards ...": X speaks
