@@ -904,3 +904,8 @@ def test_taking_operational_control_is_a_capture() -> None:
     )
     assert ch.kind is TerritorialChangeKind.CAPTURE
     assert [p.name for p in ch.places] == ["Philadelphi Corridor"]
+
+
+def test_of_two_captures_in_a_sentence_the_one_naming_a_town_is_kept() -> None:
+    [ch] = changes("Iraqi troops stormed into Kuwait and seized Kuwait City on Thursday.")
+    assert [p.name for p in ch.places] == ["Kuwait City"]

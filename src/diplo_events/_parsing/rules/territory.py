@@ -534,7 +534,11 @@ def _dedupe(events: list[TerritorialChange]) -> list[TerritorialChange]:
                else "")  # fmt: skip
         if key in seen:
             prev = out[seen[key]]
-            if not prev.places and e.places:
+            only_states = all(p.kind is LocationKind.COUNTRY for p in prev.places)
+            if (not prev.places and e.places) or (
+                only_states and any(p.kind is not LocationKind.COUNTRY for p in e.places)
+            ):
+                # "stormed into Kuwait and seized Kuwait City": the town taken
                 out[seen[key]] = e
             continue
         seen[key] = len(out)
