@@ -94,3 +94,11 @@ def test_a_clause_joined_by_and_keeps_its_own_postponement() -> None:
         if e.type == "military_exercise"
     ]
     assert ex.modality is Modality.REALIZED
+
+
+def test_scrapping_or_cancelling_an_event_negates_it() -> None:
+    sentence = "Cambodia in 2017 scrapped its Angkor Sentinel drills with the United States."
+    assert modality(sentence, "drills") is Modality.NEGATED
+    assert modality("Russia cancelled the planned talks with Ukraine.", "talks") is (
+        Modality.NEGATED
+    )

@@ -35,8 +35,9 @@ _AFTER = re.compile(
 )
 # Verbs that stop the event only when they govern the trigger itself.
 _STOPPED = re.compile(
-    r"\b(?:suspend(?:ed|ing|s)?|halt(?:ed|ing|s)?|broke off|breaking off)\s+"
-    r"(?:(?:the|its|their|all|further)\s+)?(?:[\w-]+\s+)?$",
+    r"\b(?:suspend(?:ed|ing|s)?|halt(?:ed|ing|s)?|broke off|breaking off|scrap(?:ped|s|ping)?|"
+    r"cancell?(?:ed|ing|s)?|called off|calls off|calling off)\s+"
+    r"(?:(?:the|its|their|all|further)\s+)?(?:(?!(?:and|or|but|then)\b)[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _WINDOW = 48
