@@ -158,13 +158,12 @@ def _follow_cities(
 
 
 # A sentence telling a visit: its titled persons may be the dateline state's guests
-# (or a "counterpart" of the dateline's state: "Wong and his Malaysian counterpart Anwar")
 _VISIT = re.compile(r"\b(?:visit\w*|arriv\w*|trip|tour|landed|flew|travel\w*)\b", re.IGNORECASE)
 #: Verbs right before an untitled name that make it a place taken or visited, not a person.
-_TAKING_VERBS = frozenset({"captured", "seized", "retook", "retaken", "recaptured", "took",
-                           "taken", "overran", "overrun", "liberated", "entered", "stormed",
-                           "captures", "seizes", "retakes", "recaptures", "takes", "annexed",
-                       "annexes", "visited", "toured"})  # fmt: skip
+_PLACE_VERBS = frozenset({"captured", "seized", "retook", "retaken", "recaptured", "took",
+                          "taken", "overran", "overrun", "liberated", "entered", "stormed",
+                          "captures", "seizes", "retakes", "recaptures", "takes", "annexed",
+                          "annexes", "visited", "toured"})  # fmt: skip
 # "withdrew its troops from Khan Younis": an untitled name a side leaves is a place
 _LEFT_FROM = re.compile(
     r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? (?:[\w-]+ ){0,3}?(?:out|back)|retreat\w*|"
@@ -235,7 +234,7 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
                 actor is not None
                 and mention.role is Role.PERSON
                 and (
-                    mention.prep in _TAKING_VERBS
+                    mention.prep in _PLACE_VERBS
                     or (
                         mention.prep == "from"
                         and _LEFT_FROM.search(norm, max(s_start, mention.start - 60), mention.start)

@@ -228,7 +228,7 @@ def extract(art: Article, sent: Sentence) -> list[TerritorialChange]:
         ):
             continue  # "met ... to discuss the withdrawal", "called the withdrawal 'a victory'"
         if (
-            _OUT_OF.match(m.group())
+            m.group().lower().endswith(" out of")  # "rolled out of", "streamed out of"
             and not _ARMED.search(norm, max(clause, m.start() - 80), m.start())
             and not any(
                 a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP
@@ -499,10 +499,6 @@ _PLACE_OBJECT = re.compile(
     r"\s+)?"
 )
 _LIST_GAP = re.compile(r".*(?:,|\band)\s+$")
-_OUT_OF = re.compile(
-    r"(?:rolled|rolling|streamed|streaming|marched|marching|moved|moving|poured) out of",
-    re.IGNORECASE,
-)
 _NOMINAL = frozenset({"withdrawal", "capture", "annexation", "handover", "pullout", "pull-out"})
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|proposals?|proposed|calls? for|"
