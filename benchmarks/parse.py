@@ -31,10 +31,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import diplo_events
-from diplo_events._parsing.dates import find_dates
-from diplo_events._parsing.gazetteer import gazetteer
-from diplo_events._parsing.sentences import split_sentences
-from diplo_events._parsing.text import clean
+from diplo_events._parsing.annotate.dates import find_dates
+from diplo_events._parsing.annotate.gazetteer import gazetteer
+from diplo_events._parsing.text.clean import clean
+from diplo_events._parsing.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / ".." / "shared" / "eval" / "dev"

@@ -31,7 +31,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from diplo_events._parsing.gazetteer import (
+from diplo_events._parsing.annotate.gazetteer import (
     Category,
     Gazetteer,
     _parse_tsv,

@@ -167,7 +167,7 @@ def process_line(line: Line, lineno: int) -> Result | None:
     is the document, or an error object naming ``lineno``. Never raises for
     bad input.
     """
-    from ._parsing.dates import parse_published
+    from ._parsing.annotate.dates import parse_published
     from .parser import parse_document
     from .serialize import to_json
 

@@ -279,7 +279,7 @@ def _open_output(
 
 
 def _published(value: str | None) -> dt.date | None:
-    from ._parsing.dates import parse_published
+    from ._parsing.annotate.dates import parse_published
 
     if value is None:
         return None

@@ -51,7 +51,7 @@ def parse_document(
     text: str, *, id: str | None = None, published: dt.date | str | None = None
 ) -> Document:
     """Parse ``text`` and wrap the events in a :class:`~diplo_events.Document`."""
-    from ._parsing.dates import parse_published
+    from ._parsing.annotate.dates import parse_published
 
     day = parse_published(published)
     return Document(id=id, published=day, events=parse(text, published=day))

@@ -24,11 +24,9 @@ from collections.abc import Iterator
 import attrs
 
 from ..model import Event, Location, LocationKind, Modality, Span
-from .context import Article, Sentence
-from .dates import DateMention, find_dates, parse_published
-from .entities import build_registry
-from .gazetteer import Match, gazetteer
-from .mentions import (
+from .annotate.dates import DateMention, find_dates, parse_published
+from .annotate.gazetteer import Match, gazetteer
+from .annotate.mentions import (
     ActorMention,
     PlaceMention,
     Role,
@@ -36,12 +34,14 @@ from .mentions import (
     find_code_names,
     find_mentions,
 )
-from .merge import Candidate, assign_ids, merge
-from .numbers import parse_number
+from .annotate.numbers import parse_number
+from .document.entities import build_registry
+from .document.merge import Candidate, assign_ids, merge
+from .document.timeline import inherit_dates
 from .rules import RULES
-from .sentences import split_sentences
-from .text import clean
-from .timeline import inherit_dates
+from .rules.context import Article, Sentence
+from .text.clean import clean
+from .text.sentences import split_sentences
 
 __all__ = ["run"]
 

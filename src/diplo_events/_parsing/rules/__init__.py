@@ -1,6 +1,6 @@
 """One rule set per event type; each yields (event, link) pairs for a sentence.
 
-The :class:`~diplo_events._parsing.merge.Link` says how the event relates to those told
+The :class:`~diplo_events._parsing.document.merge.Link` says how the event relates to those told
 before: a definite reference ("the talks", "the drills") joins the latest event of its
 type; "also met" is a happening of its own.
 """
@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable, Iterator
 
 from ...model import Event, MilitaryExercise
-from ..context import Article, Sentence
-from ..dates import OFFSET
-from ..merge import Link
+from ..annotate.dates import OFFSET
+from ..document.merge import Link
 from . import exercise, meeting, statement, territory
+from .context import Article, Sentence
 
 __all__ = ["RULES"]
 

@@ -21,8 +21,12 @@ from __future__ import annotations
 import re
 
 from ...model import Actor, ActorKind, Location, LocationKind, MilitaryExercise, Modality
-from ..codes import exercise_codes
-from ..context import (
+from ..annotate.dates import find_durations
+from ..annotate.gazetteer import Category, gazetteer
+from ..annotate.mentions import Role, state_actor
+from ..annotate.numbers import find_counts
+from .codes import exercise_codes
+from .context import (
     MAX_TRIGGERS,
     PRESS_BODY,
     Article,
@@ -35,12 +39,8 @@ from ..context import (
     place_in,
     unique_parties,
 )
-from ..dates import find_durations
-from ..gazetteer import Category, gazetteer
-from ..mentions import Role, state_actor
-from ..modality import denied_before, modality_of, noun_modality
-from ..numbers import find_counts
 from .meeting import REPORTING_FRAME
+from .modality import denied_before, modality_of, noun_modality
 from .statement import REPORTING_VERB, SELF_REFERENCE, reporting_subject_clause
 
 __all__ = ["DETAIL_KEYWORDS", "extract", "extract_details", "extract_with_triggers"]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from ...model import ActorKind, Location, Meeting, Modality
-from ..codes import MEETING
-from ..context import (
+from ..annotate.mentions import ActorMention, Role, state_actor
+from .codes import MEETING
+from .context import (
     MAX_TRIGGERS,
     Article,
     Sentence,
@@ -34,8 +35,7 @@ from ..context import (
     subject_before,
     unique_parties,
 )
-from ..mentions import ActorMention, Role, state_actor
-from ..modality import denied_before, modality_of, noun_modality
+from .modality import denied_before, modality_of, noun_modality
 from .statement import REPORTING_VERB
 
 __all__ = ["extract"]

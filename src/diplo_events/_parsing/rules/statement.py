@@ -28,8 +28,10 @@ from ...model import (
     Modality,
     Statement,
 )
-from ..codes import STATEMENT
-from ..context import (
+from ..annotate.lexicon import lexicon
+from ..annotate.mentions import ActorMention, Role
+from .codes import STATEMENT
+from .context import (
     LOOKBACK,
     MAX_TRIGGERS,
     PRESS_BODY,
@@ -41,9 +43,7 @@ from ..context import (
     subject_before,
     voice_key,
 )
-from ..lexicon import lexicon
-from ..mentions import ActorMention, Role
-from ..modality import modality_of
+from .modality import modality_of
 
 __all__ = ["extract", "reporting_subject_clause"]
 

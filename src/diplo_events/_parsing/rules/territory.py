@@ -31,8 +31,10 @@ from ...model import (
     TerritorialChange,
     TerritorialChangeKind,
 )
-from ..codes import territory_codes
-from ..context import (
+from ..annotate.mentions import ActorMention, PlaceMention, Role, state_actor
+from ..annotate.numbers import count_before
+from .codes import territory_codes
+from .context import (
     MAX_TRIGGERS,
     Article,
     Sentence,
@@ -40,10 +42,8 @@ from ..context import (
     date_in,
     subject_before,
 )
-from ..mentions import ActorMention, PlaceMention, Role, state_actor
-from ..modality import denied_before, modality_of, noun_modality
-from ..numbers import count_before
 from .meeting import REPORTING_FRAME
+from .modality import denied_before, modality_of, noun_modality
 from .statement import REPORTING_VERB, SELF_REFERENCE, reporting_subject_clause
 
 __all__ = ["extract"]
@@ -702,7 +702,7 @@ def _location(places: list[Location]) -> Location | None:
         return places[0]
     country = places[0].country
     if country and all(p.country == country for p in places):
-        from ..gazetteer import gazetteer
+        from ..annotate.gazetteer import gazetteer
 
         entry = gazetteer().country(country)
         return Location(name=None if entry is None else entry.name, country=country,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import TerritorialChangeKind
+from ...model import TerritorialChangeKind
 
 __all__ = ["MEETING", "STATEMENT", "exercise_codes", "territory_codes"]
 

@@ -29,7 +29,7 @@ from html.entities import html5 as html5_entities
 
 import attrs
 
-from .dates import MONTHS
+from ..annotate.dates import MONTHS
 
 __all__ = ["Block", "BlockKind", "CleanText", "Dateline", "clean"]
 
@@ -76,7 +76,7 @@ class Dateline:
             return self.date
         if published is None or self.month is None or self.day is None:
             return None
-        from .dates import infer_year
+        from ..annotate.dates import infer_year
 
         return infer_year(self.month, self.day, published)
 
@@ -402,7 +402,7 @@ _DATELINE = re.compile(
 
 def _known_town(name: str) -> bool:
     """Whether ``name`` is a city or capital the gazetteer knows ("Khartoum")."""
-    from .gazetteer import Category, gazetteer  # the gazetteer is loaded only when needed
+    from ..annotate.gazetteer import Category, gazetteer  # the gazetteer is loaded only when needed
 
     return any(e.category in (Category.CITY, Category.CAPITAL) for e in gazetteer().lookup(name))
 
@@ -536,7 +536,7 @@ def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _published_hint(text: str, limit: int) -> dt.date | None:
     """The date of the first lone date line among the first ``limit`` characters."""
-    from .dates import find_dates
+    from ..annotate.dates import find_dates
 
     for _start, _end, line in _lines(text[:limit]):
         if line and _is_date_line(line):

@@ -21,7 +21,7 @@ import attrs
 from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
-from ..model import DatePrecision, DateSpan
+from ...model import DatePrecision, DateSpan
 
 __all__ = [
     "MONTHS",

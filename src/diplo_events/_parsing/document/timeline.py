@@ -46,7 +46,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import (
+from ...model import (
     Actor,
     DatePrecision,
     DateSpan,
@@ -58,8 +58,8 @@ from ..model import (
     Statement,
     TerritorialChange,
 )
-from .context import Article, side_key
-from .dates import OFFSET, DateMention, find_dates
+from ..annotate.dates import OFFSET, DateMention, find_dates
+from ..rules.context import Article, side_key
 
 __all__ = [
     "EVENT_WINDOW",

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..model import Actor, ActorKind, DatePrecision, DateSpan, Location, Span
-from .dates import OFFSET, DateMention
-from .gazetteer import Category, gazetteer
-from .mentions import KIN, ActorMention, PlaceMention, Role
+from ...model import Actor, ActorKind, DatePrecision, DateSpan, Location, Span
+from ..annotate.dates import OFFSET, DateMention
+from ..annotate.gazetteer import Category, gazetteer
+from ..annotate.mentions import KIN, ActorMention, PlaceMention, Role
 
 __all__ = ["Article", "Discourse", "Sentence"]
 

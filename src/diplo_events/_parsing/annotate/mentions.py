@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..model import Actor, ActorKind, Location, LocationKind, Span
+from ...model import Actor, ActorKind, Location, LocationKind, Span
 from .gazetteer import Category, Entry, Match, gazetteer
 from .lexicon import Lexicon, lexicon
 

@@ -1,13 +1,13 @@
-"""Tests of document-level actor resolution (diplo_events._parsing.entities)."""
+"""Tests of document-level actor resolution (diplo_events._parsing.document.entities)."""
 
 from __future__ import annotations
 
 from diplo_events import Actor, ActorKind
-from diplo_events._parsing.entities import build_registry
-from diplo_events._parsing.gazetteer import gazetteer
-from diplo_events._parsing.mentions import ActorMention, Role, find_mentions
-from diplo_events._parsing.sentences import split_sentences
-from diplo_events._parsing.text import clean
+from diplo_events._parsing.annotate.gazetteer import gazetteer
+from diplo_events._parsing.annotate.mentions import ActorMention, Role, find_mentions
+from diplo_events._parsing.document.entities import build_registry
+from diplo_events._parsing.text.clean import clean
+from diplo_events._parsing.text.sentences import split_sentences
 
 
 def resolved(text: str) -> list[tuple[str, Actor | None]]:

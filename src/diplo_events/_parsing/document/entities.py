@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..model import Actor, ActorKind
-from .context import known_body
-from .lexicon import lexicon
-from .mentions import ActorMention, PlaceMention, Role, state_actor
+from ...model import Actor, ActorKind
+from ..annotate.lexicon import lexicon
+from ..annotate.mentions import ActorMention, PlaceMention, Role, state_actor
+from ..rules.context import known_body
 
 __all__ = ["Registry", "build_registry"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Modality
+from ...model import Modality
 
 __all__ = ["denied_before", "modality_of", "noun_modality"]
 

@@ -9,17 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events._parsing.dates import (
+from diplo_events._parsing.annotate.dates import (
     DateMention,
     find_dates,
     find_durations,
     infer_year,
     parse_published,
 )
-from diplo_events._parsing.text import clean
+from diplo_events._parsing.text.clean import clean
 from diplo_events.model import DatePrecision
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_22928ed1188cab94.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_22928ed1188cab94.txt"
 PUB = dt.date(2021, 8, 13)  # a Friday
 D = dt.date
 

@@ -1,4 +1,4 @@
-"""Tests of modality detection around a trigger (diplo_events._parsing.modality)."""
+"""Tests of modality detection around a trigger (diplo_events._parsing.rules.modality)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 import diplo_events as de
 from diplo_events import Meeting, Modality
-from diplo_events._parsing.modality import modality_of
+from diplo_events._parsing.rules.modality import modality_of
 
 
 def modality(sentence: str, trigger: str) -> Modality:

@@ -1,4 +1,4 @@
-"""Tests of the closed-class word lists (diplo_events._parsing.lexicon)."""
+"""Tests of the closed-class word lists (diplo_events._parsing.annotate.lexicon)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from importlib import resources
 
 import attrs
 
-from diplo_events._parsing.lexicon import Lexicon, lexicon
+from diplo_events._parsing.annotate.lexicon import Lexicon, lexicon
 
 
 def test_lexicon_loads_every_field_non_empty() -> None:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import (
+from ...model import (
     Actor,
     ActorKind,
     DateSpan,
@@ -34,8 +34,8 @@ from ..model import (
     Statement,
     TerritorialChange,
 )
-from ..serialize import _dumps_canonical, to_dict
-from .context import side_key, voice_key
+from ...serialize import _dumps_canonical, to_dict
+from ..rules.context import side_key, voice_key
 
 __all__ = ["Candidate", "Link", "assign_ids", "merge"]
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events._parsing.text import BlockKind, CleanText, clean
+from diplo_events._parsing.text.clean import BlockKind, CleanText, clean
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_22928ed1188cab94.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_22928ed1188cab94.txt"
 
 
 def blanked(cleaned: CleanText, line: str) -> bool:

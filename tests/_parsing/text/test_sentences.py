@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events._parsing.sentences import split_paragraphs, split_sentences
-from diplo_events._parsing.text import clean
+from diplo_events._parsing.text.clean import clean
+from diplo_events._parsing.text.sentences import split_paragraphs, split_sentences
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_22928ed1188cab94.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_22928ed1188cab94.txt"
 
 
 def sentences(text: str) -> list[str]:

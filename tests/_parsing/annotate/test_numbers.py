@@ -1,4 +1,4 @@
-"""Tests of counts in text (diplo_events._parsing.numbers)."""
+"""Tests of counts in text (diplo_events._parsing.annotate.numbers)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events._parsing.numbers import count_before, find_counts, parse_number
+from diplo_events._parsing.annotate.numbers import count_before, find_counts, parse_number
 
 TROOPS = "troops|soldiers|men and women"
 SHIPS = "ships|warships"

@@ -1,17 +1,17 @@
-"""Tests of actor and place mentions in one sentence (diplo_events._parsing.mentions)."""
+"""Tests of actor and place mentions in one sentence (diplo_events._parsing.annotate.mentions)."""
 
 from __future__ import annotations
 
 from diplo_events import ActorKind, LocationKind
-from diplo_events._parsing.gazetteer import gazetteer
-from diplo_events._parsing.mentions import (
+from diplo_events._parsing.annotate.gazetteer import gazetteer
+from diplo_events._parsing.annotate.mentions import (
     ActorMention,
     PlaceMention,
     Role,
     SentenceMentions,
     find_mentions,
 )
-from diplo_events._parsing.text import clean
+from diplo_events._parsing.text.clean import clean
 
 
 def mentions(text: str) -> SentenceMentions:

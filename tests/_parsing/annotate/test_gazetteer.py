@@ -1,4 +1,4 @@
-"""Tests of the gazetteers and the one-pass matcher (diplo_events._parsing.gazetteer)."""
+"""Tests of the gazetteers and the one-pass matcher (diplo_events._parsing.annotate.gazetteer)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events._parsing.gazetteer import (
+from diplo_events._parsing.annotate.gazetteer import (
     Category,
     Entry,
     Gazetteer,
@@ -20,7 +20,7 @@ from diplo_events._parsing.gazetteer import (
     surface_key,
 )
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_22928ed1188cab94.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_22928ed1188cab94.txt"
 DATA_FILES = (
     "states.tsv",
     "countries.tsv",

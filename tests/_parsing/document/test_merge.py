@@ -1,4 +1,4 @@
-"""Tests of the document-level merge and of event ids (diplo_events._parsing.merge)."""
+"""Tests of the document-level merge and of event ids (diplo_events._parsing.document.merge)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from diplo_events import (
     TerritorialChange,
     TerritorialChangeKind,
 )
-from diplo_events._parsing.merge import Candidate, Link, assign_ids, merge
+from diplo_events._parsing.document.merge import Candidate, Link, assign_ids, merge
 
 TKM = Actor(name="Turkmenistan", kind=ActorKind.STATE, country="TKM")
 UZB = Actor(name="Uzbekistan", kind=ActorKind.STATE, country="UZB")

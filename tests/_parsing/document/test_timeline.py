@@ -1,4 +1,4 @@
-"""Tests of document-level date inheritance (diplo_events._parsing.timeline).
+"""Tests of document-level date inheritance (diplo_events._parsing.document.timeline).
 
 The unit tests build an :class:`Article` by hand (sentences and their date mentions,
 no rules) and place hand-made events on its sentences, so each window rule is tested
@@ -28,14 +28,14 @@ from diplo_events import (
     TerritorialChange,
     TerritorialChangeKind,
 )
-from diplo_events._parsing.context import Article, Sentence
-from diplo_events._parsing.dates import find_dates
-from diplo_events._parsing.timeline import (
+from diplo_events._parsing.annotate.dates import find_dates
+from diplo_events._parsing.document.timeline import (
     INHERITED_CONFIDENCE,
     build_focus,
     inherit_dates,
     reference_type,
 )
+from diplo_events._parsing.rules.context import Article, Sentence
 
 FRIDAY = dt.date(2024, 3, 8)  # publication date of the hand-made articles
 RUS = Actor(name="Russia", kind=ActorKind.STATE, country="RUS")

@@ -1,4 +1,4 @@
-"""Tests of the CAMEO / PLOVER code table (diplo_events._parsing.codes)."""
+"""Tests of the CAMEO / PLOVER code table (diplo_events._parsing.rules.codes)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from diplo_events import TerritorialChangeKind
-from diplo_events._parsing.codes import MEETING, STATEMENT, exercise_codes, territory_codes
+from diplo_events._parsing.rules.codes import MEETING, STATEMENT, exercise_codes, territory_codes
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "codes.md"
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "codes.md"
 
 
 def test_meeting_codes() -> None:
