@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..model import Event, Location, LocationKind, Modality, Span
+from ..model import Event, Location, LocationKind, Modality, Span, Statement
 from .annotate.dates import DateMention, find_dates, parse_published
 from .annotate.gazetteer import Match, gazetteer
 from .annotate.mentions import (
@@ -38,7 +38,10 @@ from .annotate.numbers import parse_number
 from .document.entities import build_registry
 from .document.merge import Candidate, assign_ids, merge
 from .document.timeline import inherit_dates
-from .rules import RULES
+from .annotate.vocabulary import vocabulary
+from .document.state import DocState, advance
+from .rules.engine import Trace, extract
+from .syntax import analyse
 from .rules.context import Article, Sentence
 from .text.clean import clean
 from .text.sentences import split_sentences
@@ -176,6 +179,45 @@ DATELINE_LAG_DAYS = 3
 
 def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     """All events of ``text`` (already checked to be a str of acceptable size)."""
+    events, _ = run_traced(text, published=published)
+    return events
+
+
+def run_traced(
+    text: str, *, published: dt.date | str | None = None
+) -> tuple[list[Event], list[Trace]]:
+    """All events of ``text``, and the trace of every pattern tried."""
+    article = prepare(text, published=published)
+    day = article.published
+    vocab = vocabulary()
+    state = DocState(home=article.home.country if article.home is not None else None)
+    candidates: list[Candidate] = []
+    traces: list[Trace] = []
+    for sent in article.sentences:
+        syn = analyse(article.norm, sent.start, sent.end, sent.actors, sent.places, sent.dates,
+                      vocab)  # fmt: skip
+        found, tried = extract(article, sent, syn, state)
+        traces.extend(tried)
+        made: list[Event] = []
+        for event, link in found:
+            if sent.title and isinstance(event, Statement):
+                continue  # a headline is no statement (it sums up the body)
+            if (
+                day is not None
+                and event.modality is Modality.REALIZED
+                and event.date is not None
+                and event.date.start > day
+            ):
+                # "drills next year", "talks on March 20" (after publication): a plan
+                event = attrs.evolve(event, modality=Modality.PLANNED)
+            made.append(event)
+            candidates.append(Candidate(event, sent.paragraph, sent.index, link))
+        state = advance(state, made, sent.index, sent.paragraph)
+    return assign_ids(inherit_dates(merge(candidates), article)), traces
+
+
+def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
+    """The article with its sentences and their resolved mentions."""
     day = parse_published(published)
     cleaned = clean(text)
     norm = cleaned.norm
@@ -284,20 +326,6 @@ def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
             )
         )
 
-    article = Article(
+    return Article(
         original=text, norm=norm, published=day, sentences=tuple(sentences), home=home
     )
-    candidates: list[Candidate] = []
-    for sent in sentences:
-        for rule in RULES:
-            for event, link in rule(article, sent):
-                if (
-                    day is not None
-                    and event.modality is Modality.REALIZED
-                    and event.date is not None
-                    and event.date.start > day
-                ):
-                    # "drills next year", "talks on March 20" (after publication): a plan
-                    event = attrs.evolve(event, modality=Modality.PLANNED)
-                candidates.append(Candidate(event, sent.paragraph, sent.index, link))
-    return assign_ids(inherit_dates(merge(candidates), article))

@@ -219,6 +219,7 @@ class ActorMention:
     prep: str
     title: str | None = None  # the role words for ROLE_ONLY ("ministry", "spokesman")
     surname: str | None = None  # for PERSON
+    bare: bool = False  # an untitled name nobody in the article is known by (maybe a place)
 
 
 @attrs.frozen

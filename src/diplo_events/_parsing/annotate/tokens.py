@@ -1,0 +1,40 @@
+"""Tokens with exact offsets: words, numbers, possessive endings and punctuation.
+
+One regular expression scans a sentence once. Offsets refer to the normalized text, which has
+the caller's length, so every token also points into the caller's string.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Token", "tokenize"]
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # "U.S.", "U.N.", "a.m."
+    r"|\d+(?:[.,:]\d+)*(?:-[^\W_]+)*"  # "2,500", "10:30", "10-day"
+    r"|[^\W\d_]+(?=n['’]t\b)"  # "did" of "didn't": "n't" is its own token
+    r"|n['’]t\b"
+    r"|['’]s\b"  # the possessive ending
+    r"|[^\W_](?:[^\W_]|[-'’](?=[^\W_])(?!s\b))*"  # "al-Qaida", "Ta'ang", "face-to-face"
+    r"|--+|\.\.\.|\S"
+)
+
+
+class Token(NamedTuple):
+    """One token: where it is and what it says."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]``, with offsets into ``text``."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        out.append(Token(m.start(), m.end(), word, word.lower()))
+    return out

@@ -1,0 +1,55 @@
+"""What the reader knows after each sentence: the document as an explicit fold.
+
+:class:`DocState` is frozen. The rule stage reads it for a sentence; :func:`advance`
+makes the next state from the events that sentence gave. Nothing else writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ...model import Actor, DateSpan, Meeting, MilitaryExercise, Modality, Statement
+from ...model import Event
+
+__all__ = ["DocState", "advance"]
+
+
+@attrs.frozen
+class DocState:
+    """The document's running context."""
+
+    home: str | None = None  # the story's own state (dateline, or inferred)
+    last_meeting: tuple[Actor, ...] = ()  # parties of the latest realized meeting told
+    last_meeting_date: DateSpan | None = None
+    last_meeting_sentence: int = -100
+    last_speaker: Actor | None = None  # the speaker of the latest statement told
+    last_speaker_date: DateSpan | None = None
+    last_speaker_sentence: int = -100
+    last_speaker_paragraph: int = -100
+    last_exercise: tuple[Actor, ...] = ()  # parties of the latest exercise told
+    last_exercise_sentence: int = -100
+    last_gainer: Actor | None = None
+
+
+def advance(
+    state: DocState, events: Sequence[Event], sentence: int, paragraph: int
+) -> DocState:
+    """The state after a sentence that gave ``events``."""
+    changes: dict[str, object] = {}
+    for ev in events:
+        if isinstance(ev, Meeting) and ev.modality is Modality.REALIZED:
+            same = {a.name for a in ev.participants} & {a.name for a in state.last_meeting}
+            changes["last_meeting"] = ev.participants
+            changes["last_meeting_date"] = ev.date or (state.last_meeting_date if same else None)
+            changes["last_meeting_sentence"] = sentence
+        elif isinstance(ev, Statement):
+            changes["last_speaker"] = ev.speaker
+            changes["last_speaker_date"] = ev.date
+            changes["last_speaker_sentence"] = sentence
+            changes["last_speaker_paragraph"] = paragraph
+        elif isinstance(ev, MilitaryExercise):
+            changes["last_exercise"] = ev.participants
+            changes["last_exercise_sentence"] = sentence
+    return attrs.evolve(state, **changes) if changes else state  # type: ignore[arg-type]

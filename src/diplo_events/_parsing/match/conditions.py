@@ -1,0 +1,232 @@
+"""The tests a veto or a cue is made of, evaluated on a :class:`~.view.View`.
+
+Conditions are data (``data/patterns/conditions.toml``): each names one or more of the tests
+below, all of which must hold. A test's value is a word list or ``@class`` (words or
+phrases), a role kind, or a boolean:
+
+============================  =================================================================
+``clause_has``                a word of the class in the trigger's clause
+``sentence_has``              ... anywhere in the sentence
+``after_in_clause``           ... after the trigger, in its clause
+``before_in_clause``          ... before the trigger, in its clause
+``modifier``                  ... before the trigger inside its noun phrase ("such meetings")
+``right_before``              ... ending right before the trigger ("news conference")
+``right_after``               ... starting right after the trigger ("took X by surprise")
+``governor`` / ``_not``       the verb governing the trigger is (not) of the class
+``governed_as``               how a noun trigger depends on its verb: object, pp, subject, none
+``object_head`` / ``_not``    the head word of the object phrase is (not) of the class
+``subject_head``              ... of the subject; ``doer_head`` and ``undergoer_head`` likewise
+``subject_is`` (``doer_is``,  what that role is: actor, place, pronoun, none, other
+``undergoer_is``)
+``passive``, ``negated``,     features of the trigger's verb group (or the governing one)
+``gerund``, ``infinitive``
+``quoted``                    the trigger is inside quotation marks
+``pp`` / ``no_pp``            the trigger has (no) prepositional phrase with this preposition
+``trigger_word`` (``_not``)   the trigger as written (lower case) is (not) one of these
+``lemma``                     the trigger's lemma is one of these
+``segment_kind``              the trigger's clause opens with: comma, sub, rel, that ...
+``capitalized``               the trigger is written with a capital
+``head_of_phrase``            a noun trigger is its phrase's head ("the talks", not "talks
+                              table")
+``in_subject``                a noun trigger lies in a verb's subject
+``followed_by_clause``        a clause ("that ...", a quote, a colon) follows the trigger
+============================  =================================================================
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+from ..annotate.vocabulary import vocabulary
+from ..syntax import Phrase, Predicate, Tag
+from .patterns import Condition
+from .view import View
+
+__all__ = ["holds"]
+
+
+@functools.cache
+def _phrases(value: str | tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], int]:
+    """The word sequences of a class or list, and the longest one's length."""
+    vocab = vocabulary()
+    items = (value,) if isinstance(value, str) else value
+    out: set[tuple[str, ...]] = set()
+    for item in items:
+        forms = vocab.forms(item) if item.startswith("@") else {item.lower()}
+        for f in forms:
+            out.add(tuple(f.split()))
+    return frozenset(out), max((len(w) for w in out), default=1)
+
+
+def _key(value: Any) -> str | tuple[str, ...]:
+    return value if isinstance(value, str) else tuple(value)
+
+
+def _seq_in(view: View, value: Any, first: int, end: int) -> bool:
+    words, longest = _phrases(_key(value))
+    toks = view.syn.tokens
+    for i in range(first, end):
+        for k in range(1, longest + 1):
+            if i + k > end:
+                break
+            if tuple(t.low for t in toks[i : i + k]) in words:
+                return True
+    return False
+
+
+def _ends_at(view: View, value: Any, end: int) -> bool:
+    words, longest = _phrases(_key(value))
+    toks = view.syn.tokens
+    for k in range(1, longest + 1):
+        if end - k < 0:
+            break
+        if tuple(t.low for t in toks[end - k : end]) in words:
+            return True
+    return False
+
+
+def _starts_at(view: View, value: Any, first: int) -> bool:
+    words, longest = _phrases(_key(value))
+    toks = view.syn.tokens
+    for k in range(1, longest + 1):
+        if first + k > len(toks):
+            break
+        if tuple(t.low for t in toks[first : first + k]) in words:
+            return True
+    return False
+
+
+def _head_in(view: View, phrase: Phrase | None, value: Any) -> bool:
+    if phrase is None:
+        return False
+    words, _ = _phrases(_key(value))
+    low = view.syn.tokens[phrase.head].low
+    lemma = view.syn.lemmas[phrase.head]
+    return (low,) in words or (lemma,) in words
+
+
+def _what(view: View, phrase: Phrase | None) -> str:
+    if phrase is None:
+        return "none"
+    if view.syn.tags[phrase.first] == Tag.PRON and phrase.end - phrase.first == 1:
+        return "pronoun"
+    if phrase.parties():
+        return "actor"
+    if phrase.places:
+        return "place"
+    return "other"
+
+
+def _is(value: Any, what: str) -> bool:
+    items = (value,) if isinstance(value, str) else tuple(value)
+    return what in items
+
+
+def _pred(view: View) -> Predicate | None:
+    return view.predicate
+
+
+def _role(view: View, role: str) -> Phrase | None:
+    found = view.phrases(role)
+    return found[0] if found else None
+
+
+def holds(cond: Condition, view: View) -> bool:
+    """Whether every test of ``cond`` holds for ``view``."""
+    return all(_test(name, value, view) for name, value in cond.fields.items())
+
+
+def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch per test
+    m = view.match
+    syn = view.syn
+    first, end = view.clause
+    if name == "clause_has":
+        return _seq_in(view, value, first, end)
+    if name == "sentence_has":
+        return _seq_in(view, value, 0, len(syn.tokens))
+    if name == "after_in_clause":
+        return _seq_in(view, value, m.end, end)
+    if name == "before_in_clause":
+        return _seq_in(view, value, first, m.first)
+    if name == "modifier":
+        p = m.phrase
+        lo = p.first if p is not None and p.first <= m.first else m.first
+        return _seq_in(view, value, lo, m.first)
+    if name == "right_before":
+        return _ends_at(view, value, m.first if m.predicate is None else m.predicate.first)
+    if name == "right_after":
+        return _starts_at(view, value, m.end)
+    if name in ("governor", "governor_not"):
+        gov = view.governing[0]
+        words, _ = _phrases(_key(value))
+        hit = gov is not None and ((gov.lemma,) in words or tuple(gov.lemma.split()) in words)
+        return hit if name == "governor" else not hit
+    if name == "governed_as":
+        how = view.governing[1]
+        how = "pp" if how.startswith("pp:") else how
+        return _is(value, how)
+    if name in ("object_head", "object_head_not"):
+        p = _role(view, "undergoer")
+        hit = _head_in(view, p, value)
+        return hit if name == "object_head" else not hit
+    if name == "subject_head":
+        return _head_in(view, _role(view, "subject"), value)
+    if name == "doer_head":
+        return _head_in(view, _role(view, "doer"), value)
+    if name == "undergoer_head":
+        return _head_in(view, _role(view, "undergoer"), value)
+    if name in ("subject_is", "doer_is", "undergoer_is"):
+        return _is(value, _what(view, _role(view, name.removesuffix("_is"))))
+    pred = _pred(view)
+    if name in ("passive", "negated", "gerund", "infinitive"):
+        flag = bool(pred is not None and getattr(pred, name))
+        return flag is bool(value)
+    if name == "quoted":
+        return syn.segment_of(m.first).quoted is bool(value)
+    if name in ("pp", "no_pp"):
+        preps = (value,) if isinstance(value, str) else tuple(value)
+        hit = any(view.pps(p) for p in preps)
+        return hit if name == "pp" else not hit
+    if name in ("trigger_word", "trigger_word_not"):
+        words, _ = _phrases(_key(value))
+        hit = tuple(t.low for t in syn.tokens[m.first : m.end]) in words or (
+            (syn.tokens[m.first].low,) in words
+        )
+        return hit if name == "trigger_word" else not hit
+    if name == "lemma":
+        lemma = pred.lemma if m.predicate is not None and pred is not None else syn.lemmas[m.first]
+        return lemma in _as_set(value)
+    if name == "segment_kind":
+        return syn.segment_of(m.first).kind.value in _as_set(value)
+    if name == "capitalized":
+        return syn.tokens[m.first].text[:1].isupper() is bool(value)
+    if name == "head_of_phrase":
+        p = m.phrase
+        hit = p is None or p.head in range(m.first, m.end)
+        return hit is bool(value)
+    if name == "in_subject":
+        return (view.governing[1] == "subject") is bool(value)
+    if name == "followed_by_clause":
+        j = m.end
+        tags = syn.tags
+        while j < len(tags) and tags[j] in (Tag.ADV, Tag.DATE, Tag.PREP, Tag.DET, Tag.COMMA):
+            if tags[j] == Tag.PREP:
+                break
+            j += 1
+        hit = j < len(tags) and (tags[j] in (Tag.THAT, Tag.QUOTE) or syn.tokens[j].text == ":")
+        return hit is bool(value)
+    raise ValueError(f"unknown condition test {name!r}")  # pragma: no cover - checked at load
+
+
+def _as_set(value: Any) -> frozenset[str]:
+    items: Iterable[str] = (value,) if isinstance(value, str) else value
+    out: set[str] = set()
+    for item in items:
+        if item.startswith("@"):
+            vocab = vocabulary()
+            out |= {vocab.lemma(f) for f in vocab.forms(item)} | set(vocab.forms(item))
+        else:
+            out.add(item.lower())
+    return frozenset(out)

@@ -1,0 +1,157 @@
+"""One matcher for every pattern: compiled once into an index, run once per sentence.
+
+The index maps a verb lemma, a noun form (one word or the first word of several) and a
+preposition to the patterns it may trigger, in file order. :func:`match` reads a sentence's
+verb groups, nouns and prepositions once and returns, for each trigger, the candidate
+patterns of each event type whose trigger constraints hold (object head, particle); the
+rule stage then tries them in order against the vetoes.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ..annotate.vocabulary import Vocabulary, vocabulary
+from ..syntax import Phrase, Predicate, SentenceSyntax, Tag
+from .patterns import Pattern, PatternSet, patterns
+
+__all__ = ["Index", "Match", "index", "match"]
+
+
+@attrs.frozen(eq=False)
+class Match:
+    """A trigger in a sentence and the patterns (of one event type) it may stand for."""
+
+    candidates: tuple[Pattern, ...]
+    first: int  # trigger tokens [first, end)
+    end: int
+    predicate: Predicate | None  # the verb group of a verb trigger
+    phrase: Phrase | None  # the phrase of a noun trigger, or the object of a preposition
+
+    @property
+    def type(self) -> str:
+        return self.candidates[0].type
+
+    @property
+    def pos(self) -> str:
+        return self.candidates[0].trigger.pos
+
+
+@attrs.frozen(eq=False)
+class Index:
+    """Patterns by what triggers them."""
+
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[tuple[tuple[str, ...], tuple[Pattern, ...]], ...]]  # by first word
+    preps: dict[str, tuple[Pattern, ...]]
+
+
+def build_index(pset: PatternSet, vocab: Vocabulary) -> Index:
+    """Compile ``pset`` into an :class:`Index`."""
+    verbs: dict[str, list[Pattern]] = {}
+    noun_lemmas: dict[str, list[Pattern]] = {}
+    preps: dict[str, list[Pattern]] = {}
+    for p in pset.patterns:
+        target = {"verb": verbs, "noun": noun_lemmas, "prep": preps}[p.trigger.pos]
+        for lemma in sorted(p.trigger.lemmas):
+            target.setdefault(lemma, []).append(p)
+    forms_of: dict[str, set[str]] = {}
+    for form, lemma in vocab.lemmas.items():
+        if form in vocab.noun_forms:
+            forms_of.setdefault(lemma, set()).add(form)
+    nouns: dict[str, list[tuple[tuple[str, ...], tuple[Pattern, ...]]]] = {}
+    for lemma, pats in noun_lemmas.items():
+        for form in forms_of.get(lemma, {lemma}):
+            words = tuple(form.split())
+            nouns.setdefault(words[0], []).append((words, tuple(pats)))
+    return Index(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in nouns.items()},
+        preps={k: tuple(v) for k, v in preps.items()},
+    )
+
+
+@functools.cache
+def index() -> Index:
+    """The package's pattern index, compiled once."""
+    return build_index(patterns(), vocabulary())
+
+
+def _by_type(pats: Sequence[Pattern]) -> Iterator[tuple[Pattern, ...]]:
+    seen: dict[str, list[Pattern]] = {}
+    for p in pats:
+        seen.setdefault(p.type, []).append(p)
+    for group in seen.values():
+        yield tuple(group)
+
+
+def _object_ok(p: Pattern, pred: Predicate | None, syn: SentenceSyntax, vocab: Vocabulary) -> bool:
+    trig = p.trigger
+    if not trig.object_head and trig.object_kind is None:
+        return True
+    obj = pred.undergoer if pred is not None else None
+    if obj is None:
+        return False
+    if trig.object_head:
+        head = syn.lemmas[obj.head]
+        if head not in trig.object_head and syn.tokens[obj.head].low not in trig.object_head:
+            return False
+    if trig.object_kind == "place":
+        if not (obj.places or syn.lemmas[obj.head] in vocab.forms("territory_noun")):
+            return False
+    return True
+
+
+def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
+    """Every trigger of ``syn``, with its candidate patterns per event type, in text order."""
+    idx = idx or index()
+    vocab = vocabulary()
+    out: list[Match] = []
+    for pred in syn.predicates:
+        pats = idx.verbs.get(pred.lemma)
+        if not pats and " " in pred.lemma:
+            pats = idx.verbs.get(pred.lemma.split(" ")[0])
+        if not pats:
+            continue
+        ok = [p for p in pats if _object_ok(p, pred, syn, vocab)
+              and (p.trigger.particle is None or pred.lemma.endswith(" " + p.trigger.particle))]  # fmt: skip
+        for group in _by_type(ok):
+            out.append(Match(group, pred.head, pred.end, pred, None))
+    tokens = syn.tokens
+    tags = syn.tags
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tag = tags[i]
+        low = tokens[i].low
+        if tag == Tag.PREP and low in _prep_firsts(idx):
+            k = i + syn.units[i]
+            words = " ".join(t.low for t in tokens[i:k])
+            pats = idx.preps.get(words)
+            if pats:
+                phrase = syn.phrase_of(k) if k < n else None
+                for group in _by_type(pats):
+                    out.append(Match(group, i, k, None, phrase))
+            i = k
+            continue
+        options = idx.nouns.get(low) if tag in (Tag.WORD, Tag.CAP, Tag.PLACE, Tag.ACTOR) else None
+        if options:
+            for words, pats in options:
+                k = len(words)
+                if i + k <= n and all(tokens[i + j].low == words[j] for j in range(1, k)):
+                    phrase = syn.phrase_of(i + k - 1)
+                    for group in _by_type(pats):
+                        out.append(Match(group, i, i + k, None, phrase))
+                    i += k - 1
+                    break
+        i += 1
+    out.sort(key=lambda m: m.first)
+    return out
+
+
+@functools.cache
+def _prep_firsts(idx: Index) -> frozenset[str]:
+    return frozenset(k.split(" ")[0] for k in idx.preps)

@@ -1,0 +1,157 @@
+"""The syntax around one match, as the frames and conditions ask for it.
+
+A :class:`View` answers "which phrases fill syntactic role R of this trigger?" for verb
+triggers (from the verb group's roles), noun triggers (from the noun's own phrase, the
+prepositional phrases that follow it, and the verb that governs it: "held talks with X")
+and prepositional triggers ("according to X").
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from ..syntax import PP, Phrase, Predicate, SentenceSyntax, Tag
+from .matcher import Match
+
+__all__ = ["View", "extent"]
+
+
+def extent(p: Phrase) -> tuple[int, int]:
+    """The tokens a phrase covers with its modifiers and appositive."""
+    end = p.end
+    if p.modifiers:
+        end = max(end, p.modifiers[-1].end)
+    if p.appositive is not None:
+        end = max(end, p.appositive.end)
+    return p.first, end
+
+
+def _contains(p: Phrase | None, i: int) -> bool:
+    if p is None:
+        return False
+    a, b = extent(p)
+    return a <= i < b
+
+
+@attrs.define(eq=False)
+class View:
+    """Roles around ``match`` in ``syn``."""
+
+    syn: SentenceSyntax
+    match: Match
+    _cache: dict[str, object] = attrs.field(factory=dict)
+
+    # --- what governs a noun -------------------------------------------------------------
+
+    @functools.cached_property
+    def governing(self) -> tuple[Predicate | None, str]:
+        """For a noun trigger: the verb group it depends on and how ("object", "pp:<prep>",
+        "subject"), else (None, "none"). For a verb trigger: its own governor."""
+        m = self.match
+        if m.predicate is not None:
+            gov = m.predicate.governor
+            return gov, "complement" if gov is not None else "none"
+        t = m.first
+        best: tuple[Predicate | None, str] = (None, "none")
+        for pred in self.syn.predicates:
+            if _contains(pred.undergoer, t) or (not pred.passive and _contains(pred.object, t)):
+                return pred, "object"
+            for pp in (*pred.pps, *pred.pre_pps):
+                if pp.phrase is not None and _contains(pp.phrase, t):
+                    return pred, f"pp:{pp.prep}"
+            if _contains(pred.subject, t) and best[0] is None:
+                best = (pred, "subject")
+        return best
+
+    @property
+    def predicate(self) -> Predicate | None:
+        """The verb group of a verb trigger, or the one a noun trigger depends on."""
+        return self.match.predicate or self.governing[0]
+
+    # --- phrases by role -------------------------------------------------------------------
+
+    @functools.cached_property
+    def own_pps(self) -> tuple[PP, ...]:
+        """The trigger's prepositional phrases: a verb's, or those chained after a noun's
+        phrase (and after the governing verb's object, for "held talks ... with X")."""
+        m = self.match
+        if m.predicate is not None:
+            return (*m.predicate.pps, *m.predicate.pre_pps)
+        out: list[PP] = []
+        pos = m.end
+        if m.phrase is not None:
+            pos = max(pos, m.phrase.end)
+        pps_at = {pp.first: pp for pp in self.syn.pps}
+        tags = self.syn.tags
+        while True:
+            while pos < len(tags) and tags[pos] in (Tag.DATE, Tag.ADV):
+                pos += 1
+            pp = pps_at.get(pos)
+            if pp is None:
+                break
+            out.append(pp)
+            pos = pp.end
+        gov, how = self.governing
+        if gov is not None and how in ("object",):
+            out.extend(pp for pp in (*gov.pps, *gov.pre_pps) if pp not in out)
+        return tuple(out)
+
+    def pps(self, prep: str) -> list[PP]:
+        return [pp for pp in self.own_pps if pp.prep == prep and pp.phrase is not None]
+
+    def phrases(self, role: str) -> list[Phrase]:
+        """The phrases filling syntactic ``role`` (see ``SYNTAX_ROLES``)."""
+        if role.startswith("pp:"):
+            return [pp.phrase for pp in self.pps(role[3:]) if pp.phrase is not None]
+        m = self.match
+        pred = m.predicate
+        if role == "possessor":
+            if m.phrase is None:
+                return []
+            return [m.phrase] if any(self._before_trigger(a) for a in m.phrase.actors) else []
+        if role in ("governor_doer", "governor_object"):
+            gov, how = self.governing
+            if gov is None or how == "subject":
+                return []
+            p = gov.doer if role == "governor_doer" else gov.object
+            if role == "governor_object" and (p is None or _contains(p, m.first)):
+                return []
+            return [p] if p is not None else []
+        if role == "appositive":
+            return []
+        if pred is None:
+            if m.pos == "prep" and role in ("object", "undergoer") and m.phrase is not None:
+                return [m.phrase]
+            return []
+        p = {
+            "subject": pred.subject,
+            "object": pred.object,
+            "doer": pred.doer,
+            "undergoer": pred.undergoer,
+        }.get(role)
+        return [p] if p is not None else []
+
+    def _before_trigger(self, actor: object) -> bool:
+        start = getattr(actor, "start", None)
+        return start is not None and start < self.syn.start(self.match.first)
+
+    def trigger_text(self) -> str:
+        return " ".join(t.text for t in self.syn.tokens[self.match.first : self.match.end])
+
+    # --- the clause ------------------------------------------------------------------------
+
+    @functools.cached_property
+    def clause(self) -> tuple[int, int]:
+        """Tokens of the trigger's segment, with a following segment that has no verb."""
+        seg = self.syn.segment_of(self.match.first)
+        first, end = seg.first, seg.end
+        segs = self.syn.segments
+        k = seg.index + 1
+        while k < len(segs) and not any(p.segment is segs[k] for p in self.syn.predicates):
+            if segs[k].kind.value not in ("comma",):
+                break
+            end = segs[k].end
+            k += 1
+        return first, end

@@ -1,0 +1,206 @@
+"""Filling a pattern's frame: event roles from syntactic roles, and the slots every event
+type shares (where, when, modality).
+
+Nothing here counts characters: every answer comes from the sentence's
+:class:`~diplo_events._parsing.syntax.SentenceSyntax` through a
+:class:`~diplo_events._parsing.match.view.View`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ...model import DateSpan, Location, LocationKind, Modality
+from ..annotate.dates import DateMention
+from ..annotate.mentions import ActorMention, PlaceMention, Role
+from ..annotate.vocabulary import vocabulary
+from ..match.patterns import Pattern
+from ..match.view import View
+from ..syntax import Modal, Phrase, Predicate, SegmentKind, Tag
+
+__all__ = ["Roles", "date_of", "fill", "location_of", "modality_of", "phrase_actors"]
+
+#: Roles an actor mention may have to be a party (persons, states, bodies, officials,
+#: resolved group words, roles and pronouns).
+PARTY_ROLES = frozenset(Role)
+
+
+@attrs.frozen
+class Roles:
+    """What a frame found: actor mentions and place mentions by event role."""
+
+    actors: dict[str, tuple[ActorMention, ...]]
+    places: dict[str, tuple[PlaceMention, ...]]
+    phrases: dict[str, tuple[Phrase, ...]]
+
+    def get(self, role: str) -> tuple[ActorMention, ...]:
+        return self.actors.get(role, ())
+
+
+def phrase_actors(phrase: Phrase) -> list[ActorMention]:
+    """The resolved parties a phrase names (conjuncts flattened)."""
+    return [a for a in phrase.parties() if a.actor is not None and a.role in PARTY_ROLES]
+
+
+def fill(view: View, pattern: Pattern) -> Roles:
+    """The event roles of ``pattern``'s frame, filled from ``view``."""
+    actors: dict[str, tuple[ActorMention, ...]] = {}
+    places: dict[str, tuple[PlaceMention, ...]] = {}
+    phrases: dict[str, tuple[Phrase, ...]] = {}
+    for role, slots in pattern.frame.items():
+        found: list[Phrase] = []
+        for slot in slots:
+            for p in view.phrases(slot):
+                if p not in found:
+                    found.append(p)
+        phrases[role] = tuple(found)
+        acts: list[ActorMention] = []
+        plcs: list[PlaceMention] = []
+        for p in found:
+            for a in phrase_actors(p):
+                if a not in acts:
+                    acts.append(a)
+            for pl in p.places:
+                if pl not in plcs:
+                    plcs.append(pl)
+        actors[role] = tuple(acts)
+        places[role] = tuple(plcs)
+    return Roles(actors=actors, places=places, phrases=phrases)
+
+
+_LOCATIVE = ("in", "at", "near", "outside", "inside", "off", "on", "across", "around", "within")
+
+
+def location_of(view: View, roles: Roles) -> Location | None:
+    """The place of the frame's ``location`` role, else one in a locative phrase of the
+    trigger's clause, else one the sentence opens with ("In Doha, ...")."""
+    for pl in roles.places.get("location", ()):
+        if _placeable(pl):
+            return pl.location
+    syn = view.syn
+    first, end = view.clause
+    for pp in syn.pps:
+        if first <= pp.first < end and pp.prep in _LOCATIVE and pp.phrase is not None:
+            for pl in pp.phrase.places:
+                if _placeable(pl):
+                    return pl.location
+    opening = syn.segments[0]
+    if opening.kind is SegmentKind.START and len(syn.segments) > 1 and not any(
+        p.segment is opening for p in syn.predicates
+    ):
+        for pp in syn.pps:
+            if opening.first <= pp.first < opening.end and pp.prep in ("in", "at"):
+                for pl in pp.phrase.places if pp.phrase is not None else ():
+                    if _placeable(pl):
+                        return pl.location
+    return None
+
+
+def _placeable(pl: PlaceMention) -> bool:
+    loc = pl.location
+    return loc.kind is not None or loc.country is not None or bool(loc.name)
+
+
+def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
+    """The date told in the trigger's clause: the nearest after the trigger, else the
+    nearest before it; else one the sentence opens with ("On Tuesday, ...")."""
+    syn = view.syn
+    if not dates:
+        return None
+    first, end = view.clause
+    lo, hi = syn.start(first), syn.end(end)
+    m = view.match
+    t_start, t_end = syn.start(m.first), syn.end(m.end)
+    inside = [d for d in dates if lo <= d.start and d.end <= hi and not d.bound]
+    after = [d for d in inside if d.start >= t_end]
+    before = [d for d in inside if d.end <= t_start]
+    if after and (not before or after[0].start - t_end <= t_start - before[-1].end + 40):
+        return after[0].span
+    if before:
+        return before[-1].span
+    opening = syn.segments[0]
+    if opening.index != syn.segment_of(m.first).index and not any(
+        p.segment is opening for p in syn.predicates
+    ):
+        o_lo, o_hi = syn.start(opening.first), syn.end(opening.end)
+        for d in dates:
+            if o_lo <= d.start and d.end <= o_hi and not d.bound:
+                return d.span
+    return None
+
+
+def _chain(pred: Predicate | None) -> Iterable[Predicate]:
+    seen = 0
+    while pred is not None and seen < 8:
+        yield pred
+        pred = pred.governor
+        seen += 1
+
+
+def modality_of(view: View, *, statement: bool = False) -> Modality:
+    """Realized, planned, negated or hypothetical, from the trigger's verb group, the verbs
+    that govern it and the clause it stands in.
+
+    A statement's modality is its reporting verb's own ("did not say": negated); an event
+    reported by someone takes the modality of its own clause, not the reporter's."""
+    vocab = vocabulary()
+    m = view.match
+    syn = view.syn
+    pred = m.predicate
+    if pred is None:
+        gov, how = view.governing
+        if m.phrase is not None and any(
+            vocab.has("planned_adjective", syn.tokens[i].low)
+            for i in range(m.phrase.first, m.first)
+        ):
+            return Modality.PLANNED
+        if gov is None:
+            return Modality.REALIZED
+        pred = gov
+    for k, p in enumerate(_chain(pred)):
+        seg = p.segment
+        if seg.kind is SegmentKind.SUB and 0 <= seg.opener < len(syn.tokens):
+            if syn.tokens[seg.opener].low in ("if", "unless", "whether"):
+                return Modality.HYPOTHETICAL
+        if p.negated:
+            if statement and k == 0 and vocab.has("deny_verb", p.lemma):
+                return Modality.REALIZED
+            return Modality.NEGATED
+        if p.modal is Modal.FUTURE:
+            return Modality.PLANNED
+        if p.modal is Modal.HYPOTHETICAL:
+            aux = _aux_words(view, p)
+            if "would" in aux and p.governor is not None and vocab.has(
+                "report_frame_verb", p.governor.lemma
+            ):
+                return Modality.PLANNED  # "said it would hold drills": a future told
+            return Modality.HYPOTHETICAL
+        if k == 0 and m.predicate is None and vocab.has("negating_verb", p.lemma):
+            return Modality.NEGATED  # "postponed the talks"
+        if p.infinitive and p.governor is not None:
+            g = p.governor
+            if vocab.has("negating_verb", g.lemma):
+                return Modality.NEGATED
+            if vocab.has("planning_verb", g.lemma):
+                if g.negated:
+                    return Modality.NEGATED
+                return Modality.PLANNED
+        if statement:
+            break
+        if p.governor is not None and vocab.has("report_frame_verb", p.governor.lemma):
+            if vocab.has("deny_verb", p.governor.lemma):
+                return Modality.NEGATED  # "denied that its forces had withdrawn"
+            break  # "X said Y had captured Z": the reporter's verb says nothing of it
+    return Modality.REALIZED
+
+
+def _aux_words(view: View, pred: Predicate) -> set[str]:
+    syn = view.syn
+    return {syn.tokens[i].low for i in range(pred.first, pred.head)
+            if syn.tags[i] in (Tag.AUX, Tag.MODAL)}  # fmt: skip
+
+
+def kind_of_place(pl: PlaceMention) -> LocationKind | None:
+    return pl.location.kind

@@ -1,0 +1,522 @@
+"""Clauses, verb groups and the roles around each verb.
+
+The sentence is cut into *segments* at commas, stops, quotation marks and clause openers
+(subordinators, relative pronouns, "that", "and" before a verb). A *verb group* is a run of
+auxiliaries, modals, negations and adverbs ending in a main verb (and its particle: "pulled
+out"); it tells tense, negation, modality and voice. Each verb group is a
+:class:`Predicate` whose subject, object, prepositional phrases and passive agent are found
+here, once, for every rule:
+
+- the subject is the nearest phrase before the verb in its segment that is no
+  preposition's object; else the antecedent of a relative pronoun ("X, who met Y"); else
+  the subject of the verb a coordinated or participle predicate shares ("X met Y and
+  said", ", saying"); else, walking back over an appositive or a relative clause, the
+  phrase a comma segment names ("X, the spokesman, said"); else, for a reporting verb
+  after a clause or quotation, the phrase after it ("..., said the army");
+- an infinitive's subject is its governor's object for verbs that pass their object on
+  ("urged Russia to withdraw"), else the governor's subject;
+- a passive verb's agent is its "by" phrase.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+import attrs
+
+from ..annotate.tokens import Token
+from ..annotate.vocabulary import VerbForm, Vocabulary
+from .phrases import PP, Phrase
+from .tags import Tag, clause_after
+
+__all__ = ["Modal", "Predicate", "Segment", "SegmentKind", "build_clauses"]
+
+
+class SegmentKind(enum.StrEnum):
+    """What opens a segment."""
+
+    START = "start"  # the sentence's first segment
+    COMMA = "comma"
+    STOP = "stop"  # ; : -- ( )
+    QUOTE = "quote"  # a quotation mark
+    SUB = "sub"  # when, while, because, after + clause ...
+    REL = "rel"  # who, which, where
+    THAT = "that"
+    AND_VERB = "and_verb"  # "and" / "but" before a verb: a predicate sharing the subject
+    AND_CLAUSE = "and_clause"  # "and" / "but" before a phrase and a verb
+
+
+@attrs.frozen(eq=False)
+class Segment:
+    """Tokens ``[first, end)``; ``opener`` is the token that opened it (-1 for the first)."""
+
+    index: int
+    first: int
+    end: int
+    kind: SegmentKind
+    opener: int
+    quoted: bool  # inside quotation marks
+
+
+class Modal(enum.StrEnum):
+    """The modality a verb group's own words give."""
+
+    NONE = "none"
+    FUTURE = "future"  # will, shall
+    HYPOTHETICAL = "hypothetical"  # would, could, may ...
+
+
+@attrs.define(eq=False)
+class Predicate:
+    """A verb group and its roles. Mutable while the clause stage fills it, read-only after."""
+
+    first: int  # first token of the group (auxiliaries included)
+    head: int  # the main verb
+    end: int  # end of the group (after a particle)
+    lemma: str  # "say", "pull out"
+    forms: frozenset[str]
+    segment: Segment
+    negated: bool = False
+    modal: Modal = Modal.NONE
+    passive: bool = False
+    perfect: bool = False
+    infinitive: bool = False
+    gerund: bool = False  # an -ing form with no "be" before it
+    participle: bool = False  # an -ed form with no auxiliary ("the town captured by ...")
+    subject: Phrase | None = None
+    subject_how: str = ""  # how the subject was found: own, relative, shared, inverted ...
+    object: Phrase | None = None
+    pps: tuple[PP, ...] = ()  # prepositional phrases after the verb, in its clause
+    pre_pps: tuple[PP, ...] = ()  # those before it, in its clause (fronted ones included)
+    governor: Predicate | None = None  # the verb that governs it (infinitive, complement)
+    future_be: bool = False  # "is to meet", "is going to meet", "is due to"
+
+    @property
+    def finite(self) -> bool:
+        return not (self.infinitive or self.gerund or self.participle)
+
+    @property
+    def agent(self) -> Phrase | None:
+        """The passive verb's "by" phrase."""
+        if not self.passive and not self.participle:
+            return None
+        for pp in self.pps:
+            if pp.prep == "by" and pp.phrase is not None:
+                return pp.phrase
+        return None
+
+    @property
+    def doer(self) -> Phrase | None:
+        """Who does it: the agent of a passive verb, else its subject."""
+        if self.passive or (self.participle and self.agent is not None):
+            return self.agent
+        return self.subject
+
+    @property
+    def undergoer(self) -> Phrase | None:
+        """What it is done to: the subject of a passive verb, else its object."""
+        if self.passive or (self.participle and self.agent is not None):
+            return self.subject
+        return self.object
+
+    def pp(self, *preps: str) -> list[PP]:
+        """Its prepositional phrases (after it, then before it) with one of ``preps``."""
+        return [p for p in (*self.pps, *self.pre_pps) if p.prep in preps]
+
+
+# Verbs whose object is the subject of their infinitive ("urged Russia to withdraw").
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "invite", "order", "allow", "force",
+                             "persuade", "tell", "request", "encourage", "help", "expect",
+                             "want", "permit", "compel", "pressure", "press", "instruct",
+                             "direct", "advise", "enable", "prompt", "lead", "warn"})  # fmt: skip
+_BE = frozenset({"be", "am", "is", "are", "was", "were", "been", "being", "'s", "’s", "'re",
+                 "get", "gets", "got", "gotten", "getting"})  # fmt: skip
+_HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def _segments(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> list[Segment]:
+    n = len(tokens)
+    out: list[Segment] = []
+    first, kind, opener = 0, SegmentKind.START, -1
+    quoted = False
+    open_quotes = 0
+    for i in range(n):
+        tag = tags[i]
+        new: SegmentKind | None = None
+        if tag == Tag.COMMA:
+            new = SegmentKind.COMMA
+        elif tag == Tag.STOP:
+            new = SegmentKind.STOP
+        elif tag == Tag.QUOTE:
+            new = SegmentKind.QUOTE
+        elif tag == Tag.SUB:
+            new = SegmentKind.SUB
+        elif tag == Tag.REL:
+            new = SegmentKind.REL
+        elif tag == Tag.THAT:
+            if _that_is_determiner(tokens, tags, i):
+                tags[i] = Tag.DET
+            else:
+                new = SegmentKind.THAT
+        elif tag == Tag.COORD and tokens[i].low in ("and", "but", "or", "yet"):
+            after = _skip(tags, i + 1, (Tag.ADV,))
+            if after < n and tags[after] in (Tag.VERB, Tag.AUX, Tag.MODAL):
+                new = SegmentKind.AND_VERB
+            elif clause_after(tags, i + 1) and (tokens[i].low != "and" or _verb_in(tags, first, i)):
+                new = SegmentKind.AND_CLAUSE
+        if new is None:
+            continue
+        if i > first or out or kind is not SegmentKind.START:
+            out.append(Segment(len(out), first, i, kind, opener, quoted))
+        if tag == Tag.QUOTE:
+            open_quotes += 1
+            quoted = open_quotes % 2 == 1
+        first, kind, opener = i + 1, new, i
+    out.append(Segment(len(out), first, n, kind, opener, quoted))
+    return out
+
+
+def _skip(tags: Sequence[str], i: int, skip: tuple[str, ...]) -> int:
+    while i < len(tags) and tags[i] in skip:
+        i += 1
+    return i
+
+
+def _verb_in(tags: Sequence[str], first: int, end: int) -> bool:
+    return any(tags[i] in (Tag.VERB, Tag.AUX, Tag.MODAL) for i in range(first, end))
+
+
+def _that_is_determiner(tokens: Sequence[Token], tags: Sequence[str], i: int) -> bool:
+    """ "seized that town", "on that day": "that" before a noun that no verb follows."""
+    n = len(tokens)
+    if i + 1 >= n or tags[i + 1] not in (Tag.WORD, Tag.NUM):
+        return False
+    prev = i - 1
+    if prev >= 0 and tags[prev] in (Tag.PREP,):
+        return True
+    if prev >= 0 and tags[prev] == Tag.VERB:
+        j = i + 1
+        while j < n and tags[j] in (Tag.WORD, Tag.NUM):
+            j += 1
+        return j >= n or tags[j] not in (Tag.VERB, Tag.AUX, Tag.MODAL)
+    return False
+
+
+def _verb_groups(
+    tokens: Sequence[Token],
+    tags: list[str],
+    units: list[int],
+    forms: Sequence[frozenset[str]],
+    vocab: Vocabulary,
+    segments: Sequence[Segment],
+) -> list[Predicate]:
+    out: list[Predicate] = []
+    for seg in segments:
+        i = seg.first
+        while i < seg.end:
+            if tags[i] not in (Tag.AUX, Tag.MODAL, Tag.VERB, Tag.TO):
+                i += 1
+                continue
+            start = i
+            infinitive = tags[i] == Tag.TO
+            if infinitive:
+                i += 1
+            auxes: list[str] = []
+            negated = False
+            while i < seg.end and tags[i] in (Tag.AUX, Tag.MODAL, Tag.NEG, Tag.ADV):
+                if tags[i] in (Tag.AUX, Tag.MODAL):
+                    auxes.append(tokens[i].low)
+                elif tags[i] == Tag.NEG:
+                    negated = True
+                i += 1
+            if i >= seg.end or tags[i] != Tag.VERB:
+                continue  # auxiliaries with no verb (cut by a segment break)
+            head = i
+            lemma = vocab.lemma(tokens[head].low)
+            end = head + 1
+            # a particle: "pulled out", "took over", "handed over" (also when the tagger
+            # read "out of" as one preposition)
+            if end < seg.end and tokens[end].low in _PARTICLES:
+                phrasal = lemma + " " + tokens[end].low
+                if phrasal in vocab.lemmas.values() or _known_phrasal(vocab, phrasal):
+                    if units[end] > 1:
+                        units[end + 1] = units[end] - 1
+                        tags[end + 1] = Tag.PREP
+                        units[end] = 1
+                    tags[end] = Tag.ADV  # the particle belongs to the verb
+                    lemma = phrasal
+                    end += 1
+            pred = Predicate(first=start, head=head, end=end, lemma=lemma, forms=forms[head],
+                             segment=seg)  # fmt: skip
+            pred.infinitive = infinitive
+            pred.negated = negated
+            if any(a in _FUTURE for a in auxes):
+                pred.modal = Modal.FUTURE
+            elif any(a in ("would", "could", "might", "should", "must", "can", "ca", "may",
+                           "ought") for a in auxes):  # fmt: skip
+                pred.modal = Modal.HYPOTHETICAL
+            last_aux = auxes[-1] if auxes else ""
+            verb_forms = forms[head]
+            pred.passive = last_aux in _BE and VerbForm.PARTICIPLE in verb_forms and (
+                VerbForm.GERUND not in verb_forms
+            )
+            if last_aux in ("been",) and VerbForm.PARTICIPLE in verb_forms:
+                pred.passive = True
+            pred.perfect = any(a in _HAVE for a in auxes)
+            if not auxes and not infinitive:
+                if verb_forms == {VerbForm.GERUND}:
+                    pred.gerund = True
+                elif VerbForm.PARTICIPLE in verb_forms and _participle_use(tokens, tags, head, seg):
+                    pred.participle = True
+            out.append(pred)
+            i = end
+    return out
+
+
+_PARTICLES = frozenset({"up", "out", "back", "over", "off", "down", "away", "in", "on", "aside"})
+
+
+def _known_phrasal(vocab: Vocabulary, phrasal: str) -> bool:
+    head, _, particle = phrasal.partition(" ")
+    return any(f"{head} {particle}" in forms for forms in vocab.classes.values())
+
+
+def _participle_use(tokens: Sequence[Token], tags: Sequence[str], head: int, seg: Segment) -> bool:
+    """An -ed form used as a participle ("the town captured by rebels", "Asked about it,"):
+    right after a noun phrase and followed by "by", or opening a segment."""
+    nxt = head + 1
+    if nxt < len(tokens) and tokens[nxt].low == "by":
+        return head > seg.first and tags[head - 1] in (Tag.ACTOR, Tag.PLACE, Tag.WORD, Tag.CAP)
+    return False
+
+
+def build_clauses(
+    tokens: Sequence[Token],
+    tags: list[str],
+    units: list[int],
+    forms: Sequence[frozenset[str]],
+    vocab: Vocabulary,
+    phrases: Sequence[Phrase],
+    pps: Sequence[PP],
+) -> tuple[list[Segment], list[Predicate]]:
+    """Segments and predicates, with every predicate's roles filled."""
+    segments = _segments(tokens, tags, vocab)
+    preds = _verb_groups(tokens, tags, units, forms, vocab, segments)
+    phrase_at_end: dict[int, Phrase] = {}
+    phrase_at_first: dict[int, Phrase] = {}
+    for p in phrases:
+        phrase_at_first[p.first] = p
+        end = p.appositive.end if p.appositive is not None else p.end
+        if p.modifiers:
+            end = max(end, p.modifiers[-1].end)
+        phrase_at_end[end] = p
+        phrase_at_end.setdefault(p.end, p)
+    pp_objects = {pp.phrase.first: pp for pp in pps if pp.phrase is not None}
+    ctx = _Context(tokens, tags, vocab, segments, preds, phrases, pps, phrase_at_end,
+                   phrase_at_first, pp_objects)  # fmt: skip
+    for pred in preds:
+        ctx.attach(pred)
+    for pred in preds:
+        ctx.subject(pred)
+    return segments, preds
+
+
+@attrs.define
+class _Context:
+    tokens: Sequence[Token]
+    tags: Sequence[str]
+    vocab: Vocabulary
+    segments: Sequence[Segment]
+    preds: Sequence[Predicate]
+    phrases: Sequence[Phrase]
+    pps: Sequence[PP]
+    phrase_at_end: dict[int, Phrase]
+    phrase_at_first: dict[int, Phrase]
+    pp_objects: dict[int, PP]
+
+    def _preds_in(self, seg: Segment) -> list[Predicate]:
+        return [p for p in self.preds if p.segment is seg]
+
+    def attach(self, pred: Predicate) -> None:
+        """Object, prepositional phrases and governor of ``pred``."""
+        seg = pred.segment
+        same = self._preds_in(seg)
+        k = same.index(pred)
+        nxt = same[k + 1].first if k + 1 < len(same) else seg.end
+        prev_end = same[k - 1].end if k > 0 else seg.first
+        # object: the phrase right after the verb (across a date: "met on Tuesday X" is rare)
+        obj = self.phrase_at_first.get(pred.end)
+        if obj is not None and obj.first < nxt:
+            pred.object = obj
+        pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt)
+        pred.pre_pps = tuple(pp for pp in self.pps if prev_end <= pp.first < pred.first
+                             and pp.end <= pred.first)  # fmt: skip
+        if seg.index == 1 or (seg.index > 0 and self.segments[0].kind is SegmentKind.START):
+            # "In Doha, X met Y": a fronted phrase belongs to the first clause's verbs
+            fronted = [pp for pp in self.pps if pp.first == self.segments[0].first
+                       and self.segments[0].end > 0 and not self._preds_in(self.segments[0])]  # fmt: skip
+            if fronted and k == 0 and seg.index == 1:
+                pred.pre_pps = (*fronted, *pred.pre_pps)
+        # governor
+        if pred.infinitive and k > 0:
+            pred.governor = same[k - 1]
+        elif k > 0 and self.vocab.has("report_frame_verb", same[k - 1].lemma):
+            pred.governor = same[k - 1]  # "said the town was calm": reported
+            if same[k - 1].object is not None and same[k - 1].object is self._subject_in_seg(
+                pred, prev_end
+            ):
+                same[k - 1].object = None
+        elif k == 0 and seg.kind in (SegmentKind.THAT, SegmentKind.QUOTE):
+            before = [p for p in self.preds if p.end <= seg.opener]
+            if before and seg.kind is SegmentKind.THAT:
+                pred.governor = before[-1]
+        elif pred.infinitive and k == 0:
+            before = [p for p in self.preds if p.end <= pred.first]
+            if before and before[-1].segment.index >= seg.index - 1:
+                pred.governor = before[-1]
+        if pred.gerund and k == 0 and seg.kind is SegmentKind.SUB:
+            pass  # "after meeting X": subject found later (shared)
+
+    def _subject_in_seg(self, pred: Predicate, floor: int) -> Phrase | None:
+        """The phrase before the verb in its own segment that is no preposition's object."""
+        i = pred.first - 1
+        tags = self.tags
+        while i >= floor:
+            tag = tags[i]
+            if tag in (Tag.ADV, Tag.NEG, Tag.DATE, Tag.CONT):
+                i -= 1
+                continue
+            p = self.phrase_at_end.get(i + 1)
+            if p is None:
+                if tag in (Tag.VERB, Tag.AUX, Tag.MODAL, Tag.TO):
+                    return None
+                i -= 1
+                continue
+            owner = self.pp_objects.get(p.first)
+            if owner is not None:
+                i = owner.first - 1  # a preposition's object: the subject is before it
+                continue
+            if tags[p.first] == Tag.PRON and self.tokens[p.first].low in ("it", "them", "us"):
+                if self.tokens[p.first].low == "it":
+                    return p
+            return p
+        return None
+
+    def subject(self, pred: Predicate) -> None:
+        seg = pred.segment
+        if pred.subject is not None:
+            return
+        same = self._preds_in(seg)
+        k = same.index(pred)
+        floor = same[k - 1].end if k > 0 else seg.first
+        if pred.infinitive and pred.governor is not None:
+            gov = pred.governor
+            self.subject(gov)
+            if gov.lemma in _OBJECT_CONTROL and gov.object is not None:
+                pred.subject, pred.subject_how = gov.object, "control"
+            else:
+                pred.subject, pred.subject_how = gov.subject, "shared"
+            return
+        found = self._subject_in_seg(pred, floor)
+        if found is not None:
+            pred.subject, pred.subject_how = found, "own"
+            return
+        if k > 0 and not same[k - 1].infinitive:
+            # "X met Y on Monday ... said": the verb before in the same segment
+            prev = same[k - 1]
+            if self.vocab.has("report_frame_verb", prev.lemma) and pred.governor is prev:
+                return
+            self.subject(prev)
+            pred.subject, pred.subject_how = prev.subject, "shared"
+            return
+        if seg.kind is SegmentKind.REL:
+            ante = self.phrase_at_end.get(seg.opener) or self.phrase_at_end.get(seg.opener - 1)
+            if ante is not None:
+                pred.subject, pred.subject_how = ante, "relative"
+                return
+        if seg.kind is SegmentKind.AND_VERB or (pred.gerund and seg.kind is SegmentKind.COMMA):
+            main = self._main_before(seg)
+            if main is not None:
+                self.subject(main)
+                pred.subject, pred.subject_how = main.subject, "shared"
+                return
+        if self._inverted(pred, seg):
+            return
+        if seg.kind in (SegmentKind.COMMA, SegmentKind.SUB) or pred.gerund:
+            found = self._walk_back(seg)
+            if found is not None:
+                pred.subject, pred.subject_how = found, "before"
+                return
+        if pred.gerund or seg.kind is SegmentKind.SUB:
+            later = [p for p in self.preds if p.first > pred.end and p.finite
+                     and p.segment.kind in (SegmentKind.COMMA, SegmentKind.START)]  # fmt: skip
+            if later:
+                self.subject(later[0])
+                pred.subject, pred.subject_how = later[0].subject, "shared"
+
+    def _main_before(self, seg: Segment) -> Predicate | None:
+        """The nearest finite predicate before ``seg`` in a clause that is no relative or
+        subordinate one."""
+        for p in reversed(self.preds):
+            if p.segment.index >= seg.index:
+                continue
+            if p.segment.kind in (SegmentKind.REL, SegmentKind.THAT) or not p.finite:
+                continue
+            if p.segment.quoted != seg.quoted:
+                continue
+            return p
+        return None
+
+    def _inverted(self, pred: Predicate, seg: Segment) -> bool:
+        """ "..., said the army": a reporting verb opening its segment, after a clause or a
+        quotation, takes the phrase after it as its subject."""
+        if pred.first != seg.first or not self.vocab.has("reporting_verb", pred.lemma):
+            return False
+        after = self.phrase_at_first.get(pred.end)
+        if after is None:
+            return False
+        end = after.appositive.end if after.appositive is not None else after.end
+        if after.modifiers:
+            end = max(end, after.modifiers[-1].end)
+        n = len(self.tokens)
+        j = _skip(self.tags, end, (Tag.ADV, Tag.DATE))
+        if j < n and self.tags[j] not in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE, Tag.PREP,
+                                          Tag.SUB):  # fmt: skip
+            return False
+        pred.subject, pred.subject_how = after, "inverted"
+        if pred.object is after:
+            pred.object = None
+        return True
+
+    def _walk_back(self, seg: Segment) -> Phrase | None:
+        """Over ", the spokesman," and ", who arrived on Monday," back to the phrase that
+        opens the run of comma segments before ``seg``."""
+        k = seg.index - 1
+        candidate: Phrase | None = None
+        while k >= 0:
+            s = self.segments[k]
+            preds = self._preds_in(s)
+            if s.quoted != seg.quoted:
+                return None
+            if preds:
+                if s.kind in (SegmentKind.REL,) or all(p.gerund or p.participle for p in preds):
+                    k -= 1
+                    continue
+                return candidate
+            inside = [p for p in self.phrases if s.first <= p.first and p.end <= s.end]
+            if not inside:
+                if s.kind in (SegmentKind.COMMA, SegmentKind.START) and s.end > s.first:
+                    k -= 1
+                    continue
+                return candidate
+            first = inside[0]
+            if self.pp_objects.get(first.first) is not None:
+                # a fronted phrase ("In Doha,"): no subject
+                return candidate
+            candidate = first
+            if s.kind in (SegmentKind.START, SegmentKind.STOP, SegmentKind.QUOTE):
+                return candidate
+            k -= 1
+        return candidate

@@ -1,0 +1,270 @@
+"""Noun phrases and prepositional phrases of one sentence.
+
+A noun phrase is a run of nominal tokens (determiners, words, names, numbers, mentions);
+phrases joined by "and"/"or" (with commas before a last "and") form a coordination
+("Russia, Tajikistan and Uzbekistan"), unless the last one begins a clause of its own ("X
+met Y and Z said ..."). A phrase followed by ", <phrase>," that describes it is its
+appositive ("Suhail Shaheen, the Taliban spokesman,"). A preposition and the phrase after
+it form a :class:`PP`; "of" phrases modify the phrase before them ("the foreign ministers
+of Russia and China").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..annotate.mentions import ActorMention, PlaceMention
+from ..annotate.tokens import Token
+from .tags import NOMINAL, Tag
+
+__all__ = ["PP", "Phrase", "build_phrases"]
+
+
+@attrs.frozen(eq=False)
+class Phrase:
+    """A noun phrase: tokens ``[first, end)`` with ``head`` its head word's index."""
+
+    first: int
+    end: int
+    head: int
+    actors: tuple[ActorMention, ...]  # the actor mentions inside, in order
+    places: tuple[PlaceMention, ...]
+    members: tuple[Phrase, ...] = ()  # the conjuncts of a coordination
+    modifiers: tuple[PP, ...] = ()  # "of" phrases after it
+    appositive: Phrase | None = None
+
+    @property
+    def coordinated(self) -> bool:
+        return bool(self.members)
+
+    def parties(self) -> tuple[ActorMention, ...]:
+        """The actors the phrase stands for: its own, else those of its "of" modifiers
+        ("the ministers of Russia and China"), else its appositive's."""
+        if self.actors:
+            return self.actors
+        for pp in self.modifiers:
+            if pp.phrase is not None and pp.phrase.actors:
+                return pp.phrase.parties()
+        if self.appositive is not None:
+            return self.appositive.actors
+        return ()
+
+
+@attrs.frozen(eq=False)
+class PP:
+    """A prepositional phrase: the preposition (lower case, all its words) and its object."""
+
+    prep: str
+    first: int  # the preposition's first token
+    end: int  # end of the whole PP
+    phrase: Phrase | None  # None when no noun phrase follows ("from there")
+
+
+def _head(tokens: Sequence[Token], tags: Sequence[str], first: int, end: int) -> int:
+    """The head of a phrase: its last word that is no possessive ending or determiner."""
+    for i in range(end - 1, first - 1, -1):
+        if tags[i] not in (Tag.POSS, Tag.DET):
+            return i
+    return end - 1
+
+
+def _inside(spans: Sequence[tuple[int, int]], items: Sequence[object], first: int, end: int) -> (
+    tuple[object, ...]
+):
+    return tuple(item for (a, b), item in zip(spans, items, strict=True) if first <= a and b <= end)
+
+
+def build_phrases(
+    tokens: Sequence[Token],
+    tags: Sequence[str],
+    units: Sequence[int],
+    actors: Sequence[tuple[int, int, ActorMention]],
+    places: Sequence[tuple[int, int, PlaceMention]],
+) -> tuple[list[Phrase], list[PP]]:
+    """Noun phrases (coordinations and appositives folded in) and prepositional phrases.
+
+    ``actors`` and ``places`` are the mentions with their token ranges. Returns the
+    top-level phrases in order (members of a coordination are inside it) and every PP.
+    """
+    n = len(tokens)
+    a_spans = [(a, b) for a, b, _ in actors]
+    a_items = [m for _, _, m in actors]
+    p_spans = [(a, b) for a, b, _ in places]
+    p_items = [m for _, _, m in places]
+
+    def make(first: int, end: int) -> Phrase:
+        acts = _inside(a_spans, a_items, first, end)
+        plcs = _inside(p_spans, p_items, first, end)
+        return Phrase(first, end, _head(tokens, tags, first, end), acts, plcs)  # type: ignore[arg-type]
+
+    # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
+    basic: list[Phrase] = []
+    actor_end = {b: a for a, b in a_spans}
+    i = 0
+    while i < n:
+        if tags[i] not in NOMINAL:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and tags[j] in NOMINAL:
+            if tags[j] == Tag.DET and tags[j - 1] not in (Tag.POSS, Tag.DET):
+                break  # "met Putin the next day"
+            if tags[j] == Tag.PRON and tags[j - 1] != Tag.DET:
+                break
+            if tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"):
+                break
+            if j in actor_end and tags[j] == Tag.ACTOR and tags[j - 1] == Tag.ACTOR:
+                break  # two mentions side by side: two phrases ("told Putin Russia ...")
+            j += 1
+        basic.append(make(i, j))
+        i = j
+
+    # 2. coordination: P (, P)* (,)? and/or P
+    phrases: list[Phrase] = []
+    k = 0
+    while k < len(basic):
+        group = [basic[k]]
+        m = k
+        while m + 1 < len(basic):
+            gap = [t for t in range(basic[m].end, basic[m + 1].first)]
+            words = [tokens[t].low for t in gap]
+            gap_tags = [tags[t] for t in gap]
+            last_and = words in (["and"], ["or"], [",", "and"], [",", "or"], ["and", "the"])
+            comma = words == [","]
+            if last_and or (comma and _list_goes_on(tokens, tags, basic, m + 1)):
+                if not _compatible(group[-1], basic[m + 1]):
+                    break
+                if last_and and _clause_follows(tags, basic[m + 1].end, n):
+                    if _verb_before(tags, group[0].first):
+                        break  # "X met Y and Z said ...": Z opens a clause
+                group.append(basic[m + 1])
+                m += 1
+                if last_and:
+                    break
+                continue
+            del gap_tags
+            break
+        if len(group) > 1 and _ends_with_and(tokens, group):
+            acts = tuple(a for p in group for a in p.actors)
+            plcs = tuple(p for g in group for p in g.places)
+            phrases.append(Phrase(group[0].first, group[-1].end, group[-1].head, acts, plcs,
+                                  members=tuple(group)))  # fmt: skip
+            k = m + 1
+        else:
+            phrases.append(basic[k])
+            k += 1
+
+    # 3. prepositional phrases
+    by_first = {p.first: p for p in phrases}
+    pps: list[PP] = []
+    for i in range(n):
+        if tags[i] != Tag.PREP:
+            continue
+        k = i + units[i]
+        prep = " ".join(tokens[t].low for t in range(i, k))
+        obj = by_first.get(k)
+        pps.append(PP(prep, i, obj.end if obj is not None else k, obj))
+
+    # 4. "of" modifiers and appositives
+    pp_at = {pp.first: pp for pp in pps}
+    out: list[Phrase] = []
+    for p in phrases:
+        mods: list[PP] = []
+        pos = p.end
+        while pos in pp_at and pp_at[pos].prep == "of" and pp_at[pos].phrase is not None:
+            mods.append(pp_at[pos])
+            pos = pp_at[pos].end
+        if mods:
+            p = attrs.evolve(p, modifiers=tuple(mods))
+        out.append(p)
+    return _appositives(tokens, tags, out, pp_at), pps
+
+
+def _list_goes_on(
+    tokens: Sequence[Token], tags: Sequence[str], basic: Sequence[Phrase], k: int
+) -> bool:
+    """Whether a comma list that reached ``basic[k]`` ends with "and"/"or" + a phrase."""
+    while k + 1 < len(basic):
+        words = [tokens[t].low for t in range(basic[k].end, basic[k + 1].first)]
+        if words in (["and"], ["or"], [",", "and"], [",", "or"]):
+            return True
+        if words != [","]:
+            return False
+        k += 1
+    return False
+
+
+def _ends_with_and(tokens: Sequence[Token], group: Sequence[Phrase]) -> bool:
+    last_gap = [tokens[t].low for t in range(group[-2].end, group[-1].first)]
+    return "and" in last_gap or "or" in last_gap
+
+
+def _compatible(a: Phrase, b: Phrase) -> bool:
+    """Conjuncts that name parties go with parties, other phrases with other phrases."""
+    return bool(a.actors or a.places) == bool(b.actors or b.places)
+
+
+def _clause_follows(tags: Sequence[str], end: int, n: int) -> bool:
+    """Whether a verb group starts at ``end`` (after adverbs)."""
+    i = end
+    while i < n and tags[i] == Tag.ADV:
+        i += 1
+    return i < n and tags[i] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+
+
+def _verb_before(tags: Sequence[str], first: int) -> bool:
+    """Whether a verb stands before ``first`` in its comma segment."""
+    i = first - 1
+    while i >= 0 and tags[i] not in (Tag.COMMA, Tag.STOP, Tag.QUOTE, Tag.SUB, Tag.REL, Tag.THAT):
+        if tags[i] in (Tag.VERB, Tag.AUX, Tag.MODAL):
+            return True
+        i -= 1
+    return False
+
+
+def _appositives(
+    tokens: Sequence[Token], tags: Sequence[str], phrases: list[Phrase], pp_at: dict[int, PP]
+) -> list[Phrase]:
+    """Fold ``P, Q,`` into P when Q describes P (or P describes the name Q)."""
+    n = len(tokens)
+    out: list[Phrase] = []
+    k = 0
+    while k < len(phrases):
+        p = phrases[k]
+        if k + 1 < len(phrases):
+            q = phrases[k + 1]
+            q_end = q.modifiers[-1].end if q.modifiers else q.end
+            p_end = p.modifiers[-1].end if p.modifiers else p.end
+            closes = q_end >= n or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE) or (
+                tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+            )
+            if (
+                p_end < n
+                and tags[p_end] == Tag.COMMA
+                and q.first == p_end + 1
+                and closes
+                and not p.coordinated
+                and not q.coordinated
+                and _describes(tokens, tags, p, q)
+            ):
+                out.append(attrs.evolve(p, appositive=q))
+                k += 2
+                continue
+        out.append(p)
+        k += 1
+    return out
+
+
+def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phrase) -> bool:
+    """ "Name, the X spokesman" / "the X spokesman, Name": one phrase describes the other."""
+    q_det = tags[q.first] == Tag.DET and tokens[q.first].low in ("the", "a", "an", "his", "her",
+                                                                 "its", "their")  # fmt: skip
+    p_person = any(a.role.value == "person" for a in p.actors)
+    q_person = any(a.role.value == "person" for a in q.actors)
+    if p_person and q_det:
+        return True  # "Suhail Shaheen, the Taliban spokesman,"
+    if q_person and not p_person and not p.places and tags[p.first] in (Tag.DET, Tag.ACTOR):
+        return True  # "the Taliban spokesman, Suhail Shaheen"
+    return False

@@ -1,0 +1,315 @@
+"""Word tags: what each token of a sentence is, read from the vocabulary and the mentions.
+
+A tag is one of the constants of :class:`Tag`. Entity mentions (actors, places, dates) tag
+the tokens they cover; closed-class words come from the vocabulary; a known verb form is a
+verb unless its neighbours make it a noun or an adjective ("the talks", "the disputed
+region"). Multi-word function words ("according to", "as well as", "no longer") are read
+as one unit: their first token carries the tag and the others :data:`Tag.CONT`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+
+from ..annotate.tokens import Token
+from ..annotate.vocabulary import VerbForm, Vocabulary
+
+__all__ = ["Tag", "Tagged", "clause_after", "tag_tokens"]
+
+
+class Tag:
+    """Token tags (one-character strings, so a sentence's tags can be read as a string)."""
+
+    ACTOR = "A"  # inside an actor mention
+    PLACE = "P"  # inside a place mention (and no actor mention)
+    DATE = "D"  # inside a date mention
+    NUM = "N"  # a number
+    VERB = "V"  # a main verb
+    AUX = "X"  # an auxiliary: be, have, do before a verb
+    MODAL = "M"  # will, would, could ...
+    NEG = "G"  # not, never, n't
+    ADV = "R"  # an adverb
+    PREP = "I"  # a preposition
+    SUB = "S"  # a subordinating conjunction (when, while, because ...)
+    REL = "W"  # who, whom, whose, which, where
+    THAT = "H"  # "that" (complementizer, relative or determiner: decided by the clauses)
+    TO = "2"  # "to" before a verb
+    COORD = "C"  # and, or, but
+    DET = "T"  # a determiner or possessive pronoun
+    PRON = "O"  # a personal pronoun
+    POSS = "'"  # the possessive ending "'s"
+    QUOTE = "Q"  # a quotation mark
+    COMMA = ","
+    STOP = ";"  # ; : -- ( ) and other clause-breaking punctuation
+    PUNCT = "."  # other punctuation
+    WORD = "n"  # any other lower-case word (a noun or an adjective)
+    CAP = "c"  # any other capitalized word
+    CONT = "+"  # a later token of a multi-word unit
+
+
+#: Tags of tokens that may be part of a noun phrase.
+NOMINAL = frozenset({Tag.ACTOR, Tag.PLACE, Tag.NUM, Tag.DET, Tag.PRON, Tag.POSS, Tag.WORD,
+                     Tag.CAP})  # fmt: skip
+
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "``", "''"})
+_STOPS = frozenset({";", ":", "--", "—", "–", "(", ")", "[", "]", "…", "..."})
+
+
+@attrs.frozen
+class Tagged:
+    """The tags of a sentence's tokens and the verb forms of its verbs."""
+
+    tags: list[str]
+    lemmas: list[str]  # the lemma of each token (the lower-case word if none is known)
+    units: list[int]  # for a multi-word unit's first token, its length in tokens, else 1
+    forms: list[frozenset[str]]  # verb forms of each verb token (empty for others)
+
+
+@functools.cache
+def _units(vocab: Vocabulary) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Multi-word function words by first word: (words, tag), longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, tag in (("preposition", Tag.PREP), ("subordinator", Tag.SUB),
+                      ("coordinator", Tag.COORD), ("negation", Tag.NEG)):  # fmt: skip
+        for form in vocab.forms(name):
+            words = tuple(form.split())
+            if len(words) > 1:
+                by_first.setdefault(words[0], []).append((words, tag))
+    return {k: tuple(sorted(v, key=lambda u: -len(u[0]))) for k, v in by_first.items()}
+
+
+@functools.cache
+def _single(vocab: Vocabulary) -> dict[str, str]:
+    """One-word function words and their tags (the first class listed wins)."""
+    out: dict[str, str] = {}
+    for name, tag in (
+        ("negation", Tag.NEG),
+        ("modal", Tag.MODAL),
+        ("relative", Tag.REL),
+        ("coordinator", Tag.COORD),
+        ("subject_pronoun", Tag.PRON),
+        ("object_pronoun", Tag.PRON),
+        ("possessive_pronoun", Tag.DET),
+        ("determiner", Tag.DET),
+        ("preposition", Tag.PREP),
+        ("subordinator", Tag.SUB),
+        ("adverb", Tag.ADV),
+    ):
+        for word in vocab.words(name):
+            out.setdefault(word, tag)
+    out["that"] = Tag.THAT
+    out["to"] = Tag.PREP
+    return out
+
+
+# Words that are prepositions before a noun phrase and subordinators before a clause; the
+# clause stage decides (they are tagged PREP here).
+_PREP_OR_SUB = frozenset({"after", "before", "since", "until", "till", "as"})
+_AUX_WORDS = ("be", "have", "do", "get")
+
+
+def tag_tokens(
+    tokens: Sequence[Token],
+    entities: Sequence[tuple[int, int, str]],
+    vocab: Vocabulary,
+) -> Tagged:
+    """Tag ``tokens``; ``entities`` are (first token, end token, tag) of the mentions."""
+    n = len(tokens)
+    tags = [""] * n
+    units = [1] * n
+    for first, end, tag in entities:
+        for i in range(first, end):
+            if not tags[i] or tag == Tag.ACTOR:
+                tags[i] = tag
+    single = _single(vocab)
+    multi = _units(vocab)
+    i = 0
+    while i < n:
+        if tags[i]:
+            i += 1
+            continue
+        tok = tokens[i]
+        low = tok.low
+        options = multi.get(low)
+        if options:
+            for words, tag in options:
+                k = len(words)
+                if i + k <= n and all(
+                    tokens[i + j].low == words[j] and not tags[i + j] for j in range(1, k)
+                ):
+                    tags[i] = tag
+                    units[i] = k
+                    for j in range(1, k):
+                        tags[i + j] = Tag.CONT
+                    break
+            if tags[i]:
+                i += units[i]
+                continue
+        text = tok.text
+        if text in _QUOTES:
+            tags[i] = Tag.QUOTE
+        elif text == ",":
+            tags[i] = Tag.COMMA
+        elif text in _STOPS:
+            tags[i] = Tag.STOP
+        elif low in ("'s", "’s"):
+            tags[i] = Tag.POSS
+        elif not text[0].isalnum():
+            tags[i] = Tag.PUNCT
+        elif text[0].isdigit():
+            tags[i] = Tag.NUM
+        elif low in single and (text[0].islower() or i == 0 or _sentence_start(tokens, tags, i)
+                                or low in ("i",)):  # fmt: skip
+            tags[i] = single[low]
+        else:
+            tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
+        i += 1
+    lemmas = [vocab.lemma(t.low) for t in tokens]
+    forms: list[frozenset[str]] = [frozenset()] * n
+    _mark_auxiliaries(tokens, tags, vocab)
+    _tag_to(tokens, tags, forms, vocab)
+    _tag_verbs(tokens, tags, forms, vocab)
+    _settle_auxiliaries(tokens, tags, forms, vocab)
+    for i, tok in enumerate(tokens):
+        if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
+            tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
+    return Tagged(tags=tags, lemmas=lemmas, units=units, forms=forms)
+
+
+def _sentence_start(tokens: Sequence[Token], tags: list[str], i: int) -> bool:
+    """Whether token ``i`` opens the sentence or a quotation (so a capital says nothing)."""
+    j = i - 1
+    while j >= 0 and tags[j] in (Tag.QUOTE, Tag.PUNCT, Tag.STOP):
+        j -= 1
+    return j < 0 or tokens[j].text in ('"', "“", ":", "(", "--", "—")
+
+
+def _prev(tags: list[str], i: int) -> int:
+    """Index of the token before ``i`` that is no adverb, negation or unit continuation."""
+    j = i - 1
+    while j >= 0 and tags[j] in (Tag.ADV, Tag.NEG, Tag.CONT):
+        j -= 1
+    return j
+
+
+_NOUN_AFTER = frozenset({"of", "between", "among", "amongst"})
+
+
+def _tag_verbs(
+    tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
+) -> None:
+    """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives."""
+    for i, tok in enumerate(tokens):
+        tag = tags[i]
+        if tag not in (Tag.WORD, Tag.CAP):
+            continue
+        if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
+            continue
+        low = tok.low
+        found = vocab.verb_forms.get(low)
+        if found is None:
+            continue
+        p = _prev(tags, i)
+        prev_tag = tags[p] if p >= 0 else ""
+        prev_low = tokens[p].low if p >= 0 else ""
+        noun_too = low in vocab.noun_forms
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if prev_tag in (Tag.DET, Tag.POSS, Tag.NUM) and prev_low not in ("that", "all", "both"):
+            continue  # "the talks", "Russia's annexed land", "three wounded soldiers"
+        if prev_tag == Tag.PREP and VerbForm.GERUND not in found:
+            continue  # "for talks", "of drills"
+        if noun_too:
+            verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
+                prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
+            )
+            if not verb_context and prev_tag in (Tag.ACTOR, Tag.CAP, Tag.PLACE) and (
+                found & {VerbForm.PAST, VerbForm.THIRD}
+            ):
+                verb_context = nxt not in _NOUN_AFTER  # "Putin visits China"
+            if not verb_context and VerbForm.GERUND in found and (
+                prev_tag in (Tag.PREP, Tag.COMMA) or p < 0
+            ):
+                verb_context = nxt not in _NOUN_AFTER  # "after meeting X", ", saying"
+            if not verb_context and prev_tag == Tag.WORD and VerbForm.PAST in found:
+                verb_context = True  # "the talks ended", "officials visited"
+            if not verb_context:
+                continue
+        tags[i] = Tag.VERB
+        forms[i] = found
+
+
+def _mark_auxiliaries(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> None:
+    """Forms of be / have / do / get: auxiliaries for now (:func:`_settle_auxiliaries`)."""
+    for i, tok in enumerate(tokens):
+        if tags[i] == Tag.POSS:
+            if i > 0 and tags[i - 1] == Tag.PRON:
+                tags[i] = Tag.AUX  # "he's", "it's": a contracted "is"
+            continue
+        if tags[i] not in (Tag.WORD, Tag.CAP):
+            continue
+        if tags[i] == Tag.CAP and not _sentence_start(tokens, tags, i):
+            continue
+        if any(vocab.has(name, tok.low) for name in _AUX_WORDS):
+            tags[i] = Tag.AUX
+
+
+def _settle_auxiliaries(
+    tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
+) -> None:
+    """An auxiliary with no verb after it is the main verb ("was in Doha", "had talks")."""
+    n = len(tokens)
+    for i in range(n - 1, -1, -1):
+        if tags[i] != Tag.AUX:
+            continue
+        j = i + 1
+        while j < n and tags[j] in (Tag.ADV, Tag.NEG, Tag.CONT):
+            j += 1
+        if j < n and tags[j] in (Tag.VERB, Tag.AUX):
+            continue
+        tags[i] = Tag.VERB
+        forms[i] = vocab.verb_forms.get(tokens[i].low, frozenset({VerbForm.BASE}))
+
+
+def _tag_to(
+    tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
+) -> None:
+    """ "to" before a base verb marks an infinitive."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.low != "to" or tags[i] != Tag.PREP:
+            continue
+        j = i + 1
+        while j < n and tags[j] in (Tag.ADV, Tag.NEG):
+            j += 1
+        if j >= n or tags[j] not in (Tag.WORD, Tag.AUX):
+            continue
+        found = vocab.verb_forms.get(tokens[j].low)
+        if tags[j] == Tag.AUX or (found is not None and VerbForm.BASE in found):
+            tags[i] = Tag.TO
+            if tags[j] == Tag.WORD:
+                tags[j] = Tag.VERB
+                forms[j] = frozenset({VerbForm.BASE})
+
+
+def clause_after(tags: Sequence[str], i: int) -> bool:
+    """Whether a subject and a finite verb (or an -ing verb) follow ``i`` before the next
+    break: "after [Russia had withdrawn]", "after [meeting X]"."""
+    n = len(tags)
+    while i < n and tags[i] == Tag.ADV:
+        i += 1
+    if i < n and tags[i] == Tag.VERB:
+        return True
+    seen_nominal = False
+    while i < n and tags[i] not in (Tag.COMMA, Tag.STOP, Tag.QUOTE, Tag.SUB, Tag.REL, Tag.THAT):
+        tag = tags[i]
+        if tag in (Tag.AUX, Tag.MODAL) or (tag == Tag.VERB and seen_nominal):
+            return seen_nominal
+        if tag in (Tag.ACTOR, Tag.PLACE, Tag.WORD, Tag.CAP, Tag.PRON, Tag.NUM):
+            seen_nominal = True
+        elif tag in (Tag.PREP, Tag.TO):
+            return False
+        i += 1
+    return False
