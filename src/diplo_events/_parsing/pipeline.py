@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..model import Event, Location, LocationKind, Modality, Span, Statement
+from ..model import Actor, ActorKind, Event, Location, LocationKind, Modality, Span, Statement
 from .annotate.dates import DateMention, find_dates, parse_published
 from .annotate.gazetteer import Match, gazetteer
 from .annotate.mentions import (
@@ -172,6 +172,22 @@ _LEFT_FROM = re.compile(
     r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? (?:[\w-]+ ){0,3}?(?:out|back)|retreat\w*|"
     r"evacuated|fled)\b[^.,;]{0,40}$"
 )
+_BODY_WORDS = frozenset({"ministry", "office", "government", "presidency", "army", "navy",
+                         "forces", "force", "police", "military", "cabinet", "parliament",
+                         "embassy", "junta", "council", "command", "administration",
+                         "secretariat", "department", "agency", "service", "guard",
+                         "authority", "authorities", "regime", "palace", "house"})  # fmt: skip
+
+
+def _office(text: str, mention: ActorMention) -> Actor:
+    """The actor an unresolved role stands for: the office as written, no country."""
+    name = text[mention.start : mention.end].strip()
+    head = (mention.title or name).lower().split()[-1]
+    kind = ActorKind.ORGANIZATION if head in _BODY_WORDS else ActorKind.PERSON
+    return Actor(name=name or (mention.title or "official"), kind=kind, title=mention.title,
+                 mention=Span.of(text, mention.start, mention.end))  # fmt: skip
+
+
 #: A dateline's date at most this many days before the publication date is the day the
 #: story's relative dates count from.
 DATELINE_LAG_DAYS = 3
@@ -300,10 +316,17 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 and mention.surname
                 and parse_number(mention.surname) is None  # "Twenty-three towns ..."
             ):
-                # a lone capitalized word that names nobody known: maybe a place
+                # a lone capitalized word that names nobody known: a person or a place, as
+                # its role in the clause will tell ("met Prigozhin", "in Kitshanga")
                 name = text[mention.start : mention.end]
-                loc = Location(name=name, mention=Span.of(text, mention.start, mention.end))
+                span = Span.of(text, mention.start, mention.end)
+                loc = Location(name=name, mention=span)
                 places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
+                person = Actor(name=name, kind=ActorKind.PERSON, mention=span)
+                resolved.append(attrs.evolve(mention, actor=person, bare=True))
+            elif mention.role is Role.ROLE_ONLY and mention.title:
+                # "The Prime Minister said" with no state told: the office, country unknown
+                resolved.append(attrs.evolve(mention, actor=_office(text, mention)))
         places.sort(key=lambda p: p.start)
         window = norm[s_start:s_end].lower()
         refs = (
@@ -327,5 +350,10 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
         )
 
     return Article(
-        original=text, norm=norm, published=day, sentences=tuple(sentences), home=home
+        original=text,
+        norm=norm,
+        published=day,
+        sentences=tuple(sentences),
+        home=home,
+        states=dict(registry.states),
     )

@@ -6,12 +6,15 @@ the caller's length, so every token also points into the caller's string.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
+from .vocabulary import vocabulary
+
 __all__ = ["Token", "tokenize"]
 
-_TOKEN = re.compile(
+_TOKEN_TAIL = (
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # "U.S.", "U.N.", "a.m."
     r"|\d+(?:[.,:]\d+)*(?:-[^\W_]+)*"  # "2,500", "10:30", "10-day"
     r"|[^\W\d_]+(?=n['’]t\b)"  # "did" of "didn't": "n't" is its own token
@@ -20,6 +23,15 @@ _TOKEN = re.compile(
     r"|[^\W_](?:[^\W_]|[-'’](?=[^\W_])(?!s\b))*"  # "al-Qaida", "Ta'ang", "face-to-face"
     r"|--+|\.\.\.|\S"
 )
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    """The token pattern, with the vocabulary's period abbreviations first ("Mr.")."""
+    words = sorted(vocabulary().forms("period_abbreviation"), key=len, reverse=True)
+    # the class is read lower-cased; the abbreviation is matched capitalized or as written
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w.])(?i:(?:{alts}))\.(?=\s+\S)|" + _TOKEN_TAIL)
 
 
 class Token(NamedTuple):
@@ -34,7 +46,7 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]``, with offsets into ``text``."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    for m in _pattern().finditer(text, start, len(text) if end is None else end):
         word = m.group()
         out.append(Token(m.start(), m.end(), word, word.lower()))
     return out

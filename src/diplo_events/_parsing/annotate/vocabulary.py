@@ -127,7 +127,8 @@ class Vocabulary:
     """Word classes by name, with every form of their words (all lower case)."""
 
     classes: Mapping[str, frozenset[str]]  # name -> forms (phrases included)
-    lemmas: Mapping[str, str]  # form -> lemma, for the verbs and nouns of any class
+    lemmas: Mapping[str, str]  # form -> lemma, for the verbs of any class
+    noun_lemmas: Mapping[str, str]  # form -> lemma, for the nouns of any class
     verb_forms: Mapping[str, frozenset[str]]  # form -> names of the verb forms it is
     noun_forms: frozenset[str]  # every form of a noun of some class
     kinds: Mapping[str, str]  # class name -> "verb", "noun" or "word"
@@ -148,8 +149,12 @@ class Vocabulary:
         return word in self.classes[name.removeprefix("@")]
 
     def lemma(self, word: str) -> str:
-        """The lemma of a known verb or noun form, else the word itself."""
-        return self.lemmas.get(word, word)
+        """The lemma of a known verb form (else of a noun form), else the word itself."""
+        return self.lemmas.get(word) or self.noun_lemmas.get(word, word)
+
+    def noun_lemma(self, word: str) -> str:
+        """The lemma of a known noun form (else of a verb form), else the word itself."""
+        return self.noun_lemmas.get(word) or self.lemmas.get(word, word)
 
     def is_verb_form(self, word: str, *forms: str) -> bool:
         """Whether ``word`` is a verb form (of one of ``forms``, when given)."""
@@ -164,9 +169,12 @@ def _expand(
     irregular: Mapping[str, tuple[str, str]],
     doubling: frozenset[str],
     plurals: Mapping[str, str],
-) -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, frozenset[str]], set[str]]:
+) -> tuple[
+    dict[str, frozenset[str]], dict[str, str], dict[str, str], dict[str, frozenset[str]], set[str]
+]:
     classes: dict[str, frozenset[str]] = {}
     lemmas: dict[str, str] = {}
+    noun_lemmas: dict[str, str] = {}
     verb_forms: dict[str, set[str]] = {}
     noun_forms: set[str] = set()
     resolving: set[str] = set()
@@ -193,7 +201,7 @@ def _expand(
             elif kind == "noun":
                 for form in inflect_noun(word, plurals):
                     forms.add(form)
-                    lemmas.setdefault(form, word)
+                    noun_lemmas.setdefault(form, word)
                     noun_forms.add(form)
             elif kind == "word":
                 forms.add(word)
@@ -207,7 +215,8 @@ def _expand(
 
     for name in raw:
         resolve(name)
-    return classes, lemmas, {k: frozenset(v) for k, v in verb_forms.items()}, noun_forms
+    frozen = {k: frozenset(v) for k, v in verb_forms.items()}
+    return classes, lemmas, noun_lemmas, frozen, noun_forms
 
 
 def _strings(value: object, name: str) -> list[str]:
@@ -223,11 +232,14 @@ def load_vocabulary(text: str) -> Vocabulary:
     irregular = {k: (v[0], v[1]) for k, v in data.get("irregular", {}).items()}
     doubling = frozenset(data.get("doubling", {}).get("words", ()))
     plurals = dict(data.get("plural", {}))
-    classes, lemmas, verb_forms, noun_forms = _expand(raw, irregular, doubling, plurals)
+    classes, lemmas, noun_lemmas, verb_forms, noun_forms = _expand(
+        raw, irregular, doubling, plurals
+    )
     kinds = {name: str(spec.get("kind", "word")) for name, spec in raw.items()}
     return Vocabulary(
         classes=classes,
         lemmas=lemmas,
+        noun_lemmas=noun_lemmas,
         verb_forms=verb_forms,
         noun_forms=frozenset(noun_forms),
         kinds=kinds,

@@ -10,8 +10,17 @@ from collections.abc import Sequence
 
 import attrs
 
-from ...model import Actor, DateSpan, Meeting, MilitaryExercise, Modality, Statement
-from ...model import Event
+from ...model import (
+    Actor,
+    ActorKind,
+    DateSpan,
+    Event,
+    Meeting,
+    MilitaryExercise,
+    Modality,
+    Statement,
+    TerritorialChange,
+)
 
 __all__ = ["DocState", "advance"]
 
@@ -31,11 +40,17 @@ class DocState:
     last_exercise: tuple[Actor, ...] = ()  # parties of the latest exercise told
     last_exercise_sentence: int = -100
     last_gainer: Actor | None = None
+    #: the states persons were found to speak for (name and surname -> alpha-3)
+    affiliations: tuple[tuple[str, str], ...] = ()
+
+    def affiliation(self, name: str) -> str | None:
+        for key, code in self.affiliations:
+            if key == name:
+                return code
+        return None
 
 
-def advance(
-    state: DocState, events: Sequence[Event], sentence: int, paragraph: int
-) -> DocState:
+def advance(state: DocState, events: Sequence[Event], sentence: int, paragraph: int) -> DocState:
     """The state after a sentence that gave ``events``."""
     changes: dict[str, object] = {}
     for ev in events:
@@ -52,4 +67,23 @@ def advance(
         elif isinstance(ev, MilitaryExercise):
             changes["last_exercise"] = ev.participants
             changes["last_exercise_sentence"] = sentence
+    known = dict(state.affiliations)
+    for ev in events:
+        for actor in _actors(ev):
+            if actor.kind is ActorKind.PERSON and actor.country and actor.name not in known:
+                known[actor.name] = actor.country
+                surname = actor.name.split()[-1]
+                known.setdefault(surname, actor.country)
+    if len(known) != len(state.affiliations):
+        changes["affiliations"] = tuple(known.items())
     return attrs.evolve(state, **changes) if changes else state  # type: ignore[arg-type]
+
+
+def _actors(ev: Event) -> list[Actor]:
+    if isinstance(ev, Meeting | MilitaryExercise):
+        return list(ev.participants)
+    if isinstance(ev, Statement):
+        return [ev.speaker]
+    if isinstance(ev, TerritorialChange):
+        return [a for a in (ev.gainer, ev.loser) if a is not None]
+    return []  # pragma: no cover

@@ -59,9 +59,8 @@ def build_index(pset: PatternSet, vocab: Vocabulary) -> Index:
         for lemma in sorted(p.trigger.lemmas):
             target.setdefault(lemma, []).append(p)
     forms_of: dict[str, set[str]] = {}
-    for form, lemma in vocab.lemmas.items():
-        if form in vocab.noun_forms:
-            forms_of.setdefault(lemma, set()).add(form)
+    for form, lemma in vocab.noun_lemmas.items():
+        forms_of.setdefault(lemma, set()).add(form)
     nouns: dict[str, list[tuple[tuple[str, ...], tuple[Pattern, ...]]]] = {}
     for lemma, pats in noun_lemmas.items():
         for form in forms_of.get(lemma, {lemma}):

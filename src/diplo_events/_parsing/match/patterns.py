@@ -41,16 +41,18 @@ EVENT_ROLES: Mapping[str, frozenset[str]] = {
     "statement": frozenset({"speaker", "location"}),
 }
 #: Syntactic roles a frame may read (and any preposition, as "pp:<preposition>").
-SYNTAX_ROLES = frozenset({
-    "subject",  # the grammatical subject
-    "object",  # the phrase right after the verb
-    "doer",  # who does it: the passive agent, else the subject
-    "undergoer",  # what it is done to: the passive subject, else the object
-    "possessor",  # names inside a trigger noun's phrase before it ("Russia's withdrawal")
-    "governor_doer",  # the doer of the verb a trigger noun is the object of ("held talks")
-    "governor_object",  # the object of that verb ("X hosted Y for talks")
-    "appositive",  # the phrase after the trigger's phrase, between commas
-})
+SYNTAX_ROLES = frozenset(
+    {
+        "subject",  # the grammatical subject
+        "object",  # the phrase right after the verb
+        "doer",  # who does it: the passive agent, else the subject
+        "undergoer",  # what it is done to: the passive subject, else the object
+        "possessor",  # names inside a trigger noun's phrase before it ("Russia's withdrawal")
+        "governor_doer",  # the doer of the verb a trigger noun is the object of ("held talks")
+        "governor_object",  # the object of that verb ("X hosted Y for talks")
+        "appositive",  # the phrase after the trigger's phrase, between commas
+    }
+)
 _TYPES = frozenset(EVENT_ROLES)
 _POS = frozenset({"verb", "noun", "prep"})
 
@@ -144,8 +146,10 @@ def _expand_words(value: Any, vocab: Vocabulary, where: str) -> frozenset[str]:
                 forms = vocab.forms(item)
             except KeyError:
                 raise PatternError(f"{where}: unknown vocabulary class {item}") from None
-            if kind in ("verb", "noun"):
+            if kind == "verb":
                 out |= {vocab.lemma(f) for f in forms}
+            elif kind == "noun":
+                out |= {vocab.noun_lemma(f) for f in forms}
             else:
                 out |= forms
         else:

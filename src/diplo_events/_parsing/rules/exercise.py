@@ -20,6 +20,7 @@ from ..annotate.numbers import find_counts
 from ..annotate.vocabulary import vocabulary
 from ..document.merge import Link
 from ..syntax import Phrase, Tag
+from .affiliation import affiliate
 from .codes import exercise_codes
 from .context import actor_key, side_key
 from .engine import Built, Context
@@ -83,12 +84,16 @@ def _name(ctx: Context) -> str | None:
     if toks[m.first].text[:1].isupper():
         j = m.end
         words = []
-        while j < len(toks) and (tags[j] in (Tag.CAP, Tag.NUM) or toks[j].text[:1].isupper()) and (
-            tags[j] not in (Tag.DATE,)
+        while (
+            j < len(toks)
+            and (tags[j] in (Tag.CAP, Tag.NUM) or toks[j].text[:1].isupper())
+            and (tags[j] not in (Tag.DATE,))
         ):
             words.append(j)
             j += 1
-        if words and (m.first > 0 and toks[m.first].text == "Exercise" or tags[words[0]] == Tag.CAP):
+        if words and (
+            m.first > 0 and toks[m.first].text == "Exercise" or tags[words[0]] == Tag.CAP
+        ):
             return text[toks[words[0]].start : toks[words[-1]].end]
     # a name inside the phrase, before the noun: "the annual Cobra Gold exercise"
     p = m.phrase
@@ -141,6 +146,7 @@ def _definite(ctx: Context, p: Phrase | None) -> bool:
 
 def build(ctx: Context) -> Built:
     parties = _unique([*ctx.roles.get("participants"), *_involved(ctx)])
+    parties = [affiliate(a, ctx.article, ctx.state) for a in parties]
     name = _name(ctx)
     location = location_of(ctx.view, ctx.roles)
     troops, ships, aircraft = _counts(ctx)

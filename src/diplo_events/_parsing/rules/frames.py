@@ -44,6 +44,37 @@ def phrase_actors(phrase: Phrase) -> list[ActorMention]:
     return [a for a in phrase.parties() if a.actor is not None and a.role in PARTY_ROLES]
 
 
+_SELF = frozenset({"it", "they", "we", "its", "their", "our"})
+_OWN_HEADS = frozenset({"group", "movement", "organization", "organisation", "militia", "army",
+                        "forces", "force", "troops", "fighters", "men", "soldiers", "units",
+                        "government", "country", "side", "ministry", "military", "navy",
+                        "rebels", "militants", "insurgents", "coalition", "alliance",
+                        "administration", "authorities", "state", "nation"})  # fmt: skip
+
+
+def _reporter(view: View) -> list[ActorMention]:
+    """The parties of the reporting verb that governs the trigger's clause ("the army said
+    its troops had retaken X": the army)."""
+    vocab = vocabulary()
+    pred = view.predicate
+    for p in _chain(pred.governor if pred is not None else None):
+        if vocab.has("report_frame_verb", p.lemma) and p.doer is not None:
+            found = phrase_actors(p.doer)
+            if found:
+                return found
+    return []
+
+
+def _self_reference(view: View, p: Phrase) -> list[ActorMention]:
+    """A phrase that names the reporter's own side ("its forces", "they", "the group")."""
+    toks = view.syn.tokens
+    first = toks[p.first].low
+    head = toks[p.head].low
+    if first in _SELF or (first == "the" and head in _OWN_HEADS):
+        return _reporter(view)
+    return []
+
+
 def fill(view: View, pattern: Pattern) -> Roles:
     """The event roles of ``pattern``'s frame, filled from ``view``."""
     actors: dict[str, tuple[ActorMention, ...]] = {}
@@ -59,7 +90,7 @@ def fill(view: View, pattern: Pattern) -> Roles:
         acts: list[ActorMention] = []
         plcs: list[PlaceMention] = []
         for p in found:
-            for a in phrase_actors(p):
+            for a in phrase_actors(p) or _self_reference(view, p):
                 if a not in acts:
                     acts.append(a)
             for pl in p.places:
@@ -87,8 +118,10 @@ def location_of(view: View, roles: Roles) -> Location | None:
                 if _placeable(pl):
                     return pl.location
     opening = syn.segments[0]
-    if opening.kind is SegmentKind.START and len(syn.segments) > 1 and not any(
-        p.segment is opening for p in syn.predicates
+    if (
+        opening.kind is SegmentKind.START
+        and len(syn.segments) > 1
+        and not any(p.segment is opening for p in syn.predicates)
     ):
         for pp in syn.pps:
             if opening.first <= pp.first < opening.end and pp.prep in ("in", "at"):
@@ -158,6 +191,11 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             return Modality.PLANNED
         if gov is None:
             return Modality.REALIZED
+        if how == "subject" and gov.negated and not vocab.has("happen_verb", gov.lemma):
+            # "the manoeuvres were not directed against anyone": only the modal counts
+            if gov.modal is Modal.FUTURE:
+                return Modality.PLANNED
+            return Modality.HYPOTHETICAL if gov.modal is Modal.HYPOTHETICAL else Modality.REALIZED
         pred = gov
     for k, p in enumerate(_chain(pred)):
         seg = p.segment
@@ -172,8 +210,10 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             return Modality.PLANNED
         if p.modal is Modal.HYPOTHETICAL:
             aux = _aux_words(view, p)
-            if "would" in aux and p.governor is not None and vocab.has(
-                "report_frame_verb", p.governor.lemma
+            if (
+                "would" in aux
+                and p.governor is not None
+                and vocab.has("report_frame_verb", p.governor.lemma)
             ):
                 return Modality.PLANNED  # "said it would hold drills": a future told
             return Modality.HYPOTHETICAL

@@ -8,13 +8,12 @@ list of counterparts from several states gives one meeting per counterpart's sta
 
 from __future__ import annotations
 
-import attrs
-
 from ...model import Actor, ActorKind, Meeting
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
 from ..document.merge import Link
 from ..syntax import Phrase, Tag
+from .affiliation import affiliate
 from .codes import MEETING
 from .context import actor_key, side_key
 from .engine import Built, Context
@@ -62,8 +61,10 @@ def _plural_subject(ctx: Context) -> bool:
             words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
             if p.parties():
                 continue
-            if words and words[-1] in vocab.forms("the_two_noun") and (
-                "two" in words or "both" in words or words[0] in ("the", "they")
+            if (
+                words
+                and words[-1] in vocab.forms("the_two_noun")
+                and ("two" in words or "both" in words or words[0] in ("the", "they"))
             ):
                 return True
             if words in (["they"], ["both"]):
@@ -76,9 +77,11 @@ def _definite_reference(ctx: Context) -> bool:
     m = ctx.view.match
     syn = ctx.syn
     if m.predicate is not None:
-        return bool(m.first == 0 and syn.tokens[m.first].text[:1].isupper() and (
-            syn.tags[m.first] == Tag.VERB
-        ))
+        return bool(
+            m.first == 0
+            and syn.tokens[m.first].text[:1].isupper()
+            and (syn.tags[m.first] == Tag.VERB)
+        )
     p = m.phrase
     if p is None:
         return False
@@ -118,8 +121,10 @@ def _topics(ctx: Context) -> tuple[str, ...]:
     syn = ctx.syn
     anchor = ctx.view.predicate
     for pred in syn.predicates:
-        if pred.lemma == "discuss" and pred.infinitive and (
-            pred.governor is anchor or pred.governor is ctx.view.match.predicate
+        if (
+            pred.lemma == "discuss"
+            and pred.infinitive
+            and (pred.governor is anchor or pred.governor is ctx.view.match.predicate)
         ):
             text = ctx.article.original[syn.start(pred.end) : ctx.sentence.end]
             text = text.strip(' .,;"')
@@ -148,18 +153,28 @@ def build(ctx: Context) -> Built:
                 and len(_sides(parties)) < 2
             ):
                 parties.append(state_actor(location.country))
+    affiliated: list[Actor] = []
+    for a in parties:
+        others = {b.country for b in (*affiliated, *parties) if b is not a and b.country}
+        affiliated.append(affiliate(a, ctx.article, ctx.state, others))
+    if len(_sides(affiliated)) >= len(_sides(parties)):
+        parties = affiliated  # (never so that two sides become one)
     rule = ctx.pattern.id
     if len(_sides(parties)) < 2:
         if _members_of_body(roles.get("participants")):
             rule = "meeting.members"
-        elif (_plural_subject(ctx) or _definite_reference(ctx)) and len(ctx.state.last_meeting) >= 2:
+        elif (_plural_subject(ctx) or _definite_reference(ctx)) and len(
+            ctx.state.last_meeting
+        ) >= 2:
             parties = list(ctx.state.last_meeting)
             rule = "meeting.reference"
             link = Link.DISTINCT if _also(ctx) else Link.REFERS
         else:
             return "one party"
-    elif _definite_reference(ctx) and ctx.view.match.predicate is None and not any(
-        ctx.view.phrases(r) for r in ("pp:with", "pp:between", "pp:among", "possessor")
+    elif (
+        _definite_reference(ctx)
+        and ctx.view.match.predicate is None
+        and not any(ctx.view.phrases(r) for r in ("pp:with", "pp:between", "pp:among", "possessor"))
     ):
         link = Link.REFERS  # "At the meeting, A thanked B": the meeting told before
     date = date_of(ctx.view, ctx.sentence.dates)
@@ -194,11 +209,3 @@ def _doer_sides(ctx: Context) -> set[str]:
         for p in ctx.view.phrases(role):
             sides |= {side_key(a.actor) for a in phrase_actors(p) if a.actor is not None}
     return sides
-
-
-def _phrase_words(ctx: Context, p: Phrase) -> str:
-    return " ".join(t.text for t in ctx.syn.tokens[p.first : p.end])
-
-
-def _unused() -> None:  # pragma: no cover - keeps attrs imported for type checkers
-    attrs.has(Meeting)

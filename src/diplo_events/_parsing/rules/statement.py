@@ -10,8 +10,6 @@ said"). The day is one told in the frame, never one of the content; a present-te
 
 from __future__ import annotations
 
-import attrs
-
 from ...model import Actor, ActorKind, DatePrecision, DateSpan, Statement
 from ..annotate.lexicon import lexicon
 from ..annotate.mentions import ActorMention
@@ -19,8 +17,9 @@ from ..annotate.vocabulary import VerbForm, vocabulary
 from ..document.merge import Link
 from ..match.view import extent
 from ..syntax import SegmentKind, Tag
+from .affiliation import affiliate
 from .codes import STATEMENT
-from .context import PRESS_BODY, side_key
+from .context import PRESS_BODY, side_key, voice_key
 from .engine import Built, Context
 from .frames import location_of
 
@@ -48,6 +47,12 @@ def _speakers(ctx: Context) -> list[ActorMention]:
     return out
 
 
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify",
+                              "urge", "ask", "accuse", "call", "thank", "congratulate",
+                              "praise", "criticize", "criticise", "condemn", "blame",
+                              "reassure", "caution"})  # fmt: skip
+
+
 def _content_span(ctx: Context) -> tuple[int, int]:
     """Token range of what was said."""
     syn = ctx.syn
@@ -70,16 +75,28 @@ def _content_span(ctx: Context) -> tuple[int, int]:
     # "..., the ministry said": the clause before the frame
     if seg.kind is SegmentKind.COMMA and pred.first - seg.first <= 8 and _frame_ends(ctx):
         return 0, seg.opener
+    # "said (on Monday) that ...": after "that"
+    for s in syn.segments:
+        if (
+            s.kind is SegmentKind.THAT
+            and pred.end <= s.opener <= pred.end + 12
+            and not any(p.first >= pred.end and p.end <= s.opener for p in syn.predicates)
+        ):
+            return s.first, n
+    # "said the town was calm": the clause of the verb it governs
+    for p in syn.predicates:
+        if p.governor is pred and not p.infinitive:
+            first = (
+                p.subject.first
+                if p.subject is not None and p.subject.first >= pred.end
+                else p.first
+            )
+            return first, n
     start = pred.end
-    if pred.object is not None and vocabulary().has("report_frame_verb", pred.lemma) and (
-        pred.lemma in ("tell", "inform", "brief", "assure", "remind", "warn", "notify", "urge",
-                       "ask", "accuse", "call", "thank", "congratulate", "praise", "criticize",
-                       "criticise", "condemn", "blame", "reassure")  # fmt: skip
-    ):
+    if pred.object is not None and pred.lemma in _ADDRESSEE_VERBS:
         start = extent(pred.object)[1]
-    while start < n and syn.tags[start] in (Tag.COMMA, Tag.THAT, Tag.DATE, Tag.ADV) or (
-        start < n and syn.tokens[start].text == ":"
-    ):
+    while start < n and (syn.tags[start] in (Tag.COMMA, Tag.DATE, Tag.ADV)
+                         or syn.tokens[start].text == ":"):  # fmt: skip
         start += 1
     return start, n
 
@@ -107,23 +124,45 @@ def _text(ctx: Context, first: int, end: int) -> str:
     return ctx.article.original[syn.start(first) : syn.end(end)].strip(" \"'“”‘’,.:;")
 
 
-def _date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
+#: A statement with no day of its own takes the day of the same speaker's statement told at
+#: most this many paragraphs before, or of a meeting its side took part in.
+CONTINUATION_PARAGRAPHS = 3
+_AT_MEETING = frozenset({"meeting", "talks", "summit", "session", "visit", "conference",
+                         "negotiations", "discussions", "ceremony", "briefing"})  # fmt: skip
+
+
+def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
+    """A date told in the frame of the saying, not in what was said."""
     syn = ctx.syn
     m = ctx.view.match
-    c0, c1 = syn.start(content[0]), syn.end(content[1]) if content[1] > content[0] else 0
-    t0, t1 = syn.start(m.first), syn.end(m.end)
+    pred = m.predicate
+    c0 = syn.start(content[0])
+    c1 = syn.end(content[1]) if content[1] > content[0] else c0
+    first = pred.first if pred is not None else m.first
+    end = pred.end if pred is not None else m.end
+    t0, t1 = syn.start(first), syn.end(end)
+    published = ctx.article.published
+    lo, hi = ctx.view.clause
+    clause_lo, clause_hi = syn.start(lo), syn.end(hi)
     best = None
     best_gap = 10**9
     for d in ctx.sentence.dates:
-        if d.bound or (c0 <= d.start < c1):
+        if d.bound or (c0 <= d.start < c1) or (published is not None and d.span.start > published):
             continue
         gap = d.start - t1 if d.start >= t1 else t0 - d.end
-        if gap < best_gap:
+        near = gap <= 30
+        in_clause = clause_lo <= d.start < clause_hi
+        if (near or in_clause) and gap < best_gap:
             best, best_gap = d, gap
-    if best is not None and best_gap <= 120:
-        span = best.span
-        if ctx.article.published is None or span.start <= ctx.article.published:
-            return span
+    return best.span if best is not None else None
+
+
+def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | None:
+    own = _own_date(ctx, content)
+    if own is not None:
+        return own
+    syn = ctx.syn
+    m = ctx.view.match
     pred = m.predicate
     published = ctx.article.published
     if (
@@ -134,6 +173,20 @@ def _date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
         and syn.tokens[pred.head].low.endswith("s")
     ):
         return DateSpan(start=published, end=published, precision=DatePrecision.DAY, text=None)
+    state = ctx.state
+    paragraph = ctx.sentence.paragraph
+    if (
+        state.last_speaker is not None
+        and state.last_speaker_date is not None
+        and voice_key(state.last_speaker) == voice_key(speaker)
+        and paragraph - state.last_speaker_paragraph <= CONTINUATION_PARAGRAPHS
+    ):
+        return state.last_speaker_date  # "... he said" again: the same remarks
+    at_meeting = any(t.low in _AT_MEETING for t in syn.tokens)
+    if state.last_meeting_date is not None and (
+        at_meeting or side_key(speaker) in {side_key(a) for a in state.last_meeting}
+    ):
+        return state.last_meeting_date  # said at the meeting told before
     return None
 
 
@@ -152,7 +205,6 @@ def build(ctx: Context) -> Built:
         return "no speaker"
     content = _content_span(ctx)
     text = _text(ctx, *content) or ctx.article.original[ctx.sentence.start : ctx.sentence.end]
-    date = _date(ctx, content)
     family = ctx.pattern.family or "say"
     cameo, plover = STATEMENT[family]
     modality = ctx.modality(statement=True)
@@ -164,18 +216,19 @@ def build(ctx: Context) -> Built:
     out: Built = []
     for a in speakers:
         assert a.actor is not None
+        speaker = affiliate(a.actor, ctx.article, ctx.state)
         out.append((
             Statement(
                 id="pending",
                 evidence=(ctx.article.span(ctx.sentence.start, ctx.sentence.end),),
-                date=date,
+                date=_date(ctx, content, speaker),
                 location=location,
                 modality=modality,
                 confidence=0.7,
                 rule=ctx.pattern.id,
                 cameo=cameo,
                 plover=plover,
-                speaker=attrs.evolve(a.actor),
+                speaker=speaker,
                 content=text.strip() or "-",
                 medium=_medium(ctx),
             ),

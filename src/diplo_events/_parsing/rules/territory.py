@@ -12,6 +12,7 @@ from ...model import Actor, ActorKind, Location, TerritorialChange, TerritorialC
 from ..annotate.mentions import state_actor
 from ..annotate.numbers import count_before
 from ..document.merge import Link
+from .affiliation import affiliate
 from .codes import territory_codes
 from .context import side_key
 from .engine import Built, Context
@@ -78,6 +79,14 @@ def build(ctx: Context) -> Built:
         states = {p.country for p in places if p.country}
         if len(states) == 1:
             loser = state_actor(states.pop())  # a city of state S falls to a group
+    if gainer is not None:
+        gainer = affiliate(
+            gainer, ctx.article, ctx.state, {loser.country} if loser and loser.country else ()
+        )
+    if loser is not None:
+        loser = affiliate(
+            loser, ctx.article, ctx.state, {gainer.country} if gainer and gainer.country else ()
+        )
     location = location_of(ctx.view, ctx.roles)
     cameo, plover = territory_codes(kind)
     return [(

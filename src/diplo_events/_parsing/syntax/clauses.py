@@ -259,8 +259,10 @@ def _verb_groups(
                 pred.modal = Modal.HYPOTHETICAL
             last_aux = auxes[-1] if auxes else ""
             verb_forms = forms[head]
-            pred.passive = last_aux in _BE and VerbForm.PARTICIPLE in verb_forms and (
-                VerbForm.GERUND not in verb_forms
+            pred.passive = (
+                last_aux in _BE
+                and VerbForm.PARTICIPLE in verb_forms
+                and (VerbForm.GERUND not in verb_forms)
             )
             if last_aux in ("been",) and VerbForm.PARTICIPLE in verb_forms:
                 pred.passive = True

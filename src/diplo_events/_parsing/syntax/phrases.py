@@ -17,6 +17,7 @@ import attrs
 
 from ..annotate.mentions import ActorMention, PlaceMention
 from ..annotate.tokens import Token
+from ..annotate.vocabulary import vocabulary
 from .tags import NOMINAL, Tag
 
 __all__ = ["PP", "Phrase", "build_phrases"]
@@ -40,15 +41,16 @@ class Phrase:
         return bool(self.members)
 
     def parties(self) -> tuple[ActorMention, ...]:
-        """The actors the phrase stands for: its own, else those of its "of" modifiers
-        ("the ministers of Russia and China"), else its appositive's."""
+        """The actors the phrase stands for: its own, else its appositive's ("the Russian
+        envoy to Afghanistan, Zamir Kabulov"), else those of its "of" modifiers ("the
+        ministers of Russia and China")."""
         if self.actors:
             return self.actors
-        for pp in self.modifiers:
-            if pp.phrase is not None and pp.phrase.actors:
-                return pp.phrase.parties()
-        if self.appositive is not None:
+        if self.appositive is not None and self.appositive.actors:
             return self.appositive.actors
+        for pp in self.modifiers:
+            if pp.prep in ("of", "from") and pp.phrase is not None and pp.phrase.actors:
+                return pp.phrase.parties()
         return ()
 
 
@@ -70,9 +72,9 @@ def _head(tokens: Sequence[Token], tags: Sequence[str], first: int, end: int) ->
     return end - 1
 
 
-def _inside(spans: Sequence[tuple[int, int]], items: Sequence[object], first: int, end: int) -> (
-    tuple[object, ...]
-):
+def _inside(
+    spans: Sequence[tuple[int, int]], items: Sequence[object], first: int, end: int
+) -> tuple[object, ...]:
     return tuple(item for (a, b), item in zip(spans, items, strict=True) if first <= a and b <= end)
 
 
@@ -167,19 +169,36 @@ def build_phrases(
         obj = by_first.get(k)
         pps.append(PP(prep, i, obj.end if obj is not None else k, obj))
 
-    # 4. "of" modifiers and appositives
+    # 4. modifiers: "of" phrases after any phrase; "to", "for", "in", "at", "from" phrases
+    #    after a role ("the envoy to Afghanistan", "the spokesman for the ministry")
+    vocab = vocabulary()
     pp_at = {pp.first: pp for pp in pps}
     out: list[Phrase] = []
+    consumed: set[int] = set()
     for p in phrases:
+        if p.first in consumed:
+            continue
         mods: list[PP] = []
         pos = p.end
-        while pos in pp_at and pp_at[pos].prep == "of" and pp_at[pos].phrase is not None:
+        role = vocab.has("role_noun", tokens[p.head].low)
+        while (
+            pos in pp_at
+            and pp_at[pos].phrase is not None
+            and (pp_at[pos].prep == "of" or (role and pp_at[pos].prep in _ROLE_PREPS))
+        ):
             mods.append(pp_at[pos])
+            consumed.add(pos + units[pos])
             pos = pp_at[pos].end
         if mods:
             p = attrs.evolve(p, modifiers=tuple(mods))
         out.append(p)
-    return _appositives(tokens, tags, out, pp_at), pps
+    # phrases inside a modifier stay listed (their PP points to them), after their owner
+    kept = out + [p for p in phrases if p.first in consumed]
+    kept.sort(key=lambda p: p.first)
+    return _appositives(tokens, tags, kept, consumed), pps
+
+
+_ROLE_PREPS = frozenset({"of", "to", "for", "in", "at", "from", "on"})
 
 
 def _list_goes_on(
@@ -225,35 +244,38 @@ def _verb_before(tags: Sequence[str], first: int) -> bool:
 
 
 def _appositives(
-    tokens: Sequence[Token], tags: Sequence[str], phrases: list[Phrase], pp_at: dict[int, PP]
+    tokens: Sequence[Token], tags: Sequence[str], phrases: list[Phrase], consumed: set[int]
 ) -> list[Phrase]:
     """Fold ``P, Q,`` into P when Q describes P (or P describes the name Q)."""
     n = len(tokens)
+    by_first = {p.first: p for p in phrases}
     out: list[Phrase] = []
-    k = 0
-    while k < len(phrases):
-        p = phrases[k]
-        if k + 1 < len(phrases):
-            q = phrases[k + 1]
+    skip: set[int] = set()
+    for p in phrases:
+        if p.first in skip:
+            continue
+        if p.first in consumed:
+            out.append(p)
+            continue
+        p_end = p.modifiers[-1].end if p.modifiers else p.end
+        q = by_first.get(p_end + 1) if p_end < n and tags[p_end] == Tag.COMMA else None
+        if q is not None and q.first not in consumed:
             q_end = q.modifiers[-1].end if q.modifiers else q.end
-            p_end = p.modifiers[-1].end if p.modifiers else p.end
-            closes = q_end >= n or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE) or (
-                tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+            closes = (
+                q_end >= n
+                or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE)
+                or (tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL))
             )
             if (
-                p_end < n
-                and tags[p_end] == Tag.COMMA
-                and q.first == p_end + 1
-                and closes
+                closes
                 and not p.coordinated
                 and not q.coordinated
                 and _describes(tokens, tags, p, q)
             ):
                 out.append(attrs.evolve(p, appositive=q))
-                k += 2
+                skip.add(q.first)
                 continue
         out.append(p)
-        k += 1
     return out
 
 
@@ -266,5 +288,6 @@ def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phras
     if p_person and q_det:
         return True  # "Suhail Shaheen, the Taliban spokesman,"
     if q_person and not p_person and not p.places and tags[p.first] in (Tag.DET, Tag.ACTOR):
-        return True  # "the Taliban spokesman, Suhail Shaheen"
+        # "the Taliban spokesman, Suhail Shaheen" (not "the day, X")
+        return tags[p.head] == Tag.ACTOR or vocabulary().has("role_noun", tokens[p.head].low)
     return False

@@ -167,12 +167,13 @@ def tag_tokens(
         else:
             tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
         i += 1
-    lemmas = [vocab.lemma(t.low) for t in tokens]
     forms: list[frozenset[str]] = [frozenset()] * n
     _mark_auxiliaries(tokens, tags, vocab)
     _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
     _settle_auxiliaries(tokens, tags, forms, vocab)
+    lemmas = [vocab.lemma(t.low) if tags[i] in (Tag.VERB, Tag.AUX) else vocab.noun_lemma(t.low)
+              for i, t in enumerate(tokens)]  # fmt: skip
     for i, tok in enumerate(tokens):
         if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
             tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
@@ -225,12 +226,17 @@ def _tag_verbs(
             verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
                 prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
             )
-            if not verb_context and prev_tag in (Tag.ACTOR, Tag.CAP, Tag.PLACE) and (
-                found & {VerbForm.PAST, VerbForm.THIRD}
-            ):
-                verb_context = nxt not in _NOUN_AFTER  # "Putin visits China"
-            if not verb_context and VerbForm.GERUND in found and (
-                prev_tag in (Tag.PREP, Tag.COMMA) or p < 0
+            if not verb_context and prev_tag in (Tag.ACTOR, Tag.CAP, Tag.PLACE):
+                if VerbForm.PAST in found:
+                    verb_context = nxt not in _NOUN_AFTER  # "Putin visited China"
+                elif VerbForm.THIRD in found and i + 1 < len(tokens):
+                    # "Putin visits China" (not "joint military exercises ,")
+                    verb_context = tags[i + 1] in (Tag.DET, Tag.ACTOR, Tag.PLACE, Tag.CAP,
+                                                   Tag.NUM) and nxt not in _NOUN_AFTER  # fmt: skip
+            if (
+                not verb_context
+                and VerbForm.GERUND in found
+                and (prev_tag in (Tag.PREP, Tag.COMMA) or p < 0)
             ):
                 verb_context = nxt not in _NOUN_AFTER  # "after meeting X", ", saying"
             if not verb_context and prev_tag == Tag.WORD and VerbForm.PAST in found:

@@ -1,0 +1,73 @@
+"""The state an official speaks for when the text does not say it.
+
+Readouts and home papers seldom name their own country ("The Prime Minister held talks
+with ..."). An official with a title but no state takes, in order: the state the document
+already found for that person (by name or surname); else the story's own state, which is
+the state the article names most (the dateline's state counts double), provided it leads
+clearly and is not a state the person is set against ("his Kenyan counterpart": not
+Kenyan; a meeting's other side).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from ...model import Actor, ActorKind
+from ..document.state import DocState
+from .context import Article
+
+__all__ = ["affiliate", "home_state"]
+
+#: The story's own state is named at least this often ...
+HOME_MIN_MENTIONS = 2
+#: ... and this many times as often as any other candidate.
+HOME_LEAD = 1.5
+#: What a dateline in a state counts, in mentions.
+DATELINE_WEIGHT = 2
+
+
+def _counts(article: Article) -> Counter[str]:
+    counts = Counter(article.states)
+    if article.home is not None and article.home.country:
+        counts[article.home.country] += DATELINE_WEIGHT
+    return counts
+
+
+def home_state(article: Article, exclude: Iterable[str] = ()) -> str | None:
+    """The state the story treats as its own, leaving out ``exclude``."""
+    skip = set(exclude)
+    ranked = [(c, n) for c, n in _counts(article).most_common() if c not in skip]
+    if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _unaffiliated(actor: Actor) -> bool:
+    return (
+        actor.country is None
+        and actor.organization is None
+        and (
+            actor.kind is ActorKind.PERSON or (actor.kind is ActorKind.ORGANIZATION and actor.title)
+        )
+    )
+
+
+def affiliate(
+    actor: Actor, article: Article, state: DocState, exclude: Iterable[str] = ()
+) -> Actor:
+    """``actor`` with the state it speaks for, when it has none and one can be told."""
+    if not _unaffiliated(actor):
+        return actor
+    skip = set(exclude)
+    known = state.affiliation(actor.name) or state.affiliation(actor.name.split()[-1])
+    if known is not None and known not in skip:
+        return attrs.evolve(actor, country=known)
+    if not actor.title:
+        return actor
+    home = home_state(article, skip)
+    return attrs.evolve(actor, country=home) if home is not None else actor
