@@ -179,6 +179,15 @@ _BODY_WORDS = frozenset({"ministry", "office", "government", "presidency", "army
                          "authority", "authorities", "regime", "palace", "house"})  # fmt: skip
 
 
+def _function_word(word: str) -> bool:
+    """A capitalized word that is an English function or time word ("Overnight")."""
+    vocab = vocabulary()
+    low = word.lower()
+    return any(low in vocab.forms(name) for name in (
+        "adverb", "time_noun", "determiner", "preposition", "subordinator", "coordinator",
+        "subject_pronoun", "number_word", "month"))  # fmt: skip
+
+
 def _office(text: str, mention: ActorMention) -> Actor:
     """The actor an unresolved role stands for: the office as written, no country."""
     name = text[mention.start : mention.end].strip()
@@ -315,6 +324,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 mention.role is Role.PERSON
                 and mention.surname
                 and parse_number(mention.surname) is None  # "Twenty-three towns ..."
+                and not _function_word(mention.surname)  # "Overnight, ...", "Earlier, ..."
             ):
                 # a lone capitalized word that names nobody known: a person or a place, as
                 # its role in the clause will tell ("met Prigozhin", "in Kitshanga")

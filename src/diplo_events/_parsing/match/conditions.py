@@ -204,7 +204,12 @@ def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch
         return syn.tokens[m.first].text[:1].isupper() is bool(value)
     if name == "head_of_phrase":
         p = m.phrase
-        hit = p is None or p.head in range(m.first, m.end)
+        hit = p is None or p.head in range(m.first, m.end) or (
+            # "Exercise Desert Falcon": the noun heads the name after it
+            syn.tokens[m.first].text[:1].isupper()
+            and m.end < len(syn.tokens)
+            and syn.tokens[m.end].text[:1].isupper()
+        )
         return hit is bool(value)
     if name == "in_subject":
         return (view.governing[1] == "subject") is bool(value)

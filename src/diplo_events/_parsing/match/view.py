@@ -89,7 +89,7 @@ class View:
             while pos < len(tags) and tags[pos] in (Tag.DATE, Tag.ADV):
                 pos += 1
             pp = pps_at.get(pos)
-            if pp is None:
+            if pp is None or pp.nested:
                 break
             out.append(pp)
             pos = pp.end

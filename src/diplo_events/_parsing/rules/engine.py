@@ -105,7 +105,7 @@ def extract(
                     cues.append(cue.name)
                     for key, value in cue.then.items():
                         effects.setdefault(key, value)
-            roles = fill(view, pattern)
+            roles = fill(view, pattern, frozenset(effects.get("drop_roles", ())))
             ctx = Context(article, sent, syn, view, pattern, roles, state, effects)
             built = _BUILDERS[pattern.type](ctx)
             if isinstance(built, str):

@@ -13,16 +13,16 @@ from __future__ import annotations
 import functools
 import re
 
-from ...model import Actor, MilitaryExercise
+from ...model import Actor, ActorKind, MilitaryExercise
 from ..annotate.dates import find_durations
-from ..annotate.mentions import ActorMention
+from ..annotate.mentions import ActorMention, state_actor
 from ..annotate.numbers import find_counts
 from ..annotate.vocabulary import vocabulary
 from ..document.merge import Link
 from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import exercise_codes
-from .context import actor_key, side_key
+from .context import actor_key, known_body, side_key
 from .engine import Built, Context
 from .frames import date_of, location_of, phrase_actors
 
@@ -74,58 +74,140 @@ def _involved(ctx: Context) -> list[ActorMention]:
     return out
 
 
-def _name(ctx: Context) -> str | None:
+_NAMING_WORDS = frozenset({"dubbed", "code-named", "codenamed", "named", "called", "titled",
+                           "code", "nicknamed"})  # fmt: skip
+
+
+def _nameable(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` may be part of an exercise's name: a capitalized word or a number
+    that no known state, body, title or named person stands on."""
+    syn = ctx.syn
+    tok = syn.tokens[i]
+    if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+        return False
+    if syn.tags[i] in (Tag.DATE, Tag.QUOTE, Tag.PUNCT, Tag.COMMA):
+        return False
+    start, end = tok.start, tok.end
+    for a in ctx.sentence.actors:
+        if a.start < end and start < a.end and a.actor is not None:
+            actor = a.actor
+            if a.bare:
+                continue
+            if actor.kind.value == "person" and not (actor.title or actor.country
+                                                      or actor.organization):  # fmt: skip
+                continue
+            if actor.kind.value in ("organization", "armed_group") and not known_body(
+                actor.organization
+            ) and actor.country is None:
+                continue  # an unknown acronym or body: "the SLINEX exercise"
+            return False
+    for p in ctx.sentence.places:
+        if p.start < end and start < p.end:
+            kind = p.location.kind
+            if kind is not None and kind.value in ("country", "water", "border"):
+                return False
+    return tok.low not in _NOT_NAME
+
+
+_NOT_NAME = frozenset({"the", "a", "an", "joint", "military", "naval", "army", "air", "navy",
+                       "exercise", "exercises", "drill", "drills", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday", "operation",
+                       "sino", "indo"})  # fmt: skip
+
+
+def _run_text(ctx: Context, first: int, end: int) -> str:
+    syn = ctx.syn
+    return ctx.article.original[syn.tokens[first].start : syn.tokens[end - 1].end]
+
+
+def _name(ctx: Context) -> tuple[str | None, tuple[int, int]]:
+    """The exercise's name and the tokens it covers."""
     syn = ctx.syn
     m = ctx.view.match
     toks = syn.tokens
     tags = syn.tags
-    text = ctx.article.original
+    n = len(toks)
+
+    def run_after(j: int) -> int:
+        k = j
+        while k < n and _nameable(ctx, k):
+            k += 1
+        return k
+
     # "Exercise Cobra Gold", "Drills Sea Breeze": the capitalized trigger, then the name
     if toks[m.first].text[:1].isupper():
-        j = m.end
-        words = []
-        while (
-            j < len(toks)
-            and (tags[j] in (Tag.CAP, Tag.NUM) or toks[j].text[:1].isupper())
-            and (tags[j] not in (Tag.DATE,))
-        ):
-            words.append(j)
-            j += 1
-        if words and (
-            m.first > 0 and toks[m.first].text == "Exercise" or tags[words[0]] == Tag.CAP
-        ):
-            return text[toks[words[0]].start : toks[words[-1]].end]
-    # a name inside the phrase, before the noun: "the annual Cobra Gold exercise"
-    p = m.phrase
-    if p is not None and p.first < m.first:
-        run: list[int] = []
-        for i in range(p.first, m.first):
-            if tags[i] in (Tag.CAP, Tag.NUM) and toks[i].text[:1].isupper():
-                run.append(i)
-            elif tags[i] == Tag.NUM and run:
-                run.append(i)
-            elif run and i == run[-1] + 1 and toks[i].text in ("-",):
-                continue
+        k = run_after(m.end)
+        if k > m.end:
+            return _run_text(ctx, m.end, k), (m.end, k)
+    # "the Golden Dragon-2024 joint exercise": a name before the trigger, over modifiers
+    j = m.first - 1
+    skipped = 0
+    while j >= 0 and tags[j] == Tag.WORD and skipped < 3 and toks[j].text[:1].islower():
+        j -= 1
+        skipped += 1
+    if j >= 0 and tags[j] == Tag.QUOTE:
+        k = j - 1
+        while k >= 0 and tags[k] != Tag.QUOTE and j - k < 8:
+            k -= 1
+        if k >= 0 and tags[k] == Tag.QUOTE and k + 1 < j:
+            return _run_text(ctx, k + 1, j), (k + 1, j)
+    end = j + 1
+    while j >= 0 and _nameable(ctx, j):
+        j -= 1
+    if j + 1 < end:
+        return _run_text(ctx, j + 1, end), (j + 1, end)
+    # "the NATO exercise Iron Wolf": a name right after a singular noun (not the subject of
+    # a clause that follows: "the drill Kim Jong Un oversaw")
+    k = run_after(m.end)
+    if k > m.end and not toks[m.end - 1].low.endswith("s") and (
+        k >= n or tags[k] not in (Tag.VERB, Tag.AUX, Tag.MODAL)
+    ):
+        return _run_text(ctx, m.end, k), (m.end, k)
+    # "a naval exercise, Varuna, off Goa": a name in apposition
+    if m.end < n and tags[m.end] == Tag.COMMA:
+        k = run_after(m.end + 1)
+        if k > m.end + 1 and (k >= n or tags[k] in (Tag.COMMA, Tag.PREP, Tag.PUNCT)):
+            return _run_text(ctx, m.end + 1, k), (m.end + 1, k)
+    # "drills, dubbed Joint Sword-2024A", 'code-named "Iron Wolf"'
+    for i in range(len(toks)):
+        if toks[i].low in _NAMING_WORDS and abs(i - m.first) <= 12:
+            k = i + 1
+            while k < n and (tags[k] == Tag.QUOTE or toks[k].low == "named"):
+                k += 1
+            e = run_after(k)
+            if e > k:
+                return _run_text(ctx, k, e), (k, e)
+    # a quoted name right after: 'drills "Northern Shield"'
+    if m.end < n and tags[m.end] == Tag.QUOTE:
+        k = m.end + 1
+        e = k
+        while e < n and tags[e] != Tag.QUOTE and e - k < 8:
+            e += 1
+        if e < n and tags[e] == Tag.QUOTE and e > k:
+            return _run_text(ctx, k, e), (k, e)
+    return None, (0, 0)
+
+
+def _sides(parties: list[Actor]) -> list[Actor]:
+    """An exercise is held by states and organizations: a person stands for the state or
+    body they serve ("Defence Minister X oversaw the drills"); one with neither is no
+    participant."""
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for p in parties:
+        if p.kind is ActorKind.PERSON:
+            if p.country:
+                p = state_actor(p.country)
+            elif p.organization:
+                p = Actor(name=p.organization, kind=ActorKind.ORGANIZATION,
+                          organization=p.organization)  # fmt: skip
             else:
-                run = [] if tags[i] != Tag.CAP else run
-        if run and run[-1] == m.first - 1:
-            return text[toks[run[0]].start : toks[run[-1]].end]
-    # a quoted or introduced name after it: 'drills, code-named "Iron Wolf"', "dubbed X"
-    j = m.end
-    while j < len(toks) and j < m.end + 4 and tags[j] in (Tag.COMMA, Tag.QUOTE, Tag.VERB,
-                                                          Tag.WORD):  # fmt: skip
-        if toks[j].low in ("dubbed", "code-named", "codenamed", "named", "called"):
-            k = j + 1
-            while k < len(toks) and tags[k] == Tag.QUOTE:
-                k += 1
-            run = []
-            while k < len(toks) and (toks[k].text[:1].isupper() or tags[k] == Tag.NUM):
-                run.append(k)
-                k += 1
-            if run:
-                return text[toks[run[0]].start : toks[run[-1]].end]
-        j += 1
-    return None
+                continue
+        key = p.country or p.organization or p.name
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def _counts(ctx: Context) -> tuple[int | None, int | None, int | None]:
@@ -145,9 +227,11 @@ def _definite(ctx: Context, p: Phrase | None) -> bool:
 
 
 def build(ctx: Context) -> Built:
-    parties = _unique([*ctx.roles.get("participants"), *_involved(ctx)])
-    parties = [affiliate(a, ctx.article, ctx.state) for a in parties]
-    name = _name(ctx)
+    name, (n0, n1) = _name(ctx)
+    lo, hi = ctx.syn.start(n0), ctx.syn.end(n1)
+    mentions = [a for a in (*ctx.roles.get("participants"), *_involved(ctx))
+                if not (name and lo <= a.start < hi)]  # fmt: skip
+    parties = _sides([affiliate(a, ctx.article, ctx.state) for a in _unique(mentions)])
     location = location_of(ctx.view, ctx.roles)
     troops, ships, aircraft = _counts(ctx)
     durations = find_durations(ctx.article.norm, ctx.sentence.start, ctx.sentence.end)

@@ -75,14 +75,17 @@ def _self_reference(view: View, p: Phrase) -> list[ActorMention]:
     return []
 
 
-def fill(view: View, pattern: Pattern) -> Roles:
-    """The event roles of ``pattern``'s frame, filled from ``view``."""
+def fill(view: View, pattern: Pattern, drop: frozenset[str] = frozenset()) -> Roles:
+    """The event roles of ``pattern``'s frame, filled from ``view`` (leaving out the
+    syntactic roles in ``drop``)."""
     actors: dict[str, tuple[ActorMention, ...]] = {}
     places: dict[str, tuple[PlaceMention, ...]] = {}
     phrases: dict[str, tuple[Phrase, ...]] = {}
     for role, slots in pattern.frame.items():
         found: list[Phrase] = []
         for slot in slots:
+            if slot in drop:
+                continue
             for p in view.phrases(slot):
                 if p not in found:
                     found.append(p)
@@ -93,12 +96,24 @@ def fill(view: View, pattern: Pattern) -> Roles:
             for a in phrase_actors(p) or _self_reference(view, p):
                 if a not in acts:
                     acts.append(a)
-            for pl in p.places:
+            for pl in _phrase_places(p):
                 if pl not in plcs:
                     plcs.append(pl)
         actors[role] = tuple(acts)
         places[role] = tuple(plcs)
     return Roles(actors=actors, places=places, phrases=phrases)
+
+
+def _phrase_places(p: Phrase) -> list[PlaceMention]:
+    """The places a phrase names: its own, and those of its "of" phrases ("the towns of X
+    and Y") and appositive."""
+    out = list(p.places)
+    for pp in p.modifiers:
+        if pp.prep == "of" and pp.phrase is not None:
+            out.extend(_phrase_places(pp.phrase))
+    if p.appositive is not None:
+        out.extend(p.appositive.places)
+    return out
 
 
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "off", "on", "across", "around", "within")

@@ -9,9 +9,10 @@ capitals" gives the count 12.
 from __future__ import annotations
 
 from ...model import Actor, ActorKind, Location, TerritorialChange, TerritorialChangeKind
-from ..annotate.mentions import state_actor
+from ..annotate.mentions import ActorMention, state_actor
 from ..annotate.numbers import count_before
 from ..document.merge import Link
+from ..syntax import Phrase
 from .affiliation import affiliate
 from .codes import territory_codes
 from .context import side_key
@@ -31,15 +32,28 @@ def _places(ctx: Context) -> list[Location]:
             seen.add(key)
             out.append(loc)
     for p in ctx.roles.phrases.get("places", ()):
-        for a in p.actors:
+        for a in _named(p):
             actor = a.actor
-            if actor is None or not a.bare:
+            if actor is None or not (a.bare or _untitled(actor)):
                 continue
             key = actor.name.lower()
             if key not in seen:
                 seen.add(key)
                 out.append(Location(name=actor.name, mention=actor.mention))
     return out
+
+
+def _named(p: Phrase) -> list[ActorMention]:
+    out = list(p.actors)
+    for pp in p.modifiers:
+        if pp.prep == "of" and pp.phrase is not None:
+            out.extend(_named(pp.phrase))
+    return out
+
+
+def _untitled(actor: Actor) -> bool:
+    """A name with no title and no side: in a place's slot, a place."""
+    return actor.kind is ActorKind.PERSON and not (actor.title or actor.country or actor.organization)
 
 
 def _count(ctx: Context) -> int | None:
@@ -52,7 +66,7 @@ def _count(ctx: Context) -> int | None:
 
 def _first(ctx: Context, role: str, exclude: set[str]) -> Actor | None:
     for a in ctx.roles.get(role):
-        if a.actor is None or a.bare:
+        if a.actor is None or a.bare or _untitled(a.actor):
             continue
         if side_key(a.actor) not in exclude:
             return a.actor
@@ -77,7 +91,10 @@ def build(ctx: Context) -> Built:
         and gainer.country is None
     ):
         states = {p.country for p in places if p.country}
-        if len(states) == 1:
+        location = location_of(ctx.view, ctx.roles)
+        if not states and location is not None and location.country:
+            states = {location.country}
+        if len(states) == 1 and states != {gainer.country}:
             loser = state_actor(states.pop())  # a city of state S falls to a group
     if gainer is not None:
         gainer = affiliate(

@@ -352,7 +352,7 @@ class _Context:
         obj = self.phrase_at_first.get(pred.end)
         if obj is not None and obj.first < nxt:
             pred.object = obj
-        pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt)
+        pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt and not pp.nested)
         pred.pre_pps = tuple(pp for pp in self.pps if prev_end <= pp.first < pred.first
                              and pp.end <= pred.first)  # fmt: skip
         if seg.index == 1 or (seg.index > 0 and self.segments[0].kind is SegmentKind.START):

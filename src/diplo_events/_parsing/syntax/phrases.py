@@ -62,12 +62,17 @@ class PP:
     first: int  # the preposition's first token
     end: int  # end of the whole PP
     phrase: Phrase | None  # None when no noun phrase follows ("from there")
+    #: it modifies the common noun of the PP right before it ("near the border with
+    #: Belarus"), not the verb or the event noun before that
+    nested: bool = False
 
 
 def _head(tokens: Sequence[Token], tags: Sequence[str], first: int, end: int) -> int:
     """The head of a phrase: its last word that is no possessive ending or determiner."""
     for i in range(end - 1, first - 1, -1):
-        if tags[i] not in (Tag.POSS, Tag.DET):
+        if tags[i] not in (Tag.POSS, Tag.DET, Tag.BRACKET):
+            if tags[i - 1] == Tag.BRACKET and i - 1 > first:
+                continue  # "Tamil Eelam (LTTE)": the head is before the aside
             return i
     return end - 1
 
@@ -167,7 +172,15 @@ def build_phrases(
         k = i + units[i]
         prep = " ".join(tokens[t].low for t in range(i, k))
         obj = by_first.get(k)
-        pps.append(PP(prep, i, obj.end if obj is not None else k, obj))
+        prev = pps[-1] if pps else None
+        nested = (
+            prev is not None
+            and prev.end == i
+            and prev.phrase is not None
+            and prep in _NESTING_PREPS
+            and tags[prev.phrase.head] == Tag.WORD
+        )
+        pps.append(PP(prep, i, obj.end if obj is not None else k, obj, nested))
 
     # 4. modifiers: "of" phrases after any phrase; "to", "for", "in", "at", "from" phrases
     #    after a role ("the envoy to Afghanistan", "the spokesman for the ministry")
@@ -198,6 +211,7 @@ def build_phrases(
     return _appositives(tokens, tags, kept, consumed), pps
 
 
+_NESTING_PREPS = frozenset({"with", "between", "among", "to", "from", "against", "for", "of"})
 _ROLE_PREPS = frozenset({"of", "to", "for", "in", "at", "from", "on"})
 
 

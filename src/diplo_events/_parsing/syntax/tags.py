@@ -48,11 +48,12 @@ class Tag:
     WORD = "n"  # any other lower-case word (a noun or an adjective)
     CAP = "c"  # any other capitalized word
     CONT = "+"  # a later token of a multi-word unit
+    BRACKET = "b"  # a bracket around a short aside inside a phrase: "Tamil Eelam (LTTE)"
 
 
 #: Tags of tokens that may be part of a noun phrase.
 NOMINAL = frozenset({Tag.ACTOR, Tag.PLACE, Tag.NUM, Tag.DET, Tag.PRON, Tag.POSS, Tag.WORD,
-                     Tag.CAP})  # fmt: skip
+                     Tag.CAP, Tag.BRACKET})  # fmt: skip
 
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "``", "''"})
 _STOPS = frozenset({";", ":", "--", "—", "–", "(", ")", "[", "]", "…", "..."})
@@ -168,6 +169,7 @@ def tag_tokens(
             tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
+    _short_brackets(tokens, tags)
     _mark_auxiliaries(tokens, tags, vocab)
     _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
@@ -178,6 +180,28 @@ def tag_tokens(
         if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
             tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
     return Tagged(tags=tags, lemmas=lemmas, units=units, forms=forms)
+
+
+#: A bracketed aside of at most this many tokens with no verb stays inside its phrase.
+SHORT_ASIDE = 6
+
+
+def _short_brackets(tokens: Sequence[Token], tags: list[str]) -> None:
+    """ "(LTTE)", "(0230 GMT)": a short aside in brackets belongs to the phrase before it."""
+    n = len(tokens)
+    for i in range(n):
+        if tokens[i].text not in ("(", "["):
+            continue
+        close = ")" if tokens[i].text == "(" else "]"
+        for j in range(i + 1, min(n, i + SHORT_ASIDE + 2)):
+            if tokens[j].text == close:
+                inside = tags[i + 1 : j]
+                if all(t in (Tag.ACTOR, Tag.PLACE, Tag.CAP, Tag.NUM, Tag.WORD, Tag.DATE, "")
+                       for t in inside):  # fmt: skip
+                    tags[i] = tags[j] = Tag.BRACKET
+                break
+            if tokens[j].text in ("(", "["):
+                break
 
 
 def _sentence_start(tokens: Sequence[Token], tags: list[str], i: int) -> bool:
