@@ -236,7 +236,7 @@ def run_traced(
                 # "drills next year", "talks on March 20" (after publication): a plan
                 event = attrs.evolve(event, modality=Modality.PLANNED)
             made.append(event)
-            candidates.append(Candidate(event, sent.paragraph, sent.index, link))
+            candidates.append(Candidate(event, sent.paragraph, sent.index, link, sent.title))
         state = advance(state, made, sent.index, sent.paragraph)
     return assign_ids(inherit_dates(merge(candidates), article)), traces
 

@@ -62,6 +62,7 @@ class Candidate:
     paragraph: int
     sentence: int = 0  # index of the sentence it came from
     link: Link = Link.NEW
+    title: bool = False  # it came from a headline or a heading
 
 
 def parties(event: Event) -> frozenset[str]:
@@ -214,9 +215,44 @@ _ATTENDED = re.compile(r"\b(?:attended|joined|took part in|participated in|were 
 _ADDED = re.compile(r"\b(?:he|she|they|it) (?:added|continued|went on)\b")
 
 
+def _same_happening(head: Event, body: Event) -> bool:
+    """Whether a headline's event and a body event tell one happening."""
+    if type(head) is not type(body) or not _dates_agree(head.date, body.date):
+        return False
+    pa, pb = parties(head), parties(body)
+    if isinstance(head, TerritorialChange):
+        assert isinstance(body, TerritorialChange)
+        same_places = {p.name for p in head.places} & {p.name for p in body.places}
+        return head.kind is body.kind and bool(same_places or (pa & pb) or not head.places)
+    if isinstance(head, MilitaryExercise):
+        assert isinstance(body, MilitaryExercise)
+        names = {head.name, body.name} - {None}
+        return len(names) < 2 and (not pa or not pb or bool(pa & pb))
+    return bool(pa & pb) or not pa
+
+
+def _fold_titles(items: list[Candidate]) -> list[Candidate]:
+    """A headline tells again what the body tells: its event joins the first body event of
+    the same happening, and stands alone only when the body tells none."""
+    out = list(items)
+    drop: set[int] = set()
+    for i, cand in enumerate(items):
+        if not cand.title:
+            continue
+        for j in range(len(items)):
+            if j != i and not items[j].title and j not in drop and _same_happening(
+                cand.event, out[j].event
+            ):
+                out[j] = attrs.evolve(out[j], event=_combine(out[j].event, cand.event,
+                                                             keep_parties=True, refers=True))
+                drop.add(i)
+                break
+    return [c for k, c in enumerate(out) if k not in drop]
+
+
 def merge(candidates: Sequence[Candidate]) -> list[Event]:
     """Merge candidates that tell the same happening; keep text order."""
-    items = _fold_leads(list(candidates))
+    items = _fold_leads(_fold_titles(list(candidates)))
     merged: list[Candidate] = []
     for cand in items:
         ev = cand.event

@@ -232,7 +232,7 @@ def build(ctx: Context) -> Built:
     mentions = [a for a in (*ctx.roles.get("participants"), *_involved(ctx))
                 if not (name and lo <= a.start < hi)]  # fmt: skip
     parties = _sides([affiliate(a, ctx.article, ctx.state) for a in _unique(mentions)])
-    location = location_of(ctx.view, ctx.roles)
+    location = location_of(ctx.view, ctx.roles, ctx.article.home)
     troops, ships, aircraft = _counts(ctx)
     durations = find_durations(ctx.article.norm, ctx.sentence.start, ctx.sentence.end)
     sides = {side_key(a) for a in parties}

@@ -119,9 +119,10 @@ def _phrase_places(p: Phrase) -> list[PlaceMention]:
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "off", "on", "across", "around", "within")
 
 
-def location_of(view: View, roles: Roles) -> Location | None:
+def location_of(view: View, roles: Roles, home: Location | None = None) -> Location | None:
     """The place of the frame's ``location`` role, else one in a locative phrase of the
-    trigger's clause, else one the sentence opens with ("In Doha, ...")."""
+    trigger's clause, else one the sentence opens with ("In Doha, ..."), else the
+    dateline's place for "here"."""
     for pl in roles.places.get("location", ()):
         if _placeable(pl):
             return pl.location
@@ -143,6 +144,8 @@ def location_of(view: View, roles: Roles) -> Location | None:
                 for pl in pp.phrase.places if pp.phrase is not None else ():
                     if _placeable(pl):
                         return pl.location
+    if home is not None and any(syn.tokens[i].low == "here" for i in range(first, end)):
+        return home  # "VIENNA (AP) - ... met at the embassy here"
     return None
 
 

@@ -208,7 +208,7 @@ def build(ctx: Context) -> Built:
     family = ctx.pattern.family or "say"
     cameo, plover = STATEMENT[family]
     modality = ctx.modality(statement=True)
-    location = location_of(ctx.view, ctx.roles)
+    location = location_of(ctx.view, ctx.roles, ctx.article.home)
     if location is not None and location.mention is not None:
         loc_start = location.mention.start
         if ctx.syn.start(content[0]) <= loc_start < ctx.syn.end(content[1]):

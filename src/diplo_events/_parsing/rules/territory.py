@@ -91,7 +91,7 @@ def build(ctx: Context) -> Built:
         and gainer.country is None
     ):
         states = {p.country for p in places if p.country}
-        location = location_of(ctx.view, ctx.roles)
+        location = location_of(ctx.view, ctx.roles, ctx.article.home)
         if not states and location is not None and location.country:
             states = {location.country}
         if len(states) == 1 and states != {gainer.country}:
@@ -104,7 +104,7 @@ def build(ctx: Context) -> Built:
         loser = affiliate(
             loser, ctx.article, ctx.state, {gainer.country} if gainer and gainer.country else ()
         )
-    location = location_of(ctx.view, ctx.roles)
+    location = location_of(ctx.view, ctx.roles, ctx.article.home)
     cameo, plover = territory_codes(kind)
     return [(
         TerritorialChange(

@@ -168,12 +168,17 @@ def _segments(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> li
                 new = SegmentKind.AND_CLAUSE
         if new is None:
             continue
-        if i > first or out or kind is not SegmentKind.START:
+        if i > first:
             out.append(Segment(len(out), first, i, kind, opener, quoted))
+            first, kind, opener = i + 1, new, i
+        else:
+            # two openers in a row (", who"): one segment, of the more telling kind
+            if kind in (SegmentKind.START, SegmentKind.COMMA) or new is not SegmentKind.COMMA:
+                kind, opener = new, i
+            first = i + 1
         if tag == Tag.QUOTE:
             open_quotes += 1
             quoted = open_quotes % 2 == 1
-        first, kind, opener = i + 1, new, i
     out.append(Segment(len(out), first, n, kind, opener, quoted))
     return out
 
@@ -267,6 +272,8 @@ def _verb_groups(
             if last_aux in ("been",) and VerbForm.PARTICIPLE in verb_forms:
                 pred.passive = True
             pred.perfect = any(a in _HAVE for a in auxes)
+            if auxes and auxes[0] in ("being", "having") and not infinitive:
+                pred.gerund = True  # "after being sworn in", "having met X"
             if not auxes and not infinitive:
                 if verb_forms == {VerbForm.GERUND}:
                     pred.gerund = True
@@ -464,7 +471,9 @@ class _Context:
         for p in reversed(self.preds):
             if p.segment.index >= seg.index:
                 continue
-            if p.segment.kind in (SegmentKind.REL, SegmentKind.THAT) or not p.finite:
+            if p.segment.kind in (SegmentKind.REL, SegmentKind.THAT, SegmentKind.SUB):
+                continue
+            if not p.finite or p.governor is not None:
                 continue
             if p.segment.quoted != seg.quoted:
                 continue

@@ -182,35 +182,50 @@ def build_phrases(
         )
         pps.append(PP(prep, i, obj.end if obj is not None else k, obj, nested))
 
-    # 4. modifiers: "of" phrases after any phrase; "to", "for", "in", "at", "from" phrases
-    #    after a role ("the envoy to Afghanistan", "the spokesman for the ministry")
+    # 4. modifiers and appositives, right to left so that every phrase is final before a
+    #    phrase or a PP before it points to it
     vocab = vocabulary()
     pp_at = {pp.first: pp for pp in pps}
-    out: list[Phrase] = []
-    consumed: set[int] = set()
-    for p in phrases:
-        if p.first in consumed:
-            continue
+    final: dict[int, Phrase] = {}
+    final_pp: dict[int, PP] = {}
+    modifier_of: set[int] = set()  # first tokens of phrases that modify the one before
+    for p in reversed(phrases):
+        head = tokens[p.head].low
+        role = vocab.has("role_noun", head)
+        people = role or vocab.has("force_noun", head) or vocab.has("personnel_noun", head) or (
+            head in _GROUP_HEADS
+        )
         mods: list[PP] = []
         pos = p.end
-        role = vocab.has("role_noun", tokens[p.head].low)
-        while (
-            pos in pp_at
-            and pp_at[pos].phrase is not None
-            and (pp_at[pos].prep == "of" or (role and pp_at[pos].prep in _ROLE_PREPS))
+        while pos in pp_at and pp_at[pos].phrase is not None and (
+            pp_at[pos].prep == "of"
+            or (role and pp_at[pos].prep in _ROLE_PREPS)
+            or (people and pp_at[pos].prep == "from")
         ):
-            mods.append(pp_at[pos])
-            consumed.add(pos + units[pos])
-            pos = pp_at[pos].end
+            pp = pp_at[pos]
+            assert pp.phrase is not None
+            obj = final.get(pp.phrase.first, pp.phrase)
+            mods.append(attrs.evolve(pp, phrase=obj))
+            modifier_of.add(obj.first)
+            pos = pp.end
         if mods:
             p = attrs.evolve(p, modifiers=tuple(mods))
-        out.append(p)
-    # phrases inside a modifier stay listed (their PP points to them), after their owner
-    kept = out + [p for p in phrases if p.first in consumed]
-    kept.sort(key=lambda p: p.first)
-    return _appositives(tokens, tags, kept, consumed), pps
+        final[p.first] = p
+    for p in phrases:
+        q = _appositive_of(tokens, tags, final[p.first], final, modifier_of)
+        if q is not None:
+            final[p.first] = attrs.evolve(final[p.first], appositive=q)
+            modifier_of.add(q.first)
+    out_pps = [
+        attrs.evolve(pp, phrase=final.get(pp.phrase.first, pp.phrase)) if pp.phrase else pp
+        for pp in pps
+    ]
+    return [final[p.first] for p in phrases], out_pps
 
 
+_GROUP_HEADS = frozenset({"delegation", "delegations", "team", "teams", "contingent",
+                          "contingents", "leaders", "envoys", "representatives", "diplomats",
+                          "negotiators", "mediators"})  # fmt: skip
 _NESTING_PREPS = frozenset({"with", "between", "among", "to", "from", "against", "for", "of"})
 _ROLE_PREPS = frozenset({"of", "to", "for", "in", "at", "from", "on"})
 
@@ -257,40 +272,28 @@ def _verb_before(tags: Sequence[str], first: int) -> bool:
     return False
 
 
-def _appositives(
-    tokens: Sequence[Token], tags: Sequence[str], phrases: list[Phrase], consumed: set[int]
-) -> list[Phrase]:
-    """Fold ``P, Q,`` into P when Q describes P (or P describes the name Q)."""
+def _appositive_of(
+    tokens: Sequence[Token],
+    tags: Sequence[str],
+    p: Phrase,
+    final: dict[int, Phrase],
+    taken: set[int],
+) -> Phrase | None:
+    """The phrase in ``P, Q,`` that describes P (or that P describes), if any."""
     n = len(tokens)
-    by_first = {p.first: p for p in phrases}
-    out: list[Phrase] = []
-    skip: set[int] = set()
-    for p in phrases:
-        if p.first in skip:
-            continue
-        if p.first in consumed:
-            out.append(p)
-            continue
-        p_end = p.modifiers[-1].end if p.modifiers else p.end
-        q = by_first.get(p_end + 1) if p_end < n and tags[p_end] == Tag.COMMA else None
-        if q is not None and q.first not in consumed:
-            q_end = q.modifiers[-1].end if q.modifiers else q.end
-            closes = (
-                q_end >= n
-                or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE)
-                or (tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL))
-            )
-            if (
-                closes
-                and not p.coordinated
-                and not q.coordinated
-                and _describes(tokens, tags, p, q)
-            ):
-                out.append(attrs.evolve(p, appositive=q))
-                skip.add(q.first)
-                continue
-        out.append(p)
-    return out
+    if p.coordinated:
+        return None
+    p_end = p.modifiers[-1].end if p.modifiers else p.end
+    if p_end >= n or tags[p_end] != Tag.COMMA:
+        return None
+    q = final.get(p_end + 1)
+    if q is None or q.coordinated or q.first in taken:
+        return None
+    q_end = q.modifiers[-1].end if q.modifiers else q.end
+    closes = q_end >= n or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE) or (
+        tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+    )
+    return q if closes and _describes(tokens, tags, p, q) else None
 
 
 def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phrase) -> bool:
@@ -301,7 +304,7 @@ def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phras
     q_person = any(a.role.value == "person" for a in q.actors)
     if p_person and q_det:
         return True  # "Suhail Shaheen, the Taliban spokesman,"
-    if q_person and not p_person and not p.places and tags[p.first] in (Tag.DET, Tag.ACTOR):
+    if q_person and not p_person and not p.places and tags[p.first] in (Tag.DET, Tag.ACTOR, Tag.CAP):
         # "the Taliban spokesman, Suhail Shaheen" (not "the day, X")
         return tags[p.head] == Tag.ACTOR or vocabulary().has("role_noun", tokens[p.head].low)
     return False

@@ -330,8 +330,8 @@ def clause_after(tags: Sequence[str], i: int) -> bool:
     n = len(tags)
     while i < n and tags[i] == Tag.ADV:
         i += 1
-    if i < n and tags[i] == Tag.VERB:
-        return True
+    if i < n and (tags[i] == Tag.VERB or (tags[i] == Tag.AUX and tags[i - 1] != Tag.PRON)):
+        return True  # "after meeting X", "after being sworn in"
     seen_nominal = False
     while i < n and tags[i] not in (Tag.COMMA, Tag.STOP, Tag.QUOTE, Tag.SUB, Tag.REL, Tag.THAT):
         tag = tags[i]
