@@ -333,7 +333,11 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 loc = Location(name=name, mention=span)
                 places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
                 person = Actor(name=name, kind=ActorKind.PERSON, mention=span)
-                resolved.append(attrs.evolve(mention, actor=person, bare=True))
+                if not any(
+                    o is not mention and o.start <= mention.start and mention.end <= o.end
+                    for o in found.actors
+                ):
+                    resolved.append(attrs.evolve(mention, actor=person, bare=True))
             elif mention.role is Role.ROLE_ONLY and mention.title:
                 # "The Prime Minister said" with no state told: the office, country unknown
                 resolved.append(attrs.evolve(mention, actor=_office(text, mention)))

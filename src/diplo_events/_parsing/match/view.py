@@ -12,6 +12,7 @@ import functools
 
 import attrs
 
+from ..annotate.vocabulary import vocabulary
 from ..syntax import PP, Phrase, Predicate, SentenceSyntax, Tag
 from .matcher import Match
 
@@ -26,6 +27,19 @@ def extent(p: Phrase) -> tuple[int, int]:
     if p.appositive is not None:
         end = max(end, p.appositive.end)
     return p.first, end
+
+
+def _takes_part(gov: Predicate, how: str, syn: SentenceSyntax) -> bool:
+    """Whether the doer of ``gov`` takes part in the event its noun names: as the verb's
+    object ("held talks", "began drills"), or through a phrase of a verb of attending or
+    travelling ("took part in the drills", "arrived for talks")."""
+    if how in ("object", "complement", "none"):
+        return True
+    vocab = vocabulary()
+    if vocab.has("attend_verb", gov.lemma) or vocab.has("travel_verb", gov.lemma):
+        return how in ("pp:in", "pp:for", "pp:at", "pp:during", "pp:into", "pp:to", "pp:on",
+                       "pp:with")
+    return gov.lemma == "take" and gov.object is not None and gov.object.head_word == "part"
 
 
 def _contains(p: Phrase | None, i: int) -> bool:
@@ -89,7 +103,9 @@ class View:
             while pos < len(tags) and tags[pos] in (Tag.DATE, Tag.ADV):
                 pos += 1
             pp = pps_at.get(pos)
-            if pp is None or pp.nested:
+            # a PP nested under the noun itself is the noun's ("meetings with X"); one nested
+            # under a later PP's noun is not ("talks near the border with Y")
+            if pp is None or (pp.nested and out):
                 break
             out.append(pp)
             pos = pp.end
@@ -113,7 +129,7 @@ class View:
             return [m.phrase] if any(self._before_trigger(a) for a in m.phrase.actors) else []
         if role in ("governor_doer", "governor_object"):
             gov, how = self.governing
-            if gov is None or how == "subject":
+            if gov is None or how == "subject" or not _takes_part(gov, how, self.syn):
                 return []
             p = gov.doer if role == "governor_doer" else gov.object
             if role == "governor_object" and (p is None or _contains(p, m.first)):

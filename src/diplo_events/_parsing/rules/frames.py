@@ -104,15 +104,27 @@ def fill(view: View, pattern: Pattern, drop: frozenset[str] = frozenset()) -> Ro
     return Roles(actors=actors, places=places, phrases=phrases)
 
 
+def view_low(p: Phrase) -> str:
+    """The lower-case head word of a phrase."""
+    return p.head_word
+
+
 def _phrase_places(p: Phrase) -> list[PlaceMention]:
     """The places a phrase names: its own, and those of its "of" phrases ("the towns of X
     and Y") and appositive."""
     out = list(p.places)
     for pp in p.modifiers:
         if pp.prep == "of" and pp.phrase is not None:
-            out.extend(_phrase_places(pp.phrase))
+            inner = _phrase_places(pp.phrase)
+            if vocabulary().has("place_descriptor", view_low(p)):
+                out = inner + out  # "the Black Sea resort of Sochi": Sochi first
+            else:
+                out.extend(inner)
     if p.appositive is not None:
-        out.extend(p.appositive.places)
+        if vocabulary().has("place_descriptor", p.head_word):
+            out = list(p.appositive.places) + out  # "the capital, Pretoria"
+        else:
+            out.extend(p.appositive.places)
     return out
 
 
@@ -215,8 +227,17 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
                 return Modality.PLANNED
             return Modality.HYPOTHETICAL if gov.modal is Modal.HYPOTHETICAL else Modality.REALIZED
         pred = gov
+    sub = False  # reached through an "after"/"before" clause: tense only, no negation
     for k, p in enumerate(_chain(pred)):
         seg = p.segment
+        if sub:
+            if p.modal is Modal.FUTURE:
+                return Modality.PLANNED
+            if p.modal is Modal.HYPOTHETICAL:
+                return Modality.HYPOTHETICAL
+            break
+        if p.governed_how == "sub":
+            sub = True
         if seg.kind is SegmentKind.SUB and 0 <= seg.opener < len(syn.tokens):
             if syn.tokens[seg.opener].low in ("if", "unless", "whether"):
                 return Modality.HYPOTHETICAL

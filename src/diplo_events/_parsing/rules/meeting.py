@@ -106,6 +106,8 @@ def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
         for p in ctx.view.phrases(role):
             if not p.members:
                 continue
+            if not all(a.role is Role.PERSON for m in p.members for a in phrase_actors(m)):
+                continue  # "Egyptian and Qatari mediators": one group, one meeting
             groups: dict[str, list[Actor]] = {}
             for member in p.members:
                 for a in _unique(phrase_actors(member)):
@@ -136,7 +138,7 @@ def build(ctx: Context) -> Built:
     roles = ctx.roles
     family = str(ctx.effects.get("family") or ctx.pattern.family or "meet")
     parties = _unique(list(roles.get("participants")))
-    location = location_of(ctx.view, roles)
+    location = location_of(ctx.view, roles, ctx.article.home)
     link = Link.DISTINCT if _also(ctx) else Link.NEW
     # the visited or receiving state, from the place, when no party of it is named
     if family in ("visit", "host"):

@@ -95,26 +95,49 @@ def _content_span(ctx: Context) -> tuple[int, int]:
     start = pred.end
     if pred.object is not None and pred.lemma in _ADDRESSEE_VERBS:
         start = extent(pred.object)[1]
-    while start < n and (syn.tags[start] in (Tag.COMMA, Tag.DATE, Tag.ADV)
-                         or syn.tokens[start].text == ":"):  # fmt: skip
-        start += 1
+    pp_at = {pp.first: pp for pp in syn.pps}
+    while start < n:
+        if syn.tags[start] in (Tag.COMMA, Tag.DATE, Tag.ADV) or syn.tokens[start].text == ":":
+            start += 1
+        elif start in pp_at and pp_at[start].phrase is None:
+            start = pp_at[start].end  # "on Monday"
+            while start < n and syn.tags[start] == Tag.DATE:
+                start += 1
+        else:
+            break
     return start, n
 
 
 def _frame_ends(ctx: Context) -> bool:
-    """Whether only a frame tail (time, medium, addressee) follows the verb."""
+    """Whether only a frame tail (time, place, medium, addressee) follows the verb: "...,
+    the ministry said on Monday in a statement", not "..., urged all sides to leave"."""
     syn = ctx.syn
     pred = ctx.view.match.predicate
     if pred is None:
         return False
-    for later in syn.predicates:
-        if later.first >= pred.end and later.segment is pred.segment and later.finite:
-            return False
-    seg = pred.segment
-    return not any(
-        s.kind is SegmentKind.THAT and s.first >= pred.end and s.index == seg.index + 1
-        for s in syn.segments
-    )
+    n = len(syn.tokens)
+    in_pp: set[int] = set()
+    for pp in syn.pps:
+        if pp.first >= pred.end:
+            in_pp.update(range(pp.first, pp.end))
+    skip_obj: set[int] = set()
+    if pred.object is not None and pred.lemma in _ADDRESSEE_VERBS:
+        skip_obj.update(range(*extent(pred.object)))
+    i = pred.end
+    while i < n:
+        tag = syn.tags[i]
+        if tag == Tag.COMMA:
+            nxt = i + 1
+            if nxt < n and syn.tags[nxt] in (Tag.VERB, Tag.SUB, Tag.DATE, Tag.PREP, Tag.NUM):
+                return True  # ", adding that ...", ", a day after ..."
+            i += 1
+            continue
+        if i in in_pp or i in skip_obj or tag in (Tag.DATE, Tag.ADV, Tag.PUNCT, Tag.QUOTE,
+                                                  Tag.BRACKET):  # fmt: skip
+            i += 1
+            continue
+        return False
+    return True
 
 
 def _text(ctx: Context, first: int, end: int) -> str:
@@ -150,7 +173,8 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
         if d.bound or (c0 <= d.start < c1) or (published is not None and d.span.start > published):
             continue
         gap = d.start - t1 if d.start >= t1 else t0 - d.end
-        near = gap <= 30
+        seg = syn.segment_of(syn.token_at(d.start))
+        near = gap <= 30 and not any(p.segment is seg for p in syn.predicates if p is not pred)
         in_clause = clause_lo <= d.start < clause_hi
         if (near or in_clause) and gap < best_gap:
             best, best_gap = d, gap

@@ -90,6 +90,9 @@ class Predicate:
     pps: tuple[PP, ...] = ()  # prepositional phrases after the verb, in its clause
     pre_pps: tuple[PP, ...] = ()  # those before it, in its clause (fronted ones included)
     governor: Predicate | None = None  # the verb that governs it (infinitive, complement)
+    #: how: "infinitive", "complement" (a reported clause), "sub" (an -ing clause after
+    #: "before", "after": it takes the main verb's tense, not its negation)
+    governed_how: str = ""
     future_be: bool = False  # "is to meet", "is going to meet", "is due to"
 
     @property
@@ -370,9 +373,9 @@ class _Context:
                 pred.pre_pps = (*fronted, *pred.pre_pps)
         # governor
         if pred.infinitive and k > 0:
-            pred.governor = same[k - 1]
+            pred.governor, pred.governed_how = same[k - 1], "infinitive"
         elif k > 0 and self.vocab.has("report_frame_verb", same[k - 1].lemma):
-            pred.governor = same[k - 1]  # "said the town was calm": reported
+            pred.governor, pred.governed_how = same[k - 1], "complement"  # "said the town ..."
             if same[k - 1].object is not None and same[k - 1].object is self._subject_in_seg(
                 pred, prev_end
             ):
@@ -380,11 +383,11 @@ class _Context:
         elif k == 0 and seg.kind in (SegmentKind.THAT, SegmentKind.QUOTE):
             before = [p for p in self.preds if p.end <= seg.opener]
             if before and seg.kind is SegmentKind.THAT:
-                pred.governor = before[-1]
+                pred.governor, pred.governed_how = before[-1], "complement"
         elif pred.infinitive and k == 0:
             before = [p for p in self.preds if p.end <= pred.first]
             if before and before[-1].segment.index >= seg.index - 1:
-                pred.governor = before[-1]
+                pred.governor, pred.governed_how = before[-1], "infinitive"
         if pred.gerund and k == 0 and seg.kind is SegmentKind.SUB:
             pass  # "after meeting X": subject found later (shared)
 
@@ -451,12 +454,20 @@ class _Context:
                 self.subject(main)
                 pred.subject, pred.subject_how = main.subject, "shared"
                 return
-        if self._inverted(pred, seg):
-            return
         if seg.kind in (SegmentKind.COMMA, SegmentKind.SUB) or pred.gerund:
             found = self._walk_back(seg)
             if found is not None:
                 pred.subject, pred.subject_how = found, "before"
+                return
+        if self._inverted(pred, seg):
+            return
+        if pred.gerund and seg.kind is SegmentKind.SUB:
+            main = self._main_before(seg)  # "X spoke in Riga after meeting Y"
+            if main is not None:
+                self.subject(main)
+                pred.subject, pred.subject_how = main.subject, "shared"
+                if pred.governor is None:
+                    pred.governor, pred.governed_how = main, "sub"
                 return
         if pred.gerund or seg.kind is SegmentKind.SUB:
             later = [p for p in self.preds if p.first > pred.end and p.finite

@@ -32,6 +32,7 @@ class Phrase:
     head: int
     actors: tuple[ActorMention, ...]  # the actor mentions inside, in order
     places: tuple[PlaceMention, ...]
+    head_word: str = ""  # the head word, lower case
     members: tuple[Phrase, ...] = ()  # the conjuncts of a coordination
     modifiers: tuple[PP, ...] = ()  # "of" phrases after it
     appositive: Phrase | None = None
@@ -104,11 +105,13 @@ def build_phrases(
     def make(first: int, end: int) -> Phrase:
         acts = _inside(a_spans, a_items, first, end)
         plcs = _inside(p_spans, p_items, first, end)
-        return Phrase(first, end, _head(tokens, tags, first, end), acts, plcs)  # type: ignore[arg-type]
+        head = _head(tokens, tags, first, end)
+        return Phrase(first, end, head, acts, plcs, tokens[head].low)  # type: ignore[arg-type]
 
     # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
     basic: list[Phrase] = []
-    actor_end = {b: a for a, b in a_spans}
+    actor_start = {a for a, _ in a_spans}
+    actor_end = {b for _, b in a_spans}
     i = 0
     while i < n:
         if tags[i] not in NOMINAL:
@@ -122,7 +125,7 @@ def build_phrases(
                 break
             if tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"):
                 break
-            if j in actor_end and tags[j] == Tag.ACTOR and tags[j - 1] == Tag.ACTOR:
+            if j in actor_end and j in actor_start and tags[j - 1] == Tag.ACTOR:
                 break  # two mentions side by side: two phrases ("told Putin Russia ...")
             j += 1
         basic.append(make(i, j))
@@ -157,7 +160,7 @@ def build_phrases(
             acts = tuple(a for p in group for a in p.actors)
             plcs = tuple(p for g in group for p in g.places)
             phrases.append(Phrase(group[0].first, group[-1].end, group[-1].head, acts, plcs,
-                                  members=tuple(group)))  # fmt: skip
+                                  group[-1].head_word, members=tuple(group)))  # fmt: skip
             k = m + 1
         else:
             phrases.append(basic[k])
@@ -304,6 +307,10 @@ def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phras
     q_person = any(a.role.value == "person" for a in q.actors)
     if p_person and q_det:
         return True  # "Suhail Shaheen, the Taliban spokesman,"
+    if q.places and not q.actors and vocabulary().has("place_descriptor", p.head_word):
+        return True  # "the capital, Pretoria,"
+    if p.places and not p.actors and q_det and vocabulary().has("place_descriptor", q.head_word):
+        return True  # "Kidal, a town in the north,"
     if q_person and not p_person and not p.places and tags[p.first] in (Tag.DET, Tag.ACTOR, Tag.CAP):
         # "the Taliban spokesman, Suhail Shaheen" (not "the day, X")
         return tags[p.head] == Tag.ACTOR or vocabulary().has("role_noun", tokens[p.head].low)

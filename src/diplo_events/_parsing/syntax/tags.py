@@ -108,6 +108,8 @@ def _single(vocab: Vocabulary) -> dict[str, str]:
 
 # Words that are prepositions before a noun phrase and subordinators before a clause; the
 # clause stage decides (they are tagged PREP here).
+_APPROXIMATE = frozenset({"nearly", "almost", "about", "around", "some", "roughly",
+                          "approximately", "over", "under", "just", "only", "at least"})
 _PREP_OR_SUB = frozenset({"after", "before", "since", "until", "till", "as"})
 _AUX_WORDS = ("be", "have", "do", "get")
 
@@ -169,6 +171,9 @@ def tag_tokens(
             tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
+    for i in range(n - 1):
+        if tags[i] == Tag.ADV and tokens[i].low in _APPROXIMATE and tags[i + 1] == Tag.NUM:
+            tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
     _short_brackets(tokens, tags)
     _mark_auxiliaries(tokens, tags, vocab)
     _tag_to(tokens, tags, forms, vocab)
