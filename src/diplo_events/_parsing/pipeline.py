@@ -183,6 +183,8 @@ def _function_word(word: str) -> bool:
     """A capitalized word that is an English function or time word ("Overnight")."""
     vocab = vocabulary()
     low = word.lower()
+    if low.endswith(("ing", "ern", "ly")) and len(low) > 5:
+        return True  # "Neighbouring Mali", "Western officials", "Separately, ..."
     return any(low in vocab.forms(name) for name in (
         "adverb", "time_noun", "determiner", "preposition", "subordinator", "coordinator",
         "subject_pronoun", "number_word", "month"))  # fmt: skip

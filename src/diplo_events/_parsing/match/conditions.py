@@ -42,7 +42,7 @@ from typing import Any
 from ..annotate.vocabulary import vocabulary
 from ..syntax import Phrase, Predicate, Tag
 from .patterns import Condition
-from .view import View
+from .view import View, extent
 
 __all__ = ["holds"]
 
@@ -133,6 +133,9 @@ def _role(view: View, role: str) -> Phrase | None:
     return found[0] if found else None
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "``", "''"})
+
+
 def holds(cond: Condition, view: View) -> bool:
     """Whether every test of ``cond`` holds for ``view``."""
     return all(_test(name, value, view) for name, value in cond.fields.items())
@@ -155,7 +158,9 @@ def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch
         lo = p.first if p is not None and p.first <= m.first else m.first
         return _seq_in(view, value, lo, m.first)
     if name == "right_before":
-        return _ends_at(view, value, m.first if m.predicate is None else m.predicate.first)
+        return _ends_at(view, value, m.first if m.predicate is None else m.predicate.head) or (
+            m.predicate is not None and _ends_at(view, value, m.predicate.first)
+        )
     if name == "right_after":
         return _starts_at(view, value, m.end)
     if name in ("governor", "governor_not"):
@@ -183,6 +188,24 @@ def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch
     if name in ("passive", "negated", "gerund", "infinitive"):
         flag = bool(pred is not None and getattr(pred, name))
         return flag is bool(value)
+    if name == "doer_person":
+        doer = _role(view, "doer")
+        named = doer is not None and any(
+            a.role.value == "person" and not a.bare for a in doer.parties()
+        )
+        return named is bool(value)
+    if name == "doer_has":
+        doer = _role(view, "doer")
+        if doer is None:
+            return False
+        # the speaker's phrase and what stands between it and the verb (", who asked ...,")
+        lo = doer.first
+        hi = m.first if doer.first < m.first else extent(doer)[1]
+        return _seq_in(view, value, lo, hi)
+    if name == "quote_after":
+        hit = any(syn.tokens[j].text in _QUOTE_MARKS
+                  for j in range(m.end, min(len(syn.tags), m.end + 8)))  # fmt: skip
+        return hit is bool(value)
     if name == "quoted":
         return syn.segment_of(m.first).quoted is bool(value)
     if name in ("pp", "no_pp"):

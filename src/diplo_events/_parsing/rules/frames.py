@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ...model import DateSpan, Location, LocationKind, Modality
+from ...model import ActorKind, DateSpan, Location, LocationKind, Modality
 from ..annotate.dates import DateMention
 from ..annotate.mentions import ActorMention, PlaceMention, Role
 from ..annotate.vocabulary import vocabulary
@@ -40,8 +40,23 @@ class Roles:
 
 
 def phrase_actors(phrase: Phrase) -> list[ActorMention]:
-    """The resolved parties a phrase names (conjuncts flattened)."""
-    return [a for a in phrase.parties() if a.actor is not None and a.role in PARTY_ROLES]
+    """The resolved parties a phrase names (conjuncts flattened). A person with no side
+    takes the one its appositive names ("Amina Hassan, the head of UNSOM,")."""
+    found = [a for a in phrase.parties() if a.actor is not None and a.role in PARTY_ROLES]
+    app = phrase.appositive
+    if app is None or len(found) != 1:
+        return found
+    person = found[0]
+    actor = person.actor
+    if actor is None or actor.kind is not ActorKind.PERSON or actor.country or actor.organization:
+        return found
+    for a in app.parties():
+        side = a.actor
+        if side is not None and side is not actor and (side.country or side.organization):
+            title = actor.title or (app.head_word if app.head_word else None)
+            return [attrs.evolve(person, actor=attrs.evolve(
+                actor, country=side.country, organization=side.organization, title=title))]
+    return found
 
 
 _SELF = frozenset({"it", "they", "we", "its", "their", "our"})
@@ -156,6 +171,14 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
                 for pl in pp.phrase.places if pp.phrase is not None else ():
                     if _placeable(pl):
                         return pl.location
+    for pred in syn.predicates:
+        # "Speaking in Lilongwe on Monday, X said": the opening participle's place
+        if pred.segment is opening and pred.gerund and pred.subject is not None:
+            for pp in pred.pps:
+                if pp.prep in ("in", "at") and pp.phrase is not None:
+                    for pl in _phrase_places(pp.phrase):
+                        if _placeable(pl):
+                            return pl.location
     if home is not None and any(syn.tokens[i].low == "here" for i in range(first, end)):
         return home  # "VIENNA (AP) - ... met at the embassy here"
     return None

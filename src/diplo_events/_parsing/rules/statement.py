@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ...model import Actor, ActorKind, DatePrecision, DateSpan, Statement
 from ..annotate.lexicon import lexicon
-from ..annotate.mentions import ActorMention
+from ..annotate.mentions import Role
 from ..annotate.vocabulary import VerbForm, vocabulary
 from ..document.merge import Link
 from ..match.view import extent
@@ -34,17 +34,68 @@ def political(actor: Actor) -> bool:
     return not (actor.kind is ActorKind.ORGANIZATION and PRESS_BODY.search(actor.name))
 
 
-def _speakers(ctx: Context) -> list[ActorMention]:
-    out: list[ActorMention] = []
+#: A pronoun speaker ("he added") is the last speaker when that one spoke at most this many
+#: paragraphs before.
+PRONOUN_SPEAKER_PARAGRAPHS = 2
+_PLURAL_HEADS = frozenset({"they", "both", "sides", "leaders", "countries", "nations", "parties",
+                           "ministers", "presidents", "delegations", "governments", "men",
+                           "communique", "communiqué", "declaration", "statement",
+                           "statements"})  # fmt: skip
+
+
+def _speakers(ctx: Context) -> list[Actor]:
+    """Who spoke: the frame's parties (one statement each), the parties of the meeting told
+    before for "they" / "the two leaders" / "the joint statement", the last speaker for "he
+    added"."""
+    out: list[Actor] = []
     seen: set[str] = set()
+    state = ctx.state
+    recent = (
+        state.last_speaker is not None
+        and ctx.sentence.paragraph - state.last_speaker_paragraph <= PRONOUN_SPEAKER_PARAGRAPHS
+    )
     for a in ctx.roles.get("speaker"):
-        if a.actor is None or not political(a.actor):
+        actor = a.actor
+        if actor is None:
             continue
-        key = side_key(a.actor) if a.actor.kind is not ActorKind.PERSON else a.actor.name
+        if a.role is Role.PRONOUN and recent and state.last_speaker is not None and (
+            state.last_speaker.name != actor.name
+        ):
+            actor = state.last_speaker  # '"...," he added': the one who spoke goes on
+        if not political(actor):
+            continue
+        key = side_key(actor) if actor.kind is not ActorKind.PERSON else actor.name
         if key not in seen:
             seen.add(key)
-            out.append(a)
+            out.append(actor)
+    if not out:
+        for p in ctx.roles.phrases.get("speaker", ()):
+            words = {t.low for t in ctx.syn.tokens[p.first : p.end]}
+            if p.head_word in _PLURAL_HEADS and ("two" in words or "both" in words
+                                                   or p.head_word in ("they", "both")
+                                                   or "joint" in words or "final" in words
+                                                   or p.head_word in ("communique", "communiqué")):
+                parties = list(state.last_meeting)
+                members = [a for a in parties if a.kind is ActorKind.ORGANIZATION]
+                if len(parties) == 1 and members:
+                    return members  # "ASEAN foreign ministers met ... the ministers said"
+                return [a for a in parties if political(a)]
     return out
+
+
+def _echo(ctx: Context, speaker: Actor) -> bool:
+    """ "Gil said that Caracas rejected the remarks": a saying inside the content of the same
+    side's saying is that saying, told again."""
+    pred = ctx.view.match.predicate
+    vocab = vocabulary()
+    gov = pred.governor if pred is not None else None
+    while gov is not None:
+        if vocab.has("reporting_verb", gov.lemma) and gov.doer is not None:
+            for a in gov.doer.parties():
+                if a.actor is not None and side_key(a.actor) == side_key(speaker):
+                    return True
+        gov = gov.governor
+    return False
 
 
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify",
@@ -59,18 +110,22 @@ def _content_span(ctx: Context) -> tuple[int, int]:
     m = ctx.view.match
     n = len(syn.tokens)
     quoted = [s for s in syn.segments if s.quoted and s.end > s.first]
-    if not syn.segment_of(m.first).quoted and quoted:
+    own = syn.segment_of(m.first)
+    if not own.quoted and quoted:
         before = [s for s in quoted if s.end <= m.first]
         after = [s for s in quoted if s.first >= m.end]
-        if before and (not after or m.first - before[-1].end <= 3):
+        # '"...," he said': the quote closes right before the frame
+        if before and own.first - before[-1].end <= 3:
             return before[0].first, before[-1].end
-        if after:
+        if after and after[0].first - m.end <= 4:
             return after[0].first, after[-1].end
     if m.pos == "prep":
-        return 0, n
+        return -1, -1  # around the phrase: see _content_text
     pred = m.predicate
     if pred is None:
         return m.end, n
+    if pred.passive:
+        return -2, -2  # the subject and what follows the agent: see _content_text
     seg = pred.segment
     # "..., the ministry said": the clause before the frame
     if seg.kind is SegmentKind.COMMA and pred.first - seg.first <= 8 and _frame_ends(ctx):
@@ -120,6 +175,9 @@ def _frame_ends(ctx: Context) -> bool:
     for pp in syn.pps:
         if pp.first >= pred.end:
             in_pp.update(range(pp.first, pp.end))
+    for p in syn.predicates:
+        if p.first >= pred.end and (p.participle or p.gerund):
+            in_pp.update(range(p.first, p.end))  # "in a statement issued late on Tuesday"
     skip_obj: set[int] = set()
     if pred.object is not None and pred.lemma in _ADDRESSEE_VERBS:
         skip_obj.update(range(*extent(pred.object)))
@@ -127,17 +185,41 @@ def _frame_ends(ctx: Context) -> bool:
     while i < n:
         tag = syn.tags[i]
         if tag == Tag.COMMA:
-            nxt = i + 1
-            if nxt < n and syn.tags[nxt] in (Tag.VERB, Tag.SUB, Tag.DATE, Tag.PREP, Tag.NUM):
-                return True  # ", adding that ...", ", a day after ..."
-            i += 1
-            continue
+            seg = syn.segment_of(i + 1) if i + 1 < n else None
+            if seg is None or seg.kind in (SegmentKind.SUB, SegmentKind.REL):
+                return True
+            preds = [p for p in syn.predicates if p.segment is seg]
+            if not preds or preds[0].gerund or preds[0].first == seg.first:
+                return True  # ", adding that ...", ", a day after ...", ", citing ..."
+            return False
         if i in in_pp or i in skip_obj or tag in (Tag.DATE, Tag.ADV, Tag.PUNCT, Tag.QUOTE,
                                                   Tag.BRACKET):  # fmt: skip
             i += 1
             continue
         return False
     return True
+
+
+def _content_text(ctx: Context, content: tuple[int, int]) -> str:
+    syn = ctx.syn
+    m = ctx.view.match
+    n = len(syn.tokens)
+    if content == (-1, -1):
+        # "<content>, according to X" / "According to X, <content>"
+        end = m.phrase.end if m.phrase is not None else m.end
+        if m.phrase is not None and m.phrase.modifiers:
+            end = max(end, m.phrase.modifiers[-1].end)
+        before = _text(ctx, 0, m.first)
+        return before or _text(ctx, end, n)
+    if content == (-2, -2):
+        # "The plan was described by X as a step forward": the subject, then the rest
+        pred = m.predicate
+        assert pred is not None
+        subject = _text(ctx, pred.subject.first, pred.subject.end) if pred.subject else ""
+        agent = next((pp for pp in pred.pps if pp.prep == "by"), None)
+        rest = _text(ctx, agent.end, n) if agent is not None else ""
+        return f"{subject} {rest}".strip()
+    return _text(ctx, *content)
 
 
 def _text(ctx: Context, first: int, end: int) -> str:
@@ -164,13 +246,12 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
     first = pred.first if pred is not None else m.first
     end = pred.end if pred is not None else m.end
     t0, t1 = syn.start(first), syn.end(end)
-    published = ctx.article.published
     lo, hi = ctx.view.clause
     clause_lo, clause_hi = syn.start(lo), syn.end(hi)
     best = None
     best_gap = 10**9
     for d in ctx.sentence.dates:
-        if d.bound or (c0 <= d.start < c1) or (published is not None and d.span.start > published):
+        if d.bound or (c0 <= d.start < c1):
             continue
         gap = d.start - t1 if d.start >= t1 else t0 - d.end
         seg = syn.segment_of(syn.token_at(d.start))
@@ -227,8 +308,13 @@ def build(ctx: Context) -> Built:
     speakers = _speakers(ctx)
     if not speakers:
         return "no speaker"
+    if len(speakers) == 1 and _echo(ctx, speakers[0]):
+        return "told in the same side's statement"
     content = _content_span(ctx)
-    text = _text(ctx, *content) or ctx.article.original[ctx.sentence.start : ctx.sentence.end]
+    whole = ctx.article.original[ctx.sentence.start : ctx.sentence.end]
+    text = _content_text(ctx, content) or whole
+    if content[0] < 0:
+        content = (0, 0)
     family = ctx.pattern.family or "say"
     cameo, plover = STATEMENT[family]
     modality = ctx.modality(statement=True)
@@ -238,9 +324,8 @@ def build(ctx: Context) -> Built:
         if ctx.syn.start(content[0]) <= loc_start < ctx.syn.end(content[1]):
             location = None  # a place of what was said, not where it was said
     out: Built = []
-    for a in speakers:
-        assert a.actor is not None
-        speaker = affiliate(a.actor, ctx.article, ctx.state)
+    for actor in speakers:
+        speaker = affiliate(actor, ctx.article, ctx.state)
         out.append((
             Statement(
                 id="pending",

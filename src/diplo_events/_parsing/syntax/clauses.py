@@ -287,6 +287,9 @@ def _verb_groups(
     return out
 
 
+_MEANS = frozenset({"phone", "telephone", "email", "e-mail", "letter", "video", "radio", "fax",
+                    "satellite", "text", "mail", "cable", "telegram", "videolink", "message",
+                    "far", "contrast", "comparison", "default", "chance", "mistake"})  # fmt: skip
 _PARTICLES = frozenset({"up", "out", "back", "over", "off", "down", "away", "in", "on", "aside"})
 
 
@@ -299,8 +302,20 @@ def _participle_use(tokens: Sequence[Token], tags: Sequence[str], head: int, seg
     """An -ed form used as a participle ("the town captured by rebels", "Asked about it,"):
     right after a noun phrase and followed by "by", or opening a segment."""
     nxt = head + 1
+    first = seg.first
+    while first < head and tags[first] == Tag.ADV:
+        first += 1
+    if first == head and seg.kind is SegmentKind.COMMA:
+        # ", known as Wisma Putra,", ", backed by Iran,": a participle opening an aside
+        return True
     if nxt < len(tokens) and tokens[nxt].low == "by":
-        return head > seg.first and tags[head - 1] in (Tag.ACTOR, Tag.PLACE, Tag.WORD, Tag.CAP)
+        if nxt + 1 < len(tokens) and tokens[nxt + 1].low in _MEANS:
+            return False  # "said by phone": how, not by whom
+        prev = head - 1
+        while prev >= seg.first and tags[prev] == Tag.ADV:
+            prev -= 1
+        # "the town captured by rebels"; ", also run by a military government,"
+        return prev < seg.first or tags[prev] in (Tag.ACTOR, Tag.PLACE, Tag.WORD, Tag.CAP)
     return False
 
 
@@ -316,6 +331,15 @@ def build_clauses(
     """Segments and predicates, with every predicate's roles filled."""
     segments = _segments(tokens, tags, vocab)
     preds = _verb_groups(tokens, tags, units, forms, vocab, segments)
+    pp_object_ends = {pp.phrase.end for pp in pps if pp.phrase is not None}
+    for pred in preds:
+        if (
+            pred.first == pred.head
+            and not pred.infinitive
+            and VerbForm.PARTICIPLE in pred.forms
+            and pred.head in pp_object_ends
+        ):
+            pred.participle = True  # "in a statement issued on Tuesday": no finite verb
     phrase_at_end: dict[int, Phrase] = {}
     phrase_at_first: dict[int, Phrase] = {}
     for p in phrases:
@@ -374,7 +398,7 @@ class _Context:
         # governor
         if pred.infinitive and k > 0:
             pred.governor, pred.governed_how = same[k - 1], "infinitive"
-        elif k > 0 and self.vocab.has("report_frame_verb", same[k - 1].lemma):
+        elif k > 0 and pred.finite and self.vocab.has("report_frame_verb", same[k - 1].lemma):
             pred.governor, pred.governed_how = same[k - 1], "complement"  # "said the town ..."
             if same[k - 1].object is not None and same[k - 1].object is self._subject_in_seg(
                 pred, prev_end

@@ -33,6 +33,7 @@ class Phrase:
     actors: tuple[ActorMention, ...]  # the actor mentions inside, in order
     places: tuple[PlaceMention, ...]
     head_word: str = ""  # the head word, lower case
+    role_head: bool = False  # the head is a role noun ("spokesman") no mention covers
     members: tuple[Phrase, ...] = ()  # the conjuncts of a coordination
     modifiers: tuple[PP, ...] = ()  # "of" phrases after it
     appositive: Phrase | None = None
@@ -45,12 +46,17 @@ class Phrase:
         """The actors the phrase stands for: its own, else its appositive's ("the Russian
         envoy to Afghanistan, Zamir Kabulov"), else those of its "of" modifiers ("the
         ministers of Russia and China")."""
+        app = self.appositive
+        if app is not None and app.actors and self.actors and self.role_head and all(
+            a.role.value == "person" for a in app.actors
+        ):
+            return app.actors  # "Putin's spokesman, Dmitry Peskov,": the spokesman speaks
         if self.actors:
             return self.actors
-        if self.appositive is not None and self.appositive.actors:
-            return self.appositive.actors
+        if app is not None and app.actors:
+            return app.actors
         for pp in self.modifiers:
-            if pp.prep in ("of", "from") and pp.phrase is not None and pp.phrase.actors:
+            if pp.prep in ("of", "from", "at", "by") and pp.phrase is not None and pp.phrase.actors:
                 return pp.phrase.parties()
         return ()
 
@@ -106,11 +112,13 @@ def build_phrases(
         acts = _inside(a_spans, a_items, first, end)
         plcs = _inside(p_spans, p_items, first, end)
         head = _head(tokens, tags, first, end)
-        return Phrase(first, end, head, acts, plcs, tokens[head].low)  # type: ignore[arg-type]
+        role = tags[head] == Tag.WORD and vocabulary().has("role_noun", tokens[head].low)
+        return Phrase(first, end, head, acts, plcs, tokens[head].low, role)  # type: ignore[arg-type]
 
     # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
     basic: list[Phrase] = []
     actor_start = {a for a, _ in a_spans}
+    state_start = {a for a, _, m in actors if m.role.value == "state"}
     actor_end = {b for _, b in a_spans}
     i = 0
     while i < n:
@@ -125,7 +133,12 @@ def build_phrases(
                 break
             if tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"):
                 break
-            if j in actor_end and j in actor_start and tags[j - 1] == Tag.ACTOR:
+            if j in actor_start and (
+                (j in actor_end and tags[j - 1] == Tag.ACTOR)
+                # "told his Polish counterpart Russia could not win": a state's name after a
+                # common noun starts another phrase
+                or (tags[j - 1] == Tag.WORD and j in state_start)
+            ):
                 break  # two mentions side by side: two phrases ("told Putin Russia ...")
             j += 1
         basic.append(make(i, j))
@@ -198,12 +211,14 @@ def build_phrases(
         people = role or vocab.has("force_noun", head) or vocab.has("personnel_noun", head) or (
             head in _GROUP_HEADS
         )
+        said = vocab.has("statement_noun", head)  # "a statement from the presidency"
         mods: list[PP] = []
         pos = p.end
         while pos in pp_at and pp_at[pos].phrase is not None and (
             pp_at[pos].prep == "of"
             or (role and pp_at[pos].prep in _ROLE_PREPS)
-            or (people and pp_at[pos].prep == "from")
+            or (people and pp_at[pos].prep in ("from", "at"))
+            or (said and pp_at[pos].prep in ("from", "by"))
         ):
             pp = pp_at[pos]
             assert pp.phrase is not None
@@ -307,6 +322,8 @@ def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phras
     q_person = any(a.role.value == "person" for a in q.actors)
     if p_person and q_det:
         return True  # "Suhail Shaheen, the Taliban spokesman,"
+    if q_person and p.role_head:
+        return True  # "Putin's spokesman, Dmitry Peskov,"
     if q.places and not q.actors and vocabulary().has("place_descriptor", p.head_word):
         return True  # "the capital, Pretoria,"
     if p.places and not p.actors and q_det and vocabulary().has("place_descriptor", q.head_word):

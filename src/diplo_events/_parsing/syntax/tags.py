@@ -175,6 +175,7 @@ def tag_tokens(
         if tags[i] == Tag.ADV and tokens[i].low in _APPROXIMATE and tags[i + 1] == Tag.NUM:
             tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
     _short_brackets(tokens, tags)
+    _short_quotes(tokens, tags)
     _mark_auxiliaries(tokens, tags, vocab)
     _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
@@ -207,6 +208,31 @@ def _short_brackets(tokens: Sequence[Token], tags: list[str]) -> None:
                 break
             if tokens[j].text in ("(", "["):
                 break
+
+
+#: A quoted name or scare quote of at most this many tokens stays inside its clause.
+SHORT_QUOTE = 5
+
+
+def _short_quotes(tokens: Sequence[Token], tags: list[str]) -> None:
+    """ 'dismissed the claims as "fabrications" in a tweet': quotes around a few words with
+    no verb break no clause (they name or scare-quote; they report no speech)."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if tags[i] != Tag.QUOTE:
+            i += 1
+            continue
+        for j in range(i + 1, min(n, i + SHORT_QUOTE + 2)):
+            if tags[j] == Tag.QUOTE:
+                inside = tags[i + 1 : j]
+                words = [tokens[k].text for k in range(i + 1, j)]
+                if inside and not any(t in (Tag.AUX, Tag.MODAL, Tag.COMMA, Tag.STOP)
+                                      for t in inside) and words[-1] not in (".", "!", "?"):  # fmt: skip
+                    tags[i] = tags[j] = Tag.BRACKET
+                i = j
+                break
+        i += 1
 
 
 def _sentence_start(tokens: Sequence[Token], tags: list[str], i: int) -> bool:
@@ -251,6 +277,8 @@ def _tag_verbs(
             continue  # "the talks", "Russia's annexed land", "three wounded soldiers"
         if prev_tag == Tag.PREP and VerbForm.GERUND not in found:
             continue  # "for talks", "of drills"
+        if found == {VerbForm.BASE} and prev_tag == Tag.WORD and p > 0 and tags[p - 1] == Tag.DET:
+            continue  # "no direct mention", "a joint attack": a noun after an adjective
         if noun_too:
             verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
                 prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
