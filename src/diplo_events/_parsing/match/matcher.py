@@ -136,7 +136,7 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
                     out.append(Match(group, i, k, None, phrase))
             i = k
             continue
-        options = idx.nouns.get(low) if tag in (Tag.WORD, Tag.CAP, Tag.PLACE, Tag.ACTOR) else None
+        options = idx.nouns.get(low) if tag in (Tag.WORD, Tag.CAP) else None
         if options:
             for words, pats in options:
                 k = len(words)

@@ -18,7 +18,7 @@ from ..annotate.mentions import ActorMention, PlaceMention, Role
 from ..annotate.vocabulary import vocabulary
 from ..match.patterns import Pattern
 from ..match.view import View
-from ..syntax import Modal, Phrase, Predicate, SegmentKind, Tag
+from ..syntax import Modal, Phrase, Predicate, SegmentKind, SentenceSyntax, Tag
 
 __all__ = ["Roles", "date_of", "fill", "location_of", "modality_of", "phrase_actors"]
 
@@ -111,7 +111,7 @@ def fill(view: View, pattern: Pattern, drop: frozenset[str] = frozenset()) -> Ro
             for a in phrase_actors(p) or _self_reference(view, p):
                 if a not in acts:
                     acts.append(a)
-            for pl in _phrase_places(p):
+            for pl in _phrase_places(p, view.syn):
                 if pl not in plcs:
                     plcs.append(pl)
         actors[role] = tuple(acts)
@@ -124,13 +124,21 @@ def view_low(p: Phrase) -> str:
     return p.head_word
 
 
-def _phrase_places(p: Phrase) -> list[PlaceMention]:
+def _possessor(syn: SentenceSyntax, pl: PlaceMention) -> bool:
+    i = syn.token_at(pl.end)
+    return i < len(syn.tokens) and syn.tags[i] == Tag.POSS
+
+
+def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMention]:
     """The places a phrase names: its own, and those of its "of" phrases ("the towns of X
-    and Y") and appositive."""
+    and Y") and appositive; a possessor of other places is none of them ("Mali's city of
+    Gao", "12 of Afghanistan's 34 capitals")."""
     out = list(p.places)
+    if syn is not None:
+        out = [pl for pl in out if not (_possessor(syn, pl) and syn.token_at(pl.end) < p.head)]
     for pp in p.modifiers:
         if pp.prep == "of" and pp.phrase is not None:
-            inner = _phrase_places(pp.phrase)
+            inner = _phrase_places(pp.phrase, syn)
             if vocabulary().has("place_descriptor", view_low(p)):
                 out = inner + out  # "the Black Sea resort of Sochi": Sochi first
             else:

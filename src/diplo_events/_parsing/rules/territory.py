@@ -9,8 +9,9 @@ capitals" gives the count 12.
 from __future__ import annotations
 
 from ...model import Actor, ActorKind, Location, TerritorialChange, TerritorialChangeKind
-from ..annotate.mentions import ActorMention, state_actor
+from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.numbers import count_before
+from ..annotate.vocabulary import vocabulary
 from ..document.merge import Link
 from ..syntax import Phrase
 from .affiliation import affiliate
@@ -56,6 +57,51 @@ def _untitled(actor: Actor) -> bool:
     return actor.kind is ActorKind.PERSON and not (actor.title or actor.country or actor.organization)
 
 
+def _forces(ctx: Context) -> bool:
+    """Whether the side that moves is armed men: a force noun ("troops", "rebels") or an
+    army, a state or an armed group named as such."""
+    vocab = vocabulary()
+    for role in ("loser", "gainer"):
+        for p in ctx.roles.phrases.get(role, ()):
+            if vocab.has("force_noun", p.head_word) or vocab.has("force_noun", p.head_word + "s"):
+                return True
+            for a in p.parties():
+                actor = a.actor
+                if actor is None:
+                    continue
+                if a.role is Role.GROUP or actor.kind in (ActorKind.STATE, ActorKind.ARMED_GROUP):
+                    return True
+                if actor.title and any(vocab.has("force_noun", w) for w in actor.title.lower().split()):
+                    return True
+    return False
+
+
+def _definite_ground(ctx: Context) -> bool:
+    """ "took control of the city": one place the story has named, if not here."""
+    vocab = vocabulary()
+    for p in ctx.roles.phrases.get("places", ()):
+        if ctx.syn.tokens[p.first].low in ("the", "this", "that") and vocab.has(
+            "ground_noun", p.head_word
+        ) and not p.head_word.endswith("s"):
+            return True
+    return False
+
+
+def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | None:
+    for need in ctx.pattern.require:
+        if need == "gainer" and gainer is None:
+            return "a gainer"
+        if need == "places" and not places:
+            return "a place"
+        if need == "forces" and not _forces(ctx):
+            return "armed forces"
+        if need == "places_or_forces" and not places and not _forces(ctx):
+            return "a place or armed forces"
+        if need == "specific_ground" and not places and not _definite_ground(ctx):
+            return "a named place"
+    return None
+
+
 def _count(ctx: Context) -> int | None:
     for p in ctx.roles.phrases.get("places", ()):
         n = count_before(ctx.article.norm, ctx.syn.start(p.first), ctx.syn.end(p.end))
@@ -83,6 +129,9 @@ def build(ctx: Context) -> Built:
         gainer = None  # the place named as a party ("X took Y" with Y a bare name)
     if not places and gainer is None and loser is None:
         return "no place and no party"
+    missing = _unmet(ctx, places, gainer)
+    if missing:
+        return f"needs {missing}"
     if (
         loser is None
         and kind is TerritorialChangeKind.CAPTURE

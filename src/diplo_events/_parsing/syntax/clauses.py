@@ -139,7 +139,10 @@ _HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 
 
-def _segments(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> list[Segment]:
+def _segments(
+    tokens: Sequence[Token], tags: list[str], vocab: Vocabulary, inside: frozenset[int]
+) -> list[Segment]:
+    """Segments of the sentence; ``inside`` are commas within a phrase ("A, B and C")."""
     n = len(tokens)
     out: list[Segment] = []
     first, kind, opener = 0, SegmentKind.START, -1
@@ -149,6 +152,8 @@ def _segments(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> li
         tag = tags[i]
         new: SegmentKind | None = None
         if tag == Tag.COMMA:
+            if i in inside:
+                continue
             new = SegmentKind.COMMA
         elif tag == Tag.STOP:
             new = SegmentKind.STOP
@@ -329,9 +334,25 @@ def build_clauses(
     pps: Sequence[PP],
 ) -> tuple[list[Segment], list[Predicate]]:
     """Segments and predicates, with every predicate's roles filled."""
-    segments = _segments(tokens, tags, vocab)
+    inside: set[int] = set()
+    for p in phrases:
+        for member in p.members[:-1]:
+            if member.end < len(tags) and tags[member.end] == Tag.COMMA:
+                inside.add(member.end)  # "Russia, Tajikistan and Uzbekistan"
+        for pp in p.modifiers:
+            if pp.phrase is not None:
+                for member in pp.phrase.members[:-1]:
+                    if member.end < len(tags) and tags[member.end] == Tag.COMMA:
+                        inside.add(member.end)
+    for pp in pps:
+        if pp.phrase is not None:
+            for member in pp.phrase.members[:-1]:
+                if member.end < len(tags) and tags[member.end] == Tag.COMMA:
+                    inside.add(member.end)
+    segments = _segments(tokens, tags, vocab, frozenset(inside))
     preds = _verb_groups(tokens, tags, units, forms, vocab, segments)
-    pp_object_ends = {pp.phrase.end for pp in pps if pp.phrase is not None}
+    pp_object_ends = {pp.phrase.end for pp in pps
+                      if pp.phrase is not None and tags[pp.phrase.head] == Tag.WORD}  # fmt: skip
     for pred in preds:
         if (
             pred.first == pred.head
@@ -387,6 +408,12 @@ class _Context:
         if obj is not None and obj.first < nxt:
             pred.object = obj
         pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt and not pp.nested)
+        if k + 1 == len(same):
+            # ", including Kandahar and Herat": a list after a comma goes on with the verb
+            later = [s for s in self.segments if s.index == seg.index + 1]
+            if later and later[0].kind is SegmentKind.COMMA and not self._preds_in(later[0]):
+                pred.pps += tuple(pp for pp in self.pps if pp.first == later[0].first
+                                  and pp.prep in ("including", "such as", "among them"))
         pred.pre_pps = tuple(pp for pp in self.pps if prev_end <= pp.first < pred.first
                              and pp.end <= pred.first)  # fmt: skip
         if seg.index == 1 or (seg.index > 0 and self.segments[0].kind is SegmentKind.START):
