@@ -372,4 +372,24 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
         sentences=tuple(sentences),
         home=home,
         states=dict(registry.states),
+        company=_company(sentences),
     )
+
+
+def _company(sentences: list[Sentence]) -> dict[str, dict[str, int]]:
+    """For each person or office with no state, the states named in the sentences that
+    name it ("Kenya and Uganda have ...," Ruto said): whose side it may be on."""
+    out: dict[str, Counter[str]] = {}
+    for sent in sentences:
+        states = [a.actor.country for a in sent.actors if a.actor is not None and a.actor.country]
+        if not states:
+            continue
+        for a in sent.actors:
+            actor = a.actor
+            if actor is None or actor.country or actor.organization:
+                continue
+            if actor.kind not in (ActorKind.PERSON, ActorKind.ORGANIZATION):
+                continue
+            for key in {actor.name, actor.name.split()[-1]}:
+                out.setdefault(key, Counter()).update(set(states))
+    return {k: dict(v) for k, v in out.items()}

@@ -67,7 +67,35 @@ def affiliate(
     known = state.affiliation(actor.name) or state.affiliation(actor.name.split()[-1])
     if known is not None and known not in skip:
         return attrs.evolve(actor, country=known)
-    if not actor.title:
+    if not actor.title or _international(actor.title):
         return actor
+    near = _company_state(article, actor, skip)
+    if near is not None:
+        return attrs.evolve(actor, country=near)
     home = home_state(article, skip)
     return attrs.evolve(actor, country=home) if home is not None else actor
+
+
+def _company_state(article: Article, actor: Actor, skip: set[str]) -> str | None:
+    """The state named most often beside the person (ahead of any other), if any."""
+    counts = dict(article.company.get(actor.name, {}))
+    for code, n in article.company.get(actor.name.split()[-1], {}).items():
+        counts[code] = max(counts.get(code, 0), n)
+    ranked = sorted(((n, c) for c, n in counts.items() if c not in skip), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    if not skip:
+        return None  # without a side to set it against, the story's own state decides
+    return ranked[0][1]
+
+
+def _international(title: str) -> bool:
+    """Titles of international bodies' officers: no state's ("Director General")."""
+    low = title.lower()
+    return any(w in low for w in _INTERNATIONAL)
+
+
+_INTERNATIONAL = ("secretary-general", "secretary general", "director general",
+                  "director-general", "high commissioner", "high representative",
+                  "special representative", "rapporteur", "commissioner", "envoy",
+                  "under-secretary", "under secretary", "undersecretary-general")  # fmt: skip

@@ -72,6 +72,8 @@ class Article:
     discourse: Discourse = attrs.Factory(Discourse)
     #: how often the article names each state (its name, people, organs and places)
     states: dict[str, int] = attrs.field(factory=dict, eq=False, repr=False)
+    #: per person or office (by name), the states named in the sentences that name it
+    company: dict[str, dict[str, int]] = attrs.field(factory=dict, eq=False, repr=False)
     # clause breaks per sentence index, computed on first use
     _breaks: dict[int, list[tuple[int, int]]] = attrs.field(factory=dict, eq=False, repr=False)
     _lower: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)

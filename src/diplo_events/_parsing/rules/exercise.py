@@ -233,6 +233,9 @@ def build(ctx: Context) -> Built:
                 if not (name and lo <= a.start < hi)]  # fmt: skip
     parties = _sides([affiliate(a, ctx.article, ctx.state) for a in _unique(mentions)])
     location = location_of(ctx.view, ctx.roles, ctx.article.home)
+    home = ctx.article.home
+    if location is None and home is not None and home.country in {a.country for a in parties}:
+        location = home  # "MOSCOW - Russian troops began drills": at home, as far as told
     troops, ships, aircraft = _counts(ctx)
     durations = find_durations(ctx.article.norm, ctx.sentence.start, ctx.sentence.end)
     sides = {side_key(a) for a in parties}

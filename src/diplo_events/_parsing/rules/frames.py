@@ -163,9 +163,9 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
             return pl.location
     syn = view.syn
     first, end = view.clause
-    for pp in syn.pps:
+    for pp in view.own_pps:
         if first <= pp.first < end and pp.prep in _LOCATIVE and pp.phrase is not None:
-            for pl in pp.phrase.places:
+            for pl in _phrase_places(pp.phrase, syn):
                 if _placeable(pl):
                     return pl.location
     opening = syn.segments[0]

@@ -139,6 +139,8 @@ def build(ctx: Context) -> Built:
     family = str(ctx.effects.get("family") or ctx.pattern.family or "meet")
     parties = _unique(list(roles.get("participants")))
     location = location_of(ctx.view, roles, ctx.article.home)
+    if location is None and ctx.article.home is not None and ctx.sentence.paragraph <= 2:
+        location = ctx.article.home  # "DAMASCUS, Syria -- X met Y": the dateline's place
     link = Link.DISTINCT if _also(ctx) else Link.NEW
     # the visited or receiving state, from the place, when no party of it is named
     if family in ("visit", "host"):

@@ -63,8 +63,9 @@ def _forces(ctx: Context) -> bool:
     vocab = vocabulary()
     for role in ("loser", "gainer"):
         for p in ctx.roles.phrases.get(role, ()):
-            if vocab.has("force_noun", p.head_word) or vocab.has("force_noun", p.head_word + "s"):
-                return True
+            heads = [p.head_word] + [m.phrase.head_word for m in p.modifiers if m.phrase]
+            if any(vocab.has("force_noun", h) for h in heads):
+                return True  # "troops", "large numbers of rebels"
             for a in p.parties():
                 actor = a.actor
                 if actor is None:
@@ -154,6 +155,8 @@ def build(ctx: Context) -> Built:
             loser, ctx.article, ctx.state, {gainer.country} if gainer and gainer.country else ()
         )
     location = location_of(ctx.view, ctx.roles, ctx.article.home)
+    if location is None and places:
+        location = places[0]  # where control changed: the place that changed hands
     cameo, plover = territory_codes(kind)
     return [(
         TerritorialChange(
