@@ -75,7 +75,7 @@ def _home(place: str, named: Counter[str] | None = None) -> Location:
         ranked = sorted(set(countries), key=lambda c: (named or Counter())[c], reverse=True)
         tie = (named or Counter())[ranked[0]] == (named or Counter())[ranked[1]]
         country = None if tie else ranked[0]
-    first = place.split(",")[0].strip()
+    first = place.split(",")[0].split(" [")[0].strip()  # "New Delhi [India]": New Delhi
     kind = (
         LocationKind.COUNTRY
         if gazetteer().lookup(first)

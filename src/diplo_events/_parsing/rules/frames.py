@@ -222,7 +222,24 @@ def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
         for d in dates:
             if o_lo <= d.start and d.end <= o_hi and not d.bound:
                 return d.span
+    # "X received Y at Z and hosted a banquet on Saturday": a date of the main clause, when
+    # the trigger's own clause is a main one too
+    own = syn.segment_of(m.first).kind
+    if own in _MAIN and not syn.segment_of(m.first).quoted:
+        best: DateMention | None = None
+        for d in dates:
+            seg = syn.segment_of(syn.token_at(d.start))
+            if d.bound or seg.kind not in _MAIN or seg.quoted:
+                continue
+            if best is None or abs(d.start - t_start) < abs(best.start - t_start):
+                best = d
+        if best is not None:
+            return best.span
     return None
+
+
+_MAIN = frozenset({SegmentKind.START, SegmentKind.COMMA, SegmentKind.AND_VERB,
+                   SegmentKind.AND_CLAUSE, SegmentKind.STOP})  # fmt: skip
 
 
 def _chain(pred: Predicate | None) -> Iterable[Predicate]:

@@ -392,10 +392,12 @@ _DL_DATE = (
 )
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}(?:/{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
-    rf"(?:,\s(?!(?i:{_MONTH_WORD})\.?\s\d)(?!\d){_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?)"
+    rf"(?:,\s(?!(?i:{_MONTH_WORD})\.?\s\d)(?!\d){_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
+    rf"(?:\s\[{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}\])?)"  # "New Delhi [India]"
     rf"(?:,\s(?P<date>{_DL_DATE}))?"
-    r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,30})\))?"
-    r"\s?(?P<sep>-{1,3}|:|_)\s+"  # "_": the dash of old AP wire copy
+    r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,30})\)"
+    r"|,\s(?P<agency2>[A-Z][A-Za-z0-9./&' ]{1,30}?)(?=\s(?:[—–]|-{1,3})\s))?"  # ", Agency —"
+    r"\s?(?P<sep>-{1,3}|:|_|•|—|–)\s+"  # "_": the dash of old AP wire copy
     r"|\((?P<lone_agency>[A-Z][A-Za-z]{1,11})\)\s+(?:-{1,3}\s+)?(?=[A-Z])"
 )
 
@@ -425,7 +427,7 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
             agency=match.group("lone_agency"),
         )  # fmt: skip
     place = match.group("place")
-    agency = match.group("agency")
+    agency = match.group("agency") or match.group("agency2")
     has_date = match.group("date") is not None
     letters = [c for c in place.split(",")[0] if c.isalpha()]
     all_caps = len(letters) >= 2 and all(c.isupper() for c in letters)
