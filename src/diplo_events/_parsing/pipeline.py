@@ -179,6 +179,31 @@ _BODY_WORDS = frozenset({"ministry", "office", "government", "presidency", "army
                          "authority", "authorities", "regime", "palace", "house"})  # fmt: skip
 
 
+_UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
+
+
+def _recase(norm: str) -> str:
+    """ "ICELANDIC Foreign Minister", "troops from UGANDA": a name written in capitals is
+    read as the name it is (same length, so every offset holds); acronyms the gazetteer
+    knows as written ("NATO") stay."""
+    gaz = gazetteer()
+    parts: list[str] = []
+    last = 0
+    for m in _UPPER_WORD.finditer(norm):
+        word = m.group()
+        if gaz.lookup(word):
+            continue
+        titled = word[0] + word[1:].lower()
+        if gaz.lookup(titled):
+            parts.append(norm[last : m.start()])
+            parts.append(titled)
+            last = m.end()
+    if not parts:
+        return norm
+    parts.append(norm[last:])
+    return "".join(parts)
+
+
 def _function_word(word: str) -> bool:
     """A capitalized word that is an English function or time word ("Overnight")."""
     vocab = vocabulary()
@@ -247,7 +272,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
     """The article with its sentences and their resolved mentions."""
     day = parse_published(published)
     cleaned = clean(text)
-    norm = cleaned.norm
+    norm = _recase(cleaned.norm)
     if day is None and cleaned.dateline is not None:
         day = cleaned.dateline.date
     elif day is not None and cleaned.dateline is not None:

@@ -98,9 +98,17 @@ def _starts_at(view: View, value: Any, first: int) -> bool:
     return False
 
 
+_QUANTITY = frozenset({"number", "numbers", "dozens", "hundreds", "thousands", "lots", "lot",
+                       "amount", "amounts", "quantity", "quantities", "stocks", "cache",
+                       "caches", "stockpile", "stockpiles", "scores", "tons", "tonnes",
+                       "crates", "piles", "group", "groups", "batch"})  # fmt: skip
+
+
 def _head_in(view: View, phrase: Phrase | None, value: Any) -> bool:
     if phrase is None:
         return False
+    while phrase.head_word in _QUANTITY and phrase.modifiers and phrase.modifiers[0].phrase:
+        phrase = phrase.modifiers[0].phrase  # "large numbers of weapons": weapons
     words, _ = _phrases(_key(value))
     low = view.syn.tokens[phrase.head].low
     lemma = view.syn.lemmas[phrase.head]
@@ -202,6 +210,12 @@ def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch
         lo = doer.first
         hi = m.first if doer.first < m.first else extent(doer)[1]
         return _seq_in(view, value, lo, hi)
+    if name == "governs_infinitive":
+        pred = m.predicate
+        hit = pred is not None and any(
+            p.governor is pred and p.infinitive for p in syn.predicates
+        )
+        return hit is bool(value)
     if name == "quote_after":
         hit = any(syn.tokens[j].text in _QUOTE_MARKS
                   for j in range(m.end, min(len(syn.tags), m.end + 8)))  # fmt: skip

@@ -51,6 +51,7 @@ SYNTAX_ROLES = frozenset(
         "governor_doer",  # the doer of the verb a trigger noun is the object of ("held talks")
         "governor_object",  # the object of that verb ("X hosted Y for talks")
         "appositive",  # the phrase after the trigger's phrase, between commas
+        "participle_by",  # the agent of a participle after it (", attended by X")
     }
 )
 _TYPES = frozenset(EVENT_ROLES)
@@ -164,6 +165,7 @@ _CONDITION_FIELDS = frozenset({
     "pp", "no_pp", "after_in_clause", "before_in_clause", "trigger_word", "trigger_word_not",
     "governed_as", "in_subject", "segment_kind", "followed_by_clause", "gerund", "infinitive",
     "capitalized", "lemma", "head_of_phrase", "doer_person", "quote_after", "doer_has",
+    "governs_infinitive",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic"})  # fmt: skip

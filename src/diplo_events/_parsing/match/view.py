@@ -77,6 +77,13 @@ class View:
                     return pred, f"pp:{pp.prep}"
             if _contains(pred.subject, t) and best[0] is None:
                 best = (pred, "subject")
+        if best[0] is None and m.phrase is not None:
+            # "overnight talks that X held in Y with Z": the relative clause's verb
+            end = extent(m.phrase)[1]
+            for pred in self.syn.predicates:
+                seg = pred.segment
+                if seg.kind.value in ("that", "rel") and seg.opener == end and pred.object is None:
+                    return pred, "object"
         return best
 
     @property
@@ -110,8 +117,9 @@ class View:
             out.append(pp)
             pos = pp.end
         gov, how = self.governing
-        if gov is not None and how in ("object",):
-            out.extend(pp for pp in (*gov.pps, *gov.pre_pps) if pp not in out)
+        if gov is not None and (how == "object" or how.startswith("pp:")):
+            out.extend(pp for pp in (*gov.pps, *gov.pre_pps) if pp not in out
+                       and not (m.phrase is not None and pp.phrase is m.phrase))  # fmt: skip
         return tuple(out)
 
     def pps(self, prep: str) -> list[PP]:
@@ -137,6 +145,14 @@ class View:
             return [p] if p is not None else []
         if role == "appositive":
             return []
+        if role == "participle_by":
+            # "opened their summit in Kampala, attended by delegates from Uganda and Nepal"
+            out: list[Phrase] = []
+            seg = self.syn.segment_of(m.first)
+            for pred in self.syn.predicates:
+                if pred.participle and pred.segment.index == seg.index + 1:
+                    out.extend(pp.phrase for pp in pred.pps if pp.prep == "by" and pp.phrase)
+            return out
         if pred is None:
             if m.pos == "prep" and role in ("object", "undergoer") and m.phrase is not None:
                 return [m.phrase]

@@ -104,7 +104,14 @@ def _nameable(ctx: Context, i: int) -> bool:
     for p in ctx.sentence.places:
         if p.start < end and start < p.end:
             kind = p.location.kind
-            if kind is not None and kind.value in ("country", "water", "border"):
+            # "the Aegean Shield drill": a sea or region may open a name, not end it
+            nxt = i + 1
+            opens = nxt < len(syn.tokens) and syn.tokens[nxt].text[:1].isupper() and (
+                syn.tags[nxt] in (Tag.CAP, Tag.NUM) or p.end <= syn.tokens[nxt].start
+            )
+            if kind is not None and kind.value == "country":
+                return False
+            if kind is not None and kind.value in ("water", "border") and not opens:
                 return False
     return tok.low not in _NOT_NAME
 

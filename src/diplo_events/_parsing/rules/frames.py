@@ -39,10 +39,34 @@ class Roles:
         return self.actors.get(role, ())
 
 
+def _demonym_into_person(found: list[ActorMention]) -> list[ActorMention]:
+    """ "Russian security chief Alexander Lebed": a bare demonym before a person with no
+    side in one phrase is that person's state."""
+    out: list[ActorMention] = []
+    for a in found:
+        prev = out[-1] if out else None
+        actor = a.actor
+        if (
+            prev is not None
+            and prev.role is Role.OFFICIAL
+            and prev.actor is not None
+            and prev.actor.title is None
+            and prev.actor.country
+            and actor is not None
+            and actor.kind is ActorKind.PERSON
+            and not (actor.country or actor.organization)
+        ):
+            out[-1] = attrs.evolve(a, actor=attrs.evolve(actor, country=prev.actor.country))
+            continue
+        out.append(a)
+    return out
+
+
 def phrase_actors(phrase: Phrase) -> list[ActorMention]:
     """The resolved parties a phrase names (conjuncts flattened). A person with no side
     takes the one its appositive names ("Amina Hassan, the head of UNSOM,")."""
     found = [a for a in phrase.parties() if a.actor is not None and a.role in PARTY_ROLES]
+    found = _demonym_into_person(found)
     app = phrase.appositive
     if app is None or len(found) != 1:
         return found
@@ -59,7 +83,8 @@ def phrase_actors(phrase: Phrase) -> list[ActorMention]:
     return found
 
 
-_SELF = frozenset({"it", "they", "we", "its", "their", "our"})
+_SELF = frozenset({"it", "they", "we", "its", "their", "our", "he", "she", "his", "her"})
+_PERSONAL = frozenset({"he", "she", "his", "her"})
 _OWN_HEADS = frozenset({"group", "movement", "organization", "organisation", "militia", "army",
                         "forces", "force", "troops", "fighters", "men", "soldiers", "units",
                         "government", "country", "side", "ministry", "military", "navy",
@@ -108,7 +133,11 @@ def fill(view: View, pattern: Pattern, drop: frozenset[str] = frozenset()) -> Ro
         acts: list[ActorMention] = []
         plcs: list[PlaceMention] = []
         for p in found:
-            for a in phrase_actors(p) or _self_reference(view, p):
+            own = phrase_actors(p)
+            if not own or view.syn.tokens[p.first].low in _PERSONAL:
+                # "X said he had met Y": the reporter, before any earlier person
+                own = _self_reference(view, p) or own
+            for a in own:
                 if a not in acts:
                     acts.append(a)
             for pl in _phrase_places(p, view.syn):

@@ -8,7 +8,14 @@ capitals" gives the count 12.
 
 from __future__ import annotations
 
-from ...model import Actor, ActorKind, Location, TerritorialChange, TerritorialChangeKind
+from ...model import (
+    Actor,
+    ActorKind,
+    Location,
+    Span,
+    TerritorialChange,
+    TerritorialChangeKind,
+)
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.numbers import count_before
 from ..annotate.vocabulary import vocabulary
@@ -26,8 +33,15 @@ __all__ = ["build"]
 def _places(ctx: Context) -> list[Location]:
     out: list[Location] = []
     seen: set[str] = set()
+    syn = ctx.syn
     for pl in ctx.roles.places.get("places", ()):
         loc = pl.location
+        tok = syn.tokens[min(syn.token_at(pl.start), len(syn.tokens) - 1)]
+        if (tok.start < pl.start or tok.end > pl.end) and "-" in tok.text:
+            # "Dinangourou-Sud": the whole name, not the known part of it
+            text = ctx.article.original[tok.start : tok.end]
+            loc = Location(name=text, country=loc.country, kind=loc.kind,
+                           mention=Span(text=text, start=tok.start, end=tok.end))  # fmt: skip
         key = (loc.name or loc.country or "").lower()
         if key and key not in seen:
             seen.add(key)
