@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..model import Actor, ActorKind, Event, Location, LocationKind, Modality, Span, Statement
+from ..model import Actor, ActorKind, DatePrecision, Event, Location, LocationKind, Modality, Span, Statement
 from .annotate.dates import DateMention, find_dates, parse_published
 from .annotate.gazetteer import Match, gazetteer
 from .annotate.mentions import (
@@ -260,12 +260,28 @@ def run_traced(
                 and event.date is not None
                 and event.date.start > day
             ):
-                # "drills next year", "talks on March 20" (after publication): a plan
-                event = attrs.evolve(event, modality=Modality.PLANNED)
+                event = _future(event, day)
             made.append(event)
             candidates.append(Candidate(event, sent.paragraph, sent.index, link, sent.title))
         state = advance(state, made, sent.index, sent.paragraph)
     return assign_ids(inherit_dates(merge(candidates), article)), traces
+
+
+def _future(event: Event, day: dt.date) -> Event:
+    """A realized event dated after publication: "since they seized Bambari in May" told in
+    March is last May's; "drills next year", "talks on March 20" are plans."""
+    date = event.date
+    assert date is not None
+    if date.precision is DatePrecision.MONTH and date.text and not any(
+        w in date.text.lower() for w in ("next", "coming", "this", "20", "19")
+    ):
+        try:
+            earlier = attrs.evolve(date, start=date.start.replace(year=date.start.year - 1),
+                                   end=date.end.replace(year=date.end.year - 1))  # fmt: skip
+        except ValueError:
+            return attrs.evolve(event, modality=Modality.PLANNED)
+        return attrs.evolve(event, date=earlier)
+    return attrs.evolve(event, modality=Modality.PLANNED)
 
 
 def prepare(text: str, *, published: dt.date | str | None = None) -> Article:

@@ -490,7 +490,8 @@ def find_mentions(
             continue  # "Iran-backed Houthis", "Al-Qaeda-linked group": the backer is no party
         if cat in _PLACE_CATS and cat is not Category.CAPITAL:
             kind = _PLACE_KIND[cat]
-            p_start, name = m.start, entry.name
+            # the name as written ("Rangoon", not the gazetteer's "Yangon")
+            p_start, name = m.start, original[m.start : m.end]
             if m.start - 3 >= start and norm[m.start - 3 : m.start] in _ARTICLES:
                 # "El Arish", "Al Bayda": the name as written, with its article
                 p_start = m.start - 3

@@ -272,7 +272,7 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                     break  # "The ministers of the two countries had met in New York in May"
                 target = k  # "the drills": the latest event of that type, whatever its modality
                 break
-            if not _compatible(prev.event, ev):
+            if not _compatible(prev.event, ev) and not _same_exercise(prev.event, ev):
                 continue
             if isinstance(ev, Statement):
                 assert isinstance(prev.event, Statement)
@@ -353,6 +353,18 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
             merged[target] = attrs.evolve(prev, event=combined)
     return [c.event for c in merged if not _empty_exercise(c.event)]
+
+
+def _same_exercise(a: Event, b: Event) -> bool:
+    """Two mentions of one named exercise, whatever their tense ('"Exercise X will bring
+    together 5,000 troops," the chief said' about the exercise that began)."""
+    return (
+        isinstance(a, MilitaryExercise)
+        and isinstance(b, MilitaryExercise)
+        and a.name is not None
+        and a.name == b.name
+        and _dates_agree(a.date, b.date)
+    )
 
 
 def _elsewhen(a: Event, b: Event) -> bool:

@@ -337,6 +337,8 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             return Modality.NEGATED  # "postponed the talks"
         if p.infinitive and p.governor is not None:
             g = p.governor
+            if g.lemma == "be" and g.head + 1 == p.first:
+                return Modality.PLANNED  # "Qian is to visit Moscow"
             if vocab.has("negating_verb", g.lemma):
                 return Modality.NEGATED
             if vocab.has("planning_verb", g.lemma):

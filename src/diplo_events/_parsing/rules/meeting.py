@@ -72,6 +72,15 @@ def _plural_subject(ctx: Context) -> bool:
     return False
 
 
+def _named_before(ctx: Context) -> list[Actor]:
+    """The persons of two sides named earlier in the sentence ("X raised it with Y when the
+    two met", "after A and B spoke, the two presidents met")."""
+    t = ctx.syn.start(ctx.view.match.first)
+    found = _unique([a for a in ctx.sentence.actors
+                     if a.actor is not None and a.end <= t and a.role is Role.PERSON])  # fmt: skip
+    return found if len(_sides(found)) == 2 else []
+
+
 def _definite_reference(ctx: Context) -> bool:
     """ "the meeting", "the talks", "Meeting ...": a noun trigger naming the meeting told."""
     m = ctx.view.match
@@ -167,6 +176,9 @@ def build(ctx: Context) -> Built:
     if len(_sides(parties)) < 2:
         if _members_of_body(roles.get("participants")):
             rule = "meeting.members"
+        elif _plural_subject(ctx) and len(_named_before(ctx)) >= 2:
+            # "Hours after A and B addressed the assembly, the two presidents met"
+            parties = _named_before(ctx)
         elif (_plural_subject(ctx) or _definite_reference(ctx)) and len(
             ctx.state.last_meeting
         ) >= 2:

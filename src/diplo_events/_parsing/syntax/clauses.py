@@ -482,6 +482,13 @@ class _Context:
             else:
                 pred.subject, pred.subject_how = gov.subject, "shared"
             return
+        if pred.gerund:
+            # "..., with Jordan's envoy insisting that ...": the phrase after "with"
+            before = self.phrase_at_end.get(pred.first)
+            owner = self.pp_objects.get(before.first) if before is not None else None
+            if before is not None and owner is not None and owner.prep in ("with", "without"):
+                pred.subject, pred.subject_how = before, "absolute"
+                return
         found = self._subject_in_seg(pred, floor)
         if found is not None:
             pred.subject, pred.subject_how = found, "own"
