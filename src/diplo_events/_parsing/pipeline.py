@@ -105,7 +105,7 @@ def _bounded(norm: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int
 
 def _heading(norm: str, start: int, end: int) -> bool:
     """A short line without final punctuation: a heading, not prose."""
-    if end - start >= 80 or norm[end - 1] in ".!?\"')" or "\n" in norm[start:end]:
+    if end - start >= 80 or norm[end - 1] in ".!?\"'):" or "\n" in norm[start:end]:
         return False
     # a line of its own, with more text after it (a cut-off last line is no heading)
     line_start = start == 0 or norm[start - 1] == "\n"

@@ -21,7 +21,7 @@ _TOKEN_TAIL = (
     r"|n['’]t\b"
     r"|['’]s\b"  # the possessive ending
     r"|[^\W_](?:[^\W_]|[-'’](?=[^\W_])(?!s\b))*"  # "al-Qaida", "Ta'ang", "face-to-face"
-    r"|--+|\.\.\.|\S"
+    r"|--+|\.\.\.|``|''|\S"
 )
 
 

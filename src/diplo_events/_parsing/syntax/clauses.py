@@ -186,9 +186,28 @@ def _segments(
             first = i + 1
         if tag == Tag.QUOTE:
             open_quotes += 1
-            quoted = open_quotes % 2 == 1
+            quoted = _opens(tokens, i, quoted)
     out.append(Segment(len(out), first, n, kind, opener, quoted))
     return out
+
+
+def _opens(tokens: Sequence[Token], i: int, inside: bool) -> bool:
+    """Whether the quotation mark at ``i`` opens a quotation (else it closes one). A mark
+    glued to the word after it and spaced from the one before opens; glued to the word
+    before it closes; otherwise the marks alternate. (A quotation may run over sentences:
+    '"... fruitful discussion," Kaifu said' holds only the closing mark.)"""
+    tok = tokens[i]
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    glued_after = after is not None and after.start == tok.end and after.text[:1].isalnum()
+    glued_before = before is not None and before.end == tok.start
+    if glued_after and not glued_before:
+        return True
+    if glued_before and not glued_after:
+        return False
+    if before is None:
+        return True
+    return not inside
 
 
 def _skip(tags: Sequence[str], i: int, skip: tuple[str, ...]) -> int:

@@ -55,7 +55,7 @@ class Tag:
 NOMINAL = frozenset({Tag.ACTOR, Tag.PLACE, Tag.NUM, Tag.DET, Tag.PRON, Tag.POSS, Tag.WORD,
                      Tag.CAP, Tag.BRACKET})  # fmt: skip
 
-_QUOTES = frozenset({'"', "“", "”", "«", "»", "``", "''"})
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "``", "''", "″", "„", "‟"})
 _STOPS = frozenset({";", ":", "--", "—", "–", "(", ")", "[", "]", "…", "..."})
 
 
