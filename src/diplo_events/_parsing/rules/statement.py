@@ -74,13 +74,55 @@ def _speakers(ctx: Context) -> list[Actor]:
             if p.head_word in _PLURAL_HEADS and ("two" in words or "both" in words
                                                    or p.head_word in ("they", "both")
                                                    or "joint" in words or "final" in words
-                                                   or p.head_word in ("communique", "communiqué")):
+                                                   or p.head_word in ("communique", "communiqué")
+                                                   or (ctx.syn.tokens[p.first].low == "the"
+                                                       and p.head_word in ("leaders", "sides",
+                                                                           "presidents"))):
                 parties = list(state.last_meeting)
                 members = [a for a in parties if a.kind is ActorKind.ORGANIZATION]
                 if len(parties) == 1 and members:
                     return members  # "ASEAN foreign ministers met ... the ministers said"
                 return [a for a in parties if political(a)]
+        unnamed = _unnamed_speaker(ctx)
+        if unnamed is not None:
+            return [unnamed]
     return out
+
+
+_ARMED_PLURALS = frozenset({"rebels", "insurgents", "militants", "fighters", "guerrillas",
+                            "separatists", "jihadists", "mutineers", "militias"})  # fmt: skip
+_DROP = frozenset({"the", "a", "an", "some", "several", "many", "two", "three", "four"})
+_QUALIFIERS = frozenset({"government", "military", "army", "state", "federal", "security",
+                         "defence", "defense", "police", "rebel", "opposition", "palace",
+                         "presidential", "senior", "top", "navy", "naval", "air", "border"})  # fmt: skip
+
+
+def _unnamed_speaker(ctx: Context) -> Actor | None:
+    """Recall first: "Chechen officials said", "the opposition said", "7th Fleet said": a
+    political speaker no state or body is known for is still a speaker, by the words that
+    name it (its side may be told elsewhere, or stay unknown)."""
+    vocab = vocabulary()
+    for p in ctx.roles.phrases.get("speaker", ()):
+        head = p.head_word
+        if not vocab.has("speaker_noun", head) and not ctx.syn.tokens[p.head].text[:1].isupper():
+            continue
+        if vocab.has("non_political_noun", head) or ctx.syn.tags[p.first] == "O":
+            continue
+        words = [t.text for t in ctx.syn.tokens[p.first : p.end]
+                 if t.low not in _DROP and t.text not in ("'s", "’s")]  # fmt: skip
+        if not words:
+            continue
+        plural = head.endswith("s") and not head.endswith("ss")
+        qualifiers = [w for w in words[:-1] if w[:1].isupper() or w.lower() in _QUALIFIERS]
+        armed = head in _ARMED_PLURALS
+        if plural and not qualifiers and not p.modifiers and not armed:
+            continue  # "officials said", "diplomats said": no one named (anonymous)
+        name = " ".join(words)
+        kind = ActorKind.ORGANIZATION if plural or not vocab.has("role_noun", head) else (
+            ActorKind.PERSON
+        )
+        return Actor(name=name, kind=kind, title=head)
+    return None
 
 
 def _echo(ctx: Context, speaker: Actor) -> bool:
