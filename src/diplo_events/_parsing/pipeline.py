@@ -23,7 +23,17 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..model import Actor, ActorKind, DatePrecision, Event, Location, LocationKind, Modality, Span, Statement
+from ..model import (
+    Actor,
+    ActorKind,
+    DatePrecision,
+    Event,
+    Location,
+    LocationKind,
+    Modality,
+    Span,
+    Statement,
+)
 from .annotate.dates import DateMention, find_dates, parse_published
 from .annotate.gazetteer import Match, gazetteer
 from .annotate.mentions import (
@@ -35,14 +45,14 @@ from .annotate.mentions import (
     find_mentions,
 )
 from .annotate.numbers import parse_number
+from .annotate.vocabulary import vocabulary
+from .document.article import Article, Sentence
 from .document.entities import build_registry
 from .document.merge import Candidate, assign_ids, merge
-from .document.timeline import inherit_dates
-from .annotate.vocabulary import vocabulary
 from .document.state import DocState, advance
+from .document.timeline import inherit_dates
 from .rules.engine import Trace, extract
 from .syntax import analyse
-from .rules.context import Article, Sentence
 from .text.clean import clean
 from .text.sentences import split_sentences
 
@@ -272,8 +282,10 @@ def _future(event: Event, day: dt.date) -> Event:
     March is last May's; "drills next year", "talks on March 20" are plans."""
     date = event.date
     assert date is not None
-    if date.precision is DatePrecision.MONTH and date.text and not any(
-        w in date.text.lower() for w in ("next", "coming", "this", "20", "19")
+    if (
+        date.precision is DatePrecision.MONTH
+        and date.text
+        and not any(w in date.text.lower() for w in ("next", "coming", "this", "20", "19"))
     ):
         try:
             earlier = attrs.evolve(date, start=date.start.replace(year=date.start.year - 1),

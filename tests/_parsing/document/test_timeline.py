@@ -29,13 +29,13 @@ from diplo_events import (
     TerritorialChangeKind,
 )
 from diplo_events._parsing.annotate.dates import find_dates
+from diplo_events._parsing.document.article import Article, Sentence
 from diplo_events._parsing.document.timeline import (
     INHERITED_CONFIDENCE,
     build_focus,
     inherit_dates,
     reference_type,
 )
-from diplo_events._parsing.rules.context import Article, Sentence
 
 FRIDAY = dt.date(2024, 3, 8)  # publication date of the hand-made articles
 RUS = Actor(name="Russia", kind=ActorKind.STATE, country="RUS")

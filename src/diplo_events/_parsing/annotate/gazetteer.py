@@ -44,7 +44,16 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-__all__ = ["Category", "Entry", "Gazetteer", "Match", "ascii_fold", "gazetteer", "surface_key"]
+__all__ = [
+    "Category",
+    "Entry",
+    "Gazetteer",
+    "Match",
+    "ascii_fold",
+    "gazetteer",
+    "known_body",
+    "surface_key",
+]
 
 _DATA_PACKAGE = "diplo_events._parsing.data"
 
@@ -639,3 +648,11 @@ _PARTICLE = re.compile(r"-(?:[a-z]{1,3})-\w")
 def gazetteer() -> Gazetteer:
     """The parser's gazetteer, built once from the package data files on first call."""
     return Gazetteer()
+
+
+def known_body(key: str | None) -> bool:
+    """Whether ``key`` is the canonical key of an organization the gazetteer knows."""
+    return key is not None and any(
+        e.key == key and e.category in (Category.ORGANIZATION, Category.ARMED_GROUP)
+        for e in gazetteer().lookup(key)
+    )

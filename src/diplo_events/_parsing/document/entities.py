@@ -16,9 +16,9 @@ from collections.abc import Iterable
 import attrs
 
 from ...model import Actor, ActorKind
+from ..annotate.gazetteer import known_body
 from ..annotate.lexicon import lexicon
 from ..annotate.mentions import ActorMention, PlaceMention, Role, state_actor
-from ..rules.context import known_body
 
 __all__ = ["Registry", "build_registry"]
 

@@ -35,7 +35,7 @@ from ...model import (
     TerritorialChange,
 )
 from ...serialize import _dumps_canonical, to_dict
-from ..rules.context import side_key, voice_key
+from .keys import side_key, voice_key
 
 __all__ = ["Candidate", "Link", "assign_ids", "merge"]
 
@@ -240,11 +240,15 @@ def _fold_titles(items: list[Candidate]) -> list[Candidate]:
         if not cand.title:
             continue
         for j in range(len(items)):
-            if j != i and not items[j].title and j not in drop and _same_happening(
-                cand.event, out[j].event
+            if (
+                j != i
+                and not items[j].title
+                and j not in drop
+                and _same_happening(cand.event, out[j].event)
             ):
-                out[j] = attrs.evolve(out[j], event=_combine(out[j].event, cand.event,
-                                                             keep_parties=True, refers=True))
+                out[j] = attrs.evolve(
+                    out[j], event=_combine(out[j].event, cand.event, keep_parties=True, refers=True)
+                )
                 drop.add(i)
                 break
     return [c for k, c in enumerate(out) if k not in drop]

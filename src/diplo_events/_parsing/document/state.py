@@ -22,7 +22,11 @@ from ...model import (
     TerritorialChange,
 )
 
-__all__ = ["DocState", "advance"]
+__all__ = ["MAX_AFFILIATIONS", "DocState", "advance"]
+
+#: At most this many persons' states are remembered (a document of thousands of names stays
+#: linear to read).
+MAX_AFFILIATIONS = 256
 
 
 @attrs.frozen
@@ -68,6 +72,8 @@ def advance(state: DocState, events: Sequence[Event], sentence: int, paragraph: 
             changes["last_exercise"] = ev.participants
             changes["last_exercise_sentence"] = sentence
     known = dict(state.affiliations)
+    if len(known) >= MAX_AFFILIATIONS:
+        return attrs.evolve(state, **changes) if changes else state  # type: ignore[arg-type]
     for ev in events:
         for actor in _actors(ev):
             if actor.kind is ActorKind.PERSON and actor.country and actor.name not in known:

@@ -59,7 +59,8 @@ from ...model import (
     TerritorialChange,
 )
 from ..annotate.dates import OFFSET, DateMention, find_dates
-from ..rules.context import Article, side_key
+from .article import Article
+from .keys import side_key
 
 __all__ = [
     "EVENT_WINDOW",

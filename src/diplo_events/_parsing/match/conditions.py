@@ -47,6 +47,11 @@ from .view import View, extent
 __all__ = ["holds"]
 
 
+#: A cue word is looked for at most this many tokens from the trigger (cues are local, and a
+#: long sentence must cost no more than a short one per trigger).
+WINDOW = 30
+
+
 @functools.cache
 def _phrases(value: str | tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], int]:
     """The word sequences of a class or list, and the longest one's length."""
@@ -60,19 +65,36 @@ def _phrases(value: str | tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], 
     return frozenset(out), max((len(w) for w in out), default=1)
 
 
+@functools.cache
+def _by_first(value: str | tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The word sequences of a class or list by their first word."""
+    words, _ = _phrases(value)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _key(value: Any) -> str | tuple[str, ...]:
     return value if isinstance(value, str) else tuple(value)
 
 
+def _at(view: View, seqs: tuple[tuple[str, ...], ...], i: int, end: int) -> bool:
+    toks = view.syn.tokens
+    for seq in seqs:
+        k = len(seq)
+        if i + k <= end and all(toks[i + j].low == seq[j] for j in range(1, k)):
+            return True
+    return False
+
+
 def _seq_in(view: View, value: Any, first: int, end: int) -> bool:
-    words, longest = _phrases(_key(value))
+    firsts = _by_first(_key(value))
     toks = view.syn.tokens
     for i in range(first, end):
-        for k in range(1, longest + 1):
-            if i + k > end:
-                break
-            if tuple(t.low for t in toks[i : i + k]) in words:
-                return True
+        seqs = firsts.get(toks[i].low)
+        if seqs and _at(view, seqs, i, end):
+            return True
     return False
 
 
@@ -88,14 +110,10 @@ def _ends_at(view: View, value: Any, end: int) -> bool:
 
 
 def _starts_at(view: View, value: Any, first: int) -> bool:
-    words, longest = _phrases(_key(value))
-    toks = view.syn.tokens
-    for k in range(1, longest + 1):
-        if first + k > len(toks):
-            break
-        if tuple(t.low for t in toks[first : first + k]) in words:
-            return True
-    return False
+    if first >= len(view.syn.tokens):
+        return False
+    seqs = _by_first(_key(value)).get(view.syn.tokens[first].low)
+    return seqs is not None and _at(view, seqs, first, len(view.syn.tokens))
 
 
 _QUANTITY = frozenset({"number", "numbers", "dozens", "hundreds", "thousands", "lots", "lot",
@@ -149,14 +167,16 @@ def holds(cond: Condition, view: View) -> bool:
     return all(_test(name, value, view) for name, value in cond.fields.items())
 
 
-def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch per test
+def _test(name: str, value: Any, view: View) -> bool:
     m = view.match
     syn = view.syn
     first, end = view.clause
+    first, end = max(first, m.first - WINDOW), min(end, m.end + WINDOW)
     if name == "clause_has":
         return _seq_in(view, value, first, end)
     if name == "sentence_has":
-        return _seq_in(view, value, 0, len(syn.tokens))
+        return _seq_in(view, value, max(0, m.first - 2 * WINDOW),
+                       min(len(syn.tokens), m.end + 2 * WINDOW))  # fmt: skip
     if name == "after_in_clause":
         return _seq_in(view, value, m.end, end)
     if name == "before_in_clause":
@@ -209,12 +229,10 @@ def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch
         # the speaker's phrase and what stands between it and the verb (", who asked ...,")
         lo = doer.first
         hi = m.first if doer.first < m.first else extent(doer)[1]
-        return _seq_in(view, value, lo, hi)
+        return _seq_in(view, value, max(lo, hi - 2 * WINDOW), hi)
     if name == "governs_infinitive":
         pred = m.predicate
-        hit = pred is not None and any(
-            p.governor is pred and p.infinitive for p in syn.predicates
-        )
+        hit = pred is not None and any(p.governor is pred and p.infinitive for p in syn.predicates)
         return hit is bool(value)
     if name == "quote_after":
         hit = any(syn.tokens[j].text in _QUOTE_MARKS
@@ -241,11 +259,15 @@ def _test(name: str, value: Any, view: View) -> bool:  # noqa: C901 - one branch
         return syn.tokens[m.first].text[:1].isupper() is bool(value)
     if name == "head_of_phrase":
         p = m.phrase
-        hit = p is None or p.head in range(m.first, m.end) or (
-            # "Exercise Desert Falcon": the noun heads the name after it
-            syn.tokens[m.first].text[:1].isupper()
-            and m.end < len(syn.tokens)
-            and syn.tokens[m.end].text[:1].isupper()
+        hit = (
+            p is None
+            or p.head in range(m.first, m.end)
+            or (
+                # "Exercise Desert Falcon": the noun heads the name after it
+                syn.tokens[m.first].text[:1].isupper()
+                and m.end < len(syn.tokens)
+                and syn.tokens[m.end].text[:1].isupper()
+            )
         )
         return hit is bool(value)
     if name == "in_subject":

@@ -138,9 +138,9 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
             continue
         options = idx.nouns.get(low) if tag in (Tag.WORD, Tag.CAP) else None
         if options:
-            for words, pats in options:
-                k = len(words)
-                if i + k <= n and all(tokens[i + j].low == words[j] for j in range(1, k)):
+            for seq, pats in options:
+                k = len(seq)
+                if i + k <= n and all(tokens[i + j].low == seq[j] for j in range(1, k)):
                     phrase = syn.phrase_of(i + k - 1)
                     for group in _by_type(pats):
                         out.append(Match(group, i, i + k, None, phrase))

@@ -37,8 +37,16 @@ def _takes_part(gov: Predicate, how: str, syn: SentenceSyntax) -> bool:
         return True
     vocab = vocabulary()
     if vocab.has("attend_verb", gov.lemma) or vocab.has("travel_verb", gov.lemma):
-        return how in ("pp:in", "pp:for", "pp:at", "pp:during", "pp:into", "pp:to", "pp:on",
-                       "pp:with")
+        return how in (
+            "pp:in",
+            "pp:for",
+            "pp:at",
+            "pp:during",
+            "pp:into",
+            "pp:to",
+            "pp:on",
+            "pp:with",
+        )
     return gov.lemma == "take" and gov.object is not None and gov.object.head_word == "part"
 
 

@@ -1,0 +1,1 @@
+"""The rule stage: filled frames become events (one builder per event type)."""

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 import attrs
 
 from ...model import Actor, ActorKind
+from ..document.article import Article
 from ..document.state import DocState
-from .context import Article
 
 __all__ = ["affiliate", "home_state"]
 
@@ -52,7 +52,8 @@ def _unaffiliated(actor: Actor) -> bool:
         actor.country is None
         and actor.organization is None
         and (
-            actor.kind is ActorKind.PERSON or (actor.kind is ActorKind.ORGANIZATION and actor.title)
+            actor.kind is ActorKind.PERSON
+            or (actor.kind is ActorKind.ORGANIZATION and actor.title is not None)
         )
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from ...model import Event, Modality
+from ..document.article import Article, Sentence
 from ..document.merge import Link
 from ..document.state import DocState
 from ..match.conditions import holds
@@ -21,7 +22,6 @@ from ..match.matcher import Match, match
 from ..match.patterns import Pattern
 from ..match.view import View
 from ..syntax import SentenceSyntax
-from .context import Article, Sentence
 from .frames import Roles, fill, modality_of
 
 __all__ = ["Built", "Context", "Trace", "extract"]

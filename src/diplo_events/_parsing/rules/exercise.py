@@ -15,14 +15,15 @@ import re
 
 from ...model import Actor, ActorKind, MilitaryExercise
 from ..annotate.dates import find_durations
+from ..annotate.gazetteer import known_body
 from ..annotate.mentions import ActorMention, state_actor
 from ..annotate.numbers import find_counts
 from ..annotate.vocabulary import vocabulary
+from ..document.keys import actor_key, side_key
 from ..document.merge import Link
 from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import exercise_codes
-from .context import actor_key, known_body, side_key
 from .engine import Built, Context
 from .frames import date_of, location_of, phrase_actors
 
@@ -96,9 +97,11 @@ def _nameable(ctx: Context, i: int) -> bool:
             if actor.kind.value == "person" and not (actor.title or actor.country
                                                       or actor.organization):  # fmt: skip
                 continue
-            if actor.kind.value in ("organization", "armed_group") and not known_body(
-                actor.organization
-            ) and actor.country is None:
+            if (
+                actor.kind.value in ("organization", "armed_group")
+                and not known_body(actor.organization)
+                and actor.country is None
+            ):
                 continue  # an unknown acronym or body: "the SLINEX exercise"
             return False
     for p in ctx.sentence.places:
@@ -106,8 +109,10 @@ def _nameable(ctx: Context, i: int) -> bool:
             kind = p.location.kind
             # "the Aegean Shield drill": a sea or region may open a name, not end it
             nxt = i + 1
-            opens = nxt < len(syn.tokens) and syn.tokens[nxt].text[:1].isupper() and (
-                syn.tags[nxt] in (Tag.CAP, Tag.NUM) or p.end <= syn.tokens[nxt].start
+            opens = (
+                nxt < len(syn.tokens)
+                and syn.tokens[nxt].text[:1].isupper()
+                and (syn.tags[nxt] in (Tag.CAP, Tag.NUM) or p.end <= syn.tokens[nxt].start)
             )
             if kind is not None and kind.value == "country":
                 return False
@@ -166,8 +171,10 @@ def _name(ctx: Context) -> tuple[str | None, tuple[int, int]]:
     # "the NATO exercise Iron Wolf": a name right after a singular noun (not the subject of
     # a clause that follows: "the drill Kim Jong Un oversaw")
     k = run_after(m.end)
-    if k > m.end and not toks[m.end - 1].low.endswith("s") and (
-        k >= n or tags[k] not in (Tag.VERB, Tag.AUX, Tag.MODAL)
+    if (
+        k > m.end
+        and not toks[m.end - 1].low.endswith("s")
+        and (k >= n or tags[k] not in (Tag.VERB, Tag.AUX, Tag.MODAL))
     ):
         return _run_text(ctx, m.end, k), (m.end, k)
     # "a naval exercise, Varuna, off Goa": a name in apposition

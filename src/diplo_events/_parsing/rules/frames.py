@@ -78,8 +78,14 @@ def phrase_actors(phrase: Phrase) -> list[ActorMention]:
         side = a.actor
         if side is not None and side is not actor and (side.country or side.organization):
             title = actor.title or (app.head_word if app.head_word else None)
-            return [attrs.evolve(person, actor=attrs.evolve(
-                actor, country=side.country, organization=side.organization, title=title))]
+            return [
+                attrs.evolve(
+                    person,
+                    actor=attrs.evolve(
+                        actor, country=side.country, organization=side.organization, title=title
+                    ),
+                )
+            ]
     return found
 
 

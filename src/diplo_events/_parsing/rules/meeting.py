@@ -8,14 +8,14 @@ list of counterparts from several states gives one meeting per counterpart's sta
 
 from __future__ import annotations
 
-from ...model import Actor, ActorKind, Meeting
+from ...model import Actor, ActorKind, Event, Meeting
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
+from ..document.keys import actor_key, side_key
 from ..document.merge import Link
-from ..syntax import Phrase, Tag
+from ..syntax import Tag
 from .affiliation import affiliate
 from .codes import MEETING
-from .context import actor_key, side_key
 from .engine import Built, Context
 from .frames import date_of, location_of, phrase_actors
 
@@ -197,7 +197,7 @@ def build(ctx: Context) -> Built:
     modality = ctx.modality()
     cameo, plover = MEETING[family]
     groups = _list_split(ctx, [a for a in parties if side_key(a) in _doer_sides(ctx)]) or [parties]
-    out: Built = []
+    out: list[tuple[Event, Link]] = []
     evidence = (ctx.article.span(ctx.sentence.start, ctx.sentence.end),)
     for group in groups:
         out.append((

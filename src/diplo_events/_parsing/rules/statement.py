@@ -10,16 +10,16 @@ said"). The day is one told in the frame, never one of the content; a present-te
 
 from __future__ import annotations
 
-from ...model import Actor, ActorKind, DatePrecision, DateSpan, Statement
+from ...model import Actor, ActorKind, DatePrecision, DateSpan, Event, Statement
 from ..annotate.lexicon import lexicon
 from ..annotate.mentions import Role
 from ..annotate.vocabulary import VerbForm, vocabulary
+from ..document.keys import side_key, voice_key
 from ..document.merge import Link
 from ..match.view import extent
 from ..syntax import SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import STATEMENT
-from .context import PRESS_BODY, side_key, voice_key
 from .engine import Built, Context
 from .frames import location_of
 
@@ -31,7 +31,10 @@ def political(actor: Actor) -> bool:
     lex = lexicon()
     if actor.organization in lex.media or actor.name in lex.media:
         return False
-    return not (actor.kind is ActorKind.ORGANIZATION and PRESS_BODY.search(actor.name))
+    press = vocabulary().words("press_word")
+    return not (
+        actor.kind is ActorKind.ORGANIZATION and any(w.lower() in press for w in actor.name.split())
+    )
 
 
 #: A pronoun speaker ("he added") is the last speaker when that one spoke at most this many
@@ -58,8 +61,11 @@ def _speakers(ctx: Context) -> list[Actor]:
         actor = a.actor
         if actor is None:
             continue
-        if a.role is Role.PRONOUN and recent and state.last_speaker is not None and (
-            state.last_speaker.name != actor.name
+        if (
+            a.role is Role.PRONOUN
+            and recent
+            and state.last_speaker is not None
+            and (state.last_speaker.name != actor.name)
         ):
             actor = state.last_speaker  # '"...," he added': the one who spoke goes on
         if not political(actor):
@@ -71,13 +77,18 @@ def _speakers(ctx: Context) -> list[Actor]:
     if not out:
         for p in ctx.roles.phrases.get("speaker", ()):
             words = {t.low for t in ctx.syn.tokens[p.first : p.end]}
-            if p.head_word in _PLURAL_HEADS and ("two" in words or "both" in words
-                                                   or p.head_word in ("they", "both")
-                                                   or "joint" in words or "final" in words
-                                                   or p.head_word in ("communique", "communiqué")
-                                                   or (ctx.syn.tokens[p.first].low == "the"
-                                                       and p.head_word in ("leaders", "sides",
-                                                                           "presidents"))):
+            if p.head_word in _PLURAL_HEADS and (
+                "two" in words
+                or "both" in words
+                or p.head_word in ("they", "both")
+                or "joint" in words
+                or "final" in words
+                or p.head_word in ("communique", "communiqué")
+                or (
+                    ctx.syn.tokens[p.first].low == "the"
+                    and p.head_word in ("leaders", "sides", "presidents")
+                )
+            ):
                 parties = list(state.last_meeting)
                 members = [a for a in parties if a.kind is ActorKind.ORGANIZATION]
                 if len(parties) == 1 and members:
@@ -118,8 +129,10 @@ def _unnamed_speaker(ctx: Context) -> Actor | None:
         if plural and not qualifiers and not p.modifiers and not armed:
             continue  # "officials said", "diplomats said": no one named (anonymous)
         name = " ".join(words)
-        kind = ActorKind.ORGANIZATION if plural or not vocab.has("role_noun", head) else (
-            ActorKind.PERSON
+        kind = (
+            ActorKind.ORGANIZATION
+            if plural or not vocab.has("role_noun", head)
+            else (ActorKind.PERSON)
         )
         return Actor(name=name, kind=kind, title=head)
     return None
@@ -365,7 +378,7 @@ def build(ctx: Context) -> Built:
         loc_start = location.mention.start
         if ctx.syn.start(content[0]) <= loc_start < ctx.syn.end(content[1]):
             location = None  # a place of what was said, not where it was said
-    out: Built = []
+    out: list[tuple[Event, Link]] = []
     for actor in speakers:
         speaker = affiliate(actor, ctx.article, ctx.state)
         out.append((

@@ -19,11 +19,11 @@ from ...model import (
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.numbers import count_before
 from ..annotate.vocabulary import vocabulary
+from ..document.keys import side_key
 from ..document.merge import Link
 from ..syntax import Phrase
 from .affiliation import affiliate
 from .codes import territory_codes
-from .context import side_key
 from .engine import Built, Context
 from .frames import date_of, location_of
 
@@ -68,7 +68,9 @@ def _named(p: Phrase) -> list[ActorMention]:
 
 def _untitled(actor: Actor) -> bool:
     """A name with no title and no side: in a place's slot, a place."""
-    return actor.kind is ActorKind.PERSON and not (actor.title or actor.country or actor.organization)
+    return actor.kind is ActorKind.PERSON and not (
+        actor.title or actor.country or actor.organization
+    )
 
 
 def _forces(ctx: Context) -> bool:
@@ -86,7 +88,9 @@ def _forces(ctx: Context) -> bool:
                     continue
                 if a.role is Role.GROUP or actor.kind in (ActorKind.STATE, ActorKind.ARMED_GROUP):
                     return True
-                if actor.title and any(vocab.has("force_noun", w) for w in actor.title.lower().split()):
+                if actor.title and any(
+                    vocab.has("force_noun", w) for w in actor.title.lower().split()
+                ):
                     return True
     return False
 
@@ -95,9 +99,11 @@ def _definite_ground(ctx: Context) -> bool:
     """ "took control of the city": one place the story has named, if not here."""
     vocab = vocabulary()
     for p in ctx.roles.phrases.get("places", ()):
-        if ctx.syn.tokens[p.first].low in ("the", "this", "that") and vocab.has(
-            "ground_noun", p.head_word
-        ) and not p.head_word.endswith("s"):
+        if (
+            ctx.syn.tokens[p.first].low in ("the", "this", "that")
+            and vocab.has("ground_noun", p.head_word)
+            and not p.head_word.endswith("s")
+        ):
             return True
     return False
 

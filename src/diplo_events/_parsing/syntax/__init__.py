@@ -117,8 +117,8 @@ def analyse(
     phrases, pps = build_phrases(tokens, tags, units, a_ranges, p_ranges)
     segments, preds = build_clauses(tokens, tags, units, tagged.forms, vocab, phrases, pps)
     phrase_of: dict[int, Phrase] = {}
-    for p in phrases:
-        stack = [p]
+    for top in phrases:
+        stack = [top]
         while stack:
             q = stack.pop()
             for i in range(q.first, q.end):

@@ -412,8 +412,13 @@ class _Context:
     phrase_at_first: dict[int, Phrase]
     pp_objects: dict[int, PP]
 
+    _by_segment: dict[int, list[Predicate]] = attrs.field(factory=dict)
+
     def _preds_in(self, seg: Segment) -> list[Predicate]:
-        return [p for p in self.preds if p.segment is seg]
+        if not self._by_segment and self.preds:
+            for p in self.preds:
+                self._by_segment.setdefault(p.segment.index, []).append(p)
+        return self._by_segment.get(seg.index, [])
 
     def attach(self, pred: Predicate) -> None:
         """Object, prepositional phrases and governor of ``pred``."""
@@ -431,8 +436,12 @@ class _Context:
             # ", including Kandahar and Herat": a list after a comma goes on with the verb
             later = [s for s in self.segments if s.index == seg.index + 1]
             if later and later[0].kind is SegmentKind.COMMA and not self._preds_in(later[0]):
-                pred.pps += tuple(pp for pp in self.pps if pp.first == later[0].first
-                                  and pp.prep in ("including", "such as", "among them"))
+                pred.pps += tuple(
+                    pp
+                    for pp in self.pps
+                    if pp.first == later[0].first
+                    and pp.prep in ("including", "such as", "among them")
+                )
         pred.pre_pps = tuple(pp for pp in self.pps if prev_end <= pp.first < pred.first
                              and pp.end <= pred.first)  # fmt: skip
         if seg.index == 1 or (seg.index > 0 and self.segments[0].kind is SegmentKind.START):

@@ -47,8 +47,12 @@ class Phrase:
         envoy to Afghanistan, Zamir Kabulov"), else those of its "of" modifiers ("the
         ministers of Russia and China")."""
         app = self.appositive
-        if app is not None and app.actors and self.actors and self.role_head and all(
-            a.role.value == "person" for a in app.actors
+        if (
+            app is not None
+            and app.actors
+            and self.actors
+            and self.role_head
+            and all(a.role.value == "person" for a in app.actors)
         ):
             return app.actors  # "Putin's spokesman, Dmitry Peskov,": the spokesman speaks
         if self.actors:
@@ -151,23 +155,23 @@ def build_phrases(
         group = [basic[k]]
         m = k
         while m + 1 < len(basic):
-            gap = [t for t in range(basic[m].end, basic[m + 1].first)]
-            words = [tokens[t].low for t in gap]
-            gap_tags = [tags[t] for t in gap]
+            words = [tokens[t].low for t in range(basic[m].end, basic[m + 1].first)]
             last_and = words in (["and"], ["or"], [",", "and"], [",", "or"], ["and", "the"])
             comma = words == [","]
             if last_and or (comma and _list_goes_on(tokens, tags, basic, m + 1)):
                 if not _compatible(group[-1], basic[m + 1]):
                     break
-                if last_and and _clause_follows(tags, basic[m + 1].end, n):
-                    if _verb_before(tags, group[0].first):
-                        break  # "X met Y and Z said ...": Z opens a clause
+                if (
+                    last_and
+                    and _clause_follows(tags, basic[m + 1].end, n)
+                    and _verb_before(tags, group[0].first)
+                ):
+                    break  # "X met Y and Z said ...": Z opens a clause
                 group.append(basic[m + 1])
                 m += 1
                 if last_and:
                     break
                 continue
-            del gap_tags
             break
         if len(group) > 1 and _ends_with_and(tokens, group):
             acts = tuple(a for p in group for a in p.actors)
@@ -203,22 +207,28 @@ def build_phrases(
     vocab = vocabulary()
     pp_at = {pp.first: pp for pp in pps}
     final: dict[int, Phrase] = {}
-    final_pp: dict[int, PP] = {}
     modifier_of: set[int] = set()  # first tokens of phrases that modify the one before
     for p in reversed(phrases):
         head = tokens[p.head].low
         role = vocab.has("role_noun", head)
-        people = role or vocab.has("force_noun", head) or vocab.has("personnel_noun", head) or (
-            head in _GROUP_HEADS
+        people = (
+            role
+            or vocab.has("force_noun", head)
+            or vocab.has("personnel_noun", head)
+            or (head in _GROUP_HEADS)
         )
         said = vocab.has("statement_noun", head)  # "a statement from the presidency"
         mods: list[PP] = []
         pos = p.end
-        while pos in pp_at and pp_at[pos].phrase is not None and (
-            pp_at[pos].prep == "of"
-            or (role and pp_at[pos].prep in _ROLE_PREPS)
-            or (people and pp_at[pos].prep in ("from", "at"))
-            or (said and pp_at[pos].prep in ("from", "by"))
+        while (
+            pos in pp_at
+            and pp_at[pos].phrase is not None
+            and (
+                pp_at[pos].prep == "of"
+                or (role and pp_at[pos].prep in _ROLE_PREPS)
+                or (people and pp_at[pos].prep in ("from", "at"))
+                or (said and pp_at[pos].prep in ("from", "by"))
+            )
         ):
             pp = pp_at[pos]
             assert pp.phrase is not None
@@ -308,8 +318,10 @@ def _appositive_of(
     if q is None or q.coordinated or q.first in taken:
         return None
     q_end = q.modifiers[-1].end if q.modifiers else q.end
-    closes = q_end >= n or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE) or (
-        tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+    closes = (
+        q_end >= n
+        or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE)
+        or (tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL))
     )
     return q if closes and _describes(tokens, tags, p, q) else None
 
@@ -328,7 +340,12 @@ def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phras
         return True  # "the capital, Pretoria,"
     if p.places and not p.actors and q_det and vocabulary().has("place_descriptor", q.head_word):
         return True  # "Kidal, a town in the north,"
-    if q_person and not p_person and not p.places and tags[p.first] in (Tag.DET, Tag.ACTOR, Tag.CAP):
+    if (
+        q_person
+        and not p_person
+        and not p.places
+        and tags[p.first] in (Tag.DET, Tag.ACTOR, Tag.CAP)
+    ):
         # "the Taliban spokesman, Suhail Shaheen" (not "the day, X")
         return tags[p.head] == Tag.ACTOR or vocabulary().has("role_noun", tokens[p.head].low)
     return False

@@ -108,8 +108,22 @@ def _single(vocab: Vocabulary) -> dict[str, str]:
 
 # Words that are prepositions before a noun phrase and subordinators before a clause; the
 # clause stage decides (they are tagged PREP here).
-_APPROXIMATE = frozenset({"nearly", "almost", "about", "around", "some", "roughly",
-                          "approximately", "over", "under", "just", "only", "at least"})
+_APPROXIMATE = frozenset(
+    {
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "over",
+        "under",
+        "just",
+        "only",
+        "at least",
+    }
+)
 _PREP_OR_SUB = frozenset({"after", "before", "since", "until", "till", "as"})
 _AUX_WORDS = ("be", "have", "do", "get")
 
@@ -215,7 +229,7 @@ SHORT_QUOTE = 5
 
 
 def _short_quotes(tokens: Sequence[Token], tags: list[str]) -> None:
-    """ 'dismissed the claims as "fabrications" in a tweet': quotes around a few words with
+    """'dismissed the claims as "fabrications" in a tweet': quotes around a few words with
     no verb break no clause (they name or scare-quote; they report no speech)."""
     n = len(tokens)
     i = 0
@@ -227,8 +241,8 @@ def _short_quotes(tokens: Sequence[Token], tags: list[str]) -> None:
             if tags[j] == Tag.QUOTE:
                 inside = tags[i + 1 : j]
                 words = [tokens[k].text for k in range(i + 1, j)]
-                if inside and not any(t in (Tag.AUX, Tag.MODAL, Tag.COMMA, Tag.STOP)
-                                      for t in inside) and words[-1] not in (".", "!", "?"):  # fmt: skip
+                clause = any(t in (Tag.AUX, Tag.MODAL, Tag.COMMA, Tag.STOP) for t in inside)
+                if inside and not clause and words[-1] not in (".", "!", "?"):
                     tags[i] = tags[j] = Tag.BRACKET
                 i = j
                 break
