@@ -250,6 +250,12 @@ def _test(name: str, value: Any, view: View) -> bool:
             (syn.tokens[m.first].low,) in words
         )
         return hit if name == "trigger_word" else not hit
+    if name == "after_object":
+        obj = _role(view, "undergoer")
+        return obj is not None and _starts_at(view, value, extent(obj)[1])
+    if name == "lemma_not":
+        lemma = pred.lemma if m.predicate is not None and pred is not None else syn.lemmas[m.first]
+        return lemma not in _as_set(value)
     if name == "lemma":
         lemma = pred.lemma if m.predicate is not None and pred is not None else syn.lemmas[m.first]
         return lemma in _as_set(value)

@@ -98,10 +98,8 @@ def _object_ok(p: Pattern, pred: Predicate | None, syn: SentenceSyntax, vocab: V
         head = syn.lemmas[obj.head]
         if head not in trig.object_head and syn.tokens[obj.head].low not in trig.object_head:
             return False
-    if trig.object_kind == "place":
-        if not (obj.places or syn.lemmas[obj.head] in vocab.forms("territory_noun")):
-            return False
-    return True
+    ground = obj.places or syn.lemmas[obj.head] in vocab.forms("territory_noun")
+    return trig.object_kind != "place" or bool(ground)
 
 
 def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
@@ -110,13 +108,19 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
     vocab = vocabulary()
     out: list[Match] = []
     for pred in syn.predicates:
-        pats = idx.verbs.get(pred.lemma)
-        if not pats and " " in pred.lemma:
-            pats = idx.verbs.get(pred.lemma.split(" ")[0])
+        pats = idx.verbs.get(pred.lemma, ())
+        if " " in pred.lemma:
+            # "called on": the phrasal verb's rows, then the verb's own ("call")
+            pats = pats + tuple(p for p in idx.verbs.get(pred.lemma.split(" ")[0], ())
+                                if p not in pats)  # fmt: skip
         if not pats:
             continue
-        ok = [p for p in pats if _object_ok(p, pred, syn, vocab)
-              and (p.trigger.particle is None or pred.lemma.endswith(" " + p.trigger.particle))]  # fmt: skip
+        ok = [
+            p
+            for p in pats
+            if _object_ok(p, pred, syn, vocab)
+            and (p.trigger.particle is None or pred.lemma.endswith(" " + p.trigger.particle))
+        ]
         for group in _by_type(ok):
             out.append(Match(group, pred.head, pred.end, pred, None))
     tokens = syn.tokens

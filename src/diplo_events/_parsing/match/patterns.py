@@ -165,7 +165,7 @@ _CONDITION_FIELDS = frozenset({
     "pp", "no_pp", "after_in_clause", "before_in_clause", "trigger_word", "trigger_word_not",
     "governed_as", "in_subject", "segment_kind", "followed_by_clause", "gerund", "infinitive",
     "capitalized", "lemma", "head_of_phrase", "doer_person", "quote_after", "doer_has",
-    "governs_infinitive",
+    "governs_infinitive", "after_object", "lemma_not",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic"})  # fmt: skip
@@ -189,8 +189,8 @@ def _read_conditions(
         bad = set(then) - _CUE_EFFECTS
         if bad:
             raise PatternError(f"{where}: cue {name!r}: unknown effect(s) {sorted(bad)}")
-        cues[name] = Cue(name=name, about=str(raw.get("about", "")),
-                         when=_condition(name, raw.get("when", {}), where), then=dict(then))  # fmt: skip
+        when = _condition(name, raw.get("when", {}), where)
+        cues[name] = Cue(name=name, about=str(raw.get("about", "")), when=when, then=dict(then))
     return conditions, cues
 
 

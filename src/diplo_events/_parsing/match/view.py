@@ -125,7 +125,7 @@ class View:
             out.append(pp)
             pos = pp.end
         gov, how = self.governing
-        if gov is not None and (how == "object" or how.startswith("pp:")):
+        if gov is not None and (how in ("object", "subject") or how.startswith("pp:")):
             out.extend(pp for pp in (*gov.pps, *gov.pre_pps) if pp not in out
                        and not (m.phrase is not None and pp.phrase is m.phrase))  # fmt: skip
         return tuple(out)
@@ -142,7 +142,14 @@ class View:
         if role == "possessor":
             if m.phrase is None:
                 return []
-            return [m.phrase] if any(self._before_trigger(a) for a in m.phrase.actors) else []
+            if any(self._before_trigger(a) for a in m.phrase.actors):
+                return [m.phrase]
+            if self.syn.tokens[m.phrase.first].low in ("his", "her", "their", "its"):
+                # "During his visit to Hanoi, X praised ...": the clause's doer
+                gov = self.governing[0]
+                doer = gov.doer if gov is not None else None
+                return [doer] if doer is not None and not _contains(doer, m.first) else []
+            return []
         if role in ("governor_doer", "governor_object"):
             gov, how = self.governing
             if gov is None or how == "subject" or not _takes_part(gov, how, self.syn):

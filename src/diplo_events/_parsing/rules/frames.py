@@ -321,9 +321,12 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             break
         if p.governed_how == "sub":
             sub = True
-        if seg.kind is SegmentKind.SUB and 0 <= seg.opener < len(syn.tokens):
-            if syn.tokens[seg.opener].low in ("if", "unless", "whether"):
-                return Modality.HYPOTHETICAL
+        if (
+            seg.kind is SegmentKind.SUB
+            and 0 <= seg.opener < len(syn.tokens)
+            and syn.tokens[seg.opener].low in ("if", "unless", "whether")
+        ):
+            return Modality.HYPOTHETICAL
         if p.negated:
             if statement and k == 0 and vocab.has("deny_verb", p.lemma):
                 return Modality.REALIZED

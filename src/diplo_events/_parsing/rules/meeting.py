@@ -53,6 +53,21 @@ def _members_of_body(mentions: tuple[ActorMention, ...]) -> bool:
     return False
 
 
+def _body_members_phrase(ctx: Context) -> bool:
+    """ "SADC heads of state", "EU leaders": a plural role whose phrase names one body."""
+    vocab = vocabulary()
+    for p in ctx.roles.phrases.get("participants", ()):
+        actors = [a.actor for a in p.actors if a.actor is not None]
+        if (
+            len(actors) == 1
+            and actors[0].kind is ActorKind.ORGANIZATION
+            and p.head_word.endswith("s")
+            and vocab.has("role_noun", p.head_word)
+        ):
+            return True
+    return False
+
+
 def _plural_subject(ctx: Context) -> bool:
     """ "The two leaders met", "both sides": the parties of the meeting told before."""
     vocab = vocabulary()
@@ -174,8 +189,8 @@ def build(ctx: Context) -> Built:
         parties = affiliated  # (never so that two sides become one)
     rule = ctx.pattern.id
     if len(_sides(parties)) < 2:
-        if _members_of_body(roles.get("participants")):
-            rule = "meeting.members"
+        if _members_of_body(roles.get("participants")) or _body_members_phrase(ctx):
+            pass  # "NATO defence ministers met": the body's members met
         elif _plural_subject(ctx) and len(_named_before(ctx)) >= 2:
             # "Hours after A and B addressed the assembly, the two presidents met"
             parties = _named_before(ctx)
@@ -183,7 +198,6 @@ def build(ctx: Context) -> Built:
             ctx.state.last_meeting
         ) >= 2:
             parties = list(ctx.state.last_meeting)
-            rule = "meeting.reference"
             link = Link.DISTINCT if _also(ctx) else Link.REFERS
         else:
             return "one party"

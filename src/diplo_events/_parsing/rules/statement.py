@@ -105,7 +105,8 @@ _ARMED_PLURALS = frozenset({"rebels", "insurgents", "militants", "fighters", "gu
 _DROP = frozenset({"the", "a", "an", "some", "several", "many", "two", "three", "four"})
 _QUALIFIERS = frozenset({"government", "military", "army", "state", "federal", "security",
                          "defence", "defense", "police", "rebel", "opposition", "palace",
-                         "presidential", "senior", "top", "navy", "naval", "air", "border"})  # fmt: skip
+                         "presidential", "senior", "top", "navy", "naval", "air",
+                         "border"})  # fmt: skip
 
 
 def _unnamed_speaker(ctx: Context) -> Actor | None:
@@ -203,8 +204,10 @@ def _content_span(ctx: Context) -> tuple[int, int]:
             )
             return first, n
     start = pred.end
-    if pred.object is not None and pred.lemma in _ADDRESSEE_VERBS:
-        start = extent(pred.object)[1]
+    if pred.object is not None and (
+        pred.lemma in _ADDRESSEE_VERBS or vocabulary().has("publish_verb", pred.lemma)
+    ):
+        start = extent(pred.object)[1]  # "told reporters ...", "issued a statement saying ..."
     pp_at = {pp.first: pp for pp in syn.pps}
     while start < n:
         if syn.tags[start] in (Tag.COMMA, Tag.DATE, Tag.ADV) or syn.tokens[start].text == ":":
@@ -244,9 +247,8 @@ def _frame_ends(ctx: Context) -> bool:
             if seg is None or seg.kind in (SegmentKind.SUB, SegmentKind.REL):
                 return True
             preds = [p for p in syn.predicates if p.segment is seg]
-            if not preds or preds[0].gerund or preds[0].first == seg.first:
-                return True  # ", adding that ...", ", a day after ...", ", citing ..."
-            return False
+            # ", adding that ...", ", a day after ...", ", citing ..."
+            return not preds or preds[0].gerund or preds[0].first == seg.first
         if i in in_pp or i in skip_obj or tag in (Tag.DATE, Tag.ADV, Tag.PUNCT, Tag.QUOTE,
                                                   Tag.BRACKET):  # fmt: skip
             i += 1

@@ -372,14 +372,16 @@ def build_clauses(
     preds = _verb_groups(tokens, tags, units, forms, vocab, segments)
     pp_object_ends = {pp.phrase.end for pp in pps
                       if pp.phrase is not None and tags[pp.phrase.head] == Tag.WORD}  # fmt: skip
-    for pred in preds:
+    for k, pred in enumerate(preds):
         if (
             pred.first == pred.head
             and not pred.infinitive
             and VerbForm.PARTICIPLE in pred.forms
             and pred.head in pp_object_ends
+            and any(p.segment is pred.segment for p in preds[:k])
         ):
-            pred.participle = True  # "in a statement issued on Tuesday": no finite verb
+            # "said in a statement issued on Tuesday" (not "heads of state gathered")
+            pred.participle = True
     phrase_at_end: dict[int, Phrase] = {}
     phrase_at_first: dict[int, Phrase] = {}
     for p in phrases:
@@ -446,8 +448,12 @@ class _Context:
                              and pp.end <= pred.first)  # fmt: skip
         if seg.index == 1 or (seg.index > 0 and self.segments[0].kind is SegmentKind.START):
             # "In Doha, X met Y": a fronted phrase belongs to the first clause's verbs
-            fronted = [pp for pp in self.pps if pp.first == self.segments[0].first
-                       and self.segments[0].end > 0 and not self._preds_in(self.segments[0])]  # fmt: skip
+            opening = self.segments[0]
+            fronted = [
+                pp
+                for pp in self.pps
+                if pp.first == opening.first and opening.end > 0 and not self._preds_in(opening)
+            ]
             if fronted and k == 0 and seg.index == 1:
                 pred.pre_pps = (*fronted, *pred.pre_pps)
         # governor
@@ -489,9 +495,6 @@ class _Context:
             if owner is not None:
                 i = owner.first - 1  # a preposition's object: the subject is before it
                 continue
-            if tags[p.first] == Tag.PRON and self.tokens[p.first].low in ("it", "them", "us"):
-                if self.tokens[p.first].low == "it":
-                    return p
             return p
         return None
 
@@ -505,7 +508,7 @@ class _Context:
         if pred.infinitive and pred.governor is not None:
             gov = pred.governor
             self.subject(gov)
-            if gov.lemma in _OBJECT_CONTROL and gov.object is not None:
+            if gov.lemma.split(" ")[0] in _OBJECT_CONTROL and gov.object is not None:
                 pred.subject, pred.subject_how = gov.object, "control"
             else:
                 pred.subject, pred.subject_how = gov.subject, "shared"

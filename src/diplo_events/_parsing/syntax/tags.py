@@ -194,6 +194,7 @@ def tag_tokens(
     _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
     _settle_auxiliaries(tokens, tags, forms, vocab)
+    _split_particles(tokens, tags, units, vocab)
     lemmas = [vocab.lemma(t.low) if tags[i] in (Tag.VERB, Tag.AUX) else vocab.noun_lemma(t.low)
               for i, t in enumerate(tokens)]  # fmt: skip
     for i, tok in enumerate(tokens):
@@ -293,6 +294,8 @@ def _tag_verbs(
             continue  # "for talks", "of drills"
         if found == {VerbForm.BASE} and prev_tag == Tag.WORD and p > 0 and tags[p - 1] == Tag.DET:
             continue  # "no direct mention", "a joint attack": a noun after an adjective
+        if prev_tag == Tag.VERB and p == i - 1 and not found & {VerbForm.GERUND, VerbForm.PAST}:
+            continue  # "discussed trade with": no second finite verb in a row
         if noun_too:
             verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
                 prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
@@ -364,6 +367,17 @@ def _tag_to(
         if j >= n or tags[j] not in (Tag.WORD, Tag.AUX):
             continue
         found = vocab.verb_forms.get(tokens[j].low)
+        low = tokens[j].low
+        if found is None and low.startswith("re") and low[2:] in vocab.verb_forms:
+            found = frozenset({VerbForm.BASE})  # "to reopen", "to redeploy"
+        if (
+            found is None
+            and j + 1 < n
+            and tags[j + 1] in (Tag.DET, Tag.ACTOR, Tag.PLACE, Tag.NUM)
+            and low not in vocab.noun_forms
+            and low.isalpha()
+        ):
+            found = frozenset({VerbForm.BASE})  # "to quell the unrest": a verb we do not list
         if tags[j] == Tag.AUX or (found is not None and VerbForm.BASE in found):
             tags[i] = Tag.TO
             if tags[j] == Tag.WORD:
@@ -390,3 +404,25 @@ def clause_after(tags: Sequence[str], i: int) -> bool:
             return False
         i += 1
     return False
+
+
+_PARTICLE_WORDS = frozenset({"out", "back", "over", "off", "up", "down", "away"})
+
+
+def _split_particles(
+    tokens: Sequence[Token], tags: list[str], units: list[int], vocab: Vocabulary
+) -> None:
+    """ "pulled out of the town": "out" is the verb's particle, "of" the preposition (the
+    unit "out of" is split when the verb and the particle make a known phrasal verb)."""
+    for i in range(len(tokens) - 1):
+        if tags[i] != Tag.VERB or tags[i + 1] != Tag.PREP or units[i + 1] < 2:
+            continue
+        particle = tokens[i + 1].low
+        if particle not in _PARTICLE_WORDS:
+            continue
+        if f"{vocab.lemma(tokens[i].low)} {particle}" not in vocab.verb_forms:
+            continue
+        units[i + 2] = units[i + 1] - 1
+        tags[i + 2] = Tag.PREP
+        units[i + 1] = 1
+        tags[i + 1] = Tag.ADV
