@@ -117,7 +117,14 @@ def _self_reference(view: View, p: Phrase) -> list[ActorMention]:
     first = toks[p.first].low
     head = toks[p.head].low
     if first in _SELF or (first == "the" and head in _OWN_HEADS):
-        return _reporter(view)
+        found = _reporter(view)
+        if not found and first in ("its", "their", "his", "her"):
+            # "Russia completed the withdrawal of its troops": the clause's doer
+            gov = view.governing[0] if view.match.predicate is None else None
+            doer = gov.doer if gov is not None else None
+            if doer is not None and doer is not p:
+                found = phrase_actors(doer)
+        return found
     return []
 
 
@@ -140,7 +147,8 @@ def fill(view: View, pattern: Pattern, drop: frozenset[str] = frozenset()) -> Ro
         plcs: list[PlaceMention] = []
         for p in found:
             own = phrase_actors(p)
-            if not own or view.syn.tokens[p.first].low in _PERSONAL:
+            lone = p.end - p.first == 1 and view.syn.tokens[p.first].low in _PERSONAL
+            if not own or lone:
                 # "X said he had met Y": the reporter, before any earlier person
                 own = _self_reference(view, p) or own
             for a in own:
@@ -171,6 +179,15 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
     out = list(p.places)
     if syn is not None:
         out = [pl for pl in out if not (_possessor(syn, pl) and syn.token_at(pl.end) < p.head)]
+        vocab = vocabulary()
+        # "the Kachin capital Myitkyina": the region only qualifies the town after it
+        descriptor = [i for i in range(p.first, p.end)
+                      if syn.tags[i] == Tag.WORD and vocab.has("place_descriptor", syn.tokens[i].low)]  # fmt: skip
+        if descriptor and len(out) > 1:
+            d = descriptor[0]
+            after = [pl for pl in out if syn.token_at(pl.start) > d]
+            if after:
+                out = after
     for pp in p.modifiers:
         if pp.prep == "of" and pp.phrase is not None:
             inner = _phrase_places(pp.phrase, syn)

@@ -430,7 +430,22 @@ class _Context:
         nxt = same[k + 1].first if k + 1 < len(same) else seg.end
         prev_end = same[k - 1].end if k > 0 else seg.first
         # object: the phrase right after the verb (across a date: "met on Tuesday X" is rare)
-        obj = self.phrase_at_first.get(pred.end)
+        at = pred.end
+        pp_first = {pp.first: pp for pp in self.pps}
+        while at < nxt:
+            # "completed on Friday the withdrawal": over a time phrase to the object
+            if self.tags[at] in (Tag.DATE, Tag.ADV):
+                at += 1
+            elif (
+                at in pp_first
+                and pp_first[at].phrase is None
+                and pp_first[at].end < nxt
+                and self.tags[pp_first[at].end] == Tag.DATE
+            ):
+                at = pp_first[at].end  # "on Friday"
+            else:
+                break
+        obj = self.phrase_at_first.get(at)
         if obj is not None and obj.first < nxt:
             pred.object = obj
         pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt and not pp.nested)

@@ -198,6 +198,7 @@ def build_phrases(
             and prev.end == i
             and prev.phrase is not None
             and prep in _NESTING_PREPS
+            and prev.prep != "of"  # "the withdrawal of troops from X": from the withdrawal
             and tags[prev.phrase.head] == Tag.WORD
         )
         pps.append(PP(prep, i, obj.end if obj is not None else k, obj, nested))
