@@ -250,6 +250,15 @@ def _test(name: str, value: Any, view: View) -> bool:
             (syn.tokens[m.first].low,) in words
         )
         return hit if name == "trigger_word" else not hit
+    if name == "host_head":
+        # "plans for the withdrawal": the head of the phrase the trigger's PP hangs from
+        if m.phrase is None:
+            return False
+        pp = next((pp for pp in syn.pps if pp.phrase is m.phrase), None)
+        if pp is None:
+            return False
+        host = syn.phrase_of(pp.first - 1) if pp.first > 0 else None
+        return host is not None and (host.head_word,) in _phrases(_key(value))[0]
     if name == "after_object":
         obj = _role(view, "undergoer")
         return obj is not None and _starts_at(view, value, extent(obj)[1])

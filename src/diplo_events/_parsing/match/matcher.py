@@ -108,7 +108,7 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
     vocab = vocabulary()
     out: list[Match] = []
     for pred in syn.predicates:
-        pats = idx.verbs.get(pred.lemma, ())
+        pats: tuple[Pattern, ...] = idx.verbs.get(pred.lemma, ())
         if " " in pred.lemma:
             # "called on": the phrasal verb's rows, then the verb's own ("call")
             pats = pats + tuple(p for p in idx.verbs.get(pred.lemma.split(" ")[0], ())
@@ -133,10 +133,10 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
         if tag == Tag.PREP and low in _prep_firsts(idx):
             k = i + syn.units[i]
             words = " ".join(t.low for t in tokens[i:k])
-            pats = idx.preps.get(words)
-            if pats:
+            prep_pats = idx.preps.get(words)
+            if prep_pats:
                 phrase = syn.phrase_of(k) if k < n else None
-                for group in _by_type(pats):
+                for group in _by_type(prep_pats):
                     out.append(Match(group, i, k, None, phrase))
             i = k
             continue

@@ -165,7 +165,7 @@ _CONDITION_FIELDS = frozenset({
     "pp", "no_pp", "after_in_clause", "before_in_clause", "trigger_word", "trigger_word_not",
     "governed_as", "in_subject", "segment_kind", "followed_by_clause", "gerund", "infinitive",
     "capitalized", "lemma", "head_of_phrase", "doer_person", "quote_after", "doer_has",
-    "governs_infinitive", "after_object", "lemma_not",
+    "governs_infinitive", "after_object", "lemma_not", "host_head",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic"})  # fmt: skip

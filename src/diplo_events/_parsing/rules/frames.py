@@ -181,8 +181,11 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
         out = [pl for pl in out if not (_possessor(syn, pl) and syn.token_at(pl.end) < p.head)]
         vocab = vocabulary()
         # "the Kachin capital Myitkyina": the region only qualifies the town after it
-        descriptor = [i for i in range(p.first, p.end)
-                      if syn.tags[i] == Tag.WORD and vocab.has("place_descriptor", syn.tokens[i].low)]  # fmt: skip
+        descriptor = [
+            i
+            for i in range(p.first, p.end)
+            if syn.tags[i] == Tag.WORD and vocab.has("place_descriptor", syn.tokens[i].low)
+        ]
         if descriptor and len(out) > 1:
             d = descriptor[0]
             after = [pl for pl in out if syn.token_at(pl.start) > d]

@@ -34,6 +34,7 @@ class Phrase:
     places: tuple[PlaceMention, ...]
     head_word: str = ""  # the head word, lower case
     role_head: bool = False  # the head is a role noun ("spokesman") no mention covers
+    owner_pronoun: bool = False  # it opens with its, their, his, her or our
     members: tuple[Phrase, ...] = ()  # the conjuncts of a coordination
     modifiers: tuple[PP, ...] = ()  # "of" phrases after it
     appositive: Phrase | None = None
@@ -59,8 +60,11 @@ class Phrase:
             return self.actors
         if app is not None and app.actors:
             return app.actors
+        owned = self.owner_pronoun  # "its troops from Mali": Mali is where, not whose
         for pp in self.modifiers:
-            if pp.prep in ("of", "from", "at", "by") and pp.phrase is not None and pp.phrase.actors:
+            if pp.phrase is None or not pp.phrase.actors:
+                continue
+            if pp.prep == "of" or (pp.prep in ("from", "at", "by") and not owned):
                 return pp.phrase.parties()
         return ()
 
@@ -117,7 +121,9 @@ def build_phrases(
         plcs = _inside(p_spans, p_items, first, end)
         head = _head(tokens, tags, first, end)
         role = tags[head] == Tag.WORD and vocabulary().has("role_noun", tokens[head].low)
-        return Phrase(first, end, head, acts, plcs, tokens[head].low, role)  # type: ignore[arg-type]
+        owned = tokens[first].low in ("its", "their", "his", "her", "our")
+        return Phrase(first, end, head, acts, plcs, tokens[head].low, role,  # type: ignore[arg-type]
+                      owner_pronoun=owned)  # fmt: skip
 
     # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
     basic: list[Phrase] = []

@@ -188,8 +188,13 @@ def tag_tokens(
     for i in range(n - 1):
         if tags[i] == Tag.ADV and tokens[i].low in _APPROXIMATE and tags[i + 1] == Tag.NUM:
             tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
+    for i in range(1, n - 1):
+        if tokens[i].low == "since" and tags[i - 1] == Tag.AUX and tokens[i - 1].low in (
+            "have", "has", "had"
+        ) and tokens[i + 1].low in vocab.verb_forms:
+            tags[i] = Tag.ADV  # "have since seized": an adverb
     _short_brackets(tokens, tags)
-    _short_quotes(tokens, tags)
+    _short_quotes(tokens, tags, vocab)
     _mark_auxiliaries(tokens, tags, vocab)
     _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
@@ -229,7 +234,7 @@ def _short_brackets(tokens: Sequence[Token], tags: list[str]) -> None:
 SHORT_QUOTE = 5
 
 
-def _short_quotes(tokens: Sequence[Token], tags: list[str]) -> None:
+def _short_quotes(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> None:
     """'dismissed the claims as "fabrications" in a tweet': quotes around a few words with
     no verb break no clause (they name or scare-quote; they report no speech)."""
     n = len(tokens)
@@ -243,7 +248,9 @@ def _short_quotes(tokens: Sequence[Token], tags: list[str]) -> None:
                 inside = tags[i + 1 : j]
                 words = [tokens[k].text for k in range(i + 1, j)]
                 clause = any(t in (Tag.AUX, Tag.MODAL, Tag.COMMA, Tag.STOP) for t in inside)
-                if inside and not clause and words[-1] not in (".", "!", "?"):
+                if len(words) == 1 and words[0].lower() in vocab.verb_forms and words[0].islower():
+                    tags[i] = tags[j] = Tag.ADV  # 'had "liberated" the town': scare quotes
+                elif inside and not clause and words[-1] not in (".", "!", "?"):
                     tags[i] = tags[j] = Tag.BRACKET
                 i = j
                 break
