@@ -273,7 +273,7 @@ def run_traced(
                 event = _future(event, day)
             made.append(event)
             candidates.append(Candidate(event, sent.paragraph, sent.index, link, sent.title))
-        state = advance(state, made, sent.index, sent.paragraph)
+        state = advance(state, made, sent.index, sent.paragraph, sent.places)
     return assign_ids(inherit_dates(merge(candidates), article)), traces
 
 

@@ -15,12 +15,15 @@ from ...model import (
     ActorKind,
     DateSpan,
     Event,
+    Location,
+    LocationKind,
     Meeting,
     MilitaryExercise,
     Modality,
     Statement,
     TerritorialChange,
 )
+from ..annotate.mentions import PlaceMention
 
 __all__ = ["MAX_AFFILIATIONS", "DocState", "advance"]
 
@@ -44,6 +47,7 @@ class DocState:
     last_exercise: tuple[Actor, ...] = ()  # parties of the latest exercise told
     last_exercise_sentence: int = -100
     last_gainer: Actor | None = None
+    last_town: Location | None = None  # the latest town or city named ("the city" later)
     #: the states persons were found to speak for (name and surname -> alpha-3)
     affiliations: tuple[tuple[str, str], ...] = ()
 
@@ -54,9 +58,18 @@ class DocState:
         return None
 
 
-def advance(state: DocState, events: Sequence[Event], sentence: int, paragraph: int) -> DocState:
-    """The state after a sentence that gave ``events``."""
+def advance(
+    state: DocState,
+    events: Sequence[Event],
+    sentence: int,
+    paragraph: int,
+    places: Sequence[PlaceMention] = (),
+) -> DocState:
+    """The state after a sentence that gave ``events`` and named ``places``."""
     changes: dict[str, object] = {}
+    towns = [p.location for p in places if p.location.kind is LocationKind.CITY]
+    if towns and towns[-1] != state.last_town:
+        changes["last_town"] = towns[-1]
     for ev in events:
         if isinstance(ev, Meeting) and ev.modality is Modality.REALIZED:
             same = {a.name for a in ev.participants} & {a.name for a in state.last_meeting}

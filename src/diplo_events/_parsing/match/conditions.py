@@ -213,7 +213,7 @@ def _test(name: str, value: Any, view: View) -> bool:
     if name in ("subject_is", "doer_is", "undergoer_is"):
         return _is(value, _what(view, _role(view, name.removesuffix("_is"))))
     pred = _pred(view)
-    if name in ("passive", "negated", "gerund", "infinitive"):
+    if name in ("passive", "negated", "gerund", "infinitive", "perfect"):
         flag = bool(pred is not None and getattr(pred, name))
         return flag is bool(value)
     if name == "doer_person":

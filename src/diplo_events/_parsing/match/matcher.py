@@ -109,9 +109,10 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
     out: list[Match] = []
     for pred in syn.predicates:
         pats: tuple[Pattern, ...] = idx.verbs.get(pred.lemma, ())
-        if " " in pred.lemma:
+        verb, _, particle = pred.lemma.partition(" ")
+        if particle and not vocab.has("meaning_particle", particle):
             # "called on": the phrasal verb's rows, then the verb's own ("call")
-            pats = pats + tuple(p for p in idx.verbs.get(pred.lemma.split(" ")[0], ())
+            pats = pats + tuple(p for p in idx.verbs.get(verb, ())
                                 if p not in pats)  # fmt: skip
         if not pats:
             continue

@@ -21,12 +21,7 @@ __all__ = ["View", "extent"]
 
 def extent(p: Phrase) -> tuple[int, int]:
     """The tokens a phrase covers with its modifiers and appositive."""
-    end = p.end
-    if p.modifiers:
-        end = max(end, p.modifiers[-1].end)
-    if p.appositive is not None:
-        end = max(end, p.appositive.end)
-    return p.first, end
+    return p.first, p.stop
 
 
 def _takes_part(gov: Predicate, how: str, syn: SentenceSyntax) -> bool:
@@ -107,7 +102,10 @@ class View:
         phrase (and after the governing verb's object, for "held talks ... with X")."""
         m = self.match
         if m.predicate is not None:
-            return (*m.predicate.pps, *m.predicate.pre_pps)
+            pred = m.predicate
+            # "regained control of X": the object's own PPs too
+            held = pred.object.modifiers if pred.object is not None else ()
+            return (*pred.pps, *held, *pred.pre_pps)
         out: list[PP] = []
         pos = m.end
         if m.phrase is not None:

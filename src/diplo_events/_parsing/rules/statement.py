@@ -22,6 +22,7 @@ from .affiliation import affiliate
 from .codes import STATEMENT
 from .engine import Built, Context
 from .frames import location_of
+from .unnamed import unnamed_party
 
 __all__ = ["build"]
 
@@ -100,42 +101,14 @@ def _speakers(ctx: Context) -> list[Actor]:
     return out
 
 
-_ARMED_PLURALS = frozenset({"rebels", "insurgents", "militants", "fighters", "guerrillas",
-                            "separatists", "jihadists", "mutineers", "militias"})  # fmt: skip
-_DROP = frozenset({"the", "a", "an", "some", "several", "many", "two", "three", "four"})
-_QUALIFIERS = frozenset({"government", "military", "army", "state", "federal", "security",
-                         "defence", "defense", "police", "rebel", "opposition", "palace",
-                         "presidential", "senior", "top", "navy", "naval", "air",
-                         "border"})  # fmt: skip
-
-
 def _unnamed_speaker(ctx: Context) -> Actor | None:
     """Recall first: "Chechen officials said", "the opposition said", "7th Fleet said": a
     political speaker no state or body is known for is still a speaker, by the words that
     name it (its side may be told elsewhere, or stay unknown)."""
-    vocab = vocabulary()
     for p in ctx.roles.phrases.get("speaker", ()):
-        head = p.head_word
-        if not vocab.has("speaker_noun", head) and not ctx.syn.tokens[p.head].text[:1].isupper():
-            continue
-        if vocab.has("non_political_noun", head) or ctx.syn.tags[p.first] == "O":
-            continue
-        words = [t.text for t in ctx.syn.tokens[p.first : p.end]
-                 if t.low not in _DROP and t.text not in ("'s", "’s")]  # fmt: skip
-        if not words:
-            continue
-        plural = head.endswith("s") and not head.endswith("ss")
-        qualifiers = [w for w in words[:-1] if w[:1].isupper() or w.lower() in _QUALIFIERS]
-        armed = head in _ARMED_PLURALS
-        if plural and not qualifiers and not p.modifiers and not armed:
-            continue  # "officials said", "diplomats said": no one named (anonymous)
-        name = " ".join(words)
-        kind = (
-            ActorKind.ORGANIZATION
-            if plural or not vocab.has("role_noun", head)
-            else (ActorKind.PERSON)
-        )
-        return Actor(name=name, kind=kind, title=head)
+        found = unnamed_party(ctx.syn, p)
+        if found is not None:
+            return found
     return None
 
 
@@ -263,9 +236,7 @@ def _content_text(ctx: Context, content: tuple[int, int]) -> str:
     n = len(syn.tokens)
     if content == (-1, -1):
         # "<content>, according to X" / "According to X, <content>"
-        end = m.phrase.end if m.phrase is not None else m.end
-        if m.phrase is not None and m.phrase.modifiers:
-            end = max(end, m.phrase.modifiers[-1].end)
+        end = m.phrase.stop if m.phrase is not None else m.end
         before = _text(ctx, 0, m.first)
         return before or _text(ctx, end, n)
     if content == (-2, -2):

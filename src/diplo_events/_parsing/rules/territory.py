@@ -12,6 +12,7 @@ from ...model import (
     Actor,
     ActorKind,
     Location,
+    LocationKind,
     Span,
     TerritorialChange,
     TerritorialChangeKind,
@@ -26,6 +27,7 @@ from .affiliation import affiliate
 from .codes import territory_codes
 from .engine import Built, Context
 from .frames import date_of, location_of
+from .unnamed import unnamed_party
 
 __all__ = ["build"]
 
@@ -95,6 +97,26 @@ def _forces(ctx: Context) -> bool:
     return False
 
 
+def _the_town(ctx: Context) -> Location | None:
+    """ "took control of the city": the town named last, in this sentence before the phrase
+    or earlier in the story."""
+    syn = ctx.syn
+    vocab = vocabulary()
+    for p in ctx.roles.phrases.get("places", ()):
+        if not (
+            syn.tokens[p.first].low == "the"
+            and vocab.has("town_noun", p.head_word)
+            and p.end - p.first == 2
+        ):
+            continue
+        before = [pl.location for pl in ctx.sentence.places
+                  if pl.end <= syn.start(p.first) and pl.location.kind is LocationKind.CITY]  # fmt: skip
+        if before:
+            return before[-1]
+        return ctx.state.last_town
+    return None
+
+
 def _definite_ground(ctx: Context) -> bool:
     """ "took control of the city": one place the story has named, if not here."""
     vocab = vocabulary()
@@ -131,6 +153,18 @@ def _count(ctx: Context) -> int | None:
     return None
 
 
+def _unnamed(ctx: Context, role: str) -> Actor | None:
+    """Recall first: "opposition soldiers took control of the city" has a gainer no
+    gazetteer knows."""
+    for p in ctx.roles.phrases.get(role, ()):
+        if p.actors:
+            continue  # named, but set aside (a place, an untitled name)
+        found = unnamed_party(ctx.syn, p, armed=True)
+        if found is not None:
+            return found
+    return None
+
+
 def _first(ctx: Context, role: str, exclude: set[str]) -> Actor | None:
     for a in ctx.roles.get(role):
         if a.actor is None or a.bare or _untitled(a.actor):
@@ -143,8 +177,11 @@ def _first(ctx: Context, role: str, exclude: set[str]) -> Actor | None:
 def build(ctx: Context) -> Built:
     kind = TerritorialChangeKind(ctx.pattern.kind or "capture")
     places = _places(ctx)
-    gainer = _first(ctx, "gainer", set())
-    loser = _first(ctx, "loser", {side_key(gainer)} if gainer else set())
+    if not places:
+        town = _the_town(ctx)
+        places = [town] if town is not None else []
+    gainer = _first(ctx, "gainer", set()) or _unnamed(ctx, "gainer")
+    loser = _first(ctx, "loser", {side_key(gainer)} if gainer else set()) or _unnamed(ctx, "loser")
     place_keys = {(p.name or "").lower() for p in places}
     if gainer is not None and gainer.name.lower() in place_keys:
         gainer = None  # the place named as a party ("X took Y" with Y a bare name)

@@ -386,14 +386,17 @@ def build_clauses(
     phrase_at_first: dict[int, Phrase] = {}
     for p in phrases:
         phrase_at_first[p.first] = p
-        end = p.appositive.end if p.appositive is not None else p.end
-        if p.modifiers:
-            end = max(end, p.modifiers[-1].end)
-        phrase_at_end[end] = p
+        phrase_at_end[p.stop] = p
         phrase_at_end.setdefault(p.end, p)
     pp_objects = {pp.phrase.first: pp for pp in pps if pp.phrase is not None}
+    appositives = frozenset(
+        q.first
+        for p in phrases
+        for q in (p.appositive, *(m.appositive for m in p.members))
+        if q is not None
+    )
     ctx = _Context(tokens, tags, vocab, segments, preds, phrases, pps, phrase_at_end,
-                   phrase_at_first, pp_objects)  # fmt: skip
+                   phrase_at_first, pp_objects, appositives)  # fmt: skip
     for pred in preds:
         ctx.attach(pred)
     for pred in preds:
@@ -413,6 +416,7 @@ class _Context:
     phrase_at_end: dict[int, Phrase]
     phrase_at_first: dict[int, Phrase]
     pp_objects: dict[int, PP]
+    appositives: frozenset[int]  # first tokens of phrases that describe the one before
 
     _by_segment: dict[int, list[Predicate]] = attrs.field(factory=dict)
 
@@ -446,9 +450,12 @@ class _Context:
             else:
                 break
         obj = self.phrase_at_first.get(at)
+        inside = (0, 0)
         if obj is not None and obj.first < nxt:
             pred.object = obj
-        pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt and not pp.nested)
+            inside = (obj.first, obj.stop)  # "met the envoy to Mali": no PP of the verb
+        pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt and not pp.nested
+                         and not inside[0] <= pp.first < inside[1])  # fmt: skip
         if k + 1 == len(same):
             # ", including Kandahar and Herat": a list after a comma goes on with the verb
             later = [s for s in self.segments if s.index == seg.index + 1]
@@ -552,11 +559,23 @@ class _Context:
             if ante is not None:
                 pred.subject, pred.subject_how = ante, "relative"
                 return
+        if pred.infinitive and seg.kind is SegmentKind.COMMA:
+            # "X met Y, Z, in Doha to discuss ...": the purpose of the verb before
+            verb = next((p for p in reversed(self.preds) if p.segment.index < seg.index
+                         and p.finite and p.segment.quoted == seg.quoted), None)  # fmt: skip
+            if verb is not None:
+                self.subject(verb)
+                pred.subject, pred.subject_how = verb.subject, "shared"
+                return
         if seg.kind is SegmentKind.AND_VERB or (pred.gerund and seg.kind is SegmentKind.COMMA):
             main = self._main_before(seg)
             if main is not None:
                 self.subject(main)
                 pred.subject, pred.subject_how = main.subject, "shared"
+                if seg.kind is SegmentKind.AND_VERB and _bare(pred):
+                    # "could come under pressure and fall": the auxiliary goes with both
+                    pred.modal, pred.negated = main.modal, main.negated
+                    pred.future_be = main.future_be
                 return
         if seg.kind in (SegmentKind.COMMA, SegmentKind.SUB) or pred.gerund:
             found = self._walk_back(seg)
@@ -603,9 +622,7 @@ class _Context:
         after = self.phrase_at_first.get(pred.end)
         if after is None:
             return False
-        end = after.appositive.end if after.appositive is not None else after.end
-        if after.modifiers:
-            end = max(end, after.modifiers[-1].end)
+        end = after.stop
         n = len(self.tokens)
         j = _skip(self.tags, end, (Tag.ADV, Tag.DATE))
         if j < n and self.tags[j] not in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE, Tag.PREP,
@@ -638,6 +655,9 @@ class _Context:
                     continue
                 return candidate
             first = inside[0]
+            if first.first in self.appositives:
+                k -= 1  # ", Z," describing a phrase before: not the one the run opens with
+                continue
             if self.pp_objects.get(first.first) is not None:
                 # a fronted phrase ("In Doha,"): no subject
                 return candidate
@@ -646,3 +666,13 @@ class _Context:
                 return candidate
             k -= 1
         return candidate
+
+
+def _bare(pred: Predicate) -> bool:
+    """A verb group that is a bare base form: no auxiliary and no tense of its own."""
+    return (
+        pred.first == pred.head
+        and VerbForm.BASE in pred.forms
+        and VerbForm.PAST not in pred.forms
+        and not pred.infinitive
+    )

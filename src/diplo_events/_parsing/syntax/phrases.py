@@ -43,10 +43,25 @@ class Phrase:
     def coordinated(self) -> bool:
         return bool(self.members)
 
+    @property
+    def stop(self) -> int:
+        """The end of the phrase with its modifiers and appositive (for a coordination,
+        those of its last conjunct: "Y and the envoy to Mali, Z,")."""
+        end = self.end
+        if self.members:
+            end = max(end, self.members[-1].stop)
+        if self.modifiers:
+            end = max(end, self.modifiers[-1].end)
+        if self.appositive is not None:
+            end = max(end, self.appositive.stop)
+        return end
+
     def parties(self) -> tuple[ActorMention, ...]:
         """The actors the phrase stands for: its own, else its appositive's ("the Russian
         envoy to Afghanistan, Zamir Kabulov"), else those of its "of" modifiers ("the
-        ministers of Russia and China")."""
+        ministers of Russia and China"); a coordination's are its conjuncts'."""
+        if self.members:
+            return tuple(a for m in self.members for a in m.parties())
         app = self.appositive
         if (
             app is not None
@@ -215,7 +230,8 @@ def build_phrases(
     pp_at = {pp.first: pp for pp in pps}
     final: dict[int, Phrase] = {}
     modifier_of: set[int] = set()  # first tokens of phrases that modify the one before
-    for p in reversed(phrases):
+
+    def with_modifiers(p: Phrase) -> Phrase:
         head = tokens[p.head].low
         role = vocab.has("role_noun", head)
         people = (
@@ -243,13 +259,28 @@ def build_phrases(
             mods.append(attrs.evolve(pp, phrase=obj))
             modifier_of.add(obj.first)
             pos = pp.end
-        if mods:
-            p = attrs.evolve(p, modifiers=tuple(mods))
+        return attrs.evolve(p, modifiers=tuple(mods)) if mods else p
+
+    for p in reversed(phrases):
+        if p.members and p.members[-1].role_head:
+            # "Hajiev and the Uzbek envoy to Afghanistan": the PP is the last conjunct's
+            last = with_modifiers(p.members[-1])
+            p = attrs.evolve(p, members=(*p.members[:-1], last))
+        elif not p.members:
+            p = with_modifiers(p)
         final[p.first] = p
     for p in phrases:
-        q = _appositive_of(tokens, tags, final[p.first], final, modifier_of)
+        f = final[p.first]
+        if f.members:
+            q = _appositive_of(tokens, tags, f.members[-1], final, modifier_of)
+            if q is not None and f.members[-1].role_head:
+                last = attrs.evolve(f.members[-1], appositive=q)
+                final[p.first] = attrs.evolve(f, members=(*f.members[:-1], last))
+                modifier_of.add(q.first)
+            continue
+        q = _appositive_of(tokens, tags, f, final, modifier_of)
         if q is not None:
-            final[p.first] = attrs.evolve(final[p.first], appositive=q)
+            final[p.first] = attrs.evolve(f, appositive=q)
             modifier_of.add(q.first)
     out_pps = [
         attrs.evolve(pp, phrase=final.get(pp.phrase.first, pp.phrase)) if pp.phrase else pp
@@ -285,8 +316,9 @@ def _ends_with_and(tokens: Sequence[Token], group: Sequence[Phrase]) -> bool:
 
 
 def _compatible(a: Phrase, b: Phrase) -> bool:
-    """Conjuncts that name parties go with parties, other phrases with other phrases."""
-    return bool(a.actors or a.places) == bool(b.actors or b.places)
+    """Conjuncts that name parties go with parties ("Hajiev and the Uzbek envoy"), other
+    phrases with other phrases."""
+    return bool(a.actors or a.places or a.role_head) == bool(b.actors or b.places or b.role_head)
 
 
 def _clause_follows(tags: Sequence[str], end: int, n: int) -> bool:

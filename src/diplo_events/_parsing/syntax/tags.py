@@ -189,9 +189,12 @@ def tag_tokens(
         if tags[i] == Tag.ADV and tokens[i].low in _APPROXIMATE and tags[i + 1] == Tag.NUM:
             tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
     for i in range(1, n - 1):
-        if tokens[i].low == "since" and tags[i - 1] == Tag.AUX and tokens[i - 1].low in (
-            "have", "has", "had"
-        ) and tokens[i + 1].low in vocab.verb_forms:
+        if (
+            tokens[i].low == "since"
+            and tags[i - 1] == Tag.AUX
+            and tokens[i - 1].low in ("have", "has", "had")
+            and tokens[i + 1].low in vocab.verb_forms
+        ):
             tags[i] = Tag.ADV  # "have since seized": an adverb
     _short_brackets(tokens, tags)
     _short_quotes(tokens, tags, vocab)
