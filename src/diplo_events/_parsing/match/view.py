@@ -122,6 +122,11 @@ class View:
                 break
             out.append(pp)
             pos = pp.end
+        if m.phrase is not None:
+            # "the drills held near the border": the PPs of a participle after the noun
+            for pred in self.syn.predicates:
+                if pred.participle and pred.subject is m.phrase:
+                    out.extend(pp for pp in pred.pps if pp not in out)
         gov, how = self.governing
         if gov is not None and (how in ("object", "subject") or how.startswith("pp:")):
             out.extend(pp for pp in (*gov.pps, *gov.pre_pps) if pp not in out

@@ -219,7 +219,11 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
     syn = view.syn
     first, end = view.clause
     for pp in view.own_pps:
-        if first <= pp.first < end and pp.prep in _LOCATIVE and pp.phrase is not None:
+        if (
+            first <= pp.first < end
+            and pp.phrase is not None
+            and (pp.prep in _LOCATIVE or (pp.prep == "from" and _distance_before(syn, pp.first)))
+        ):
             for pl in _phrase_places(pp.phrase, syn):
                 if _placeable(pl):
                     return pl.location
@@ -247,6 +251,15 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
     return None
 
 
+def _distance_before(syn: SentenceSyntax, i: int) -> bool:
+    """ "20 kilometres (away) from the border": a distance before token ``i``."""
+    vocab = vocabulary()
+    j = i - 1
+    if j >= 0 and syn.tokens[j].low == "away":
+        j -= 1
+    return j >= 0 and vocab.has("distance_noun", syn.tokens[j].low)
+
+
 def _placeable(pl: PlaceMention) -> bool:
     loc = pl.location
     return loc.kind is not None or loc.country is not None or bool(loc.name)
@@ -269,6 +282,14 @@ def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
         return after[0].span
     if before:
         return before[-1].span
+    if m.phrase is not None:
+        # "a week-long exercise that ended earlier this week": the noun's relative clause
+        for seg in syn.segments:
+            if seg.kind is SegmentKind.REL and seg.opener == m.phrase.stop:
+                s_lo, s_hi = syn.start(seg.first), syn.end(seg.end)
+                for d in dates:
+                    if s_lo <= d.start and d.end <= s_hi and not d.bound:
+                        return d.span
     opening = syn.segments[0]
     if opening.index != syn.segment_of(m.first).index and not any(
         p.segment is opening for p in syn.predicates

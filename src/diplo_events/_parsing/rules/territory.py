@@ -109,8 +109,12 @@ def _the_town(ctx: Context) -> Location | None:
             and p.end - p.first == 2
         ):
             continue
-        before = [pl.location for pl in ctx.sentence.places
-                  if pl.end <= syn.start(p.first) and pl.location.kind is LocationKind.CITY]  # fmt: skip
+        lo = syn.start(p.first)
+        before = [
+            pl.location
+            for pl in ctx.sentence.places
+            if pl.end <= lo and pl.location.kind is LocationKind.CITY
+        ]
         if before:
             return before[-1]
         return ctx.state.last_town

@@ -535,6 +535,12 @@ class _Context:
             else:
                 pred.subject, pred.subject_how = gov.subject, "shared"
             return
+        if pred.participle and pred.first > seg.first:
+            # "the drills held near the border": the phrase the participle hangs from
+            noun = self.phrase_at_end.get(pred.first)
+            if noun is not None:
+                pred.subject, pred.subject_how, pred.passive = noun, "reduced", True
+                return
         if pred.gerund:
             # "..., with Jordan's envoy insisting that ...": the phrase after "with"
             before = self.phrase_at_end.get(pred.first)

@@ -108,22 +108,6 @@ def _single(vocab: Vocabulary) -> dict[str, str]:
 
 # Words that are prepositions before a noun phrase and subordinators before a clause; the
 # clause stage decides (they are tagged PREP here).
-_APPROXIMATE = frozenset(
-    {
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "some",
-        "roughly",
-        "approximately",
-        "over",
-        "under",
-        "just",
-        "only",
-        "at least",
-    }
-)
 _PREP_OR_SUB = frozenset({"after", "before", "since", "until", "till", "as"})
 _AUX_WORDS = ("be", "have", "do", "get")
 
@@ -186,7 +170,11 @@ def tag_tokens(
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
     for i in range(n - 1):
-        if tags[i] == Tag.ADV and tokens[i].low in _APPROXIMATE and tags[i + 1] == Tag.NUM:
+        if (
+            tags[i] in (Tag.ADV, Tag.PREP)
+            and vocab.has("approximator", tokens[i].low)
+            and tags[i + 1] == Tag.NUM
+        ):
             tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
     for i in range(1, n - 1):
         if (
@@ -203,12 +191,27 @@ def tag_tokens(
     _tag_verbs(tokens, tags, forms, vocab)
     _settle_auxiliaries(tokens, tags, forms, vocab)
     _split_particles(tokens, tags, units, vocab)
+    _relative_that(tags)
     lemmas = [vocab.lemma(t.low) if tags[i] in (Tag.VERB, Tag.AUX) else vocab.noun_lemma(t.low)
               for i, t in enumerate(tokens)]  # fmt: skip
     for i, tok in enumerate(tokens):
         if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
             tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
     return Tagged(tags=tags, lemmas=lemmas, units=units, forms=forms)
+
+
+def _relative_that(tags: list[str]) -> None:
+    """ "an exercise that concluded on Friday": "that" between a noun and a verb is a
+    relative pronoun."""
+    n = len(tags)
+    for i in range(1, n - 1):
+        if tags[i] != Tag.THAT or tags[i - 1] not in (Tag.WORD, Tag.CAP, Tag.ACTOR, Tag.PLACE):
+            continue
+        j = i + 1
+        while j < n and tags[j] in (Tag.ADV, Tag.NEG):
+            j += 1
+        if j < n and tags[j] in (Tag.VERB, Tag.AUX, Tag.MODAL):
+            tags[i] = Tag.REL
 
 
 #: A bracketed aside of at most this many tokens with no verb stays inside its phrase.
@@ -235,6 +238,9 @@ def _short_brackets(tokens: Sequence[Token], tags: list[str]) -> None:
 
 #: A quoted name or scare quote of at most this many tokens stays inside its clause.
 SHORT_QUOTE = 5
+#: ... and a quoted title after a determiner ('the "international meeting on peace"') of at
+#: most this many, with no verb.
+TITLE_QUOTE = 12
 
 
 def _short_quotes(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> None:
@@ -246,11 +252,14 @@ def _short_quotes(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -
         if tags[i] != Tag.QUOTE:
             i += 1
             continue
-        for j in range(i + 1, min(n, i + SHORT_QUOTE + 2)):
+        titled = i > 0 and tags[i - 1] == Tag.DET
+        for j in range(i + 1, min(n, i + (TITLE_QUOTE if titled else SHORT_QUOTE) + 2)):
             if tags[j] == Tag.QUOTE:
                 inside = tags[i + 1 : j]
                 words = [tokens[k].text for k in range(i + 1, j)]
-                clause = any(t in (Tag.AUX, Tag.MODAL, Tag.COMMA, Tag.STOP) for t in inside)
+                clause = any(t in (Tag.AUX, Tag.MODAL, Tag.COMMA, Tag.STOP) for t in inside) or (
+                    j - i > SHORT_QUOTE + 1 and Tag.VERB in inside
+                )
                 if len(words) == 1 and words[0].lower() in vocab.verb_forms and words[0].islower():
                     tags[i] = tags[j] = Tag.ADV  # 'had "liberated" the town': scare quotes
                 elif inside and not clause and words[-1] not in (".", "!", "?"):
