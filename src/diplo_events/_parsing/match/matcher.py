@@ -114,6 +114,11 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
             # "called on": the phrasal verb's rows, then the verb's own ("call")
             pats = pats + tuple(p for p in idx.verbs.get(verb, ())
                                 if p not in pats)  # fmt: skip
+        if not particle and pred.end < len(syn.tokens):
+            after = syn.tokens[pred.end].low
+            if vocab.has("meaning_particle", after) and syn.tags[pred.end] != Tag.PREP:
+                # "pulled down the flag", "took up positions": another verb than "pull"
+                pats = idx.verbs.get(f"{pred.lemma} {after}", ())
         if not pats:
             continue
         ok = [

@@ -456,6 +456,12 @@ class _Context:
             inside = (obj.first, obj.stop)  # "met the envoy to Mali": no PP of the verb
         pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt and not pp.nested
                          and not inside[0] <= pp.first < inside[1])  # fmt: skip
+        if obj is not None and obj.appositive_closed(self.tags) and k + 1 == len(same):
+            # "met X, the envoy, in Doha": the verb's PPs go on after the appositive
+            pos = obj.stop + 1
+            while pos in pp_first and pp_first[pos].phrase is not None:
+                pred.pps += (pp_first[pos],)
+                pos = pp_first[pos].end
         if k + 1 == len(same):
             # ", including Kandahar and Herat": a list after a comma goes on with the verb
             later = [s for s in self.segments if s.index == seg.index + 1]

@@ -56,6 +56,16 @@ class Phrase:
             end = max(end, self.appositive.stop)
         return end
 
+    def appositive_closed(self, tags: Sequence[str]) -> bool:
+        """Whether the phrase ends with an appositive closed by a comma ("X, the envoy,")."""
+        last = self.members[-1] if self.members else self
+        return (
+            last.appositive is not None
+            and self.stop == last.appositive.stop
+            and self.stop < len(tags)
+            and tags[self.stop] == Tag.COMMA
+        )
+
     def parties(self) -> tuple[ActorMention, ...]:
         """The actors the phrase stands for: its own, else its appositive's ("the Russian
         envoy to Afghanistan, Zamir Kabulov"), else those of its "of" modifiers ("the
@@ -258,7 +268,7 @@ def build_phrases(
             obj = final.get(pp.phrase.first, pp.phrase)
             mods.append(attrs.evolve(pp, phrase=obj))
             modifier_of.add(obj.first)
-            pos = pp.end
+            pos = max(pp.end, obj.stop)  # "of the town of Kidal": the town's own "of" phrase
         return attrs.evolve(p, modifiers=tuple(mods)) if mods else p
 
     for p in reversed(phrases):

@@ -179,7 +179,6 @@ def tag_tokens(
     for i in range(1, n - 1):
         if (
             tokens[i].low == "since"
-            and tags[i - 1] == Tag.AUX
             and tokens[i - 1].low in ("have", "has", "had")
             and tokens[i + 1].low in vocab.verb_forms
         ):
@@ -434,6 +433,9 @@ def _split_particles(
     """ "pulled out of the town": "out" is the verb's particle, "of" the preposition (the
     unit "out of" is split when the verb and the particle make a known phrasal verb)."""
     for i in range(len(tokens) - 1):
+        if tags[i] == Tag.VERB and tags[i + 1] == Tag.WORD and tokens[i + 1].low in _PARTICLE_WORDS:
+            tags[i + 1] = Tag.ADV  # "took up positions": a particle, not a noun
+            continue
         if tags[i] != Tag.VERB or tags[i + 1] != Tag.PREP or units[i + 1] < 2:
             continue
         particle = tokens[i + 1].low

@@ -1,0 +1,57 @@
+"""Noun phrases: coordination, appositives, modifiers and the parties a phrase names."""
+
+from __future__ import annotations
+
+from conftest import SyntaxOf
+
+from diplo_events._parsing.syntax import Phrase, SentenceSyntax
+
+
+def _object(syn: SentenceSyntax, lemma: str) -> Phrase:
+    pred = next(p for p in syn.predicates if p.lemma == lemma)
+    assert pred.object is not None
+    return pred.object
+
+
+def _parties(p: Phrase) -> list[str]:
+    return [a.actor.name for a in p.parties() if a.actor is not None]
+
+
+def test_a_list_of_states_is_one_coordination(syntax_of: SyntaxOf) -> None:
+    syn = syntax_of("Russia, Tajikistan and Uzbekistan held drills.")
+    subj = syn.predicates[0].subject
+    assert subj is not None and len(subj.members) == 3
+
+
+def test_a_conjunct_named_by_its_role_keeps_its_appositive(syntax_of: SyntaxOf) -> None:
+    syn = syntax_of(
+        "Omar met Finance Minister Lena Dahl and the Chadian envoy to Niger, Idriss Kamba, "
+        "in Niamey."
+    )
+    obj = _object(syn, "meet")
+    assert obj.coordinated
+    assert _parties(obj) == ["Lena Dahl", "Idriss Kamba"]
+    # the appositive and the envoy's "to" phrase are inside the object, not the verb's
+    pred = syn.predicates[0]
+    assert [pp.prep for pp in pred.pps] == ["in"]
+
+
+def test_an_appositive_names_the_role_before_it(syntax_of: SyntaxOf) -> None:
+    syn = syntax_of("Putin's spokesman, Dmitry Peskov, said the talks had ended.")
+    subj = syn.predicates[0].subject
+    assert subj is not None
+    assert _parties(subj) == ["Dmitry Peskov"]
+
+
+def test_of_phrases_modify_the_noun_before_them(syntax_of: SyntaxOf) -> None:
+    syn = syntax_of("The army took control of the town of Kidal.")
+    obj = _object(syn, "take")
+    assert obj.head_word == "control"
+    assert [pp.prep for pp in obj.modifiers] == ["of"]
+    assert obj.stop > obj.end
+
+
+def test_met_y_and_z_said_is_no_coordination(syntax_of: SyntaxOf) -> None:
+    syn = syntax_of("Abe met Modi and Xi said the summit was useful.")
+    obj = _object(syn, "meet")
+    assert not obj.coordinated
