@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SyntaxOf
+from syntax_of import syntax_of
 
 from diplo_events._parsing.syntax import Modal, Predicate, SentenceSyntax
 
@@ -18,7 +18,7 @@ def _words(syn: SentenceSyntax, p: object) -> str:
     return " ".join(t.text for t in syn.tokens[p.first : p.end])  # type: ignore[attr-defined]
 
 
-def test_passive_agent_and_undergoer(syntax_of: SyntaxOf) -> None:
+def test_passive_agent_and_undergoer() -> None:
     syn = syntax_of("The town was captured by rebels on Sunday.")
     pred = _pred(syn, "capture")
     assert pred.passive
@@ -26,14 +26,12 @@ def test_passive_agent_and_undergoer(syntax_of: SyntaxOf) -> None:
     assert _words(syn, pred.doer) == "rebels"
 
 
-def test_a_relative_clause_takes_its_antecedent(syntax_of: SyntaxOf) -> None:
+def test_a_relative_clause_takes_its_antecedent() -> None:
     syn = syntax_of("The drills, which began on Monday, ended on Friday.")
     assert _pred(syn, "begin").subject_how == "relative"
 
 
-def test_an_appositive_after_a_list_is_not_the_subject_of_a_purpose(
-    syntax_of: SyntaxOf,
-) -> None:
+def test_an_appositive_after_a_list_is_not_the_subject_of_a_purpose() -> None:
     syn = syntax_of(
         "Omar met Lena Dahl and the Chadian envoy, Idriss Kamba, in Niamey to discuss trade."
     )
@@ -48,20 +46,19 @@ def test_an_appositive_after_a_list_is_not_the_subject_of_a_purpose(
         ("The rebels marched on Goma and seized the airport.", "seize", Modal.NONE),
     ],
 )
-def test_a_bare_verb_after_and_shares_the_auxiliary(
-    syntax_of: SyntaxOf, text: str, lemma: str, modal: Modal
-) -> None:
+def test_a_bare_verb_after_and_shares_the_auxiliary(text: str, lemma: str, modal: Modal) -> None:
     assert _pred(syntax_of(text), lemma).modal is modal
 
 
-def test_a_participle_after_a_noun_hangs_from_it(syntax_of: SyntaxOf) -> None:
+def test_a_participle_after_a_noun_hangs_from_it() -> None:
     syn = syntax_of("Troops took part in the drills held near the border with Laos.")
     held = _pred(syn, "hold")
-    assert held.participle and held.passive
+    assert held.participle
+    assert held.passive
     assert _words(syn, held.subject) == "the drills"
 
 
-def test_an_infinitive_is_governed_by_the_verb_before_it(syntax_of: SyntaxOf) -> None:
+def test_an_infinitive_is_governed_by_the_verb_before_it() -> None:
     syn = syntax_of("The rebels launched an offensive to seize the airport.")
     seize = _pred(syn, "seize")
     assert seize.infinitive
@@ -69,7 +66,7 @@ def test_an_infinitive_is_governed_by_the_verb_before_it(syntax_of: SyntaxOf) ->
     assert seize.governed_how == "infinitive"
 
 
-def test_said_that_governs_its_clause(syntax_of: SyntaxOf) -> None:
+def test_said_that_governs_its_clause() -> None:
     syn = syntax_of("The ministry said that troops had withdrawn from the village.")
     withdraw = _pred(syn, "withdraw")
     assert withdraw.governor is _pred(syn, "say")

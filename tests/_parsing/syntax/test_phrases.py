@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SyntaxOf
+from syntax_of import syntax_of
 
 from diplo_events._parsing.syntax import Phrase, SentenceSyntax
 
@@ -17,13 +17,14 @@ def _parties(p: Phrase) -> list[str]:
     return [a.actor.name for a in p.parties() if a.actor is not None]
 
 
-def test_a_list_of_states_is_one_coordination(syntax_of: SyntaxOf) -> None:
+def test_a_list_of_states_is_one_coordination() -> None:
     syn = syntax_of("Russia, Tajikistan and Uzbekistan held drills.")
     subj = syn.predicates[0].subject
-    assert subj is not None and len(subj.members) == 3
+    assert subj is not None
+    assert len(subj.members) == 3
 
 
-def test_a_conjunct_named_by_its_role_keeps_its_appositive(syntax_of: SyntaxOf) -> None:
+def test_a_conjunct_named_by_its_role_keeps_its_appositive() -> None:
     syn = syntax_of(
         "Omar met Finance Minister Lena Dahl and the Chadian envoy to Niger, Idriss Kamba, "
         "in Niamey."
@@ -36,14 +37,14 @@ def test_a_conjunct_named_by_its_role_keeps_its_appositive(syntax_of: SyntaxOf) 
     assert [pp.prep for pp in pred.pps] == ["in"]
 
 
-def test_an_appositive_names_the_role_before_it(syntax_of: SyntaxOf) -> None:
+def test_an_appositive_names_the_role_before_it() -> None:
     syn = syntax_of("Putin's spokesman, Dmitry Peskov, said the talks had ended.")
     subj = syn.predicates[0].subject
     assert subj is not None
     assert _parties(subj) == ["Dmitry Peskov"]
 
 
-def test_of_phrases_modify_the_noun_before_them(syntax_of: SyntaxOf) -> None:
+def test_of_phrases_modify_the_noun_before_them() -> None:
     syn = syntax_of("The army took control of the town of Kidal.")
     obj = _object(syn, "take")
     assert obj.head_word == "control"
@@ -51,7 +52,7 @@ def test_of_phrases_modify_the_noun_before_them(syntax_of: SyntaxOf) -> None:
     assert obj.stop > obj.end
 
 
-def test_met_y_and_z_said_is_no_coordination(syntax_of: SyntaxOf) -> None:
+def test_met_y_and_z_said_is_no_coordination() -> None:
     syn = syntax_of("Abe met Modi and Xi said the summit was useful.")
     obj = _object(syn, "meet")
     assert not obj.coordinated

@@ -3,57 +3,54 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SyntaxOf
+from syntax_of import syntax_of
 
-from diplo_events._parsing.syntax import Tag
-
-
-def _tag(syn: object, word: str) -> str:
-    tokens = syn.tokens  # type: ignore[attr-defined]
-    tags = syn.tags  # type: ignore[attr-defined]
-    return next(tags[i] for i, t in enumerate(tokens) if t.text == word)  # type: ignore[no-any-return]
+from diplo_events._parsing.syntax import SentenceSyntax, Tag
 
 
-def test_verbs_and_their_auxiliaries(syntax_of: SyntaxOf) -> None:
+def _tag(syn: SentenceSyntax, word: str) -> str:
+    return next(syn.tags[i] for i, t in enumerate(syn.tokens) if t.text == word)
+
+
+def test_verbs_and_their_auxiliaries() -> None:
     syn = syntax_of("The rebels have seized the town and will hold it.")
     assert _tag(syn, "have") == Tag.AUX
     assert _tag(syn, "seized") == Tag.VERB
     assert _tag(syn, "will") == Tag.MODAL
 
 
-def test_a_short_quote_without_a_verb_stays_in_its_phrase(syntax_of: SyntaxOf) -> None:
+def test_a_short_quote_without_a_verb_stays_in_its_phrase() -> None:
     syn = syntax_of('Ministers attended the "regional forum on water security" in Almaty.')
     assert _tag(syn, '"') == Tag.BRACKET
 
 
-def test_a_quoted_clause_is_a_quotation(syntax_of: SyntaxOf) -> None:
+def test_a_quoted_clause_is_a_quotation() -> None:
     syn = syntax_of('"We will not leave the city," the commander said on Monday.')
     assert _tag(syn, '"') == Tag.QUOTE
 
 
-def test_a_scare_quoted_verb_is_still_the_verb(syntax_of: SyntaxOf) -> None:
+def test_a_scare_quoted_verb_is_still_the_verb() -> None:
     syn = syntax_of('The army said it had "liberated" the village of Lorna.')
     assert _tag(syn, "liberated") == Tag.VERB
 
 
 @pytest.mark.parametrize("word", ["around", "some", "nearly", "about"])
-def test_a_word_that_makes_a_number_approximate_is_part_of_the_phrase(
-    syntax_of: SyntaxOf, word: str
-) -> None:
+def test_a_word_that_makes_a_number_approximate_is_part_of_the_phrase(word: str) -> None:
     syn = syntax_of(f"{word.capitalize()} 3,000 troops took part in the drills.")
     assert syn.tags[0] == Tag.DET
     pred = syn.predicates[0]
-    assert pred.subject is not None and pred.subject.first == 0
+    assert pred.subject is not None
+    assert pred.subject.first == 0
 
 
-def test_that_between_a_noun_and_a_verb_is_a_relative_pronoun(syntax_of: SyntaxOf) -> None:
+def test_that_between_a_noun_and_a_verb_is_a_relative_pronoun() -> None:
     syn = syntax_of("They held an exercise that ended on Friday.")
     assert _tag(syn, "that") == Tag.REL
     syn = syntax_of("The ministry said that the exercise ended on Friday.")
     assert _tag(syn, "that") == Tag.THAT
 
 
-def test_have_since_is_an_adverb_before_the_verb(syntax_of: SyntaxOf) -> None:
+def test_have_since_is_an_adverb_before_the_verb() -> None:
     syn = syntax_of("Government troops have since retaken the port of Marova.")
     assert _tag(syn, "since") == Tag.ADV
     assert [p.lemma for p in syn.predicates] == ["retake"]
