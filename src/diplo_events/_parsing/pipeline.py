@@ -214,6 +214,28 @@ def _recase(norm: str) -> str:
     return "".join(parts)
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+
+
+def _attributive(norm: str, start: int, end: int) -> bool:
+    """ "the Marxist Nicaraguan leader", "the Putin government": a capitalized word between
+    an article and another word qualifies that word; it names no one by itself."""
+    if _ARTICLE_BEFORE.search(norm, max(0, start - 6), start) is None:
+        return False
+    after = _WORD_AFTER.match(norm, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    vocab = vocabulary()
+    # "the Tigers said": a verb follows, the word is the party
+    low = word.lower()
+    if word[0].isupper():
+        return True
+    closed = ("coordinator", "relative", "preposition", "be", "have", "modal", "subordinator")
+    return not (vocab.is_verb_form(low) or any(vocab.has(c, low) for c in closed))
+
+
 def _function_word(word: str) -> bool:
     """A capitalized word that is an English function or time word ("Overnight")."""
     vocab = vocabulary()
@@ -380,6 +402,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 and mention.surname
                 and parse_number(mention.surname) is None  # "Twenty-three towns ..."
                 and not _function_word(mention.surname)  # "Overnight, ...", "Earlier, ..."
+                and not _attributive(norm, mention.start, mention.end)
             ):
                 # a lone capitalized word that names nobody known: a person or a place, as
                 # its role in the clause will tell ("met Prigozhin", "in Kitshanga")

@@ -424,7 +424,7 @@ def test_parse_an_offset_dates_the_happening_it_measures_from() -> None:
 
 @pytest.mark.parametrize(
     "offset",
-    ["several days after", "two months after", "three days later", "a week earlier"],
+    ["several days after", "two months after", "some weeks after"],
 )
 def test_parse_an_inexact_or_unanchored_offset_gives_no_date(offset: str) -> None:
     text = (

@@ -128,7 +128,7 @@ class View:
                 if pred.participle and pred.subject is m.phrase:
                     out.extend(pp for pp in pred.pps if pp not in out)
         gov, how = self.governing
-        if gov is not None and (how in ("object", "subject") or how.startswith("pp:")):
+        if gov is not None and how in ("object", "subject"):
             out.extend(pp for pp in (*gov.pps, *gov.pre_pps) if pp not in out
                        and not (m.phrase is not None and pp.phrase is m.phrase))  # fmt: skip
         return tuple(out)

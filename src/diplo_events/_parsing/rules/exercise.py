@@ -25,7 +25,7 @@ from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import exercise_codes
 from .engine import Built, Context
-from .frames import date_of, location_of, phrase_actors
+from .frames import date_of, lead_day, location_of, phrase_actors
 
 __all__ = ["build"]
 
@@ -262,7 +262,8 @@ def build(ctx: Context) -> Built:
         MilitaryExercise(
             id="pending",
             evidence=(ctx.article.span(ctx.sentence.start, ctx.sentence.end),),
-            date=date_of(ctx.view, ctx.sentence.dates),
+            date=date_of(ctx.view, ctx.sentence.dates)
+            or lead_day(ctx.view, ctx.article, ctx.sentence),
             location=location,
             modality=ctx.modality(),
             confidence=0.6,

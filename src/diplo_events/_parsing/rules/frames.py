@@ -12,10 +12,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ...model import ActorKind, DateSpan, Location, LocationKind, Modality
-from ..annotate.dates import DateMention
+from ...model import ActorKind, DatePrecision, DateSpan, Location, LocationKind, Modality
+from ..annotate.dates import OFFSET, DateMention
 from ..annotate.mentions import ActorMention, PlaceMention, Role
 from ..annotate.vocabulary import vocabulary
+from ..document.article import Article, Sentence
 from ..match.patterns import Pattern
 from ..match.view import View
 from ..syntax import Modal, Phrase, Predicate, SegmentKind, SentenceSyntax, Tag
@@ -263,6 +264,30 @@ def _distance_before(syn: SentenceSyntax, i: int) -> bool:
 def _placeable(pl: PlaceMention) -> bool:
     loc = pl.location
     return loc.kind is not None or loc.country is not None or bool(loc.name)
+
+
+def lead_day(view: View, article: Article, sentence: Sentence) -> DateSpan | None:
+    """The publication day, for a happening the story's first paragraph tells as starting
+    or going on with no date ("Talks between A and B began in Sochi"); else None."""
+    if article.published is None or sentence.title or sentence.dates:
+        return None
+    first = next((s.paragraph for s in article.sentences if not s.title), None)
+    if sentence.paragraph != first:
+        return None
+    if OFFSET.search(article.norm, sentence.start, sentence.end):
+        return None  # "began a week after the talks": the offset tells the day
+    pred = view.match.predicate
+    if pred is None:
+        gov, how = view.governing
+        pred = gov if how in ("subject", "object") else None
+    if pred is None or not vocabulary().has("ongoing_verb", pred.lemma):
+        return None
+    if pred.negated or pred.modal is not Modal.NONE or pred.future_be or pred.infinitive:
+        return None
+    if modality_of(view) is not Modality.REALIZED:
+        return None
+    day = article.published
+    return DateSpan(start=day, end=day, precision=DatePrecision.DAY, text=None)
 
 
 def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:

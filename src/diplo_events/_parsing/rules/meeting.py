@@ -17,7 +17,7 @@ from ..syntax import Tag
 from .affiliation import affiliate
 from .codes import MEETING
 from .engine import Built, Context
-from .frames import date_of, location_of, phrase_actors
+from .frames import date_of, lead_day, location_of, phrase_actors
 
 __all__ = ["build"]
 
@@ -116,10 +116,16 @@ def _definite_reference(ctx: Context) -> bool:
 
 
 def _also(ctx: Context) -> bool:
+    """ "X also met Y", "X also held talks with Y": one more meeting, not the one told."""
     syn = ctx.syn
     m = ctx.view.match
-    lo = m.predicate.first if m.predicate is not None else max(0, m.first - 3)
-    return any(syn.tokens[i].low == "also" for i in range(max(0, lo - 2), m.first))
+    pred = m.predicate
+    if pred is None:
+        gov, how = ctx.view.governing
+        pred = gov if how in ("object", "subject") else None
+    if pred is None:
+        return False
+    return any(syn.tokens[i].low == "also" for i in range(max(0, pred.first - 1), pred.head))
 
 
 def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
@@ -207,7 +213,7 @@ def build(ctx: Context) -> Built:
         and not any(ctx.view.phrases(r) for r in ("pp:with", "pp:between", "pp:among", "possessor"))
     ):
         link = Link.REFERS  # "At the meeting, A thanked B": the meeting told before
-    date = date_of(ctx.view, ctx.sentence.dates)
+    date = date_of(ctx.view, ctx.sentence.dates) or lead_day(ctx.view, ctx.article, ctx.sentence)
     modality = ctx.modality()
     cameo, plover = MEETING[family]
     groups = _list_split(ctx, [a for a in parties if side_key(a) in _doer_sides(ctx)]) or [parties]

@@ -183,6 +183,9 @@ def tag_tokens(
             and tokens[i + 1].low in vocab.verb_forms
         ):
             tags[i] = Tag.ADV  # "have since seized": an adverb
+    for i in range(1, n - 1):
+        if tags[i] == Tag.ADV and tags[i - 1] == Tag.DET and tags[i + 1] in (Tag.WORD, Tag.CAP):
+            tags[i] = Tag.WORD  # "their first joint drills": an adjective
     _short_brackets(tokens, tags)
     _short_quotes(tokens, tags, vocab)
     _mark_auxiliaries(tokens, tags, vocab)
