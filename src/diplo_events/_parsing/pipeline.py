@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -238,13 +239,23 @@ def _attributive(norm: str, start: int, end: int) -> bool:
 
 def _function_word(word: str) -> bool:
     """A capitalized word that is an English function or time word ("Overnight")."""
-    vocab = vocabulary()
     low = word.lower()
     if low.endswith(("ing", "ern", "ly")) and len(low) > 5:
         return True  # "Neighbouring Mali", "Western officials", "Separately, ..."
-    return any(low in vocab.forms(name) for name in (
-        "adverb", "time_noun", "determiner", "preposition", "subordinator", "coordinator",
-        "subject_pronoun", "number_word", "month"))  # fmt: skip
+    return low in _function_words()
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Function and time words, and the first words of those of several ("Ahead of")."""
+    vocab = vocabulary()
+    out: set[str] = set()
+    for name in ("adverb", "time_noun", "determiner", "preposition", "subordinator",
+                 "coordinator", "subject_pronoun", "number_word", "month"):  # fmt: skip
+        for form in vocab.forms(name):
+            out.add(form)
+            out.add(form.split(" ")[0])
+    return frozenset(out)
 
 
 def _office(text: str, mention: ActorMention) -> Actor:

@@ -52,6 +52,9 @@ SYNTAX_ROLES = frozenset(
         "governor_object",  # the object of that verb ("X hosted Y for talks")
         "appositive",  # the phrase after the trigger's phrase, between commas
         "participle_by",  # the agent of a participle after it (", attended by X")
+        # the doer of the verb whose "after", "following", "during" or "at" phrase the trigger
+        # noun heads ("announced the deal after talks with Y": the announcer talked)
+        "framing_doer",
     }
 )
 _TYPES = frozenset(EVENT_ROLES)

@@ -45,6 +45,9 @@ def _takes_part(gov: Predicate, how: str, syn: SentenceSyntax) -> bool:
     return gov.lemma == "take" and gov.object is not None and gov.object.head_word == "part"
 
 
+_FRAMING = frozenset({"pp:after", "pp:following", "pp:during", "pp:at"})
+
+
 def _contains(p: Phrase | None, i: int) -> bool:
     if p is None:
         return False
@@ -128,7 +131,11 @@ class View:
                 if pred.participle and pred.subject is m.phrase:
                     out.extend(pp for pp in pred.pps if pp not in out)
         gov, how = self.governing
-        if gov is not None and how in ("object", "subject"):
+        if gov is not None and (
+            how in ("object", "subject")
+            # "arrived in Accra for a visit": a verb of attending lends its place
+            or (how.startswith("pp:") and _takes_part(gov, how, self.syn))
+        ):
             out.extend(pp for pp in (*gov.pps, *gov.pre_pps) if pp not in out
                        and not (m.phrase is not None and pp.phrase is m.phrase))  # fmt: skip
         return tuple(out)
@@ -161,6 +168,17 @@ class View:
             if role == "governor_object" and (p is None or _contains(p, m.first)):
                 return []
             return [p] if p is not None else []
+        if role == "framing_doer":
+            gov, how = self.governing
+            if gov is None or how not in _FRAMING or m.phrase is None:
+                return []
+            if not any(pp.prep == how[3:] and pp.phrase is not None and
+                       _contains(pp.phrase, m.first) for pp in gov.pps):  # fmt: skip
+                return []
+            doer = gov.doer
+            if doer is not None and vocabulary().has("source_noun", doer.head_word):
+                return []  # "sources said after the meeting": informants, not parties
+            return [doer] if doer is not None and not _contains(doer, m.first) else []
         if role == "appositive":
             return []
         if role == "participle_by":

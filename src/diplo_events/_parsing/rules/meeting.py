@@ -8,12 +8,15 @@ list of counterparts from several states gives one meeting per counterpart's sta
 
 from __future__ import annotations
 
+import attrs
+
 from ...model import Actor, ActorKind, Event, Meeting
+from ..annotate.dates import OFFSET
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
 from ..document.keys import actor_key, side_key
 from ..document.merge import Link
-from ..syntax import Tag
+from ..syntax import SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import MEETING
 from .engine import Built, Context
@@ -84,6 +87,8 @@ def _plural_subject(ctx: Context) -> bool:
                 return True
             if words in (["they"], ["both"]):
                 return True
+            if len(words) == 2 and words[0] == "the" and vocab.has("number_word", words[1]):
+                return True  # "when the two met"
     return False
 
 
@@ -125,7 +130,23 @@ def _also(ctx: Context) -> bool:
         pred = gov if how in ("object", "subject") else None
     if pred is None:
         return False
+    if m.predicate is not None and not vocabulary().has("meeting_verb", pred.lemma):
+        return False  # "the two also discussed X": more of the same meeting
     return any(syn.tokens[i].low == "also" for i in range(max(0, pred.first - 1), pred.head))
+
+
+def _measured_from(ctx: Context) -> bool:
+    """ "The talks came a week after X met Y": the meeting an offset is measured from is
+    another, earlier one."""
+    pred = ctx.view.match.predicate
+    if pred is None or pred.segment.kind is not SegmentKind.SUB:
+        return False
+    syn = ctx.syn
+    opener = pred.segment.opener
+    if not (0 <= opener < len(syn.tokens)) or syn.tokens[opener].low not in ("after", "before"):
+        return False
+    lo = syn.start(max(0, opener - 4))
+    return OFFSET.search(ctx.article.norm, lo, syn.end(opener + 1)) is not None
 
 
 def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
@@ -167,11 +188,12 @@ def _topics(ctx: Context) -> tuple[str, ...]:
 def build(ctx: Context) -> Built:
     roles = ctx.roles
     family = str(ctx.effects.get("family") or ctx.pattern.family or "meet")
-    parties = _unique(list(roles.get("participants")))
+    # in text order, whichever slot found them
+    parties = _unique(sorted(roles.get("participants"), key=lambda a: a.start))
     location = location_of(ctx.view, roles, ctx.article.home)
     if location is None and ctx.article.home is not None and ctx.sentence.paragraph <= 2:
         location = ctx.article.home  # "DAMASCUS, Syria -- X met Y": the dateline's place
-    link = Link.DISTINCT if _also(ctx) else Link.NEW
+    link = Link.DISTINCT if _also(ctx) or _measured_from(ctx) else Link.NEW
     # the visited or receiving state, from the place, when no party of it is named
     if family in ("visit", "host"):
         for pl in roles.places.get("host", ()):
@@ -187,6 +209,15 @@ def build(ctx: Context) -> Built:
                 and len(_sides(parties)) < 2
             ):
                 parties.append(state_actor(location.country))
+    if family == "host" and location is not None and location.country:
+        # "the army chief hosted his counterparts in Abuja": the host is the place's
+        hosts = _doer_sides(ctx)
+        parties = [
+            attrs.evolve(a, country=location.country)
+            if side_key(a) in hosts and a.country is None and a.organization is None
+            else a
+            for a in parties
+        ]
     affiliated: list[Actor] = []
     for a in parties:
         others = {b.country for b in (*affiliated, *parties) if b is not a and b.country}

@@ -304,7 +304,9 @@ def _verb_groups(
             if not auxes and not infinitive:
                 if verb_forms == {VerbForm.GERUND}:
                     pred.gerund = True
-                elif VerbForm.PARTICIPLE in verb_forms and _participle_use(tokens, tags, head, seg):
+                elif VerbForm.PARTICIPLE in verb_forms and _participle_use(
+                    tokens, tags, forms, head, seg
+                ):
                     pred.participle = True
             out.append(pred)
             i = end
@@ -322,7 +324,16 @@ def _known_phrasal(vocab: Vocabulary, phrasal: str) -> bool:
     return any(f"{head} {particle}" in forms for forms in vocab.classes.values())
 
 
-def _participle_use(tokens: Sequence[Token], tags: Sequence[str], head: int, seg: Segment) -> bool:
+_NON_FINITE = frozenset({VerbForm.PARTICIPLE, VerbForm.GERUND})
+
+
+def _participle_use(
+    tokens: Sequence[Token],
+    tags: Sequence[str],
+    forms: Sequence[frozenset[str]],
+    head: int,
+    seg: Segment,
+) -> bool:
     """An -ed form used as a participle ("the town captured by rebels", "Asked about it,"):
     right after a noun phrase and followed by "by", or opening a segment."""
     nxt = head + 1
@@ -330,8 +341,12 @@ def _participle_use(tokens: Sequence[Token], tags: Sequence[str], head: int, seg
     while first < head and tags[first] == Tag.ADV:
         first += 1
     if first == head and seg.kind is SegmentKind.COMMA:
-        # ", known as Wisma Putra,", ", backed by Iran,": a participle opening an aside
-        return True
+        # ", known as Wisma Putra,", ", backed by Iran,": a participle opening an aside, when
+        # some other verb can be the sentence's own ("the chief, Gen X, hosted ..." has none)
+        return any(
+            tags[i] == Tag.VERB and i != head and not forms[i] <= _NON_FINITE
+            for i in range(len(tags))
+        )
     if nxt < len(tokens) and tokens[nxt].low == "by":
         if nxt + 1 < len(tokens) and tokens[nxt + 1].low in _MEANS:
             return False  # "said by phone": how, not by whom

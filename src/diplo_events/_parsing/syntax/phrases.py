@@ -85,7 +85,9 @@ class Phrase:
             return self.actors
         if app is not None and app.actors:
             return app.actors
-        owned = self.owner_pronoun  # "its troops from Mali": Mali is where, not whose
+        # "its troops from Mali": Mali is where, not whose ("his counterparts from Ghana" are
+        # Ghana's)
+        owned = self.owner_pronoun and not self.role_head
         for pp in self.modifiers:
             if pp.phrase is None or not pp.phrase.actors:
                 continue
@@ -258,7 +260,8 @@ def build_phrases(
             and pp_at[pos].phrase is not None
             and (
                 pp_at[pos].prep == "of"
-                or (role and pp_at[pos].prep in _ROLE_PREPS)
+                # "his counterparts from Ghana in Abuja": after "from", "in" is the verb's
+                or (role and pp_at[pos].prep in _ROLE_PREPS and all(m.prep == "of" for m in mods))
                 or (people and pp_at[pos].prep in ("from", "at"))
                 or (said and pp_at[pos].prep in ("from", "by"))
             )

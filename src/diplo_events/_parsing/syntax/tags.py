@@ -173,7 +173,7 @@ def tag_tokens(
         if (
             tags[i] in (Tag.ADV, Tag.PREP)
             and vocab.has("approximator", tokens[i].low)
-            and tags[i + 1] == Tag.NUM
+            and (tags[i + 1] == Tag.NUM or vocab.has("number_word", tokens[i + 1].low))
         ):
             tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
     for i in range(1, n - 1):
