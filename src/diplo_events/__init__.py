@@ -21,6 +21,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 if TYPE_CHECKING:
     from .errors import DiploEventsError, InputTooLargeError, SchemaError
+    from .explain import Decision, Explanation, explain
     from .model import (
         SCHEMA_VERSION,
         Actor,
@@ -49,9 +50,11 @@ __all__ = [
     "ActorKind",
     "DatePrecision",
     "DateSpan",
+    "Decision",
     "DiploEventsError",
     "Document",
     "Event",
+    "Explanation",
     "InputTooLargeError",
     "Location",
     "LocationKind",
@@ -64,6 +67,7 @@ __all__ = [
     "TerritorialChange",
     "TerritorialChangeKind",
     "__version__",
+    "explain",
     "from_dict",
     "from_json",
     "json_schema",
@@ -78,6 +82,9 @@ _LAZY: dict[str, str] = {
     "DiploEventsError": "errors",
     "InputTooLargeError": "errors",
     "SchemaError": "errors",
+    "Decision": "explain",
+    "Explanation": "explain",
+    "explain": "explain",
     "parse": "parser",
     "parse_document": "parser",
     "json_schema": "schema",

@@ -31,9 +31,17 @@ def parse(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     :class:`~diplo_events.InputTooLargeError` beyond :data:`MAX_INPUT_CHARS`.
     Any other text, however odd, is parsed without raising.
     """
+    _check_text(text)
+    from ._parsing.pipeline import run
+
+    return run(text, published=published)
+
+
+def _check_text(text: object, caller: str = "parse") -> None:
+    """TypeError for anything but a str, InputTooLargeError beyond MAX_INPUT_CHARS."""
     if not isinstance(text, str):
         raise TypeError(
-            f"parse() needs article text as str, got {type(text).__name__}"
+            f"{caller}() needs article text as str, got {type(text).__name__}"
             + (
                 " (decode bytes first, e.g. data.decode('utf-8'))"
                 if isinstance(text, bytes)
@@ -42,9 +50,6 @@ def parse(text: str, *, published: dt.date | str | None = None) -> list[Event]:
         )
     if len(text) > MAX_INPUT_CHARS:
         raise InputTooLargeError(len(text), MAX_INPUT_CHARS)
-    from ._parsing.pipeline import run
-
-    return run(text, published=published)
 
 
 def parse_document(

@@ -49,7 +49,7 @@ from .annotate.numbers import parse_number
 from .annotate.vocabulary import vocabulary
 from .document.article import Article, Sentence
 from .document.entities import build_registry
-from .document.merge import Candidate, assign_ids, merge
+from .document.merge import Candidate, assign_ids, merge_traced
 from .document.state import DocState, advance
 from .document.timeline import inherit_dates
 from .rules.engine import Trace, extract
@@ -274,13 +274,19 @@ DATELINE_LAG_DAYS = 3
 
 def run(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     """All events of ``text`` (already checked to be a str of acceptable size)."""
-    events, _ = run_traced(text, published=published)
-    return events
+    return run_traced(text, published=published).events
 
 
-def run_traced(
-    text: str, *, published: dt.date | str | None = None
-) -> tuple[list[Event], list[Trace]]:
+@attrs.frozen
+class Traced:
+    """The events of a text, every pattern tried on it, and which tries made which event."""
+
+    events: list[Event]
+    traces: list[Trace]  # in text order
+    sources: list[frozenset[int]]  # per event: the indices of the traces that made it
+
+
+def run_traced(text: str, *, published: dt.date | str | None = None) -> Traced:
     """All events of ``text``, and the trace of every pattern tried."""
     article = prepare(text, published=published)
     day = article.published
@@ -292,9 +298,11 @@ def run_traced(
         syn = analyse(article.norm, sent.start, sent.end, sent.actors, sent.places, sent.dates,
                       vocab)  # fmt: skip
         found, tried = extract(article, sent, syn, state)
+        maker = {id(e): len(traces) + k for k, t in enumerate(tried) for e in t.events}
         traces.extend(tried)
         made: list[Event] = []
         for event, link in found:
+            origin = frozenset({maker[id(event)]}) if id(event) in maker else frozenset()
             if sent.title and isinstance(event, Statement):
                 continue  # a headline is no statement (it sums up the body)
             if (
@@ -305,9 +313,13 @@ def run_traced(
             ):
                 event = _future(event, day)
             made.append(event)
-            candidates.append(Candidate(event, sent.paragraph, sent.index, link, sent.title))
+            candidates.append(
+                Candidate(event, sent.paragraph, sent.index, link, sent.title, origin)
+            )
         state = advance(state, made, sent.index, sent.paragraph, sent.places)
-    return assign_ids(inherit_dates(merge(candidates), article)), traces
+    merged = merge_traced(candidates)
+    events = assign_ids(inherit_dates([c.event for c in merged], article))
+    return Traced(events, traces, [c.origins for c in merged])
 
 
 def _future(event: Event, day: dt.date) -> Event:

@@ -21,7 +21,6 @@ def test_joint_exercise_is_cooperation() -> None:
                      "on Monday.")  # fmt: skip
     assert [a.country for a in ex.participants] == ["RUS", "BLR", "KAZ"]
     assert (ex.cameo, ex.plover) == ("062", "COOPERATE")
-    assert ex.rule == "military_exercise.held"
     assert ex.modality is Modality.REALIZED
     assert ex.location is not None
     assert ex.location.name == "Minsk"
@@ -91,7 +90,6 @@ def test_detail_sentences_add_participants_and_counts_to_the_exercise() -> None:
     assert ex.troops == 3000
     assert ex.ships == 12
     assert len(ex.evidence) == 3
-    assert ex.rule == "military_exercise.held"
 
 
 def test_detail_sentence_without_an_exercise_before_is_no_event() -> None:

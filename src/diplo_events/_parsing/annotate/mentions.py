@@ -33,6 +33,7 @@ import attrs
 
 from ...model import Actor, ActorKind, Location, LocationKind, Span
 from .gazetteer import Category, Entry, Match, gazetteer
+from .vocabulary import vocabulary
 from .lexicon import Lexicon, lexicon
 
 __all__ = [
@@ -524,7 +525,12 @@ def find_mentions(
         joined = bool(groups) and (
             gap in (" ", "'s ", "’s ", " of the ", " of ", "-")
             # "Ethiopian federal forces", "the Chinese foreign ministry"
-            or (cat is Category.INSTITUTION and _ONE_WORD.fullmatch(gap) is not None)
+            or (
+                cat is Category.INSTITUTION
+                and _ONE_WORD.fullmatch(gap) is not None
+                # "Poland held military drills": a verb between is no qualifier
+                and not vocabulary().is_verb_form(gap.strip().lower())
+            )
         )
         if not joined:
             groups.append(_Group(m.start, m.end))

@@ -37,7 +37,7 @@ from ...model import (
 from ...serialize import _dumps_canonical, to_dict
 from .keys import side_key, voice_key
 
-__all__ = ["Candidate", "Link", "assign_ids", "merge"]
+__all__ = ["Candidate", "Link", "assign_ids", "merge", "merge_traced"]
 
 
 #: An event is merged only with the last this many events (a long text stays linear).
@@ -63,6 +63,9 @@ class Candidate:
     sentence: int = 0  # index of the sentence it came from
     link: Link = Link.NEW
     title: bool = False  # it came from a headline or a heading
+    #: what made it (the caller's keys, e.g. the indices of the rule traces); a merged event
+    #: has the origins of every candidate it took in
+    origins: frozenset[int] = frozenset()
 
 
 def parties(event: Event) -> frozenset[str]:
@@ -171,6 +174,7 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
     meetings = [i for i, c in enumerate(items) if isinstance(c.event, Meeting)]
     drop: set[int] = set()
     events = [c.event for c in items]
+    origins = [c.origins for c in items]
     sides = {i: parties(events[i]) for i in meetings}  # once per meeting, not per pair
     for n_i, i in enumerate(meetings):
         if items[i].link is not Link.NEW:
@@ -198,12 +202,13 @@ def _fold_leads(items: list[Candidate]) -> list[Candidate]:
                 extra = attrs.evolve(lead, evidence=lead.evidence[:1]) if n == 0 else None
                 if extra is not None:
                     ev = _combine(ev, extra, keep_parties=True)
+                    origins[j] = origins[j] | items[i].origins
                 ev = attrs.evolve(ev, date=ev.date or lead.date,
                                   location=ev.location or lead.location)  # fmt: skip
                 events[j] = ev
             drop.add(i)
     return [
-        c if c.event is events[k] else attrs.evolve(c, event=events[k])
+        c if c.event is events[k] else attrs.evolve(c, event=events[k], origins=origins[k])
         for k, c in enumerate(items)
         if k not in drop
     ]
@@ -247,7 +252,9 @@ def _fold_titles(items: list[Candidate]) -> list[Candidate]:
                 and _same_happening(cand.event, out[j].event)
             ):
                 out[j] = attrs.evolve(
-                    out[j], event=_combine(out[j].event, cand.event, keep_parties=True, refers=True)
+                    out[j],
+                    event=_combine(out[j].event, cand.event, keep_parties=True, refers=True),
+                    origins=out[j].origins | cand.origins,
                 )
                 drop.add(i)
                 break
@@ -256,6 +263,11 @@ def _fold_titles(items: list[Candidate]) -> list[Candidate]:
 
 def merge(candidates: Sequence[Candidate]) -> list[Event]:
     """Merge candidates that tell the same happening; keep text order."""
+    return [c.event for c in merge_traced(candidates)]
+
+
+def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """:func:`merge`, keeping for each event the origins of all it took in."""
     items = _fold_leads(_fold_titles(list(candidates)))
     merged: list[Candidate] = []
     for cand in items:
@@ -355,8 +367,8 @@ def merge(candidates: Sequence[Candidate]) -> list[Event]:
                 or (isinstance(ev, MilitaryExercise) and ev.rule != "military_exercise.detail")
             )
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
-            merged[target] = attrs.evolve(prev, event=combined)
-    return [c.event for c in merged if not _empty_exercise(c.event)]
+            merged[target] = attrs.evolve(prev, event=combined, origins=prev.origins | cand.origins)
+    return [c for c in merged if not _empty_exercise(c.event)]
 
 
 def _same_exercise(a: Event, b: Event) -> bool:

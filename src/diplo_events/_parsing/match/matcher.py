@@ -114,9 +114,13 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
             # "called on": the phrasal verb's rows, then the verb's own ("call")
             pats = pats + tuple(p for p in idx.verbs.get(verb, ())
                                 if p not in pats)  # fmt: skip
+        obj = pred.object
+        if obj is not None and obj.end - obj.first == 1 and obj.first == pred.end:
+            # "take part", "give way": a verb and a bare noun that make one verb
+            pats = pats + idx.verbs.get(f"{pred.lemma} {syn.tokens[obj.first].low}", ())
         if not particle and pred.end < len(syn.tokens):
             after = syn.tokens[pred.end].low
-            if vocab.has("meaning_particle", after) and syn.tags[pred.end] != Tag.PREP:
+            if vocab.has("meaning_particle", after) and syn.tags[pred.end] == Tag.ADV:
                 # "pulled down the flag", "took up positions": another verb than "pull"
                 pats = idx.verbs.get(f"{pred.lemma} {after}", ())
         if not pats:

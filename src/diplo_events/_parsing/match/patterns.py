@@ -22,6 +22,7 @@ from ..annotate.vocabulary import Vocabulary, vocabulary
 
 __all__ = [
     "EVENT_ROLES",
+    "REQUIREMENTS",
     "SYNTAX_ROLES",
     "Condition",
     "Cue",
@@ -39,6 +40,17 @@ EVENT_ROLES: Mapping[str, frozenset[str]] = {
     "military_exercise": frozenset({"participants", "location"}),
     "territorial_change": frozenset({"gainer", "loser", "places", "location"}),
     "statement": frozenset({"speaker", "location"}),
+}
+#: What a pattern may require of the event it makes (checked by the event type's builder).
+REQUIREMENTS: Mapping[str, frozenset[str]] = {
+    # two sides named in the sentence itself ("the two also discussed X" adds no meeting)
+    "meeting": frozenset({"two_parties"}),
+    # two sides, or armed men ("soldiers trained near X"); an exercise told just before
+    "military_exercise": frozenset({"joint_or_forces", "recent_exercise"}),
+    "territorial_change": frozenset(
+        {"gainer", "places", "forces", "places_or_forces", "specific_ground"}
+    ),
+    "statement": frozenset(),
 }
 #: Syntactic roles a frame may read (and any preposition, as "pp:<preposition>").
 SYNTAX_ROLES = frozenset(
@@ -259,6 +271,10 @@ def _pattern(
                                 expect=dict(ex.get("expect", {}))))  # fmt: skip
     if len(examples) < 2:
         raise PatternError(f"{where}: at least two invented examples are needed")
+    require = tuple(raw.get("require", ()))
+    unknown = sorted(set(require) - REQUIREMENTS[etype])
+    if unknown:
+        raise PatternError(f"{where}: unknown requirement(s) {unknown} for a {etype}")
     return Pattern(
         id=pid,
         type=etype,
@@ -268,7 +284,7 @@ def _pattern(
         kind=raw.get("kind"),
         vetoes=tuple(vetoes),
         cues=tuple(pcues),
-        require=tuple(raw.get("require", ())),
+        require=require,
         examples=tuple(examples),
         about=str(raw.get("about", "")),
         source=source,

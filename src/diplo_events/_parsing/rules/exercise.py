@@ -29,10 +29,6 @@ from .frames import date_of, lead_day, location_of, phrase_actors
 
 __all__ = ["build"]
 
-#: Verbs whose object names who takes part in the exercise the verb's subject is.
-_INVOLVE = frozenset({"involve", "include", "feature", "bring together", "bring", "gather",
-                      "draw", "comprise", "see"})  # fmt: skip
-
 
 @functools.cache
 def _nouns(name: str) -> str:
@@ -59,7 +55,7 @@ def _involved(ctx: Context) -> list[ActorMention]:
     m = ctx.view.match
     out: list[ActorMention] = []
     for pred in ctx.syn.predicates:
-        if pred.lemma not in _INVOLVE or pred.subject is None:
+        if not vocabulary().has("involve_verb", pred.lemma) or pred.subject is None:
             continue
         subj = pred.subject
         if not (subj.first <= m.first < max(subj.end, m.end)):
@@ -240,8 +236,36 @@ def _definite(ctx: Context, p: Phrase | None) -> bool:
     return ctx.syn.tokens[p.first].low in ("the", "this", "these", "that", "its", "their")
 
 
+#: A detail sentence ("It involves 3,000 troops") adds to an exercise told at most this
+#: many sentences before.
+DETAIL_SENTENCES = 2
+
+
+def _unmet(ctx: Context, parties: list[Actor]) -> str | None:
+    for need in ctx.pattern.require:
+        if need == "recent_exercise" and (
+            ctx.sentence.index - ctx.state.last_exercise_sentence > DETAIL_SENTENCES
+        ):
+            return "no exercise told just before"
+        if need == "joint_or_forces" and len(parties) < 2 and not _forces(ctx):
+            return "two sides or armed forces"
+    return None
+
+
+def _forces(ctx: Context) -> bool:
+    """ "Estonian soldiers trained", "the navy drilled": armed men do it."""
+    vocab = vocabulary()
+    for p in ctx.roles.phrases.get("participants", ()):
+        if vocab.has("force_noun", p.head_word) or vocab.has("personnel_noun", p.head_word):
+            return True
+        if any(a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP for a in p.parties()):
+            return True
+    return False
+
+
 def build(ctx: Context) -> Built:
-    name, (n0, n1) = _name(ctx)
+    detail = "recent_exercise" in ctx.pattern.require
+    name, (n0, n1) = _name(ctx) if not detail else (None, (0, 0))
     lo, hi = ctx.syn.start(n0), ctx.syn.end(n1)
     mentions = [a for a in (*ctx.roles.get("participants"), *_involved(ctx))
                 if not (name and lo <= a.start < hi)]  # fmt: skip
@@ -250,6 +274,9 @@ def build(ctx: Context) -> Built:
     home = ctx.article.home
     if location is None and home is not None and home.country in {a.country for a in parties}:
         location = home  # "MOSCOW - Russian troops began drills": at home, as far as told
+    missing = _unmet(ctx, parties)
+    if missing:
+        return f"needs {missing}"
     troops, ships, aircraft = _counts(ctx)
     durations = find_durations(ctx.article.norm, ctx.sentence.start, ctx.sentence.end)
     sides = {side_key(a) for a in parties}
@@ -258,6 +285,8 @@ def build(ctx: Context) -> Built:
     link = Link.NEW
     if not parties and not name and _definite(ctx, ctx.view.match.phrase):
         link = Link.REFERS  # "the drills": the exercise told before
+    if detail:
+        link = Link.REFERS  # "It involves 3,000 troops": more on the exercise told
     return [(
         MilitaryExercise(
             id="pending",

@@ -225,6 +225,8 @@ def build(ctx: Context) -> Built:
     if len(_sides(affiliated)) >= len(_sides(parties)):
         parties = affiliated  # (never so that two sides become one)
     rule = ctx.pattern.id
+    if len(_sides(parties)) < 2 and "two_parties" in ctx.pattern.require:
+        return "one party"
     if len(_sides(parties)) < 2:
         if _members_of_body(roles.get("participants")) or _body_members_phrase(ctx):
             pass  # "NATO defence ministers met": the body's members met

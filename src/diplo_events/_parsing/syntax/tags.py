@@ -176,6 +176,13 @@ def tag_tokens(
             and (tags[i + 1] == Tag.NUM or vocab.has("number_word", tokens[i + 1].low))
         ):
             tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
+    for i in range(n - 2):
+        two = f"{tokens[i].low} {tokens[i + 1].low}"
+        if vocab.has("approximator", two) and (
+            tags[i + 2] == Tag.NUM or vocab.has("number_word", tokens[i + 2].low)
+        ):
+            tags[i] = tags[i + 1] = Tag.DET  # "more than 3,000 troops"
+            units[i + 1] = 1
     for i in range(1, n - 1):
         if (
             tokens[i].low == "since"
@@ -317,6 +324,15 @@ def _tag_verbs(
             continue  # "no direct mention", "a joint attack": a noun after an adjective
         if prev_tag == Tag.VERB and p == i - 1 and not found & {VerbForm.GERUND, VerbForm.PAST}:
             continue  # "discussed trade with": no second finite verb in a row
+        if (
+            found == {VerbForm.BASE}
+            and prev_tag in (Tag.ACTOR, Tag.WORD, Tag.CAP)
+            and i + 2 < len(tokens)
+            and tags[i + 1] == Tag.WORD
+            and VerbForm.PAST in vocab.verb_forms.get(tokens[i + 2].low, frozenset())
+            and tokens[i + 1].low not in vocab.verb_forms
+        ):
+            continue  # "the government press service said": a noun before a noun
         if noun_too:
             verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
                 prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
