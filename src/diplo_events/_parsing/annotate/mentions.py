@@ -33,8 +33,8 @@ import attrs
 
 from ...model import Actor, ActorKind, Location, LocationKind, Span
 from .gazetteer import Category, Entry, Match, gazetteer
-from .vocabulary import vocabulary
 from .lexicon import Lexicon, lexicon
+from .vocabulary import vocabulary
 
 __all__ = [
     "ActorMention",

@@ -123,13 +123,30 @@ _NOT_NAME = frozenset({"the", "a", "an", "joint", "military", "naval", "army", "
                        "sino", "indo"})  # fmt: skip
 
 
+def _names_person(ctx: Context, first: int, end: int) -> bool:
+    """Whether a person mention lies in tokens ``[first, end)`` ("the drill Kim Jong Un
+    oversaw")."""
+    lo, hi = ctx.syn.start(first), ctx.syn.end(end)
+    return any(
+        a.actor is not None and a.actor.kind is ActorKind.PERSON and lo <= a.start < hi
+        for a in ctx.sentence.actors
+    )
+
+
 def _run_text(ctx: Context, first: int, end: int) -> str:
     syn = ctx.syn
     return ctx.article.original[syn.tokens[first].start : syn.tokens[end - 1].end]
 
 
 def _name(ctx: Context) -> tuple[str | None, tuple[int, int]]:
-    """The exercise's name and the tokens it covers."""
+    """The exercise's name and the tokens it covers (a name has a letter: "3,000" is none)."""
+    name, span = _name_run(ctx)
+    if name is None or not any(c.isalpha() for c in name):
+        return None, (0, 0)
+    return name, span
+
+
+def _name_run(ctx: Context) -> tuple[str | None, tuple[int, int]]:
     syn = ctx.syn
     m = ctx.view.match
     toks = syn.tokens
@@ -167,11 +184,7 @@ def _name(ctx: Context) -> tuple[str | None, tuple[int, int]]:
     # "the NATO exercise Iron Wolf": a name right after a singular noun (not the subject of
     # a clause that follows: "the drill Kim Jong Un oversaw")
     k = run_after(m.end)
-    if (
-        k > m.end
-        and not toks[m.end - 1].low.endswith("s")
-        and (k >= n or tags[k] not in (Tag.VERB, Tag.AUX, Tag.MODAL))
-    ):
+    if k > m.end and not _names_person(ctx, m.end, k):
         return _run_text(ctx, m.end, k), (m.end, k)
     # "a naval exercise, Varuna, off Goa": a name in apposition
     if m.end < n and tags[m.end] == Tag.COMMA:
@@ -274,6 +287,15 @@ def build(ctx: Context) -> Built:
     home = ctx.article.home
     if location is None and home is not None and home.country in {a.country for a in parties}:
         location = home  # "MOSCOW - Russian troops began drills": at home, as far as told
+    if (
+        not parties
+        and not detail
+        and location is not None
+        and location.country
+        and location.kind is not None
+        and location.kind.value in ("country", "city", "region")
+    ):
+        parties = [state_actor(location.country)]  # "a drill held in Chile": Chile's own
     missing = _unmet(ctx, parties)
     if missing:
         return f"needs {missing}"

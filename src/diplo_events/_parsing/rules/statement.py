@@ -175,6 +175,15 @@ def _content_span(ctx: Context) -> tuple[int, int]:
                 if p.subject is not None and p.subject.first >= pred.end
                 else p.first
             )
+            obj = pred.object
+            if (
+                obj is not None
+                and pred.end <= obj.first < first
+                and not (
+                    pred.lemma in _ADDRESSEE_VERBS or vocabulary().has("publish_verb", pred.lemma)
+                )
+            ):
+                first = obj.first  # "said the drill X oversaw involved ...": from the object
             return first, n
     start = pred.end
     if pred.object is not None and (

@@ -387,12 +387,18 @@ def build_clauses(
     preds = _verb_groups(tokens, tags, units, forms, vocab, segments)
     pp_object_ends = {pp.phrase.end for pp in pps
                       if pp.phrase is not None and tags[pp.phrase.head] == Tag.WORD}  # fmt: skip
+    noun_ends = {p.end for p in phrases if tags[p.head] == Tag.WORD}
+    n = len(tokens)
     for k, pred in enumerate(preds):
+        after_noun = pred.head in pp_object_ends or (
+            # "is the second drill held in Chile": a noun, the participle, then a PP
+            pred.head in noun_ends and pred.end < n and tags[pred.end] == Tag.PREP
+        )
         if (
             pred.first == pred.head
             and not pred.infinitive
             and VerbForm.PARTICIPLE in pred.forms
-            and pred.head in pp_object_ends
+            and after_noun
             and any(p.segment is pred.segment for p in preds[:k])
         ):
             # "said in a statement issued on Tuesday" (not "heads of state gathered")

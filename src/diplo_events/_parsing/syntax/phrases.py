@@ -156,6 +156,9 @@ def build_phrases(
     basic: list[Phrase] = []
     actor_start = {a for a, _ in a_spans}
     state_start = {a for a, _, m in actors if m.role.value == "state"}
+    # "the drill Kim Jong Un oversaw": a name that a verb follows opens a clause of its own
+    clause_names = {a for a, b, m in actors if m.role.value == "person" and b < n
+                    and tags[b] in (Tag.VERB, Tag.AUX, Tag.MODAL)}  # fmt: skip
     actor_end = {b for _, b in a_spans}
     i = 0
     while i < n:
@@ -175,6 +178,7 @@ def build_phrases(
                 # "told his Polish counterpart Russia could not win": a state's name after a
                 # common noun starts another phrase
                 or (tags[j - 1] == Tag.WORD and j in state_start)
+                or (tags[j - 1] == Tag.WORD and j in clause_names)
             ):
                 break  # two mentions side by side: two phrases ("told Putin Russia ...")
             j += 1
