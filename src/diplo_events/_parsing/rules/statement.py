@@ -101,13 +101,21 @@ def _speakers(ctx: Context) -> list[Actor]:
     return out
 
 
+def _addressed(lemma: str) -> bool:
+    """ "told reporters ...", "issued a statement saying ...": the object is no content."""
+    vocab = vocabulary()
+    return vocab.has("addressee_verb", lemma) or vocab.has("publish_verb", lemma)
+
+
 def _unnamed_speaker(ctx: Context) -> Actor | None:
     """Recall first: "Chechen officials said", "the opposition said", "7th Fleet said": a
     political speaker no state or body is known for is still a speaker, by the words that
     name it (its side may be told elsewhere, or stay unknown)."""
     for p in ctx.roles.phrases.get("speaker", ()):
         found = unnamed_party(ctx.syn, p)
-        if found is not None:
+        # "the press service for the district": an organ of a side, no news outlet
+        organ = any(pp.prep in ("for", "of") for pp in p.modifiers)
+        if found is not None and (political(found) or organ):
             return found
     return None
 
@@ -125,12 +133,6 @@ def _echo(ctx: Context, speaker: Actor) -> bool:
                     return True
         gov = gov.governor
     return False
-
-
-_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "notify",
-                              "urge", "ask", "accuse", "call", "thank", "congratulate",
-                              "praise", "criticize", "criticise", "condemn", "blame",
-                              "reassure", "caution"})  # fmt: skip
 
 
 def _content_span(ctx: Context) -> tuple[int, int]:
@@ -176,19 +178,11 @@ def _content_span(ctx: Context) -> tuple[int, int]:
                 else p.first
             )
             obj = pred.object
-            if (
-                obj is not None
-                and pred.end <= obj.first < first
-                and not (
-                    pred.lemma in _ADDRESSEE_VERBS or vocabulary().has("publish_verb", pred.lemma)
-                )
-            ):
+            if obj is not None and pred.end <= obj.first < first and not (_addressed(pred.lemma)):
                 first = obj.first  # "said the drill X oversaw involved ...": from the object
             return first, n
     start = pred.end
-    if pred.object is not None and (
-        pred.lemma in _ADDRESSEE_VERBS or vocabulary().has("publish_verb", pred.lemma)
-    ):
+    if pred.object is not None and (_addressed(pred.lemma)):
         start = extent(pred.object)[1]  # "told reporters ...", "issued a statement saying ..."
     pp_at = {pp.first: pp for pp in syn.pps}
     while start < n:
@@ -219,7 +213,7 @@ def _frame_ends(ctx: Context) -> bool:
         if p.first >= pred.end and (p.participle or p.gerund):
             in_pp.update(range(p.first, p.end))  # "in a statement issued late on Tuesday"
     skip_obj: set[int] = set()
-    if pred.object is not None and pred.lemma in _ADDRESSEE_VERBS:
+    if pred.object is not None and vocabulary().has("addressee_verb", pred.lemma):
         skip_obj.update(range(*extent(pred.object)))
     i = pred.end
     while i < n:

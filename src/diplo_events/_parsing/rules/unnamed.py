@@ -41,12 +41,17 @@ def unnamed_party(syn: SentenceSyntax, p: Phrase, *, armed: bool = False) -> Act
         return None
     plural = head.endswith("s") and not head.endswith("ss")
     qualifiers = [
-        w for w in words[:-1] if w[:1].isupper() or vocab.has("side_qualifier", w.lower())
+        w
+        for w in words[:-1]
+        if (w[:1].isupper() or vocab.has("side_qualifier", w.lower()))
+        and not vocab.has("vague_qualifier", w.lower())
     ]
     group = vocab.has("armed_noun", head)
     if armed and not plural and vocab.has("individual_noun", head):
         return None  # "one soldier": a man, not a party
-    if plural and not qualifiers and not p.modifiers and not group:
+    # "a spokesman for the rebels", "officials of the junta" (not "officials in Kabul")
+    whose = any(pp.prep in ("of", "for", "from", "at") for pp in p.modifiers)
+    if plural and not qualifiers and not whose and not group:
         return None  # "officials said", "soldiers took the town": no one named
     name = " ".join(words)
     if group or (armed and force):

@@ -341,12 +341,12 @@ def _participle_use(
     while first < head and tags[first] == Tag.ADV:
         first += 1
     if first == head and seg.kind is SegmentKind.COMMA:
-        # ", known as Wisma Putra,", ", backed by Iran,": a participle opening an aside, when
-        # some other verb can be the sentence's own ("the chief, Gen X, hosted ..." has none)
-        return any(
-            tags[i] == Tag.VERB and i != head and not forms[i] <= _NON_FINITE
-            for i in range(len(tags))
-        )
+        # ", known as Wisma Putra,", ", backed by Iran,": a participle opening an aside takes
+        # no object ("the chief, Gen X, hosted his counterparts", ", told AFP" are verbs)
+        j = nxt
+        while j < len(tags) and tags[j] == Tag.ADV:
+            j += 1
+        return j >= len(tags) or tags[j] in (Tag.PREP, Tag.SUB, Tag.COMMA, Tag.STOP)
     if nxt < len(tokens) and tokens[nxt].low == "by":
         if nxt + 1 < len(tokens) and tokens[nxt + 1].low in _MEANS:
             return False  # "said by phone": how, not by whom
@@ -652,6 +652,8 @@ class _Context:
         quotation, takes the phrase after it as its subject."""
         if pred.first != seg.first or not self.vocab.has("reporting_verb", pred.lemma):
             return False
+        if self.vocab.has("addressee_verb", pred.lemma):
+            return False  # ", told AFP": the one told, not the teller
         after = self.phrase_at_first.get(pred.end)
         if after is None:
             return False

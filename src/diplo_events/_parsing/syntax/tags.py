@@ -333,6 +333,16 @@ def _tag_verbs(
             and tokens[i + 1].low not in vocab.verb_forms
         ):
             continue  # "the government press service said": a noun before a noun
+        if (
+            found == {VerbForm.PAST, VerbForm.PARTICIPLE}
+            and prev_tag == Tag.WORD
+            and p > 0
+            and tags[p - 1] == Tag.DET
+            and i + 1 < len(tokens)
+            and tags[i + 1] == Tag.WORD
+            and tokens[i + 1].low not in vocab.verb_forms
+        ):
+            continue  # "a local elected official": an adjective between
         if noun_too:
             verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
                 prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
