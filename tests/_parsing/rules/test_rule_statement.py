@@ -298,8 +298,8 @@ def test_a_surname_with_a_possessive_is_found_again() -> None:
 
 def test_thanked_for_condemning() -> None:
     found = statements("Iran's foreign minister thanked Saudi Arabia for condemning the attack.")
-    by_rule = {s.rule: s for s in found}
-    assert by_rule["statement.for"].speaker.country == "SAU"
+    # the thanks are Iran's; the condemnation Saudi Arabia's
+    assert sorted(s.speaker.country or "" for s in found) == ["IRN", "SAU"]
 
 
 def test_and_said_continues_the_subject_not_an_inversion() -> None:
@@ -335,8 +335,9 @@ def test_no_focus_state_for_an_office_named_general() -> None:
 
 def test_no_focus_state_for_an_officer_placed_in_another_state() -> None:
     found = statements(STORY_ABOUT_RUSSIA + "The governor said two people were killed in Kharkiv.")
-    assert all(s.speaker.country == "RUS" for s in found)
-    assert not any("Kharkiv" in s.content for s in found)
+    # the governor of a Ukrainian region is kept, with no state rather than Russia
+    [governor] = [s for s in found if "Kharkiv" in s.content]
+    assert governor.speaker.country is None
 
 
 def test_a_party_the_content_is_about_is_no_inverted_speaker() -> None:
@@ -437,7 +438,7 @@ def test_quoted_as_saying_and_a_ministry_in_a_capital() -> None:
     )
     assert (q.speaker.name, q.rule, q.content) == (
         "Hong Lei",
-        "statement.quoted",
+        "statement.quoted_as",
         "China firmly opposed the move",
     )
     [b] = statements(
@@ -519,13 +520,14 @@ def test_a_title_under_a_dateline_in_the_storys_state() -> None:
     assert (found[0].speaker.name, found[0].speaker.country) == ("Sergei Lavrov", "RUS")
 
 
-def test_no_dateline_no_state_for_a_diplomatic_title() -> None:
+def test_a_story_about_one_state_gives_its_untitled_officials_that_state() -> None:
+    # a readout seldom names its own country: the state the story names most is the home one
     found = statements(
         "Foreign Minister Sergei Lavrov said on Monday that Russia would respond. Russia's "
         "defence ministry said Russian forces had taken the village. The Kremlin said Russia "
         "was ready for talks."
     )
-    assert (found[0].speaker.name, found[0].speaker.country) == ("Sergei Lavrov", None)
+    assert (found[0].speaker.name, found[0].speaker.country) == ("Sergei Lavrov", "RUS")
 
 
 def test_an_anonymous_source_is_no_speaker() -> None:
@@ -549,7 +551,6 @@ def test_a_joint_statement_of_the_two_countries_is_each_partys() -> None:
     )
     said = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
     assert sorted(s.speaker.country or "" for s in said) == ["IRN", "SAU"]
-    assert all(s.rule == "statement.plural" for s in said)
     # members of one body speak as the body
     text = ("ASEAN foreign ministers met in Jakarta on Wednesday. In a joint communique, the"
             " ministers said they were concerned.")  # fmt: skip

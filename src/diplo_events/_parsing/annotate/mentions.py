@@ -654,6 +654,8 @@ def find_mentions(
         if any(w in lex.org_heads for w in words):
             if name in lex.media or words[0] in lex.media:
                 continue
+            if len(words) == 1 and left is None:
+                continue  # "The Group to Support ...": a head word alone names no body
             if words[-1] in _EVENT_HEADS:
                 continue  # "the ASEAN Post Ministerial Conference": a gathering, no party
             full_start = c_start

@@ -174,9 +174,10 @@ def _test(name: str, value: Any, view: View) -> bool:
     first, end = max(first, m.first - WINDOW), min(end, m.end + WINDOW)
     if name == "clause_has":
         return _seq_in(view, value, first, end)
-    if name == "sentence_has":
-        return _seq_in(view, value, max(0, m.first - 2 * WINDOW),
-                       min(len(syn.tokens), m.end + 2 * WINDOW))  # fmt: skip
+    if name in ("sentence_has", "sentence_has_not"):
+        hit = _seq_in(view, value, max(0, m.first - 2 * WINDOW),
+                      min(len(syn.tokens), m.end + 2 * WINDOW))  # fmt: skip
+        return hit if name == "sentence_has" else not hit
     if name == "after_in_clause":
         return _seq_in(view, value, m.end, end)
     if name == "before_in_clause":
@@ -213,7 +214,7 @@ def _test(name: str, value: Any, view: View) -> bool:
     if name in ("subject_is", "doer_is", "undergoer_is"):
         return _is(value, _what(view, _role(view, name.removesuffix("_is"))))
     pred = _pred(view)
-    if name in ("passive", "negated", "gerund", "infinitive", "perfect"):
+    if name in ("passive", "negated", "gerund", "infinitive", "perfect", "participle"):
         flag = bool(pred is not None and getattr(pred, name))
         return flag is bool(value)
     if name == "doer_person":

@@ -10,14 +10,17 @@ said"). The day is one told in the frame, never one of the content; a present-te
 
 from __future__ import annotations
 
-from ...model import Actor, ActorKind, DatePrecision, DateSpan, Event, Statement
+import attrs
+
+from ...model import Actor, ActorKind, DatePrecision, DateSpan, Event, Location, Statement
+from ..annotate.gazetteer import known_body
 from ..annotate.lexicon import lexicon
 from ..annotate.mentions import Role
 from ..annotate.vocabulary import VerbForm, vocabulary
 from ..document.keys import side_key, voice_key
 from ..document.merge import Link
 from ..match.view import extent
-from ..syntax import SegmentKind, Tag
+from ..syntax import Phrase, SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import STATEMENT
 from .engine import Built, Context
@@ -41,10 +44,9 @@ def political(actor: Actor) -> bool:
 #: A pronoun speaker ("he added") is the last speaker when that one spoke at most this many
 #: paragraphs before.
 PRONOUN_SPEAKER_PARAGRAPHS = 2
-_PLURAL_HEADS = frozenset({"they", "both", "sides", "leaders", "countries", "nations", "parties",
-                           "ministers", "presidents", "delegations", "governments", "men",
-                           "communique", "communiqué", "declaration", "statement",
-                           "statements"})  # fmt: skip
+
+
+_BODIES = frozenset({ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP})
 
 
 def _speakers(ctx: Context) -> list[Actor]:
@@ -58,10 +60,12 @@ def _speakers(ctx: Context) -> list[Actor]:
         state.last_speaker is not None
         and ctx.sentence.paragraph - state.last_speaker_paragraph <= PRONOUN_SPEAKER_PARAGRAPHS
     )
-    for a in ctx.roles.get("speaker"):
+    mentions = ctx.roles.get("speaker")
+    named = any(not a.bare for a in mentions if a.actor is not None)
+    for a in mentions:
         actor = a.actor
-        if actor is None:
-            continue
+        if actor is None or (a.bare and named):
+            continue  # "The Group to Support Islam (JNIM)": not the stray capital "Group"
         if (
             a.role is Role.PRONOUN
             and recent
@@ -71,25 +75,17 @@ def _speakers(ctx: Context) -> list[Actor]:
             actor = state.last_speaker  # '"...," he added': the one who spoke goes on
         if not political(actor):
             continue
+        if actor.kind in _BODIES and not known_body(actor.organization):
+            for phrase in ctx.roles.phrases.get("speaker", ()):
+                if any(m.start == a.start for m in phrase.actors):
+                    actor = next(iter(_allied(phrase)), actor)  # "X, an ally of the GNA,"
         key = side_key(actor) if actor.kind is not ActorKind.PERSON else actor.name
         if key not in seen:
             seen.add(key)
             out.append(actor)
     if not out:
         for p in ctx.roles.phrases.get("speaker", ()):
-            words = {t.low for t in ctx.syn.tokens[p.first : p.end]}
-            if p.head_word in _PLURAL_HEADS and (
-                "two" in words
-                or "both" in words
-                or p.head_word in ("they", "both")
-                or "joint" in words
-                or "final" in words
-                or p.head_word in ("communique", "communiqué")
-                or (
-                    ctx.syn.tokens[p.first].low == "the"
-                    and p.head_word in ("leaders", "sides", "presidents")
-                )
-            ):
+            if _the_parties_told(ctx, p):
                 parties = list(state.last_meeting)
                 members = [a for a in parties if a.kind is ActorKind.ORGANIZATION]
                 if len(parties) == 1 and members:
@@ -101,10 +97,88 @@ def _speakers(ctx: Context) -> list[Actor]:
     return out
 
 
+def _speaking_place(ctx: Context) -> Location | None:
+    """ "X, speaking at a ceremony in Karachi, said ...": the place of the speaking."""
+    vocab = vocabulary()
+    for p in ctx.syn.predicates:
+        if not (p.gerund and vocab.has("speak_verb", p.lemma)):
+            continue
+        for pp in p.pps:
+            if pp.prep in ("in", "at") and pp.phrase is not None:
+                for pl in pp.phrase.places:
+                    return pl.location
+    return None
+
+
+def _no_side(actor: Actor) -> bool:
+    return actor.country is None and actor.organization is None
+
+
+def _fronted_city(ctx: Context) -> str | None:
+    """The state of the city a sentence opens with ("In Beijing, ..."), if any."""
+    syn = ctx.syn
+    opening = syn.segments[0]
+    if len(syn.segments) < 2 or any(p.segment is opening for p in syn.predicates):
+        return None
+    for pp in syn.pps:
+        if pp.first == opening.first and pp.prep == "in" and pp.phrase is not None:
+            for pl in pp.phrase.places:
+                kind = pl.location.kind
+                if kind is not None and kind.value == "city" and pl.location.country:
+                    return pl.location.country
+    return None
+
+
+def _visited(ctx: Context) -> set[str]:
+    """The states the speaker is said to have come to ("The president, who arrived in Paris
+    on Monday, said ..."): a visitor does not speak for them."""
+    vocab = vocabulary()
+    own = ctx.roles.phrases.get("speaker", ())
+    out: set[str] = set()
+    for p in ctx.syn.predicates:
+        if p.subject is None or not any(p.subject is s for s in own):
+            continue
+        if not vocab.has("arrive_verb", p.lemma):
+            continue
+        phrases = [pp.phrase for pp in p.pps if pp.phrase is not None]
+        if p.object is not None:
+            phrases.append(p.object)
+        for ph in phrases:
+            out.update(pl.location.country for pl in ph.places if pl.location.country)
+            out.update(a.actor.country for a in ph.actors if a.actor and a.actor.country)
+    return out
+
+
 def _addressed(lemma: str) -> bool:
     """ "told reporters ...", "issued a statement saying ...": the object is no content."""
     vocab = vocabulary()
     return vocab.has("addressee_verb", lemma) or vocab.has("publish_verb", lemma)
+
+
+def _the_parties_told(ctx: Context, p: Phrase) -> bool:
+    """ "they", "both", "the two leaders", "the ministers", "the joint communique": the
+    parties of the meeting told before."""
+    vocab = vocabulary()
+    words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
+    head = p.head_word
+    if words in (["they"], ["both"]):
+        return True
+    if vocab.has("joint_text_noun", head):
+        return "joint" in words or "final" in words or vocab.has("communique_noun", head)
+    if not vocab.has("the_two_noun", head):
+        return False
+    if "two" in words or "both" in words:
+        return True
+    return words[0] == "the" and vocab.has("the_leaders_noun", head)
+
+
+def _allied(p: Phrase) -> list[Actor]:
+    """ "X, an ally of Y," / "X, the Sahel branch of Y,": the side of a body no gazetteer
+    knows is the one its appositive ties it to."""
+    app = p.appositive
+    if app is None or not vocabulary().has("affiliate_noun", app.head_word):
+        return []
+    return [a.actor for a in app.parties() if a.actor is not None and political(a.actor)]
 
 
 def _unnamed_speaker(ctx: Context) -> Actor | None:
@@ -112,9 +186,15 @@ def _unnamed_speaker(ctx: Context) -> Actor | None:
     political speaker no state or body is known for is still a speaker, by the words that
     name it (its side may be told elsewhere, or stay unknown)."""
     for p in ctx.roles.phrases.get("speaker", ()):
+        allied = _allied(p)
+        if allied:
+            return allied[0]  # "the Sirte Protection Force, an ally of the GNA,"
         found = unnamed_party(ctx.syn, p)
         # "the press service for the district": an organ of a side, no news outlet
-        organ = any(pp.prep in ("for", "of") for pp in p.modifiers)
+        # (not a press body's own name: "the Media Association of Fiji")
+        organ = any(pp.prep in ("for", "of") for pp in p.modifiers) and (
+            ctx.syn.tokens[p.head].text.islower()
+        )
         if found is not None and (political(found) or organ):
             return found
     return None
@@ -155,6 +235,11 @@ def _content_span(ctx: Context) -> tuple[int, int]:
     pred = m.predicate
     if pred is None:
         return m.end, n
+    # "quoted X as saying ...", "issued a statement saying ...": what the -ing verb says
+    for p in syn.predicates:
+        if p.governor is pred and p.gerund and vocabulary().has("reporting_verb", p.lemma):
+            pred = p
+            break
     if pred.passive:
         return -2, -2  # the subject and what follows the agent: see _content_text
     seg = pred.segment
@@ -182,8 +267,17 @@ def _content_span(ctx: Context) -> tuple[int, int]:
                 first = obj.first  # "said the drill X oversaw involved ...": from the object
             return first, n
     start = pred.end
-    if pred.object is not None and (_addressed(pred.lemma)):
-        start = extent(pred.object)[1]  # "told reporters ...", "issued a statement saying ..."
+    obj = pred.object
+    if obj is not None and not _addressed(pred.lemma) and obj.first >= pred.end:
+        # "dismissed the accusations as fabrications in a tweet on Sunday": the object and
+        # what it was called, not the frame after it
+        end = obj.stop
+        pp_next = {pp.first: pp for pp in syn.pps}
+        while end in pp_next and pp_next[end].prep in ("as", "for", "over", "against"):
+            end = pp_next[end].end
+        return obj.first, end
+    if obj is not None and _addressed(pred.lemma):
+        start = extent(obj)[1]  # "told reporters ...", "issued a statement saying ..."
     pp_at = {pp.first: pp for pp in syn.pps}
     while start < n:
         if syn.tags[start] in (Tag.COMMA, Tag.DATE, Tag.ADV) or syn.tokens[start].text == ":":
@@ -257,7 +351,15 @@ def _text(ctx: Context, first: int, end: int) -> str:
     syn = ctx.syn
     if end <= first:
         return ""
-    return ctx.article.original[syn.start(first) : syn.end(end)].strip(" \"'“”‘’,.:;")
+    raw = ctx.article.original[syn.start(first) : syn.end(end)]
+    text = raw.strip(" \"'“”‘’,.:;")
+    for mark, close in (('"', '"'), ("“", "”")):
+        # 'as "fabrications"': a quotation opened inside keeps its closing mark
+        if text.count(mark) > text.count(close) or (mark == close and text.count(mark) % 2):
+            tail = raw.rstrip(" ,.:;")
+            if tail.endswith(close):
+                text += close
+    return text
 
 
 #: A statement with no day of its own takes the day of the same speaker's statement told at
@@ -354,9 +456,16 @@ def build(ctx: Context) -> Built:
         loc_start = location.mention.start
         if ctx.syn.start(content[0]) <= loc_start < ctx.syn.end(content[1]):
             location = None  # a place of what was said, not where it was said
+    if location is None:
+        location = _speaking_place(ctx)
     out: list[tuple[Event, Link]] = []
+    away = _visited(ctx)
+    here = _fronted_city(ctx)
     for actor in speakers:
-        speaker = affiliate(actor, ctx.article, ctx.state)
+        if here is not None and here not in away and actor.title and _no_side(actor):
+            # "In Beijing, Foreign Ministry spokesman X said": a line like a dateline
+            actor = attrs.evolve(actor, country=here)
+        speaker = affiliate(actor, ctx.article, ctx.state, away)
         out.append((
             Statement(
                 id="pending",

@@ -390,6 +390,8 @@ def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phras
     q_person = any(a.role.value == "person" for a in q.actors)
     if p_person and q_det:
         return True  # "Suhail Shaheen, the Taliban spokesman,"
+    if p.actors and q_det and vocabulary().has("affiliate_noun", q.head_word):
+        return True  # "the Sirte Protection Force, an ally of the GNA,"
     if q_person and p.role_head:
         return True  # "Putin's spokesman, Dmitry Peskov,"
     if q.places and not q.actors and vocabulary().has("place_descriptor", p.head_word):
