@@ -174,13 +174,13 @@ def _expand_words(value: Any, vocab: Vocabulary, where: str) -> frozenset[str]:
 
 
 _CONDITION_FIELDS = frozenset({
-    "clause_has", "sentence_has", "sentence_has_not", "modifier", "right_before", "right_after", "governor",
-    "governor_not", "object_head", "object_head_not", "subject_head", "doer_head",
+    "clause_has", "sentence_has", "sentence_has_not", "modifier", "right_before", "right_after",
+    "governor", "governor_not", "object_head", "object_head_not", "subject_head", "doer_head",
     "undergoer_head", "undergoer_is", "doer_is", "subject_is", "passive", "negated", "quoted",
     "pp", "no_pp", "after_in_clause", "before_in_clause", "trigger_word", "trigger_word_not",
     "governed_as", "in_subject", "segment_kind", "followed_by_clause", "gerund", "infinitive",
-    "perfect", "participle", "capitalized", "lemma", "head_of_phrase", "doer_person", "quote_after", "doer_has",
-    "governs_infinitive", "after_object", "lemma_not", "host_head",
+    "perfect", "participle", "capitalized", "lemma", "head_of_phrase", "doer_person",
+    "quote_after", "doer_has", "governs_infinitive", "after_object", "lemma_not", "host_head",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic"})  # fmt: skip

@@ -8,6 +8,8 @@ capitals" gives the count 12.
 
 from __future__ import annotations
 
+import attrs
+
 from ...model import (
     Actor,
     ActorKind,
@@ -22,7 +24,7 @@ from ..annotate.numbers import count_before
 from ..annotate.vocabulary import vocabulary
 from ..document.keys import side_key
 from ..document.merge import Link
-from ..syntax import Phrase
+from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import territory_codes
 from .engine import Built, Context
@@ -121,6 +123,32 @@ def _the_town(ctx: Context) -> Location | None:
     return None
 
 
+def _one_site(ctx: Context) -> bool:
+    """ "a police headquarters", "the airport": one site taken, named by where it is (not a
+    tally: "40 bases and outposts in Kachin State")."""
+    vocab = vocabulary()
+    for p in ctx.roles.phrases.get("places", ()):
+        if p.coordinated or not vocab.has("site_noun", p.head_word):
+            continue
+        if ctx.syn.tokens[p.first].low in ("a", "an", "the", "its", "their"):
+            return True
+    return False
+
+
+def _partitive_state(ctx: Context) -> set[str]:
+    """The state in "12 of Afghanistan's 34 provincial capitals"."""
+    for p in ctx.roles.phrases.get("places", ()):
+        for pp in p.modifiers:
+            if pp.prep != "of" or pp.phrase is None:
+                continue
+            for a in pp.phrase.actors:
+                if a.role is Role.STATE and a.actor is not None and a.actor.country:
+                    end = ctx.syn.token_at(a.end)
+                    if end < len(ctx.syn.tokens) and ctx.syn.tags[end] == Tag.POSS:
+                        return {a.actor.country}
+    return set()
+
+
 def _definite_ground(ctx: Context) -> bool:
     """ "took control of the city": one place the story has named, if not here."""
     vocab = vocabulary()
@@ -181,9 +209,17 @@ def _first(ctx: Context, role: str, exclude: set[str]) -> Actor | None:
 def build(ctx: Context) -> Built:
     kind = TerritorialChangeKind(ctx.pattern.kind or "capture")
     places = _places(ctx)
+    location = location_of(ctx.view, ctx.roles, ctx.article.home)
     if not places:
         town = _the_town(ctx)
         places = [town] if town is not None else []
+    if not places and location is not None and _one_site(ctx):
+        places = [location]  # "captured a police headquarters in Hpakant Township"
+    if location is not None and location.kind is LocationKind.COUNTRY and location.country:
+        # "rebels in Congo seized the town of Kitshanga": an unknown town lies there
+        places = [
+            attrs.evolve(p, country=location.country) if p.country is None else p for p in places
+        ]
     gainer = _first(ctx, "gainer", set()) or _unnamed(ctx, "gainer")
     loser = _first(ctx, "loser", {side_key(gainer)} if gainer else set()) or _unnamed(ctx, "loser")
     place_keys = {(p.name or "").lower() for p in places}
@@ -202,9 +238,13 @@ def build(ctx: Context) -> Built:
         and gainer.country is None
     ):
         states = {p.country for p in places if p.country}
-        location = location_of(ctx.view, ctx.roles, ctx.article.home)
         if not states and location is not None and location.country:
             states = {location.country}
+        if not states:
+            states = _partitive_state(ctx)  # "12 of Afghanistan's 34 provincial capitals"
+        if not states:
+            # "In Kachin State, KIA fighters captured a post in X": the one state named
+            states = {pl.location.country for pl in ctx.sentence.places if pl.location.country}
         if len(states) == 1 and states != {gainer.country}:
             loser = state_actor(states.pop())  # a city of state S falls to a group
     if gainer is not None:
@@ -215,7 +255,6 @@ def build(ctx: Context) -> Built:
         loser = affiliate(
             loser, ctx.article, ctx.state, {gainer.country} if gainer and gainer.country else ()
         )
-    location = location_of(ctx.view, ctx.roles, ctx.article.home)
     if location is None and places:
         location = places[0]  # where control changed: the place that changed hands
     cameo, plover = territory_codes(kind)

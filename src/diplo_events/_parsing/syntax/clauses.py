@@ -257,7 +257,7 @@ def _verb_groups(
                 i += 1
             auxes: list[str] = []
             negated = False
-            while i < seg.end and tags[i] in (Tag.AUX, Tag.MODAL, Tag.NEG, Tag.ADV):
+            while i < seg.end and tags[i] in (Tag.AUX, Tag.MODAL, Tag.NEG, Tag.ADV, Tag.CONT):
                 if tags[i] in (Tag.AUX, Tag.MODAL):
                     auxes.append(tokens[i].low)
                 elif tags[i] == Tag.NEG:

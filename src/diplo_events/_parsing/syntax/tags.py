@@ -74,7 +74,8 @@ def _units(vocab: Vocabulary) -> dict[str, tuple[tuple[tuple[str, ...], str], ..
     """Multi-word function words by first word: (words, tag), longest first."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, tag in (("preposition", Tag.PREP), ("subordinator", Tag.SUB),
-                      ("coordinator", Tag.COORD), ("negation", Tag.NEG)):  # fmt: skip
+                      ("coordinator", Tag.COORD), ("negation", Tag.NEG),
+                      ("adverb", Tag.ADV)):  # fmt: skip
         for form in vocab.forms(name):
             words = tuple(form.split())
             if len(words) > 1:
@@ -320,8 +321,13 @@ def _tag_verbs(
             continue  # "the talks", "Russia's annexed land", "three wounded soldiers"
         if prev_tag == Tag.PREP and VerbForm.GERUND not in found:
             continue  # "for talks", "of drills"
-        if found == {VerbForm.BASE} and prev_tag == Tag.WORD and p > 0 and tags[p - 1] == Tag.DET:
-            continue  # "no direct mention", "a joint attack": a noun after an adjective
+        if (
+            found == {VerbForm.BASE}
+            and prev_tag in (Tag.WORD, Tag.CAP)
+            and p > 0
+            and tags[p - 1] == Tag.DET
+        ):
+            continue  # "no direct mention", "a Russian capture": a noun after an adjective
         if prev_tag == Tag.VERB and p == i - 1 and not found & {VerbForm.GERUND, VerbForm.PAST}:
             continue  # "discussed trade with": no second finite verb in a row
         if (
