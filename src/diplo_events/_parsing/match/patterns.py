@@ -183,7 +183,7 @@ _CONDITION_FIELDS = frozenset({
     "quote_after", "doer_has", "governs_infinitive", "after_object", "lemma_not", "host_head",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
-                          "generic"})  # fmt: skip
+                          "generic", "home_ground"})  # fmt: skip
 
 
 def _condition(name: str, raw: Mapping[str, Any], where: str) -> Condition:

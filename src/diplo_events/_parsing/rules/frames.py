@@ -195,8 +195,10 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
     for pp in p.modifiers:
         if pp.prep == "of" and pp.phrase is not None:
             inner = _phrase_places(pp.phrase, syn)
-            if vocabulary().has("place_descriptor", view_low(p)):
-                out = inner + out  # "the Black Sea resort of Sochi": Sochi first
+            if vocabulary().has("place_descriptor", view_low(p)) and inner:
+                # "the southern Gaza city of Khan Younis", "the Black Sea resort of Sochi":
+                # the place the noun names; the ones before it only say where it lies
+                out = inner
             else:
                 out.extend(inner)
     if p.appositive is not None:
@@ -207,7 +209,6 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
     return out
 
 
-_LOCATIVE = ("in", "at", "near", "outside", "inside", "off", "on", "across", "around", "within")
 
 
 def location_of(view: View, roles: Roles, home: Location | None = None) -> Location | None:
@@ -223,7 +224,10 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
         if (
             first <= pp.first < end
             and pp.phrase is not None
-            and (pp.prep in _LOCATIVE or (pp.prep == "from" and _distance_before(syn, pp.first)))
+            and (
+                vocabulary().has("locative_preposition", pp.prep)
+                or (pp.prep == "from" and _distance_before(syn, pp.first))
+            )
         ):
             for pl in _phrase_places(pp.phrase, syn):
                 if _placeable(pl):

@@ -135,6 +135,30 @@ def _one_site(ctx: Context) -> bool:
     return False
 
 
+def _site_place(ctx: Context) -> list[Location]:
+    """The place a site stands in ("a post in X", not "a base east of X")."""
+    for pp in ctx.view.own_pps:
+        if pp.prep in ("in", "at") and pp.phrase is not None and pp.phrase.places:
+            return [pp.phrase.places[0].location]
+    return []
+
+
+def _clause_states(ctx: Context) -> set[str]:
+    """The states of the places named in the trigger's clause or in an opening phrase with
+    no verb of its own ("In Kachin State, ...")."""
+    syn = ctx.syn
+    first, end = ctx.view.clause
+    spans = [(syn.start(first), syn.end(end))]
+    opening = syn.segments[0]
+    if not any(p.segment is opening for p in syn.predicates):
+        spans.append((syn.start(opening.first), syn.end(opening.end)))
+    return {
+        pl.location.country
+        for pl in ctx.sentence.places
+        if pl.location.country and any(lo <= pl.start < hi for lo, hi in spans)
+    }
+
+
 def _partitive_state(ctx: Context) -> set[str]:
     """The state in "12 of Afghanistan's 34 provincial capitals"."""
     for p in ctx.roles.phrases.get("places", ()):
@@ -213,8 +237,8 @@ def build(ctx: Context) -> Built:
     if not places:
         town = _the_town(ctx)
         places = [town] if town is not None else []
-    if not places and location is not None and _one_site(ctx):
-        places = [location]  # "captured a police headquarters in Hpakant Township"
+    if not places and _one_site(ctx):
+        places = _site_place(ctx)  # "captured a police headquarters in Hpakant Township"
     if location is not None and location.kind is LocationKind.COUNTRY and location.country:
         # "rebels in Congo seized the town of Kitshanga": an unknown town lies there
         places = [
@@ -244,7 +268,7 @@ def build(ctx: Context) -> Built:
             states = _partitive_state(ctx)  # "12 of Afghanistan's 34 provincial capitals"
         if not states:
             # "In Kachin State, KIA fighters captured a post in X": the one state named
-            states = {pl.location.country for pl in ctx.sentence.places if pl.location.country}
+            states = _clause_states(ctx)
         if len(states) == 1 and states != {gainer.country}:
             loser = state_actor(states.pop())  # a city of state S falls to a group
     if gainer is not None:
@@ -255,6 +279,12 @@ def build(ctx: Context) -> Built:
         loser = affiliate(
             loser, ctx.article, ctx.state, {gainer.country} if gainer and gainer.country else ()
         )
+    home = gainer.country if gainer is not None and gainer.kind is ActorKind.STATE else None
+    if ctx.effects.get("home_ground") and home:
+        # "Azerbaijani forces recaptured Shusha": a town taken back lies in the retaker's state
+        places = [attrs.evolve(p, country=home) if p.country is None else p for p in places]
+        if location is not None and location.country is None:
+            location = attrs.evolve(location, country=home)
     if location is None and places:
         location = places[0]  # where control changed: the place that changed hands
     cameo, plover = territory_codes(kind)

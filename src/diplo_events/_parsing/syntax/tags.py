@@ -139,6 +139,8 @@ def tag_tokens(
         if options:
             for words, tag in options:
                 k = len(words)
+                if tag == Tag.PREP and i > 0 and tags[i - 1] == Tag.DET:
+                    continue  # "the southeast of X", "the front of": a noun, then "of"
                 if i + k <= n and all(
                     tokens[i + j].low == words[j] and not tags[i + j] for j in range(1, k)
                 ):
@@ -453,8 +455,8 @@ def clause_after(tags: Sequence[str], i: int) -> bool:
             return seen_nominal
         if tag in (Tag.ACTOR, Tag.PLACE, Tag.WORD, Tag.CAP, Tag.PRON, Tag.NUM):
             seen_nominal = True
-        elif tag in (Tag.PREP, Tag.TO):
-            return False
+        elif tag == Tag.TO or (tag == Tag.PREP and not seen_nominal):
+            return False  # (a PP after the subject goes on: "after talks in Nairobi collapsed")
         i += 1
     return False
 
