@@ -231,6 +231,8 @@ def _attributive(norm: str, start: int, end: int) -> bool:
     vocab = vocabulary()
     # "the Tigers said": a verb follows, the word is the party
     low = word.lower()
+    if vocab.has("ground_noun", low):
+        return False  # "the Aghdam district": a place's name before what it is
     if word[0].isupper():
         return True
     closed = ("coordinator", "relative", "preposition", "be", "have", "modal", "subordinator")

@@ -303,7 +303,7 @@ def test_a_demanded_withdrawal_did_not_happen() -> None:
 
 
 def test_an_unknown_capital_of_a_known_province() -> None:
-    [tc] = changes(
+    [tc, _withdrawal] = changes(
         "The RSF said on Tuesday it had taken control of Ed Daein, the capital of East Darfur "
         "state, after the army withdrew."
     )
@@ -507,7 +507,9 @@ def test_a_regions_ministry_is_its_states_and_no_party_to_what_it_reports() -> N
     assert said.speaker.country == "RUS"
     [left] = [e for e in events if isinstance(e, TerritorialChange)]
     assert left.kind is K.WITHDRAWAL
-    assert left.loser is None  # the reporting ministry did not withdraw
+    # the reporting ministry did not withdraw: the rebels did, and no state is theirs
+    assert left.loser is not None
+    assert (left.loser.name, left.loser.country) == ("rebels", None)
 
 
 def test_fighters_described_by_a_clause_or_a_leader_still_capture() -> None:

@@ -84,6 +84,12 @@ def advance(
         elif isinstance(ev, MilitaryExercise):
             changes["last_exercise"] = ev.participants
             changes["last_exercise_sentence"] = sentence
+        elif (
+            isinstance(ev, TerritorialChange)
+            and ev.modality is Modality.REALIZED
+            and ev.gainer is not None
+        ):
+            changes["last_gainer"] = ev.gainer
     known = dict(state.affiliations)
     if len(known) >= MAX_AFFILIATIONS:
         return attrs.evolve(state, **changes) if changes else state  # type: ignore[arg-type]

@@ -90,15 +90,6 @@ def phrase_actors(phrase: Phrase) -> list[ActorMention]:
     return found
 
 
-_SELF = frozenset({"it", "they", "we", "its", "their", "our", "he", "she", "his", "her"})
-_PERSONAL = frozenset({"he", "she", "his", "her"})
-_OWN_HEADS = frozenset({"group", "movement", "organization", "organisation", "militia", "army",
-                        "forces", "force", "troops", "fighters", "men", "soldiers", "units",
-                        "government", "country", "side", "ministry", "military", "navy",
-                        "rebels", "militants", "insurgents", "coalition", "alliance",
-                        "administration", "authorities", "state", "nation"})  # fmt: skip
-
-
 def _reporter(view: View) -> list[ActorMention]:
     """The parties of the reporting verb that governs the trigger's clause ("the army said
     its troops had retaken X": the army)."""
@@ -115,10 +106,16 @@ def _reporter(view: View) -> list[ActorMention]:
 def _self_reference(view: View, p: Phrase) -> list[ActorMention]:
     """A phrase that names the reporter's own side ("its forces", "they", "the group")."""
     toks = view.syn.tokens
+    vocab = vocabulary()
     first = toks[p.first].low
     head = toks[p.head].low
-    if first in _SELF or (first == "the" and head in _OWN_HEADS):
+    if vocab.has("self_word", first) or (first == "the" and vocab.has("own_side_noun", head)):
         found = _reporter(view)
+        if vocab.has("armed_noun", head) and any(
+            (a.actor is not None and a.actor.kind is ActorKind.STATE) or a.role is Role.OFFICIAL
+            for a in found
+        ):
+            return []  # "the ministry said the rebels had withdrawn": not the ministry's own
         if not found and first in ("its", "their", "his", "her"):
             # "Russia completed the withdrawal of its troops": the clause's doer
             gov = view.governing[0] if view.match.predicate is None else None
@@ -148,7 +145,9 @@ def fill(view: View, pattern: Pattern, drop: frozenset[str] = frozenset()) -> Ro
         plcs: list[PlaceMention] = []
         for p in found:
             own = phrase_actors(p)
-            lone = p.end - p.first == 1 and view.syn.tokens[p.first].low in _PERSONAL
+            lone = p.end - p.first == 1 and vocabulary().has(
+                "personal_pronoun", view.syn.tokens[p.first].low
+            )
             if not own or lone:
                 # "X said he had met Y": the reporter, before any earlier person
                 own = _self_reference(view, p) or own
@@ -207,8 +206,6 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
         else:
             out.extend(p.appositive.places)
     return out
-
-
 
 
 def location_of(view: View, roles: Roles, home: Location | None = None) -> Location | None:
@@ -292,6 +289,31 @@ def lead_day(view: View, article: Article, sentence: Sentence) -> DateSpan | Non
         return None
     day = article.published
     return DateSpan(start=day, end=day, precision=DatePrecision.DAY, text=None)
+
+
+def report_day(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
+    """The day a change is reported on, for one the text tells only through a report ("the
+    ministry said on Tuesday that its forces had captured X", "X fell to the rebels, the
+    army said on Monday"): the reporting verb's own date."""
+    syn = view.syn
+    pred = view.predicate
+    vocab = vocabulary()
+    if pred is None:
+        return None
+    for p in syn.predicates:
+        if p is pred or not vocab.has("reporting_verb", p.lemma):
+            continue
+        governs = any(g is p for g in _chain(pred.governor))
+        closing = p.segment.index > pred.segment.index and p.segment.kind is SegmentKind.COMMA
+        if not (governs or closing):
+            continue
+        lo, hi = syn.start(p.segment.first), syn.end(p.segment.end)
+        if governs:
+            hi = syn.end(p.end + 4) if p.end + 4 < len(syn.tokens) else hi
+        for d in dates:
+            if lo <= d.start and d.end <= hi and not d.bound:
+                return d.span
+    return None
 
 
 def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:

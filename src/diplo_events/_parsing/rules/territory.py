@@ -28,7 +28,7 @@ from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import territory_codes
 from .engine import Built, Context
-from .frames import date_of, location_of
+from .frames import date_of, location_of, report_day
 from .unnamed import unnamed_party
 
 __all__ = ["build"]
@@ -209,6 +209,15 @@ def _count(ctx: Context) -> int | None:
     return None
 
 
+def _they(ctx: Context) -> Actor | None:
+    """ "On Monday they also took the port": the side that took the last place told."""
+    for p in ctx.roles.phrases.get("gainer", ()):
+        words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
+        if words in (["they"], ["it"]):
+            return ctx.state.last_gainer
+    return None
+
+
 def _unnamed(ctx: Context, role: str) -> Actor | None:
     """Recall first: "opposition soldiers took control of the city" has a gainer no
     gazetteer knows."""
@@ -244,7 +253,7 @@ def build(ctx: Context) -> Built:
         places = [
             attrs.evolve(p, country=location.country) if p.country is None else p for p in places
         ]
-    gainer = _first(ctx, "gainer", set()) or _unnamed(ctx, "gainer")
+    gainer = _first(ctx, "gainer", set()) or _unnamed(ctx, "gainer") or _they(ctx)
     loser = _first(ctx, "loser", {side_key(gainer)} if gainer else set()) or _unnamed(ctx, "loser")
     place_keys = {(p.name or "").lower() for p in places}
     if gainer is not None and gainer.name.lower() in place_keys:
@@ -292,7 +301,8 @@ def build(ctx: Context) -> Built:
         TerritorialChange(
             id="pending",
             evidence=(ctx.article.span(ctx.sentence.start, ctx.sentence.end),),
-            date=date_of(ctx.view, ctx.sentence.dates),
+            date=date_of(ctx.view, ctx.sentence.dates)
+            or report_day(ctx.view, ctx.sentence.dates),
             location=location,
             modality=ctx.modality(),
             confidence=0.6,
