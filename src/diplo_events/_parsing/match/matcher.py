@@ -98,7 +98,12 @@ def _object_ok(p: Pattern, pred: Predicate | None, syn: SentenceSyntax, vocab: V
         head = syn.lemmas[obj.head]
         if head not in trig.object_head and syn.tokens[obj.head].low not in trig.object_head:
             return False
-    ground = obj.places or syn.lemmas[obj.head] in vocab.forms("territory_noun")
+    ground = (
+        obj.places
+        or syn.lemmas[obj.head] in vocab.forms("territory_noun")
+        # "troops left Afghanistan": a state named as ground
+        or (obj.actors and all(a.role.value == "state" for a in obj.actors))
+    )
     return trig.object_kind != "place" or bool(ground)
 
 

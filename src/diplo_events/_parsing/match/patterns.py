@@ -48,7 +48,8 @@ REQUIREMENTS: Mapping[str, frozenset[str]] = {
     # two sides, or armed men ("soldiers trained near X"); an exercise told just before
     "military_exercise": frozenset({"joint_or_forces", "recent_exercise"}),
     "territorial_change": frozenset(
-        {"gainer", "places", "forces", "places_or_forces", "specific_ground"}
+        # "local_places": towns, not a whole state ("stormed into Kuwait" is no capture of it)
+        {"gainer", "places", "forces", "places_or_forces", "specific_ground", "local_places"}
     ),
     "statement": frozenset(),
 }

@@ -53,7 +53,17 @@ def _places(ctx: Context) -> list[Location]:
     for p in ctx.roles.phrases.get("places", ()):
         for a in _named(p):
             actor = a.actor
-            if actor is None or not (a.bare or _untitled(actor)):
+            if actor is None:
+                continue
+            if a.role is Role.STATE and actor.country and ctx.pattern.kind == "withdrawal":
+                # "Soviet troops left Afghanistan": the state is the ground left
+                key = actor.name.lower()
+                if key not in seen:
+                    seen.add(key)
+                    out.append(Location(name=actor.name, country=actor.country,
+                                        kind=LocationKind.COUNTRY, mention=actor.mention))  # fmt: skip
+                continue
+            if not (a.bare or _untitled(actor)):
                 continue
             key = actor.name.lower()
             if key not in seen:
@@ -198,6 +208,8 @@ def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | 
             return "a place or armed forces"
         if need == "specific_ground" and not places and not _definite_ground(ctx):
             return "a named place"
+        if need == "local_places" and any(p.kind is LocationKind.COUNTRY for p in places):
+            return "a place smaller than a state"
     return None
 
 
