@@ -258,6 +258,11 @@ _PLACE_KIND = {
 }
 
 
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """An official noun naming people ("counterpart"), not a happening ("exercise")."""
+    return word in lex.official_nouns and not vocabulary().has("exercise_noun", word)
+
+
 def _span(original: str, start: int, end: int) -> Span:
     return Span(text=original[start:end], start=start, end=end)
 
@@ -623,12 +628,12 @@ def find_mentions(
         if left is None:
             # "his Kenyan counterpart William Ruto": one role noun between
             gap_m = _ROLE_GAP.search(norm, max(start, c_start - 30), c_start)
-            if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
+            if gap_m and _role_word(gap_m.group().split()[-1], lex):
                 left = groups_by_end.get(c_start - len(gap_m.group()) - 1)
         elif left.affiliation is None and left.roles:
             # "his Saudi counterpart Prince Khalid": the state is before the role noun
             gap_m = _ROLE_GAP.search(norm, max(start, left.start - 30), left.start)
-            if gap_m and gap_m.group().split()[-1] in lex.official_nouns:
+            if gap_m and _role_word(gap_m.group().split()[-1], lex):
                 owner = groups_by_end.get(left.start - len(gap_m.group()) - 1)
                 if owner is not None and owner.demonym_only and owner.affiliation is not None:
                     left.affiliation = owner.affiliation

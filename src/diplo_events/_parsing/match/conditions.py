@@ -145,6 +145,15 @@ def _what(view: View, phrase: Phrase | None) -> str:
     return "other"
 
 
+def _kind(phrase: Phrase) -> str:
+    """ "organization" when every party the phrase names is a body (no state, no armed
+    group), else what :func:`_what` says."""
+    parties = [a.actor for a in phrase.parties() if a.actor is not None]
+    if parties and all(a.kind.value == "organization" for a in parties):
+        return "organization"
+    return "other"
+
+
 def _is(value: Any, what: str) -> bool:
     items = (value,) if isinstance(value, str) else tuple(value)
     return what in items
@@ -260,6 +269,13 @@ def _test(name: str, value: Any, view: View) -> bool:
             return False
         host = syn.phrase_of(pp.first - 1) if pp.first > 0 else None
         return host is not None and (host.head_word,) in _phrases(_key(value))[0]
+    if name in ("from_head", "from_is"):
+        # the phrase a trigger leaves: "withdrew from the deal", "pulled out of ECOWAS"
+        left = [pp.phrase for pp in view.own_pps
+                if pp.prep in ("from", "out of", "of") and pp.phrase is not None]  # fmt: skip
+        if name == "from_head":
+            return any(_head_in(view, p, value) for p in left)
+        return any(_is(value, _kind(p)) for p in left)
     if name == "after_object":
         obj = _role(view, "undergoer")
         return obj is not None and _starts_at(view, value, extent(obj)[1])
@@ -284,8 +300,11 @@ def _test(name: str, value: Any, view: View) -> bool:
                 and m.end < len(syn.tokens)
                 and syn.tokens[m.end].text[:1].isupper()
             )
-            # "the special exercises Kavkaz-2024": a name with a number after the noun
-            or all(any(c.isdigit() for c in t.text) for t in syn.tokens[m.end : p.end])
+            # "the special exercises Kavkaz-2024", "the NATO exercise Iron Wolf": a name
+            or all(
+                any(c.isdigit() for c in t.text) or t.text[:1].isupper()
+                for t in syn.tokens[m.end : p.end]
+            )
         )
         return hit is bool(value)
     if name == "in_subject":

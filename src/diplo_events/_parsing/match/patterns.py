@@ -49,7 +49,15 @@ REQUIREMENTS: Mapping[str, frozenset[str]] = {
     "military_exercise": frozenset({"joint_or_forces", "recent_exercise"}),
     "territorial_change": frozenset(
         # "local_places": towns, not a whole state ("stormed into Kuwait" is no capture of it)
-        {"gainer", "places", "forces", "places_or_forces", "specific_ground", "local_places"}
+        {
+            "gainer",
+            "places",
+            "forces",
+            "places_or_forces",
+            "specific_ground",
+            "local_places",
+            "forces_moved",
+        }
     ),
     "statement": frozenset(),
 }
@@ -182,6 +190,7 @@ _CONDITION_FIELDS = frozenset({
     "governed_as", "in_subject", "segment_kind", "followed_by_clause", "gerund", "infinitive",
     "perfect", "participle", "capitalized", "lemma", "head_of_phrase", "doer_person",
     "quote_after", "doer_has", "governs_infinitive", "after_object", "lemma_not", "host_head",
+    "from_head", "from_is",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic", "home_ground"})  # fmt: skip

@@ -90,9 +90,8 @@ def _nameable(ctx: Context, i: int) -> bool:
             actor = a.actor
             if a.bare:
                 continue
-            if actor.kind.value == "person" and not (actor.title or actor.country
-                                                      or actor.organization):  # fmt: skip
-                continue
+            if actor.kind.value == "person" and not actor.title:
+                continue  # an untitled "name" ("NATO's Steadfast Defender 2024 exercise")
             if (
                 actor.kind.value in ("organization", "armed_group")
                 and not known_body(actor.organization)
@@ -184,7 +183,8 @@ def _name_run(ctx: Context) -> tuple[str | None, tuple[int, int]]:
     # "the NATO exercise Iron Wolf": a name right after a singular noun (not the subject of
     # a clause that follows: "the drill Kim Jong Un oversaw")
     k = run_after(m.end)
-    if k > m.end and not _names_person(ctx, m.end, k):
+    clause = k < n and tags[k] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+    if k > m.end and not (clause and _names_person(ctx, m.end, k)):
         return _run_text(ctx, m.end, k), (m.end, k)
     # "a naval exercise, Varuna, off Goa": a name in apposition
     if m.end < n and tags[m.end] == Tag.COMMA:
@@ -197,7 +197,13 @@ def _name_run(ctx: Context) -> tuple[str | None, tuple[int, int]]:
             k = i + 1
             while k < n and (tags[k] == Tag.QUOTE or toks[k].low == "named"):
                 k += 1
-            e = run_after(k)
+            e = k  # after "dubbed", any capitalized run is the name ("Joint Sword-2024A")
+            while (
+                e < n
+                and toks[e].text[:1].isupper()
+                and tags[e] not in (Tag.DATE, Tag.QUOTE, Tag.PUNCT, Tag.COMMA)
+            ):
+                e += 1
             if e > k:
                 return _run_text(ctx, k, e), (k, e)
     # a quoted name right after: 'drills "Northern Shield"'
@@ -290,6 +296,7 @@ def build(ctx: Context) -> Built:
     if (
         not parties
         and not detail
+        and not ctx.effects.get("drop_roles")  # "X condemned the drills at a briefing in Y"
         and location is not None
         and location.country
         and location.kind is not None

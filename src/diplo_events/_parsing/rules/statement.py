@@ -25,7 +25,7 @@ from .affiliation import affiliate
 from .codes import STATEMENT
 from .engine import Built, Context
 from .frames import location_of
-from .unnamed import unnamed_party
+from .unnamed import aligned_party, unnamed_party
 
 __all__ = ["build"]
 
@@ -121,7 +121,9 @@ def _fronted_city(ctx: Context) -> str | None:
     if len(syn.segments) < 2 or any(p.segment is opening for p in syn.predicates):
         return None
     for pp in syn.pps:
-        if pp.first == opening.first and pp.prep == "in" and pp.phrase is not None:
+        # "In Beijing, ...", "At a briefing in Beijing on Monday, ..."
+        inside = opening.first <= pp.first < opening.end
+        if inside and pp.prep == "in" and pp.phrase is not None:
             for pl in pp.phrase.places:
                 kind = pl.location.kind
                 if kind is not None and kind.value == "city" and pl.location.country:
@@ -189,6 +191,9 @@ def _unnamed_speaker(ctx: Context) -> Actor | None:
         allied = _allied(p)
         if allied:
             return allied[0]  # "the Sirte Protection Force, an ally of the GNA,"
+        aligned = aligned_party(ctx.syn, p)
+        if aligned is not None:
+            return aligned  # "Forces aligned with the GNA said ..."
         found = unnamed_party(ctx.syn, p)
         # "the press service for the district": an organ of a side, no news outlet
         # (not a press body's own name: "the Media Association of Fiji")
@@ -309,6 +314,8 @@ def _frame_ends(ctx: Context) -> bool:
     skip_obj: set[int] = set()
     if pred.object is not None and vocabulary().has("addressee_verb", pred.lemma):
         skip_obj.update(range(*extent(pred.object)))
+    if pred.subject is not None and pred.subject_how == "inverted":
+        skip_obj.update(range(*extent(pred.subject)))  # "..., said the Malian army"
     i = pred.end
     while i < n:
         tag = syn.tags[i]

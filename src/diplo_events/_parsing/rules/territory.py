@@ -29,7 +29,7 @@ from .affiliation import affiliate
 from .codes import territory_codes
 from .engine import Built, Context
 from .frames import date_of, location_of, report_day
-from .unnamed import unnamed_party
+from .unnamed import aligned_party, unnamed_party
 
 __all__ = ["build"]
 
@@ -60,8 +60,14 @@ def _places(ctx: Context) -> list[Location]:
                 key = actor.name.lower()
                 if key not in seen:
                     seen.add(key)
-                    out.append(Location(name=actor.name, country=actor.country,
-                                        kind=LocationKind.COUNTRY, mention=actor.mention))  # fmt: skip
+                    out.append(
+                        Location(
+                            name=actor.name,
+                            country=actor.country,
+                            kind=LocationKind.COUNTRY,
+                            mention=actor.mention,
+                        )
+                    )
                 continue
             if not (a.bare or _untitled(actor)):
                 continue
@@ -87,25 +93,42 @@ def _untitled(actor: Actor) -> bool:
     )
 
 
-def _forces(ctx: Context) -> bool:
+_ARMED_KINDS = frozenset({ActorKind.STATE, ActorKind.ARMED_GROUP})
+
+
+def _forces(ctx: Context, roles: tuple[str, ...] = ("loser", "gainer")) -> bool:
     """Whether the side that moves is armed men: a force noun ("troops", "rebels") or an
     army, a state or an armed group named as such."""
     vocab = vocabulary()
-    for role in ("loser", "gainer"):
-        for p in ctx.roles.phrases.get(role, ()):
-            heads = [p.head_word] + [m.phrase.head_word for m in p.modifiers if m.phrase]
-            if any(vocab.has("force_noun", h) for h in heads):
-                return True  # "troops", "large numbers of rebels"
-            for a in p.parties():
-                actor = a.actor
-                if actor is None:
-                    continue
-                if a.role is Role.GROUP or actor.kind in (ActorKind.STATE, ActorKind.ARMED_GROUP):
+    for role in roles:
+        for a in ctx.roles.get(role):
+            actor = a.actor
+            if actor is None:
+                continue
+            if actor.title:
+                if any(vocab.has("force_noun", w) for w in actor.title.lower().split()):
+                    return True  # "forces aligned with the GNA said they withdrew"
+            elif actor.kind in _ARMED_KINDS:
+                return True  # "the M23 rebels denied that they had withdrawn": M23
+    # "withdrew the last American forces from Syria": the forces moved are the object
+    phrases = [p for role in roles for p in ctx.roles.phrases.get(role, ())]
+    if "loser" in roles and "undergoer" not in ctx.pattern.frame.get("places", ()):
+        phrases += ctx.view.phrases("undergoer")
+    for p in phrases:
+        heads = [p.head_word] + [m.phrase.head_word for m in p.modifiers if m.phrase]
+        if any(vocab.has("force_noun", h) for h in heads):
+            return True  # "troops", "large numbers of rebels"
+        for a in p.parties():
+            actor = a.actor
+            if actor is None:
+                continue
+            if actor.title:
+                # "British diplomats" are no armed men; "Azerbaijani forces" are
+                if any(vocab.has("force_noun", w) for w in actor.title.lower().split()):
                     return True
-                if actor.title and any(
-                    vocab.has("force_noun", w) for w in actor.title.lower().split()
-                ):
-                    return True
+                continue
+            if a.role is Role.GROUP or actor.kind in _ARMED_KINDS:
+                return True
     return False
 
 
@@ -131,6 +154,18 @@ def _the_town(ctx: Context) -> Location | None:
             return before[-1]
         return ctx.state.last_town
     return None
+
+
+def _counted_ground(ctx: Context) -> bool:
+    """ "control of four border villages", "12 districts": ground counted, not named."""
+    vocab = vocabulary()
+    for p in ctx.roles.phrases.get("places", ()):
+        for q in (p, *(m.phrase for m in p.modifiers if m.prep == "of" and m.phrase)):
+            if vocab.has("ground_noun", q.head_word) and any(
+                ctx.syn.tags[i] == Tag.NUM for i in range(q.first, q.head)
+            ):
+                return True
+    return False
 
 
 def _one_site(ctx: Context) -> bool:
@@ -200,13 +235,17 @@ def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | 
     for need in ctx.pattern.require:
         if need == "gainer" and gainer is None:
             return "a gainer"
-        if need == "places" and not places:
+        if need == "places" and not places and not _counted_ground(ctx):
             return "a place"
         if need == "forces" and not _forces(ctx):
             return "armed forces"
+        if need == "forces_moved" and not _forces(ctx, ("loser",)):
+            return "armed forces driven out"
         if need == "places_or_forces" and not places and not _forces(ctx):
             return "a place or armed forces"
-        if need == "specific_ground" and not places and not _definite_ground(ctx):
+        if need == "specific_ground" and not (
+            places or _definite_ground(ctx) or _counted_ground(ctx)
+        ):
             return "a named place"
         if need == "local_places" and any(p.kind is LocationKind.COUNTRY for p in places):
             return "a place smaller than a state"
@@ -236,7 +275,7 @@ def _unnamed(ctx: Context, role: str) -> Actor | None:
     for p in ctx.roles.phrases.get(role, ()):
         if p.actors:
             continue  # named, but set aside (a place, an untitled name)
-        found = unnamed_party(ctx.syn, p, armed=True)
+        found = aligned_party(ctx.syn, p) or unnamed_party(ctx.syn, p, armed=True)
         if found is not None:
             return found
     return None
@@ -292,6 +331,11 @@ def build(ctx: Context) -> Built:
             states = _clause_states(ctx)
         if len(states) == 1 and states != {gainer.country}:
             loser = state_actor(states.pop())  # a city of state S falls to a group
+    elif loser is None and kind is TerritorialChangeKind.CAPTURE and gainer is not None:
+        # "Russia captured the town of Bakhmut": the state the town lies in loses it
+        states = {p.country for p in places if p.country}
+        if len(states) == 1 and gainer.country and states != {gainer.country}:
+            loser = state_actor(states.pop())
     if gainer is not None:
         gainer = affiliate(
             gainer, ctx.article, ctx.state, {loser.country} if loser and loser.country else ()

@@ -12,7 +12,22 @@ from ...model import Actor, ActorKind
 from ..annotate.vocabulary import vocabulary
 from ..syntax import Phrase, SentenceSyntax, Tag
 
-__all__ = ["unnamed_party"]
+__all__ = ["aligned_party", "unnamed_party"]
+
+
+def aligned_party(syn: SentenceSyntax, p: Phrase) -> Actor | None:
+    """ "Forces aligned with the GNA", "militias allied to the government": the side the
+    phrase is tied to by a participle after it (not "backed by Iran": a backer is no side)."""
+    vocab = vocabulary()
+    for pred in syn.predicates:
+        if not (pred.participle and pred.subject is p and vocab.has("allegiance_verb", pred.lemma)):
+            continue
+        for pp in pred.pps:
+            if pp.prep in ("with", "to") and pp.phrase is not None:
+                for a in pp.phrase.parties():
+                    if a.actor is not None:
+                        return a.actor
+    return None
 
 
 def unnamed_party(syn: SentenceSyntax, p: Phrase, *, armed: bool = False) -> Actor | None:

@@ -305,7 +305,7 @@ def _verb_groups(
                 if verb_forms == {VerbForm.GERUND}:
                     pred.gerund = True
                 elif VerbForm.PARTICIPLE in verb_forms and _participle_use(
-                    tokens, tags, forms, head, seg
+                    tokens, tags, forms, head, seg, vocab
                 ):
                     pred.participle = True
             out.append(pred)
@@ -324,15 +324,13 @@ def _known_phrasal(vocab: Vocabulary, phrasal: str) -> bool:
     return any(f"{head} {particle}" in forms for forms in vocab.classes.values())
 
 
-_NON_FINITE = frozenset({VerbForm.PARTICIPLE, VerbForm.GERUND})
-
-
 def _participle_use(
     tokens: Sequence[Token],
     tags: Sequence[str],
     forms: Sequence[frozenset[str]],
     head: int,
     seg: Segment,
+    vocab: Vocabulary,
 ) -> bool:
     """An -ed form used as a participle ("the town captured by rebels", "Asked about it,"):
     right after a noun phrase and followed by "by", or opening a segment."""
@@ -342,7 +340,13 @@ def _participle_use(
         first += 1
     if first == head and seg.kind is SegmentKind.COMMA:
         # ", known as Wisma Putra,", ", backed by Iran,": a participle opening an aside takes
-        # no object ("the chief, Gen X, hosted his counterparts", ", told AFP" are verbs)
+        # no object ("the chief, Gen X, hosted his counterparts", ", told AFP" are verbs);
+        # a reporting verb there reports ("X, the coordinator, warned on Monday that ...")
+        lemma = vocab.lemma(tokens[head].low)
+        if vocab.has("reporting_verb", lemma) and not (
+            nxt < len(tokens) and tokens[nxt].low in ("by", "as")
+        ):
+            return False
         j = nxt
         while j < len(tags) and tags[j] == Tag.ADV:
             j += 1
@@ -387,19 +391,43 @@ def build_clauses(
     preds = _verb_groups(tokens, tags, units, forms, vocab, segments)
     pp_object_ends = {pp.phrase.end for pp in pps
                       if pp.phrase is not None and tags[pp.phrase.head] == Tag.WORD}  # fmt: skip
-    noun_ends = {p.end for p in phrases if tags[p.head] == Tag.WORD}
+    noun_ends = {p.end for p in phrases if tags[p.head] in (Tag.WORD, Tag.CAP)}
     n = len(tokens)
     for k, pred in enumerate(preds):
         after_noun = pred.head in pp_object_ends or (
             # "is the second drill held in Chile": a noun, the participle, then a PP
             pred.head in noun_ends and pred.end < n and tags[pred.end] == Tag.PREP
         )
+        # "Forces aligned with the GNA, ..., said ...": the sentence's verb comes later,
+        # opening a segment of its own
+        later_verb = any(
+            q.first == q.segment.first
+            and q.segment.kind is SegmentKind.COMMA
+            and not (q.gerund or q.infinitive)
+            # (", said the Malian army." has its subject after it)
+            and not (
+                vocab.has("reporting_verb", q.lemma)
+                and q.end < n
+                and tags[q.end] in (Tag.DET, Tag.ACTOR, Tag.CAP)
+            )
+            for q in preds[k + 1 :]
+        )
+        # a participle describing a noun takes no object ("rebels fled Grozny" is a verb)
+        takes_object = pred.end < n and tags[pred.end] in (
+            Tag.DET,
+            Tag.ACTOR,
+            Tag.PLACE,
+            Tag.WORD,
+            Tag.CAP,
+            Tag.NUM,
+        )
         if (
             pred.first == pred.head
             and not pred.infinitive
             and VerbForm.PARTICIPLE in pred.forms
             and after_noun
-            and any(p.segment is pred.segment for p in preds[:k])
+            and not takes_object
+            and (any(p.segment is pred.segment for p in preds[:k]) or later_verb)
         ):
             # "said in a statement issued on Tuesday" (not "heads of state gathered")
             pred.participle = True
@@ -680,6 +708,11 @@ class _Context:
                 return None
             if preds:
                 if s.kind in (SegmentKind.REL,) or all(p.gerund or p.participle for p in preds):
+                    opening = preds[0].subject if preds[0].subject_how == "reduced" else None
+                    if opening is not None and opening.first == s.first:
+                        candidate = opening  # "Forces aligned with the GNA, ..., said"
+                        if s.kind is SegmentKind.START:
+                            return candidate
                     k -= 1
                     continue
                 return candidate

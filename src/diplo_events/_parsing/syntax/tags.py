@@ -99,6 +99,7 @@ def _single(vocab: Vocabulary) -> dict[str, str]:
         ("preposition", Tag.PREP),
         ("subordinator", Tag.SUB),
         ("adverb", Tag.ADV),
+        ("number_word", Tag.NUM),
     ):
         for word in vocab.words(name):
             out.setdefault(word, tag)
@@ -165,6 +166,14 @@ def tag_tokens(
             tags[i] = Tag.PUNCT
         elif text[0].isdigit():
             tags[i] = Tag.NUM
+        elif (
+            text[0].islower()
+            and low.endswith("ly")
+            and len(low) > 5
+            and low not in vocab.noun_forms
+            and not vocab.has("ly_noun", low)
+        ):
+            tags[i] = Tag.ADV  # "internationally recognized", "quickly entered"
         elif low in single and (text[0].islower() or i == 0 or _sentence_start(tokens, tags, i)
                                 or low in ("i",)):  # fmt: skip
             tags[i] = single[low]
@@ -194,8 +203,12 @@ def tag_tokens(
         ):
             tags[i] = Tag.ADV  # "have since seized": an adverb
     for i in range(1, n - 1):
-        if tags[i] == Tag.ADV and tags[i - 1] == Tag.DET and tags[i + 1] in (Tag.WORD, Tag.CAP):
-            tags[i] = Tag.WORD  # "their first joint drills": an adjective
+        if (
+            tags[i] == Tag.ADV
+            and tags[i - 1] == Tag.DET
+            and tags[i + 1] in (Tag.WORD, Tag.CAP, Tag.ACTOR, Tag.PLACE, Tag.NUM)
+        ):
+            tags[i] = Tag.WORD  # "their first joint drills", "the last American forces"
     _short_brackets(tokens, tags)
     _short_quotes(tokens, tags, vocab)
     _mark_auxiliaries(tokens, tags, vocab)
@@ -314,12 +327,25 @@ def _tag_verbs(
         found = vocab.verb_forms.get(low)
         if found is None:
             continue
+        if low in _PARTICLE_WORDS and i + 1 < len(tokens) and tags[i + 1] == Tag.PREP and i > 0:
+            tags[i] = Tag.ADV  # "handed the town back to Egypt": the verb's particle
+            continue
         p = _prev(tags, i)
         prev_tag = tags[p] if p >= 0 else ""
         prev_low = tokens[p].low if p >= 0 else ""
         noun_too = low in vocab.noun_forms
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-        if prev_tag in (Tag.DET, Tag.POSS, Tag.NUM) and prev_low not in ("that", "all", "both"):
+        the_two = (
+            prev_tag == Tag.NUM
+            and p > 0
+            and tokens[p - 1].low == "the"
+            and vocab.has("number_word", prev_low)
+        )
+        if (
+            prev_tag in (Tag.DET, Tag.POSS, Tag.NUM)
+            and prev_low not in ("that", "all", "both")
+            and not the_two  # "when the two met"
+        ):
             continue  # "the talks", "Russia's annexed land", "three wounded soldiers"
         if prev_tag == Tag.PREP and VerbForm.GERUND not in found:
             continue  # "for talks", "of drills"
@@ -327,7 +353,7 @@ def _tag_verbs(
             found == {VerbForm.BASE}
             and prev_tag in (Tag.WORD, Tag.CAP)
             and p > 0
-            and tags[p - 1] == Tag.DET
+            and tags[p - 1] in (Tag.DET, Tag.NUM)
         ):
             continue  # "no direct mention", "a Russian capture": a noun after an adjective
         if prev_tag == Tag.VERB and p == i - 1 and not found & {VerbForm.GERUND, VerbForm.PAST}:
