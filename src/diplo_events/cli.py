@@ -476,10 +476,11 @@ def _schema_checker() -> Callable[[object], list[str]] | None:
 
 def _loader_problems(document: object) -> list[str]:
     from .errors import SchemaError
+    from .model import Document
     from .serialize import from_dict
 
     try:
-        from_dict(document)
+        from_dict(document, Document)
     except SchemaError as exc:
         return list(exc.errors)
     except (TypeError, ValueError) as exc:
