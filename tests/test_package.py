@@ -85,6 +85,17 @@ def test_import_loads_no_parser_serializer_or_dateutil() -> None:
     assert _heavy(modules) == []
 
 
+def test_import_does_not_read_the_distribution_metadata() -> None:
+    # importlib.metadata costs more than the rest of the import: __version__ is looked up lazily.
+    assert "importlib.metadata" not in _modules_after("import diplo_events")
+    assert "importlib.metadata" in _modules_after("import diplo_events\ndiplo_events.__version__")
+
+
+def test_version_is_in_dir_and_all() -> None:
+    assert "__version__" in dir(diplo_events)
+    assert "__version__" in diplo_events.__all__
+
+
 def test_model_access_stays_light() -> None:
     # Building events needs attrs only: the gazetteers and cattrs stay unloaded.
     modules = _modules_after("import diplo_events\ndiplo_events.Meeting")

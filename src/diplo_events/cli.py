@@ -76,10 +76,28 @@ def _jobs(value: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (the metadata lookup is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``diplo-events`` command."""
-    from . import __version__
-
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Extract typed international-politics events (meetings, military "
@@ -87,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     extract = commands.add_parser(
