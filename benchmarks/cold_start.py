@@ -1,0 +1,158 @@
+"""Cold start: what a new process pays before its first events.
+
+Each measure runs in fresh interpreters (``--runs`` of them, after one warm-up run that
+also writes the ``.pyc`` files and the gazetteer cache), and prints the best and the
+median in milliseconds:
+
+* ``import diplo_events``, and the same followed by ``diplo_events.__version__``;
+* the first ``parse()`` of a short text in a new process (imports included), with the
+  gazetteer index read from a warm cache, built into an empty cache directory, and built
+  with the cache turned off (``DIPLO_EVENTS_CACHE_DIR=""``);
+* a whole one-file command-line run, ``python -m diplo_events extract SEED``, timed
+  from outside (interpreter start-up included), with a warm cache and with the cache off.
+
+``--before SRC`` runs every measure a second time with ``SRC`` (the ``src`` folder of
+another checkout, e.g. the previous release) first on ``PYTHONPATH``, and prints the
+ratios after / before from the same run.
+
+Usage: ``python benchmarks/cold_start.py [--runs N] [--before OTHER/src]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_22928ed1188cab94.txt"
+TEXT = "Officials of Norway and Chile met in Oslo on Tuesday."
+
+_TIMED = """
+import time
+start = time.perf_counter()
+{code}
+print(time.perf_counter() - start)
+"""
+_FIRST_PARSE = f"import diplo_events\ndiplo_events.parse({TEXT!r}, published='2021-08-13')"
+
+
+def _env(src: str | None, cache: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure with .pyc files, as installed
+    env["DIPLO_EVENTS_CACHE_DIR"] = cache
+    if src is not None:
+        env["PYTHONPATH"] = src
+    else:
+        env.pop("PYTHONPATH", None)
+    return env
+
+
+def _inner(code: str, env: dict[str, str]) -> float:
+    """Seconds ``code`` takes in a fresh interpreter, timed inside it."""
+    out = subprocess.run(
+        [sys.executable, "-c", _TIMED.format(code=code)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return float(out.split()[-1])
+
+
+def _outer(args: Sequence[str], env: dict[str, str]) -> float:
+    """Wall-clock seconds of a whole process, start-up included."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], env=env, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def _series(measure: Callable[[], float], runs: int, before: Callable[[], None]) -> list[float]:
+    measure()  # warm-up: .pyc files, the OS file cache
+    out = []
+    for _ in range(runs):
+        before()
+        out.append(measure() * 1000)
+    return out
+
+
+def measure_all(src: str | None, runs: int) -> dict[str, list[float]]:
+    """Every measure for one source tree (None: the installed package)."""
+    tmp = Path(tempfile.mkdtemp(prefix="diplo-cold-"))
+    warm, empty = str(tmp / "warm"), str(tmp / "empty")
+
+    def clear() -> None:
+        shutil.rmtree(empty, ignore_errors=True)
+
+    def nothing() -> None:
+        pass
+
+    cli = ["-m", "diplo_events", "extract", str(SEED)]
+    try:
+        return {
+            "import diplo_events": _series(
+                lambda: _inner("import diplo_events", _env(src, warm)), runs, nothing
+            ),
+            "import + __version__": _series(
+                lambda: _inner("import diplo_events\ndiplo_events.__version__", _env(src, warm)),
+                runs,
+                nothing,
+            ),
+            "first parse, warm cache": _series(
+                lambda: _inner(_FIRST_PARSE, _env(src, warm)), runs, nothing
+            ),
+            "first parse, empty cache": _series(
+                lambda: _inner(_FIRST_PARSE, _env(src, empty)), runs, clear
+            ),
+            "first parse, cache off": _series(
+                lambda: _inner(_FIRST_PARSE, _env(src, "")), runs, nothing
+            ),
+            "CLI one file, warm cache": _series(
+                lambda: _outer(cli, _env(src, warm)), runs, nothing
+            ),
+            "CLI one file, cache off": _series(lambda: _outer(cli, _env(src, "")), runs, nothing),
+        }
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _row(name: str, values: list[float]) -> str:
+    return f"{name:<28} best {min(values):7.1f} ms   median {statistics.median(values):7.1f} ms"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Cold-start cost of diplo-events.")
+    parser.add_argument("--runs", type=int, default=7, help="fresh processes per measure")
+    parser.add_argument("--before", metavar="SRC", help="another checkout's src/ to compare")
+    args = parser.parse_args(argv)
+
+    print(f"python: {sys.executable} ({args.runs} runs per measure, medians compared)")
+    after = measure_all(None, args.runs)
+    print("this tree (the installed package):")
+    for name, values in after.items():
+        print("  " + _row(name, values))
+    if args.before:
+        before = measure_all(str(Path(args.before).resolve()), args.runs)
+        print(f"before ({args.before} on PYTHONPATH):")
+        for name, values in before.items():
+            print("  " + _row(name, values))
+        print("ratio this tree / before (medians):")
+        for name in after:
+            ratio = statistics.median(after[name]) / statistics.median(before[name])
+            print(f"  {name:<28} {ratio:5.2f}")
+    ratio = statistics.median(after["first parse, warm cache"]) / statistics.median(
+        after["first parse, cache off"]
+    )
+    print(f"first parse, warm cache / cache off (medians): {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
