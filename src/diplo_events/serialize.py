@@ -220,18 +220,23 @@ def _with_note(exc: Exception, note: str) -> Exception:
 
 
 class _Codec:
-    """Two cattrs converters sharing one configuration: fast and with detailed validation."""
+    """Two cattrs converters sharing one configuration: fast and with detailed validation.
+
+    The detailed one only reads input that the fast one rejected, so it is built then.
+    """
 
     def __init__(self) -> None:
         self.fast = self._build(detailed=False)
-        self.detailed = self._build(detailed=True)
         self.structure_fast: dict[type, Callable[[Any, Any], Any]] = {}
-        self.structure_detailed: dict[type, Callable[[Any, Any], Any]] = {}
         for cls in (Document, Event, *EVENT_TYPES.values()):
             self.structure_fast[cls] = self.fast.get_structure_hook(cls)
-            self.structure_detailed[cls] = self.detailed.get_structure_hook(cls)
         self.unstructure_event = self.fast.get_unstructure_hook(Event)
         self.unstructure_document = self.fast.get_unstructure_hook(Document)
+
+    @functools.cached_property
+    def structure_detailed(self) -> dict[type, Callable[[Any, Any], Any]]:
+        detailed = self._build(detailed=True)
+        return {cls: detailed.get_structure_hook(cls) for cls in self.structure_fast}
 
     def _build(self, *, detailed: bool) -> Converter:
         conv = Converter(detailed_validation=detailed, forbid_extra_keys=False)
