@@ -32,16 +32,17 @@ TEST_STAMP := $(VENV)/.stamp-test
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t12
 
+# pip 25.1 or newer reads the dependency groups of pyproject.toml (--group).
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --upgrade pip
+	$(PIP) install --upgrade "pip>=25.1"
 
 $(BASE_STAMP): pyproject.toml | $(VPY)
 	$(PIP) install -e .
 	@touch $@
 
 $(TEST_STAMP): pyproject.toml | $(VPY)
-	$(PIP) install -e ".[test,docs]"
+	$(PIP) install -e . --group test --group docs
 	@touch $@ $(BASE_STAMP)
 
 demo: $(BASE_STAMP)  ## install into .venv and extract the seed article's events as a table
@@ -100,10 +101,10 @@ matrix:  ## run pytest under every Python in MATRIX_PYTHONS that is installed
 	  env="$(MATRIX_DIR)/$$v"; \
 	  echo "=== Python $$v ($$py) in $$env"; \
 	  if [ ! -x "$$env/bin/python" ]; then \
-	    "$$py" -m venv "$$env" && "$$env/bin/python" -m pip -q --disable-pip-version-check install --upgrade pip; \
+	    "$$py" -m venv "$$env" && "$$env/bin/python" -m pip -q --disable-pip-version-check install --upgrade "pip>=25.1"; \
 	  fi; \
 	  if [ ! -f "$$env/.stamp" ] || [ pyproject.toml -nt "$$env/.stamp" ]; then \
-	    "$$env/bin/python" -m pip -q --disable-pip-version-check install -e ".[test]" && touch "$$env/.stamp"; \
+	    "$$env/bin/python" -m pip -q --disable-pip-version-check install -e . --group test && touch "$$env/.stamp"; \
 	  fi; \
 	  if "$$env/bin/python" -m pytest -q -p no:cacheprovider; then ran="$$ran $$v"; \
 	  else failed="$$failed $$v"; fi; \
