@@ -63,8 +63,8 @@ unit: $(TEST_STAMP)  ## pytest (HYPOTHESIS_PROFILE=ci when CI=true)
 	@echo "pytest with HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE)"
 	$(VPY) -m pytest -q
 
-docs: $(TEST_STAMP)  ## build the HTML docs, warnings are errors
-	$(VENV)/bin/sphinx-build -W --keep-going $(SPHINXOPTS) -b html docs docs/_build/html
+docs: $(TEST_STAMP)  ## build the HTML docs (-n: every reference resolves; -W: warnings are errors)
+	$(VENV)/bin/sphinx-build -n -W --keep-going $(SPHINXOPTS) -b html docs docs/_build/html
 
 dist: $(TEST_STAMP)  ## build sdist + wheel into dist/, twine check, list their contents
 	rm -rf dist
