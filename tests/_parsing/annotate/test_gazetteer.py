@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import marshal
+import json
 import os
 import sys
 from pathlib import Path
@@ -507,7 +507,7 @@ def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_index_survives_its_cached_form(g: Gazetteer) -> None:
     built = Gazetteer()
-    restored = Gazetteer._from_state(marshal.loads(marshal.dumps(built._state())))
+    restored = Gazetteer._from_state(json.loads(json.dumps(built._state())))
     assert vars(restored) == vars(built)  # every table, entry and ranking
     text = SEED.read_text(encoding="utf-8")
     assert restored.find(text) == built.find(text) == g.find(text)
@@ -556,7 +556,7 @@ def test_a_payload_that_is_not_an_index_is_rebuilt(cache: Path) -> None:
     expected = vars(gaz_module._load_or_build())
     (path,) = _index_files(cache)
     key = path.read_bytes()[len(gaz_module._CACHE_MAGIC) :].split(b"\n", 1)[0].decode()
-    payload = marshal.dumps(("not", "an", "index"))
+    payload = json.dumps(["not", "an", "index"]).encode()
     path.write_bytes(
         gaz_module._CACHE_MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).digest() + payload
     )

@@ -38,8 +38,8 @@ Cache
 :func:`gazetteer` stores the built index in the user's cache directory (:func:`cache_dir`:
 ``$DIPLO_EVENTS_CACHE_DIR``, else ``$XDG_CACHE_HOME/diplo-events`` or ``~/.cache/diplo-events``,
 ``~/Library/Caches/diplo-events`` on macOS, ``%LOCALAPPDATA%\\diplo-events\\Cache`` on Windows) and
-later processes load it (a :mod:`marshal` file of plain strings, numbers and containers, never
-pickled objects) instead of building it again. The file name and header hold a SHA-256 key of
+later processes load it (a JSON file of plain strings, numbers, lists and objects) instead of
+building it again. The file name and header hold a SHA-256 key of
 everything the index is built from: the data files, this module's source, the cache format and the
 Python version; the payload carries its own SHA-256. A changed data file or a new release gives a
 new key, so a stale index is never read. Any problem with the cache (no home directory, a
@@ -54,7 +54,7 @@ import enum
 import functools
 import hashlib
 import importlib.resources
-import marshal
+import json
 import os
 import re
 import sys
@@ -546,9 +546,8 @@ class Gazetteer:
 
     # -- the cached form --
 
-    def _state(self) -> tuple[Any, ...]:
-        """The index as plain data (str, int, float, bool, tuples, dicts, frozensets) for
-        :mod:`marshal`; entries are written once and referred to by their position."""
+    def _state(self) -> dict[str, Any]:
+        """The index as JSON data (entries are written once and referred to by position)."""
         entries = list(self._rank)
         position = {e: i for i, e in enumerate(entries)}
         tables = (self._exact, self._folded)
@@ -559,37 +558,37 @@ class Gazetteer:
                         position[e] = len(entries)
                         entries.append(e)
 
-        def refs(table: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[int, ...]]:
-            return {k: tuple([position[e] for e in v]) for k, v in table.items()}
+        def refs(table: dict[str, tuple[Entry, ...]]) -> dict[str, list[int]]:
+            return {k: [position[e] for e in v] for k, v in table.items()}
 
-        return (
-            tuple((e.category.value, e.key, e.name, e.country) for e in entries),
-            tuple(self._rank.values()),
-            refs(self._exact),
-            refs(self._folded),
-            self._flags,
-            self._exact_prefixes,
-            self._folded_prefixes,
-            self._starts,
-            {code: position[e] for code, e in self._countries.items()},
-        )
+        return {
+            "entries": [[e.category.value, e.key, e.name, e.country] for e in entries],
+            "ranks": list(self._rank.values()),
+            "exact": refs(self._exact),
+            "folded": refs(self._folded),
+            "flags": [[ci, key, flag] for (ci, key), flag in self._flags.items()],
+            "exact_prefixes": sorted(self._exact_prefixes),
+            "folded_prefixes": sorted(self._folded_prefixes),
+            "starts": sorted(self._starts),
+            "countries": {code: position[e] for code, e in self._countries.items()},
+        }
 
     @classmethod
-    def _from_state(cls, state: tuple[Any, ...]) -> Gazetteer:
-        """The gazetteer whose :meth:`_state` is ``state``."""
-        rows, ranks, exact, folded, flags, xp, fp, starts, countries = state
+    def _from_state(cls, state: dict[str, Any]) -> Gazetteer:
+        """The gazetteer whose :meth:`_state` is ``state`` (read back from JSON)."""
         categories = {c.value: c for c in Category}
-        entries = [Entry(categories[c], key, name, code) for c, key, name, code in rows]
+        entries = [Entry(categories[c], key, name, code) for c, key, name, code in state["entries"]]
         pick = entries.__getitem__
         self = cls.__new__(cls)
-        self._rank = dict(zip(entries, ranks, strict=False))  # extra entries have no rank
-        self._exact = {k: tuple(map(pick, v)) for k, v in exact.items()}
-        self._folded = {k: tuple(map(pick, v)) for k, v in folded.items()}
-        self._flags = flags
-        self._exact_prefixes = xp
-        self._folded_prefixes = fp
-        self._starts = starts
-        self._countries = {code: entries[i] for code, i in countries.items()}
+        # Entries past the ranked ones (none today) have no rank, as in a built index.
+        self._rank = dict(zip(entries, map(tuple, state["ranks"]), strict=False))
+        self._exact = {k: tuple(map(pick, v)) for k, v in state["exact"].items()}
+        self._folded = {k: tuple(map(pick, v)) for k, v in state["folded"].items()}
+        self._flags = {(ci, key): flag for ci, key, flag in state["flags"]}
+        self._exact_prefixes = frozenset(state["exact_prefixes"])
+        self._folded_prefixes = frozenset(state["folded_prefixes"])
+        self._starts = frozenset(state["starts"])
+        self._countries = {code: entries[i] for code, i in state["countries"].items()}
         return self
 
     # -- lookups --
@@ -776,7 +775,7 @@ def _cache_key(files: dict[str, bytes]) -> str:
         digest.update(part)
 
     feed(_CACHE_FORMAT.encode())
-    feed(f"{sys.implementation.cache_tag} marshal {marshal.version}".encode())
+    feed(sys.implementation.cache_tag.encode())
     feed(Path(__file__).read_bytes())  # the code that builds the index
     for name in sorted(files):
         feed(name.encode())
@@ -809,6 +808,18 @@ def _load_or_build() -> Gazetteer:
     return built
 
 
+def _json_loads(data: bytes) -> Any:
+    try:
+        import orjson  # the `fast` extra reads it about twice as fast
+    except ImportError:
+        return json.loads(data)
+    return orjson.loads(data)
+
+
+def _json_dumps(state: dict[str, Any]) -> bytes:
+    return json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _read_cache(path: Path, key: str) -> Gazetteer | None:
     """The gazetteer stored at ``path`` under ``key``, or None (missing, stale or corrupt)."""
     try:
@@ -823,17 +834,14 @@ def _read_cache(path: Path, key: str) -> Gazetteer | None:
     ):
         return None
     try:
-        return Gazetteer._from_state(marshal.loads(blob[start:]))
+        return Gazetteer._from_state(_json_loads(blob[start:]))
     except Exception:  # a file that passed the checksum but is not an index: build instead
         return None
 
 
 def _write_cache(path: Path, key: str, gaz: Gazetteer) -> None:
     """Store ``gaz`` at ``path`` (atomically: concurrent readers see the old or the new file)."""
-    try:
-        payload = marshal.dumps(gaz._state())
-    except ValueError:  # pragma: no cover - an unmarshallable value in the index
-        return
+    payload = _json_dumps(gaz._state())
     blob = _CACHE_MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).digest() + payload
     tmp: str | None = None
     try:
