@@ -490,11 +490,13 @@ def test_errors_are_printed_above_the_progress_line(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-def test_the_progress_line_fits_an_80_column_terminal(tmp_path: Path) -> None:
+@pytest.mark.parametrize("columns", [72, 80])
+def test_the_progress_line_fits_the_terminal(tmp_path: Path, columns: int) -> None:
     # Each redraw must fit the terminal's width, else it wraps and every redraw is a new line.
     import fcntl
     import pty
     import re
+    import select
     import struct
     import termios
 
@@ -502,7 +504,7 @@ def test_the_progress_line_fits_an_80_column_terminal(tmp_path: Path) -> None:
     lines = [jsonl_line(f"article-{i:06d}", f"{TEXT_A} {TEXT_B}") for i in range(40)]
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
     controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     argv = ["-m", "diplo_events", "extract", "--jsonl", str(big), "-o", str(tmp_path / "o.jsonl")]
     proc = subprocess.Popen(
@@ -514,21 +516,29 @@ def test_the_progress_line_fits_an_80_column_terminal(tmp_path: Path) -> None:
     )
     os.close(terminal)
     screen = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the child closed the terminal (EIO on Linux)
-            break
-        if not chunk:
-            break
-        screen += chunk
-    os.close(controller)
+    try:
+        while True:
+            ready, _, _ = select.select([controller], [], [], 120)
+            if not ready:  # a hang guard only: the child normally ends within seconds
+                proc.kill()
+                pytest.fail("no output from the child for 120 s")
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the child closed the terminal (EIO on Linux)
+                break
+            if not chunk:
+                break
+            screen += chunk
+    finally:
+        os.close(controller)
     assert proc.wait(timeout=120) == 0
-    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.decode("utf-8"))
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.decode("utf-8", "replace"))
     drawn = [part for part in re.split(r"[\r\n]", text) if part.strip()]
     assert drawn, "no progress line was drawn on the terminal"
-    assert "40 articles" in drawn[-1]
-    assert max(len(part) for part in drawn) <= 80, max(drawn, key=len)
+    assert drawn[-1].startswith("100%|")
+    assert max(len(part) for part in drawn) <= columns, max(drawn, key=len)
+    if columns >= 80:
+        assert drawn[-1].endswith(" 40 articles, 80 events]")
 
 
 # --- several text files ----------------------------------------------------------
