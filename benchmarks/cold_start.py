@@ -12,8 +12,8 @@ median in milliseconds:
   from outside (interpreter start-up included), with a warm cache and with the cache off.
 
 ``--before SRC`` runs every measure a second time with ``SRC`` (the ``src`` folder of
-another checkout, e.g. the previous release) first on ``PYTHONPATH``, and prints the
-ratios after / before from the same run.
+another checkout, e.g. the previous release) first on ``PYTHONPATH``, the two trees
+taking turns run by run, and prints the ratios after / before from the same run.
 
 Usage: ``python benchmarks/cold_start.py [--runs N] [--before OTHER/src]``
 """
@@ -74,53 +74,47 @@ def _outer(args: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def _series(measure: Callable[[], float], runs: int, before: Callable[[], None]) -> list[float]:
-    measure()  # warm-up: .pyc files, the OS file cache
-    out = []
-    for _ in range(runs):
-        before()
-        out.append(measure() * 1000)
-    return out
+def measure_all(trees: dict[str, str | None], runs: int) -> dict[str, dict[str, list[float]]]:
+    """Every measure for each source tree (None: the installed package), in ms.
 
-
-def measure_all(src: str | None, runs: int) -> dict[str, list[float]]:
-    """Every measure for one source tree (None: the installed package)."""
+    The trees take turns run by run, so a change in the machine's load during the
+    benchmark weighs on all of them alike.
+    """
     tmp = Path(tempfile.mkdtemp(prefix="diplo-cold-"))
-    warm, empty = str(tmp / "warm"), str(tmp / "empty")
-
-    def clear() -> None:
-        shutil.rmtree(empty, ignore_errors=True)
-
-    def nothing() -> None:
-        pass
-
     cli = ["-m", "diplo_events", "extract", str(SEED)]
-    try:
+
+    def measures(src: str | None, name: str) -> dict[str, Callable[[], float]]:
+        warm, empty = str(tmp / name / "warm"), str(tmp / name / "empty")
+
+        def first_parse_empty_cache() -> float:
+            shutil.rmtree(empty, ignore_errors=True)
+            return _inner(_FIRST_PARSE, _env(src, empty))
+
         return {
-            "import diplo_events": _series(
-                lambda: _inner("import diplo_events", _env(src, warm)), runs, nothing
+            "import diplo_events": lambda: _inner("import diplo_events", _env(src, warm)),
+            "import + __version__": lambda: _inner(
+                "import diplo_events\ndiplo_events.__version__", _env(src, warm)
             ),
-            "import + __version__": _series(
-                lambda: _inner("import diplo_events\ndiplo_events.__version__", _env(src, warm)),
-                runs,
-                nothing,
-            ),
-            "first parse, warm cache": _series(
-                lambda: _inner(_FIRST_PARSE, _env(src, warm)), runs, nothing
-            ),
-            "first parse, empty cache": _series(
-                lambda: _inner(_FIRST_PARSE, _env(src, empty)), runs, clear
-            ),
-            "first parse, cache off": _series(
-                lambda: _inner(_FIRST_PARSE, _env(src, "")), runs, nothing
-            ),
-            "CLI one file, warm cache": _series(
-                lambda: _outer(cli, _env(src, warm)), runs, nothing
-            ),
-            "CLI one file, cache off": _series(lambda: _outer(cli, _env(src, "")), runs, nothing),
+            "first parse, warm cache": lambda: _inner(_FIRST_PARSE, _env(src, warm)),
+            "first parse, empty cache": first_parse_empty_cache,
+            "first parse, cache off": lambda: _inner(_FIRST_PARSE, _env(src, "")),
+            "CLI one file, warm cache": lambda: _outer(cli, _env(src, warm)),
+            "CLI one file, cache off": lambda: _outer(cli, _env(src, "")),
         }
+
+    plans = {name: measures(src, name) for name, src in trees.items()}
+    results: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
+    try:
+        for measure in next(iter(plans.values())):
+            for name, plan in plans.items():
+                plan[measure]()  # warm-up: .pyc files, the OS file cache, the warm cache
+                results[name][measure] = []
+            for _ in range(runs):
+                for name, plan in plans.items():
+                    results[name][measure].append(plan[measure]() * 1000)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return results
 
 
 def _row(name: str, values: list[float]) -> str:
@@ -134,12 +128,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print(f"python: {sys.executable} ({args.runs} runs per measure, medians compared)")
-    after = measure_all(None, args.runs)
+    trees: dict[str, str | None] = {"this tree": None}
+    if args.before:
+        trees["before"] = str(Path(args.before).resolve())
+    results = measure_all(trees, args.runs)
+    after = results["this tree"]
     print("this tree (the installed package):")
     for name, values in after.items():
         print("  " + _row(name, values))
     if args.before:
-        before = measure_all(str(Path(args.before).resolve()), args.runs)
+        before = results["before"]
         print(f"before ({args.before} on PYTHONPATH):")
         for name, values in before.items():
             print("  " + _row(name, values))

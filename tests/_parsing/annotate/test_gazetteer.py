@@ -636,3 +636,15 @@ def test_only_the_newest_index_files_are_kept(tmp_path: Path) -> None:
     kept = [p.name for p in _index_files(tmp_path)]
     assert kept == [f"gazetteer-{age:032d}.idx" for age in range(gaz_module._CACHE_KEEP)]
     assert (tmp_path / "unrelated.txt").exists()
+
+
+@pytest.mark.parametrize("orjson_installed", [True, False])
+def test_the_cache_is_written_and_read_with_or_without_orjson(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, orjson_installed: bool
+) -> None:
+    if not orjson_installed:
+        monkeypatch.setitem(sys.modules, "orjson", None)  # import orjson -> ImportError
+    expected = vars(Gazetteer())
+    assert vars(gaz_module._load_or_build()) == expected  # built and written
+    _no_building(monkeypatch)
+    assert vars(gaz_module._load_or_build()) == expected  # read back

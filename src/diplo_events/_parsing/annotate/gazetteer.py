@@ -817,7 +817,12 @@ def _json_loads(data: bytes) -> Any:
 
 
 def _json_dumps(state: dict[str, Any]) -> bytes:
-    return json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        import orjson
+    except ImportError:
+        text = json.dumps(state, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+        return text.encode("utf-8")
+    return orjson.dumps(state)
 
 
 def _read_cache(path: Path, key: str) -> Gazetteer | None:
