@@ -73,6 +73,7 @@ def _public_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 def setup(app: Any) -> None:
     app.connect("missing-reference", _public_name)
 
+
 html_theme = "furo"
 html_title = f"diplo-events {release}"
 html_static_path: list[str] = []
