@@ -1,8 +1,7 @@
 """Cold start: what a new process pays before its first events.
 
 Each measure runs in fresh interpreters (``--runs`` of them, after one warm-up run that
-also writes the ``.pyc`` files and the gazetteer cache), and prints the best and the
-median in milliseconds:
+also writes the ``.pyc`` files and the gazetteer cache):
 
 * ``import diplo_events``, and the same followed by ``diplo_events.__version__``;
 * the first ``parse()`` of a short text in a new process (imports included), with the
@@ -11,9 +10,13 @@ median in milliseconds:
 * a whole one-file command-line run, ``python -m diplo_events extract SEED``, timed
   from outside (interpreter start-up included), with a warm cache and with the cache off.
 
+Each is reported as CPU time (user + system of the process: what the work costs, and
+stable on a machine shared with other jobs) and as wall-clock time (what a person
+waits, which other jobs on the machine stretch), each as the median and the best run.
+
 ``--before SRC`` runs every measure a second time with ``SRC`` (the ``src`` folder of
 another checkout, e.g. the previous release) first on ``PYTHONPATH``, the two trees
-taking turns run by run, and prints the ratios after / before from the same run.
+taking turns run by run, and prints the ratios this tree / before from the same run.
 
 Usage: ``python benchmarks/cold_start.py [--runs N] [--before OTHER/src]``
 """
@@ -37,11 +40,14 @@ TEXT = "Officials of Norway and Chile met in Oslo on Tuesday."
 
 _TIMED = """
 import time
-start = time.perf_counter()
+wall, cpu = time.perf_counter(), time.process_time()
 {code}
-print(time.perf_counter() - start)
+print(time.perf_counter() - wall, time.process_time() - cpu)
 """
 _FIRST_PARSE = f"import diplo_events\ndiplo_events.parse({TEXT!r}, published='2021-08-13')"
+
+#: (wall seconds, CPU seconds) of one run.
+Timing = tuple[float, float]
 
 
 def _env(src: str | None, cache: str) -> dict[str, str]:
@@ -55,8 +61,8 @@ def _env(src: str | None, cache: str) -> dict[str, str]:
     return env
 
 
-def _inner(code: str, env: dict[str, str]) -> float:
-    """Seconds ``code`` takes in a fresh interpreter, timed inside it."""
+def _inner(code: str, env: dict[str, str]) -> Timing:
+    """Wall and CPU seconds ``code`` takes in a fresh interpreter, timed inside it."""
     out = subprocess.run(
         [sys.executable, "-c", _TIMED.format(code=code)],
         env=env,
@@ -64,18 +70,29 @@ def _inner(code: str, env: dict[str, str]) -> float:
         text=True,
         check=True,
     ).stdout
-    return float(out.split()[-1])
+    wall, cpu = out.split()[-2:]
+    return float(wall), float(cpu)
 
 
-def _outer(args: Sequence[str], env: dict[str, str]) -> float:
-    """Wall-clock seconds of a whole process, start-up included."""
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows: no CPU time of children
+        return float("nan")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _outer(args: Sequence[str], env: dict[str, str]) -> Timing:
+    """Wall and CPU seconds of a whole process, start-up included."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     subprocess.run([sys.executable, *args], env=env, capture_output=True, check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def measure_all(trees: dict[str, str | None], runs: int) -> dict[str, dict[str, list[float]]]:
-    """Every measure for each source tree (None: the installed package), in ms.
+def measure_all(trees: dict[str, str | None], runs: int) -> dict[str, dict[str, list[Timing]]]:
+    """Every measure for each source tree (None: the installed package).
 
     The trees take turns run by run, so a change in the machine's load during the
     benchmark weighs on all of them alike.
@@ -83,10 +100,10 @@ def measure_all(trees: dict[str, str | None], runs: int) -> dict[str, dict[str, 
     tmp = Path(tempfile.mkdtemp(prefix="diplo-cold-"))
     cli = ["-m", "diplo_events", "extract", str(SEED)]
 
-    def measures(src: str | None, name: str) -> dict[str, Callable[[], float]]:
+    def measures(src: str | None, name: str) -> dict[str, Callable[[], Timing]]:
         warm, empty = str(tmp / name / "warm"), str(tmp / name / "empty")
 
-        def first_parse_empty_cache() -> float:
+        def first_parse_empty_cache() -> Timing:
             shutil.rmtree(empty, ignore_errors=True)
             return _inner(_FIRST_PARSE, _env(src, empty))
 
@@ -103,7 +120,7 @@ def measure_all(trees: dict[str, str | None], runs: int) -> dict[str, dict[str, 
         }
 
     plans = {name: measures(src, name) for name, src in trees.items()}
-    results: dict[str, dict[str, list[float]]] = {name: {} for name in trees}
+    results: dict[str, dict[str, list[Timing]]] = {name: {} for name in trees}
     try:
         for measure in next(iter(plans.values())):
             for name, plan in plans.items():
@@ -111,14 +128,27 @@ def measure_all(trees: dict[str, str | None], runs: int) -> dict[str, dict[str, 
                 results[name][measure] = []
             for _ in range(runs):
                 for name, plan in plans.items():
-                    results[name][measure].append(plan[measure]() * 1000)
+                    results[name][measure].append(plan[measure]())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return results
 
 
-def _row(name: str, values: list[float]) -> str:
-    return f"{name:<28} best {min(values):7.1f} ms   median {statistics.median(values):7.1f} ms"
+def _median(values: list[Timing], which: int) -> float:
+    return statistics.median(v[which] for v in values) * 1000
+
+
+def _best(values: list[Timing], which: int) -> float:
+    return min(v[which] for v in values) * 1000
+
+
+def _table(results: dict[str, list[Timing]]) -> None:
+    print(f"  {'':<26} {'CPU median':>10} {'CPU best':>9} {'wall median':>12} {'wall best':>10}")
+    for name, values in results.items():
+        print(
+            f"  {name:<26} {_median(values, 1):8.1f} ms {_best(values, 1):6.1f} ms"
+            f" {_median(values, 0):9.1f} ms {_best(values, 0):7.1f} ms"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,28 +157,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--before", metavar="SRC", help="another checkout's src/ to compare")
     args = parser.parse_args(argv)
 
-    print(f"python: {sys.executable} ({args.runs} runs per measure, medians compared)")
+    print(f"python: {sys.executable} ({args.runs} runs per measure)")
     trees: dict[str, str | None] = {"this tree": None}
     if args.before:
         trees["before"] = str(Path(args.before).resolve())
     results = measure_all(trees, args.runs)
     after = results["this tree"]
     print("this tree (the installed package):")
-    for name, values in after.items():
-        print("  " + _row(name, values))
+    _table(after)
     if args.before:
         before = results["before"]
         print(f"before ({args.before} on PYTHONPATH):")
-        for name, values in before.items():
-            print("  " + _row(name, values))
+        _table(before)
         print("ratio this tree / before (medians):")
+        print(f"  {'':<26} {'CPU':>6} {'wall':>6}")
         for name in after:
-            ratio = statistics.median(after[name]) / statistics.median(before[name])
-            print(f"  {name:<28} {ratio:5.2f}")
-    ratio = statistics.median(after["first parse, warm cache"]) / statistics.median(
-        after["first parse, cache off"]
-    )
-    print(f"first parse, warm cache / cache off (medians): {ratio:.2f}")
+            cpu = _median(after[name], 1) / _median(before[name], 1)
+            wall = _median(after[name], 0) / _median(before[name], 0)
+            print(f"  {name:<26} {cpu:6.2f} {wall:6.2f}")
+    cpu = _median(after["first parse, warm cache"], 1) / _median(after["first parse, cache off"], 1)
+    print(f"this tree, first parse, warm cache / cache off (CPU medians): {cpu:.2f}")
     return 0
 
 

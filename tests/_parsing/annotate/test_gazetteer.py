@@ -648,3 +648,18 @@ def test_the_cache_is_written_and_read_with_or_without_orjson(
     assert vars(gaz_module._load_or_build()) == expected  # built and written
     _no_building(monkeypatch)
     assert vars(gaz_module._load_or_build()) == expected  # read back
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was(cache: Path) -> None:
+    import gc
+
+    gaz_module._load_or_build()  # written
+    assert gc.isenabled()
+    gaz_module._load_or_build()  # read, with collection paused meanwhile
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gaz_module._load_or_build()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

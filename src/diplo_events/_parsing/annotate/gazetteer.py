@@ -52,6 +52,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
+import gc
 import hashlib
 import importlib.resources
 import json
@@ -838,10 +839,15 @@ def _read_cache(path: Path, key: str) -> Gazetteer | None:
         or hashlib.sha256(blob[start:]).digest() != blob[len(header) : start]
     ):
         return None
+    enabled = gc.isenabled()
+    gc.disable()  # some 100,000 new containers, none of them garbage: no collection passes
     try:
         return Gazetteer._from_state(_json_loads(blob[start:]))
     except Exception:  # a file that passed the checksum but is not an index: build instead
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write_cache(path: Path, key: str, gaz: Gazetteer) -> None:
