@@ -568,6 +568,15 @@ def test_text_files_with_jobs_give_the_same_output(
     assert serial_err.count("empty input") == 3
 
 
+def test_one_text_file_with_jobs_is_not_refused(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]
+) -> None:
+    a, _ = texts
+    code, out, err = run(capsys, "extract", str(a), "--jobs", "4")
+    assert (code, err) == (0, "")
+    assert out == run(capsys, "extract", str(a))[1]
+
+
 def test_text_files_with_jobs_stop_at_a_bad_file(
     capsys: pytest.CaptureFixture[str], many_texts: list[Path]
 ) -> None:

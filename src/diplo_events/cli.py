@@ -345,7 +345,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         )
         options = (args.encoding, published, fmt, style)
         events = 0
-        results = _run(_extract_file, tasks, args.jobs, *options)
+        results = _run(_extract_file, tasks, min(args.jobs, len(files)), *options)
         for index, (path, done) in enumerate(zip(files, results, strict=True)):
             name = _input_name(path)
             if isinstance(done, str):
