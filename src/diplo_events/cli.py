@@ -352,8 +352,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 raise CliError(f"{name}: {done}")
             text, found, empty = done
             if empty:
-                _message(progress, f"{PROG}: warning: {name}: empty input; writing a document "
-                         "with no events")  # fmt: skip
+                warning = f"{name}: empty input; writing a document with no events"
+                _message(progress, f"{PROG}: warning: {warning}")
             out.write(("\n" if index and style is not None else "") + text)
             events += found
             progress.set_postfix_str(f"{events:,} events", refresh=False)
