@@ -1,6 +1,7 @@
 """Sphinx configuration for the diplo-events documentation (Markdown pages via MyST, furo theme).
 
-Build with ``make docs`` (``sphinx-build -W --keep-going``: every warning is an error).
+Build with ``make docs`` (``sphinx-build -n -W --keep-going``: every cross-reference must
+resolve, and every warning is an error).
 The version shown comes from the installed distribution, like ``diplo_events.__version__``.
 """
 
