@@ -32,16 +32,17 @@ TEST_STAMP := $(VENV)/.stamp-test
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t12
 
+# pip 25.1 or newer reads the dependency groups of pyproject.toml (--group).
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --upgrade pip
+	$(PIP) install --upgrade "pip>=25.1"
 
 $(BASE_STAMP): pyproject.toml | $(VPY)
 	$(PIP) install -e .
 	@touch $@
 
 $(TEST_STAMP): pyproject.toml | $(VPY)
-	$(PIP) install -e ".[test,docs]"
+	$(PIP) install -e . --group test --group docs
 	@touch $@ $(BASE_STAMP)
 
 demo: $(BASE_STAMP)  ## install into .venv and extract the seed article's events as a table
@@ -62,8 +63,8 @@ unit: $(TEST_STAMP)  ## pytest (HYPOTHESIS_PROFILE=ci when CI=true)
 	@echo "pytest with HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE)"
 	$(VPY) -m pytest -q
 
-docs: $(TEST_STAMP)  ## build the HTML docs, warnings are errors
-	$(VENV)/bin/sphinx-build -W --keep-going $(SPHINXOPTS) -b html docs docs/_build/html
+docs: $(TEST_STAMP)  ## build the HTML docs (-n: every reference resolves; -W: warnings are errors)
+	$(VENV)/bin/sphinx-build -n -W --keep-going $(SPHINXOPTS) -b html docs docs/_build/html
 
 dist: $(TEST_STAMP)  ## build sdist + wheel into dist/, twine check, list their contents
 	rm -rf dist
@@ -100,10 +101,10 @@ matrix:  ## run pytest under every Python in MATRIX_PYTHONS that is installed
 	  env="$(MATRIX_DIR)/$$v"; \
 	  echo "=== Python $$v ($$py) in $$env"; \
 	  if [ ! -x "$$env/bin/python" ]; then \
-	    "$$py" -m venv "$$env" && "$$env/bin/python" -m pip -q --disable-pip-version-check install --upgrade pip; \
+	    "$$py" -m venv "$$env" && "$$env/bin/python" -m pip -q --disable-pip-version-check install --upgrade "pip>=25.1"; \
 	  fi; \
 	  if [ ! -f "$$env/.stamp" ] || [ pyproject.toml -nt "$$env/.stamp" ]; then \
-	    "$$env/bin/python" -m pip -q --disable-pip-version-check install -e ".[test]" && touch "$$env/.stamp"; \
+	    "$$env/bin/python" -m pip -q --disable-pip-version-check install -e . --group test && touch "$$env/.stamp"; \
 	  fi; \
 	  if "$$env/bin/python" -m pytest -q -p no:cacheprovider; then ran="$$ran $$v"; \
 	  else failed="$$failed $$v"; fi; \

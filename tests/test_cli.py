@@ -129,6 +129,18 @@ def test_help_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Blank lines are skipped" in out
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"], ["validate", "--help"]])
+def test_help_points_to_the_online_documentation(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    # docs/ is not in the wheel: --help names the documentation's address instead.
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert f"documentation: {cli.DOCS_URL}" in out
+    assert cli.DOCS_URL.startswith("https://")
+    assert "docs: docs/" not in out
+
+
 def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys)
     assert code == 2
@@ -290,7 +302,6 @@ def test_bad_published_date(capsys: pytest.CaptureFixture[str], texts: tuple[Pat
 @pytest.mark.parametrize(
     "argv",
     [
-        ["extract", "a.txt", "--jobs", "2"],
         ["extract", "--jsonl", "a.jsonl", "b.jsonl"],
         ["extract", "--jsonl", "--format", "table"],
         ["extract", "--jsonl", "--encoding", "latin-1"],
@@ -426,18 +437,171 @@ def test_progress_only_on_a_terminal(
     path.write_text(jsonl_line("x", TEXT_A) + "\n", encoding="utf-8")
     code, _, err = run(capsys, "extract", "--jsonl", str(path))
     assert code == 0
-    assert "articles/s" not in err  # captured stderr is not a terminal
+    assert err == ""  # captured stderr is not a terminal
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["extract", "--jsonl", str(path)]) == 0
-    assert "1 articles" in terminal.getvalue()
-    assert "articles/s" in terminal.getvalue()
+    assert "100%" in terminal.getvalue()  # the input's size is known: a bar
+    assert "1 articles, 1 events" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\n")
 
     quiet = _Terminal()
     monkeypatch.setattr(sys, "stderr", quiet)
     assert main(["extract", "--jsonl", str(path), "--quiet"]) == 0
     assert quiet.getvalue() == ""
+
+
+def test_progress_counts_articles_of_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_stdin(monkeypatch, (jsonl_line("x", TEXT_A) + "\n").encode() * 3)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["extract", "--jsonl", "-"]) == 0
+    last = terminal.getvalue().rstrip("\n").split("\r")[-1]
+    assert last.startswith("3 articles [")
+    assert "articles/s, 3 events]" in last
+
+
+def test_no_progress_when_the_output_goes_to_the_same_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "good.jsonl"
+    path.write_text(jsonl_line("x", TEXT_A) + "\n", encoding="utf-8")
+    screen_out, screen_err = _Terminal(), _Terminal()
+    monkeypatch.setattr(sys, "stdout", screen_out)
+    monkeypatch.setattr(sys, "stderr", screen_err)
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    assert screen_out.getvalue().startswith('{"schema_version"')
+    assert screen_err.getvalue() == ""
+
+
+def test_errors_are_printed_above_the_progress_line(
+    monkeypatch: pytest.MonkeyPatch, batch: Path, tmp_path: Path
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["extract", "--jsonl", str(batch), "-o", str(tmp_path / "out.jsonl")]) == 1
+    lines = terminal.getvalue().splitlines()
+    assert any(line.endswith("line 3: invalid JSON: Expecting property name enclosed in "
+                             "double quotes at column 2") for line in lines)  # fmt: skip
+    assert "7 articles" in terminal.getvalue().rsplit("\r", 1)[-1]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+@pytest.mark.parametrize("columns", [72, 80])
+def test_the_progress_line_fits_the_terminal(tmp_path: Path, columns: int) -> None:
+    # Each redraw must fit the terminal's width, else it wraps and every redraw is a new line.
+    import fcntl
+    import pty
+    import re
+    import select
+    import struct
+    import termios
+
+    big = tmp_path / "big.jsonl"
+    lines = [jsonl_line(f"article-{i:06d}", f"{TEXT_A} {TEXT_B}") for i in range(40)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    argv = ["-m", "diplo_events", "extract", "--jsonl", str(big), "-o", str(tmp_path / "o.jsonl")]
+    proc = subprocess.Popen(
+        [sys.executable, *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+        env=env,
+    )
+    os.close(terminal)
+    screen = b""
+    try:
+        while True:
+            ready, _, _ = select.select([controller], [], [], 120)
+            if not ready:  # a hang guard only: the child normally ends within seconds
+                proc.kill()
+                pytest.fail("no output from the child for 120 s")
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the child closed the terminal (EIO on Linux)
+                break
+            if not chunk:
+                break
+            screen += chunk
+    finally:
+        os.close(controller)
+    assert proc.wait(timeout=120) == 0
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.decode("utf-8", "replace"))
+    drawn = [part for part in re.split(r"[\r\n]", text) if part.strip()]
+    assert drawn, "no progress line was drawn on the terminal"
+    assert drawn[-1].startswith("100%|")
+    assert max(len(part) for part in drawn) <= columns, max(drawn, key=len)
+    if columns >= 80:
+        assert drawn[-1].endswith(" 40 articles, 80 events]")
+
+
+# --- several text files ----------------------------------------------------------
+
+
+@pytest.fixture
+def many_texts(tmp_path: Path) -> list[Path]:
+    paths = []
+    for i in range(9):
+        path = tmp_path / f"article-{i}.txt"
+        path.write_text((TEXT_A, TEXT_B, "")[i % 3], encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "table"])
+def test_text_files_with_jobs_give_the_same_output(
+    capsys: pytest.CaptureFixture[str], many_texts: list[Path], fmt: str
+) -> None:
+    names = [str(p) for p in many_texts]
+    code, serial, serial_err = run(capsys, "extract", *names, "--format", fmt)
+    assert code == 0
+    code, parallel, parallel_err = run(capsys, "extract", *names, "--format", fmt, "--jobs", "2")
+    assert code == 0
+    assert parallel == serial
+    assert parallel_err == serial_err
+    assert serial_err.count("empty input") == 3
+
+
+def test_one_text_file_with_jobs_is_not_refused(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]
+) -> None:
+    a, _ = texts
+    code, out, err = run(capsys, "extract", str(a), "--jobs", "4")
+    assert (code, err) == (0, "")
+    assert out == run(capsys, "extract", str(a))[1]
+
+
+def test_text_files_with_jobs_stop_at_a_bad_file(
+    capsys: pytest.CaptureFixture[str], many_texts: list[Path]
+) -> None:
+    many_texts[4].write_bytes(b"caf\xe9")
+    code, out, err = run(capsys, "extract", *map(str, many_texts), "--format", "jsonl", "-j", "2")
+    assert code == 2
+    assert f"{many_texts[4]}: cannot decode as UTF-8: byte 0xe9" in err
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [str(p) for p in many_texts[:4]]
+
+
+def test_several_text_files_get_a_progress_line(
+    monkeypatch: pytest.MonkeyPatch, many_texts: list[Path], tmp_path: Path
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", *map(str, many_texts), "-o", str(out), "--format", "jsonl"]) == 0
+    documents = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(documents) == 9
+    events = sum(len(doc["events"]) for doc in documents)
+    assert events > 0
+    last = terminal.getvalue().rstrip("\n").split("\r")[-1]
+    assert last.startswith("100%")
+    assert "9/9" in last
+    assert f"files/s, {events} events]" in last
 
 
 def test_keyboard_interrupt_exits_130(
@@ -535,6 +699,7 @@ def test_validate_without_jsonschema(
     code, out, err = run(capsys, "validate", str(path))
     assert code == 0
     assert "jsonschema" in err
+    assert "pip install 'diplo-events[validate]'" in err  # the extra that installs it
     assert "1 of 1 document valid" in out
 
 

@@ -35,7 +35,7 @@ def _validator() -> Draft202012Validator:
 
 
 def _load(path: Path) -> Document:
-    return diplo_events.from_json(path.read_text(encoding="utf-8"))
+    return diplo_events.from_json(path.read_text(encoding="utf-8"), Document)
 
 
 def _is_subset(written: Any, original: Any) -> bool:

@@ -56,6 +56,38 @@ def test_py_typed_marker_is_installed() -> None:
     assert importlib.resources.files("diplo_events").joinpath("py.typed").is_file()
 
 
+def test_only_user_extras_are_published() -> None:
+    # Development tools are dependency groups, not extras a user could install.
+    meta = importlib.metadata.metadata("diplo-events")
+    assert sorted(meta.get_all("Provides-Extra") or []) == [
+        "dask",
+        "fast",
+        "strategies",
+        "validate",
+    ]
+    requires = [r.replace("'", '"') for r in importlib.metadata.requires("diplo-events") or []]
+    assert any(r.startswith("jsonschema") and 'extra == "validate"' in r for r in requires)
+    assert any(r.startswith("hypothesis") and 'extra == "strategies"' in r for r in requires)
+
+
+def test_strategies_without_hypothesis_names_the_extra() -> None:
+    probe = (
+        "import sys\n"
+        "sys.modules['hypothesis'] = None\n"
+        "try:\n"
+        "    import diplo_events.strategies\n"
+        "except ModuleNotFoundError as exc:\n"
+        "    print(exc.name, '|', exc)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.strip() == (
+        "hypothesis | diplo_events.strategies needs the hypothesis package: "
+        "pip install 'diplo-events[strategies]'"
+    )
+
+
 def test_console_script_entry_point_is_declared() -> None:
     scripts = importlib.metadata.entry_points(group="console_scripts")
     targets = {ep.name: ep.value for ep in scripts if ep.dist and ep.dist.name == "diplo-events"}
@@ -83,6 +115,17 @@ def test_import_loads_no_parser_serializer_or_dateutil() -> None:
     modules = _modules_after("import diplo_events")
     assert "diplo_events" in modules
     assert _heavy(modules) == []
+
+
+def test_import_does_not_read_the_distribution_metadata() -> None:
+    # importlib.metadata costs more than the rest of the import: __version__ is looked up lazily.
+    assert "importlib.metadata" not in _modules_after("import diplo_events")
+    assert "importlib.metadata" in _modules_after("import diplo_events\ndiplo_events.__version__")
+
+
+def test_version_is_in_dir_and_all() -> None:
+    assert "__version__" in dir(diplo_events)
+    assert "__version__" in diplo_events.__all__
 
 
 def test_model_access_stays_light() -> None:

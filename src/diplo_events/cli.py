@@ -5,7 +5,7 @@ Subcommands: ``extract`` (text files, or JSON Lines batches with ``--jsonl``),
 :func:`main` returns the exit status: 0 success, 1 some input lines or
 documents failed, 2 usage or input error, 130 interrupted (Ctrl-C), 141
 output pipe closed (e.g. ``| head``). Errors are one line on stderr, never a
-traceback. See ``docs/cli.md``.
+traceback. Documentation: :data:`DOCS_URL`.
 """
 
 from __future__ import annotations
@@ -20,18 +20,21 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from .model import Actor, DateSpan, Document, Event, Location
 
-__all__ = ["build_parser", "main"]
+__all__ = ["DOCS_URL", "build_parser", "main"]
 
 PROG = "diplo-events"
+#: The command line's documentation, named by ``--help``.
+DOCS_URL = "https://github.com/diplo-events/diplo-events/blob/main/docs/cli.md"
 
-_EPILOG = """\
+_EPILOG = (
+    """\
 examples:
   diplo-events extract article.txt --published 2021-08-13 --format table
   diplo-events extract a.txt b.txt --format jsonl > events.jsonl
@@ -43,20 +46,29 @@ examples:
 JSON Lines input (--jsonl) has one article per line:
   {"id": "a1", "text": "Officials met in Doha on Wednesday.", "published": "2021-08-13"}
 exit status: 0 ok, 1 some lines/documents failed, 2 usage or input error, 130 interrupted.
-docs: docs/cli.md
-"""
+documentation: """
+    + DOCS_URL
+    + "\n"
+)
 
-_EXTRACT_EPILOG = """\
+_EXTRACT_EPILOG = (
+    """\
 examples:
   diplo-events extract article.txt --published 2021-08-13 --format table
-  diplo-events extract *.txt --format jsonl > documents.jsonl
+  diplo-events extract *.txt --format jsonl -o documents.jsonl --jobs 4
   diplo-events extract --jsonl articles.jsonl -o documents.jsonl --jobs 4
 
 With --jsonl each input line is {"id", "text", "published"}; each output line is a
 document {"schema_version", "id", "published", "events"}, in input order, or, for a bad
 line, {"id", "line", "error"} (and a message on stderr). Blank lines are skipped.
 Exit status 1 if any line failed.
-"""
+
+With several files or --jsonl, a progress line is drawn on stderr when stderr is a
+terminal and the output is not (use -o FILE); --quiet turns it off.
+documentation: """
+    + DOCS_URL
+    + "\n"
+)
 
 
 class CliError(Exception):
@@ -76,10 +88,28 @@ def _jobs(value: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (the metadata lookup is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``diplo-events`` command."""
-    from . import __version__
-
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Extract typed international-politics events (meetings, military "
@@ -87,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     extract = commands.add_parser(
@@ -132,11 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=_jobs,
         default=1,
         metavar="N",
-        help="with --jsonl: worker processes (default 1; 0 = one per CPU)",
+        help="worker processes for several files or a --jsonl batch (default 1; 0 = one "
+        "per CPU); the output is the same as with 1",
     )
-    extract.add_argument(
-        "-q", "--quiet", action="store_true", help="with --jsonl: no progress line on stderr"
-    )
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress line on stderr")
     extract.set_defaults(handler=_cmd_extract)
 
     schema = commands.add_parser(
@@ -149,9 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check JSON / JSON Lines documents",
-        description="Check documents against the JSON Schema (if the jsonschema package is "
-        "installed) and the library's own loader. Reports each bad document with its line "
-        "number and the paths of the bad fields; exit status 1 if any is bad.",
+        description="Check documents against the JSON Schema (with the jsonschema package:\n"
+        "pip install 'diplo-events[validate]') and the library's own loader. Reports each\n"
+        "bad document with its line number and the paths of the bad fields; exit status 1\n"
+        "if any is bad.",
+        epilog=f"documentation: {DOCS_URL}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate.add_argument(
         "file",
@@ -298,10 +330,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise CliError("stdin ('-') can be read only once")
     if args.jsonl:
         return _extract_jsonl(args, files)
-    if args.jobs != 1:
-        raise CliError("--jobs applies to --jsonl batches only")
-    from .parser import parse_document
-
     published = _published(args.published)
     for path in files:  # report a bad path before writing anything
         _check_input(path)
@@ -309,22 +337,77 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         out = _open_output(args.output, stack, files, json_text=fmt != "table")
         style = _TableStyle.for_stream(out) if fmt == "table" else None
-        for index, path in enumerate(files):
+        progress = stack.enter_context(
+            _progress_bar(_wants_progress(args) and len(files) > 1, total=len(files), unit=" files")
+        )
+        tasks = (
+            (path, _open_binary(path, stack).read() if path == "-" else None) for path in files
+        )
+        options = (args.encoding, published, fmt, style)
+        events = 0
+        results = _run(_extract_file, tasks, min(args.jobs, len(files)), *options)
+        for index, (path, done) in enumerate(zip(files, results, strict=True)):
             name = _input_name(path)
-            data = _open_binary(path, stack).read()
-            text = _decode(data, name, args.encoding)
-            if not text.strip():
-                _warn(f"{name}: empty input; writing a document with no events")
-            try:
-                doc = parse_document(text, id=None if path == "-" else path, published=published)
-            except ValueError as exc:  # the text is too large
-                raise CliError(f"{name}: {exc}") from None
-            if style is not None:
-                out.write(("\n" if index else "") + render_table(doc, style))
-            else:
-                out.write(_document_json(doc, pretty=fmt == "json") + "\n")
+            if isinstance(done, str):
+                raise CliError(f"{name}: {done}")
+            text, found, empty = done
+            if empty:
+                warning = f"{name}: empty input; writing a document with no events"
+                _message(progress, f"{PROG}: warning: {warning}")
+            out.write(("\n" if index and style is not None else "") + text)
+            events += found
+            progress.set_postfix_str(f"{events:,} events", refresh=False)
+            progress.update(1)
         out.flush()
     return 0
+
+
+def _extract_file(
+    path: str,
+    data: bytes | None,
+    encoding: str | None,
+    published: dt.date | None,
+    fmt: str,
+    style: _TableStyle | None,
+) -> tuple[str, int, bool] | str:
+    """The output text for one text file (``data``: its bytes when already read), its number
+    of events and whether the file was empty; or the problem to report. Runs in worker
+    processes too."""
+    from .parser import parse_document
+
+    name = _input_name(path)
+    if data is None:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as exc:
+            return f"cannot read: {exc.strerror or exc}"
+    try:
+        text = _decode(data, name, encoding)
+    except CliError as exc:
+        return str(exc).removeprefix(f"{name}: ")
+    try:
+        doc = parse_document(text, id=None if path == "-" else path, published=published)
+    except ValueError as exc:  # the text is too large
+        return str(exc)
+    if style is not None:
+        output = render_table(doc, style)
+    else:
+        output = _document_json(doc, pretty=fmt == "json") + "\n"
+    return output, len(doc.events), not text.strip()
+
+
+def _run(
+    fn: Callable[..., Any], tasks: Iterator[tuple[Any, ...]], jobs: int, *extra: Any
+) -> Iterator[Any]:
+    """``fn(*task, *extra)`` for each task, in order: here, or in ``jobs`` worker processes."""
+    if jobs == 1:
+        for task in tasks:
+            yield fn(*task, *extra)
+        return
+    from .batch import _ordered_map
+
+    yield from _ordered_map(fn, ((*task, *extra) for task in tasks), jobs)
 
 
 def _document_json(doc: Document, *, pretty: bool) -> str:
@@ -356,7 +439,6 @@ def _input_size(stream: IO[bytes]) -> int | None:
 
 
 def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
-    from ._progress import Progress
     from .batch import process_lines
 
     if len(files) > 1:
@@ -373,30 +455,119 @@ def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
         source = _open_binary(path, stack)
         out = _open_output(args.output, stack, files)
         lines = _CountingLines(source)
-        progress = Progress(
-            sys.stderr,
-            enabled=not args.quiet and sys.stderr.isatty(),
-            total_bytes=_input_size(source),
+        size = _input_size(source)
+        enabled = _wants_progress(args)
+        progress = stack.enter_context(
+            _progress_bar(enabled, total=size, unit="B", unit_scale=True)
+            if size is not None
+            else _progress_bar(enabled, total=None, unit=" articles")
         )
-        done = failed = 0
-        try:
-            for result in process_lines(lines, jobs=args.jobs):
-                out.write(result.output + "\n")
-                done += 1
-                if not result.ok:
-                    failed += 1
-                    which = f" (id {result.id!r})" if result.id is not None else ""
-                    progress.message(f"{PROG}: {name} line {result.lineno}{which}: {result.error}")
-                progress.update(articles=1, events=result.events, bytes_read=lines.bytes_read)
-            out.flush()
-        finally:
-            progress.close()
+        done = failed = events = 0
+        for result in process_lines(lines, jobs=args.jobs):
+            out.write(result.output + "\n")
+            done += 1
+            events += result.events
+            if not result.ok:
+                failed += 1
+                which = f" (id {result.id!r})" if result.id is not None else ""
+                _message(progress, f"{PROG}: {name} line {result.lineno}{which}: {result.error}")
+            if size is not None:
+                progress.set_postfix_str(f"{done:,} articles, {events:,} events", refresh=False)
+                progress.update(lines.bytes_read - progress.n)
+            else:
+                progress.set_postfix_str(f"{events:,} events", refresh=False)
+                progress.update(1)
+        out.flush()
     if done == 0:
         _warn(f"{name}: no input lines; nothing written")
     if failed:
         print(f"{PROG}: {failed:,} of {done:,} lines failed", file=sys.stderr)
         return 1
     return 0
+
+
+# --- progress --------------------------------------------------------------------
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if isatty is not None else False
+    except (ValueError, OSError):  # a closed stream
+        return False
+
+
+def _wants_progress(args: argparse.Namespace) -> bool:
+    """A progress line on stderr: only on a terminal, and not one the output is written to."""
+    if args.quiet or not _isatty(sys.stderr):
+        return False
+    to_stdout = args.output is None or args.output == "-"
+    return not (to_stdout and _isatty(sys.stdout))
+
+
+class _Bar(Protocol):
+    """What the command uses of a tqdm progress bar."""
+
+    @property
+    def n(self) -> float: ...
+    @property
+    def disable(self) -> bool | None: ...
+    def update(self, n: float = 1) -> bool | None: ...
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> None: ...
+    def close(self) -> None: ...
+
+
+class _NoBar:
+    """The progress line when none is drawn (tqdm itself is not even imported)."""
+
+    n: float = 0
+    disable = True
+
+    def update(self, n: float = 1) -> None:
+        self.n += n
+
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _progress_bar(
+    enabled: bool, *, total: int | None, unit: str, unit_scale: bool = False
+) -> Iterator[_Bar]:
+    """The progress line (tqdm): bar, percentage and time left when the total is known,
+    counts and rate, fitted to the terminal's width (also when it changes)."""
+    if not enabled:
+        yield _NoBar()
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(
+        total=total,
+        unit=unit,
+        unit_scale=unit_scale,
+        unit_divisor=1024 if unit_scale else 1000,
+        file=sys.stderr,
+        dynamic_ncols=True,
+        mininterval=0.1,
+        leave=True,
+    )
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def _message(progress: _Bar, text: str) -> None:
+    """Print a line on stderr, above the progress line if one is drawn."""
+    if progress.disable:
+        print(text, file=sys.stderr)
+    else:
+        from tqdm import tqdm
+
+        tqdm.write(text, file=sys.stderr)
 
 
 # --- schema ----------------------------------------------------------------------
@@ -476,10 +647,11 @@ def _schema_checker() -> Callable[[object], list[str]] | None:
 
 def _loader_problems(document: object) -> list[str]:
     from .errors import SchemaError
+    from .model import Document
     from .serialize import from_dict
 
     try:
-        from_dict(document)
+        from_dict(document, Document)
     except SchemaError as exc:
         return list(exc.errors)
     except (TypeError, ValueError) as exc:
@@ -552,7 +724,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     name = _input_name(path)
     check_schema = _schema_checker()
     if check_schema is None:
-        _warn("the jsonschema package is not installed; checking with the library's loader only")
+        _warn(
+            "the jsonschema package is not installed, so documents are checked by the library's"
+            " loader only; for the JSON Schema check too: pip install 'diplo-events[validate]'"
+        )
     total = bad = 0
     with ExitStack() as stack:
         source = _open_binary(path, stack)

@@ -28,7 +28,8 @@ def parse(text: str, *, published: dt.date | str | None = None) -> list[Event]:
 
     Raises :class:`TypeError` if ``text`` is not a ``str`` (decode bytes first),
     :class:`ValueError` for a malformed ``published`` and
-    :class:`~diplo_events.InputTooLargeError` beyond :data:`MAX_INPUT_CHARS`.
+    :class:`~diplo_events.InputTooLargeError` beyond 10,000,000 characters
+    (``diplo_events.parser.MAX_INPUT_CHARS``).
     Any other text, however odd, is parsed without raising.
     """
     _check_text(text)

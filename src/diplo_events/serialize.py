@@ -220,18 +220,23 @@ def _with_note(exc: Exception, note: str) -> Exception:
 
 
 class _Codec:
-    """Two cattrs converters sharing one configuration: fast and with detailed validation."""
+    """Two cattrs converters sharing one configuration: fast and with detailed validation.
+
+    The detailed one only reads input that the fast one rejected, so it is built then.
+    """
 
     def __init__(self) -> None:
         self.fast = self._build(detailed=False)
-        self.detailed = self._build(detailed=True)
         self.structure_fast: dict[type, Callable[[Any, Any], Any]] = {}
-        self.structure_detailed: dict[type, Callable[[Any, Any], Any]] = {}
         for cls in (Document, Event, *EVENT_TYPES.values()):
             self.structure_fast[cls] = self.fast.get_structure_hook(cls)
-            self.structure_detailed[cls] = self.detailed.get_structure_hook(cls)
         self.unstructure_event = self.fast.get_unstructure_hook(Event)
         self.unstructure_document = self.fast.get_unstructure_hook(Document)
+
+    @functools.cached_property
+    def structure_detailed(self) -> dict[type, Callable[[Any, Any], Any]]:
+        detailed = self._build(detailed=True)
+        return {cls: detailed.get_structure_hook(cls) for cls in self.structure_fast}
 
     def _build(self, *, detailed: bool) -> Converter:
         conv = Converter(detailed_validation=detailed, forbid_extra_keys=False)
@@ -549,17 +554,46 @@ def _dumps_canonical(
 _ALLOWED = "Document, Event or one of " + ", ".join(c.__name__ for c in EVENT_TYPES.values())
 
 
+_NEITHER = (
+    '$: expected a document (an object with "schema_version") or an event (an object with'
+    ' "type"); pass cls to say which'
+)
+
+
+def _what_to_read(data: object) -> type[Document] | type[Event]:
+    """The class :func:`from_dict` reads when no ``cls`` is given: what :func:`to_dict` wrote.
+
+    An object with ``"schema_version"`` (or ``"events"``) is a document, one with a
+    ``"type"`` tag an event; anything that is not an object is reported as a bad document.
+    """
+    if isinstance(data, dict):
+        if "schema_version" in data or "events" in data:
+            return Document
+        if "type" in data:
+            return Event
+        raise SchemaError([_NEITHER])
+    return Document
+
+
 @overload
-def from_dict(data: object) -> Document: ...
+def from_dict(data: object, cls: None = None) -> Document | Event: ...
 @overload
 def from_dict(data: object, cls: type[T]) -> T: ...
-def from_dict(data: object, cls: type[Any] = Document) -> Any:
-    """Build a validated ``cls`` (default :class:`Document`) from JSON data.
+def from_dict(data: object, cls: type[Any] | None = None) -> Any:
+    """Build a validated document or event from JSON data (what :func:`to_dict` returns).
 
-    ``cls`` may be :class:`Document`, :class:`Event` (any event type, chosen by
-    its ``"type"``) or one concrete event class. Raises :class:`SchemaError`
-    listing every bad field; never returns a partially built object.
+    Without ``cls``, ``data`` is read as what it is: a :class:`~diplo_events.Document`
+    when it has a ``"schema_version"`` key, else an event of the type its ``"type"`` tag
+    names, so ``from_dict(to_dict(x)) == x`` for every document and event. Pass ``cls``
+    to require one kind: :class:`~diplo_events.Document`, :class:`~diplo_events.Event`
+    (any event type, chosen by its ``"type"``) or one concrete event class; the return
+    type then follows ``cls``, also for type checkers.
+
+    Raises :class:`~diplo_events.SchemaError` listing every bad field; never returns a
+    partially built object.
     """
+    if cls is None:
+        cls = _what_to_read(data)
     codec = _codec()
     hook = codec.structure_fast.get(cls)
     if hook is None:
@@ -587,14 +621,15 @@ def _loads(data: str | bytes) -> object:
 
 
 @overload
-def from_json(data: str | bytes) -> Document: ...
+def from_json(data: str | bytes, cls: None = None) -> Document | Event: ...
 @overload
 def from_json(data: str | bytes, cls: type[T]) -> T: ...
-def from_json(data: str | bytes, cls: type[Any] = Document) -> Any:
-    """Parse JSON text (``str`` or UTF-8 ``bytes``) and build a validated ``cls``.
+def from_json(data: str | bytes, cls: type[Any] | None = None) -> Any:
+    """Parse JSON text (``str`` or UTF-8 ``bytes``) into a validated document or event.
 
-    Like :func:`from_dict`; text that is not JSON at all also raises
-    :class:`SchemaError` (path ``$``).
+    Reads what :func:`to_json` writes: ``from_json(to_json(x)) == x`` for every
+    document and event. ``cls`` works as in :func:`from_dict`. Text that is not JSON
+    at all also raises :class:`~diplo_events.SchemaError` (path ``$``).
     """
     if not isinstance(data, str | bytes | bytearray):
         raise TypeError(f"data must be str or bytes, got {type(data).__name__}")

@@ -23,7 +23,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
+    if exc.name != "hypothesis":
+        raise
+    raise ModuleNotFoundError(
+        "diplo_events.strategies needs the hypothesis package: "
+        "pip install 'diplo-events[strategies]'",
+        name=exc.name,
+    ) from exc
 
 from .model import (
     Actor,

@@ -124,8 +124,10 @@ def test_parse_returns_events() -> None:
 def test_parse_document_round_trips() -> None:
     doc: Document = diplo_events.parse_document(TEXT, id="article-1", published="2021-08-13")
     text: str = diplo_events.to_json(doc)
-    again: diplo_events.Document = diplo_events.from_json(text)
+    again: diplo_events.Document = diplo_events.from_json(text, Document)
     assert again == doc
+    either: Document | Event = diplo_events.from_json(text)  # without cls: what it reads
+    assert either == again
     assert again.events == doc.events
 
 
@@ -135,7 +137,7 @@ def test_hand_built_document_round_trips() -> None:
     assert diplo_events.from_json(encoded) == doc
     data: Mapping[str, object] = diplo_events.to_dict(doc)
     assert data["schema_version"] == diplo_events.SCHEMA_VERSION
-    restored: Document = diplo_events.from_dict(diplo_events.to_dict(doc))
+    restored: Document = diplo_events.from_dict(diplo_events.to_dict(doc), Document)
     assert restored == doc
     one_event: str = diplo_events.to_json(build_meeting(), indent=2)
     assert json.loads(one_event)["type"] == Meeting.type
@@ -143,6 +145,8 @@ def test_hand_built_document_round_trips() -> None:
     assert meeting == build_meeting()
     any_event: Event = diplo_events.from_dict(diplo_events.to_dict(meeting), Event)
     assert isinstance(any_event, Meeting)
+    read_back: Document | Event = diplo_events.from_json(diplo_events.to_json(meeting))
+    assert read_back == meeting
     assert summarize(doc.events[0]) == "meeting of Maria Rossi, Japan"
 
 

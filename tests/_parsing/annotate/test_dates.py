@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -255,6 +257,35 @@ def test_parse_published() -> None:
         parse_published("13/08/2021")
     with pytest.raises(ValueError, match="ISO 8601"):
         parse_published("")
+
+
+@given(st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True))
+def test_a_plain_day_reads_as_dateutil_reads_it(text: str) -> None:
+    from dateutil.parser import isoparse
+
+    try:
+        expected: dt.date | None = isoparse(text).date()
+    except (ValueError, OverflowError):
+        expected = None
+    if expected is None:
+        with pytest.raises(ValueError, match="ISO 8601"):
+            parse_published(text)
+    else:
+        assert parse_published(text) == expected
+
+
+def test_a_plain_day_does_not_load_dateutils_parser() -> None:
+    # dateutil.parser (and the time-zone machinery it pulls in) weighs on every cold start.
+    probe = (
+        "import sys\n"
+        "from diplo_events._parsing.annotate.dates import parse_published\n"
+        "parse_published('2021-08-13')\n"
+        "print('dateutil.parser' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.split() == ["False"]
 
 
 # --- the seed article -------------------------------------------------------

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
+import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from diplo_events._parsing.annotate import gazetteer as gaz_module
 from diplo_events._parsing.annotate.gazetteer import (
     Category,
     Entry,
@@ -476,3 +481,185 @@ def test_a_famous_island_is_not_a_homonymous_city(g: Gazetteer) -> None:
 def test_a_hyphenated_name_with_a_particle_is_not_cut(g: Gazetteer) -> None:
     assert g.find("Fighters captured Qala-i-Naw on Saturday.") == []
     assert [m.text for m in g.find("the Afghan-Tajik border")] == ["Afghan", "Tajik"]
+
+
+# --- the cached index ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty cache directory for the gazetteer index."""
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("DIPLO_EVENTS_CACHE_DIR", str(directory))
+    return directory
+
+
+def _index_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("gazetteer-*.idx"))
+
+
+def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Gazetteer, read: object = None) -> None:
+        raise AssertionError("the index was built, not loaded from the cache")
+
+    monkeypatch.setattr(Gazetteer, "__init__", refuse)
+
+
+def test_the_index_survives_its_cached_form(g: Gazetteer) -> None:
+    built = Gazetteer()
+    restored = Gazetteer._from_state(json.loads(json.dumps(built._state())))
+    assert vars(restored) == vars(built)  # every table, entry and ranking
+    text = SEED.read_text(encoding="utf-8")
+    assert restored.find(text) == built.find(text) == g.find(text)
+
+
+def test_a_second_load_reads_the_cache_instead_of_building(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = gaz_module._load_or_build()
+    (path,) = _index_files(cache)
+    _no_building(monkeypatch)
+    second = gaz_module._load_or_build()
+    assert vars(second) == vars(first)
+    assert _index_files(cache) == [path]
+
+
+def test_changed_data_gets_a_new_index(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gaz_module._load_or_build()
+    files = gaz_module._data_files()
+    files["cities.tsv"] += b"Xanadu\tMNG\t1\n"
+    monkeypatch.setattr(gaz_module, "_data_files", lambda: files)
+    changed = gaz_module._load_or_build()
+    assert [e.key for e in changed.lookup("Xanadu")] == ["Xanadu"]
+    assert len(_index_files(cache)) == 2
+    _no_building(monkeypatch)  # and the changed data's index is now cached too
+    assert [e.key for e in gaz_module._load_or_build().lookup("Xanadu")] == ["Xanadu"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_a_damaged_cache_file_is_rebuilt(cache: Path, damage: str) -> None:
+    expected = vars(gaz_module._load_or_build())
+    (path,) = _index_files(cache)
+    blob = path.read_bytes()
+    damaged = {
+        "truncate": blob[: len(blob) // 2],
+        "flip": blob[:-100] + bytes([blob[-100] ^ 0xFF]) + blob[-99:],
+        "garbage": b"\x00" * 1000,
+        "empty": b"",
+    }[damage]
+    path.write_bytes(damaged)
+    assert vars(gaz_module._load_or_build()) == expected
+    assert path.read_bytes() == blob  # written again
+
+
+def test_a_payload_that_is_not_an_index_is_rebuilt(cache: Path) -> None:
+    expected = vars(gaz_module._load_or_build())
+    (path,) = _index_files(cache)
+    key = path.read_bytes()[len(gaz_module._CACHE_MAGIC) :].split(b"\n", 1)[0].decode()
+    payload = json.dumps(["not", "an", "index"]).encode()
+    path.write_bytes(
+        gaz_module._CACHE_MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).digest() + payload
+    )
+    assert vars(gaz_module._load_or_build()) == expected
+
+
+def test_an_unwritable_cache_dir_falls_back_to_building(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("DIPLO_EVENTS_CACHE_DIR", str(blocker / "cache"))
+    assert vars(gaz_module._load_or_build()) == vars(Gazetteer())
+    assert blocker.read_text() == "not a directory"
+
+
+def test_an_empty_cache_dir_setting_turns_the_cache_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIPLO_EVENTS_CACHE_DIR", "")
+    assert gaz_module.cache_dir() is None
+
+    def no_write(*args: object) -> None:
+        raise AssertionError("the cache is off")
+
+    monkeypatch.setattr(gaz_module, "_write_cache", no_write)
+    assert gaz_module._load_or_build().lookup("Kabul")
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("linux", {"XDG_CACHE_HOME": "{tmp}/xdg"}, "{tmp}/xdg/diplo-events"),
+        ("linux", {"XDG_CACHE_HOME": "relative/ignored"}, "{home}/.cache/diplo-events"),
+        ("linux", {}, "{home}/.cache/diplo-events"),
+        ("darwin", {}, "{home}/Library/Caches/diplo-events"),
+        ("win32", {"LOCALAPPDATA": "{tmp}/appdata"}, "{tmp}/appdata/diplo-events/Cache"),
+        ("win32", {}, "{home}/AppData/Local/diplo-events/Cache"),
+    ],
+)
+def test_the_cache_dir_is_the_platforms_user_cache_dir(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    platform: str,
+    env: dict[str, str],
+    expected: str,
+) -> None:
+    home = tmp_path / "home"
+    for name in ("DIPLO_EVENTS_CACHE_DIR", "XDG_CACHE_HOME", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value.format(tmp=tmp_path))
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
+    assert gaz_module.cache_dir() == Path(expected.format(tmp=tmp_path, home=home))
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home(cls: type[Path]) -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("DIPLO_EVENTS_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(Path, "home", classmethod(no_home))
+    assert gaz_module.cache_dir() is None
+    assert gaz_module._load_or_build().lookup("Kabul")
+
+
+def test_only_the_newest_index_files_are_kept(tmp_path: Path) -> None:
+    for age in range(12):
+        path = tmp_path / f"gazetteer-{age:032d}.idx"
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    (tmp_path / "unrelated.txt").write_text("kept")
+    gaz_module._prune(tmp_path)
+    kept = [p.name for p in _index_files(tmp_path)]
+    assert kept == [f"gazetteer-{age:032d}.idx" for age in range(gaz_module._CACHE_KEEP)]
+    assert (tmp_path / "unrelated.txt").exists()
+
+
+@pytest.mark.parametrize("orjson_installed", [True, False])
+def test_the_cache_is_written_and_read_with_or_without_orjson(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, orjson_installed: bool
+) -> None:
+    if not orjson_installed:
+        monkeypatch.setitem(sys.modules, "orjson", None)  # import orjson -> ImportError
+    expected = vars(Gazetteer())
+    assert vars(gaz_module._load_or_build()) == expected  # built and written
+    _no_building(monkeypatch)
+    assert vars(gaz_module._load_or_build()) == expected  # read back
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was(cache: Path) -> None:
+    import gc
+
+    gaz_module._load_or_build()  # written
+    assert gc.isenabled()
+    gaz_module._load_or_build()  # read, with collection paused meanwhile
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gaz_module._load_or_build()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Iterator
 
 import attrs
-from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
 from ...model import DatePrecision, DateSpan
@@ -321,6 +320,9 @@ _DURATION_RE = re.compile(
 # --- public functions -------------------------------------------------------
 
 
+_PLAIN_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_published(value: str | dt.date | None) -> dt.date | None:
     """The publication date from an ISO 8601 string, a date or a datetime, or None.
 
@@ -340,6 +342,10 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
         )
     text = value.strip()
     try:
+        if _PLAIN_DAY.fullmatch(text):  # the usual form, without importing dateutil's parser
+            return dt.date.fromisoformat(text)
+        from dateutil.parser import isoparse  # costs more to import than this whole module
+
         return isoparse(text).date()
     except (ValueError, OverflowError) as exc:
         raise ValueError(
