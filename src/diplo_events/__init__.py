@@ -5,7 +5,8 @@
 >>> print(diplo_events.to_json(events[0]))                       # doctest: +SKIP
 
 Importing the package is cheap: the schema, the serializers and the parser
-(with its gazetteers) are loaded on first use of a name that needs them.
+(with its gazetteers) are loaded on first use of a name that needs them, and the
+``export`` subpackage (CSV, Parquet, PLOVER and Phoenix output) on first access.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0+unknown"
 
 if TYPE_CHECKING:
+    from . import export
     from .errors import DiploEventsError, InputTooLargeError, SchemaError
     from .model import (
         SCHEMA_VERSION,
@@ -64,6 +66,7 @@ __all__ = [
     "TerritorialChange",
     "TerritorialChangeKind",
     "__version__",
+    "export",
     "from_dict",
     "from_json",
     "json_schema",
@@ -111,7 +114,13 @@ _LAZY.update(
 )
 
 
+#: Public subpackages, imported on first access.
+_SUBPACKAGES = frozenset({"export"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)  # the import sets the attribute
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'diplo_events' has no attribute {name!r}")
