@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from export_helpers import EVIDENCE, NORWAY, document
 
 import diplo_events
 from diplo_events import cli, export
+from diplo_events.export.table import COLUMN_NAMES
 from diplo_events.model import Document, Meeting
 
 
@@ -57,3 +60,36 @@ def test_writers_consume_a_generator_lazily() -> None:
     next(rows)
     assert seen == [0]
     assert export.write_csv(stream(), io.StringIO()) == 3
+
+
+# --- the docs describe what the code writes ---------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def _table_keys(page: str) -> list[str]:
+    """The backticked names in the first column of the Markdown tables of a docs page."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return re.findall(r"^\| `([^`]+)`", text, flags=re.MULTILINE)
+
+
+def test_table_docs_list_every_column_in_order() -> None:
+    documented = [key for key in _table_keys("export-table.md") if key in COLUMN_NAMES]
+    assert documented == list(COLUMN_NAMES)
+
+
+def test_phoenix_docs_name_every_column() -> None:
+    text = (DOCS / "export-phoenix.md").read_text(encoding="utf-8")
+    assert [name for name in export.PHOENIX_COLUMNS if f"`{name}`" not in text] == []
+
+
+def test_plover_docs_name_every_field() -> None:
+    keys = set(_table_keys("export-plover.md"))
+    schema = export.plover_json_schema()
+    fields = set(schema["properties"]) - {"x_diplo_events"}
+    actor = set(schema["$defs"]["actor"]["properties"])
+    extension = set(schema["$defs"]["extension"]["properties"])
+    text = (DOCS / "export-plover.md").read_text(encoding="utf-8")
+    assert fields <= keys
+    assert actor <= keys
+    assert [key for key in sorted(extension) if f"`{key}`" not in text] == []

@@ -14,7 +14,7 @@ from export_helpers import EVIDENCE, NORWAY, day, document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events.export import COLUMNS, ParquetWriter, arrow_schema, rows, write_parquet
+from diplo_events.export import COLUMNS, ParquetWriter, arrow_schema, parquet, rows, write_parquet
 from diplo_events.model import Document, Meeting, MilitaryExercise
 from diplo_events.strategies import documents
 
@@ -62,13 +62,24 @@ def test_rows_are_written_in_row_groups_of_bounded_size() -> None:
     assert sizes == [10, 10, 4]
 
 
-def test_writer_buffers_at_most_one_row_group() -> None:
+def test_writer_buffers_less_than_one_row_group() -> None:
     out = io.BytesIO()
     with ParquetWriter(out, row_group_size=3) as writer:
         for _ in range(5):
             writer.write(_meetings(2))
-            assert writer._buffered < 3
+            assert writer.buffered < 3
     assert writer.count == 10
+    assert pq.ParquetFile(out).metadata.num_row_groups == 4
+
+
+def test_row_groups_are_exact_across_record_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parquet, "BATCH_ROWS", 4)
+    docs = [_meetings(3) for _ in range(9)]  # 27 rows, batches of 4, groups of 10
+    table = pq.read_table(_parquet(docs, row_group_size=10))
+    metadata = pq.ParquetFile(_parquet(docs, row_group_size=10)).metadata
+    sizes = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
+    assert sizes == [10, 10, 7]
+    assert table.to_pylist() == list(rows(docs))
 
 
 def test_no_events_gives_an_empty_table_with_the_schema(tmp_path: Path) -> None:

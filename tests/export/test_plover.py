@@ -34,7 +34,7 @@ from diplo_events.model import (
 )
 from diplo_events.strategies import documents
 
-SCHEMA_FILE = Path(plover.__file__).with_name("plover.schema.json")
+SCHEMA_FILE = Path(plover.__file__).with_name("plover_schema.json")
 VALIDATOR = Draft202012Validator(
     plover_json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER
 )

@@ -22,8 +22,10 @@ from .table import COLUMN_NAMES, COLUMNS, ColumnType, _documents, event_row
 
 __all__ = ["DEFAULT_ROW_GROUP_SIZE", "ParquetWriter", "arrow_schema", "write_parquet"]
 
-#: Rows per Parquet row group: the most rows a writer holds in memory.
+#: Rows per Parquet row group: the most rows a writer holds in memory (as Arrow data).
 DEFAULT_ROW_GROUP_SIZE = 20_000
+#: Rows held as Python objects before they are turned into an Arrow record batch.
+BATCH_ROWS = 1_000
 
 _MISSING = 'Parquet output needs pyarrow: pip install "diplo-events[parquet]"'
 
@@ -55,7 +57,13 @@ def arrow_schema() -> Any:
 
 
 class ParquetWriter(Writer):
-    """Writes the event table as Parquet, one row group per ``row_group_size`` rows."""
+    """Writes the event table as Parquet, one row group per ``row_group_size`` rows.
+
+    Rows are turned into Arrow record batches every :data:`BATCH_ROWS` rows (Arrow holds
+    them far more compactly than Python objects) and a row group is written as soon as
+    ``row_group_size`` rows are buffered, so memory is bounded by one row group in Arrow
+    form plus one batch of Python rows.
+    """
 
     format = "parquet"
     binary = True
@@ -69,37 +77,56 @@ class ParquetWriter(Writer):
         self._schema = arrow_schema()
         self._writer = pq.ParquetWriter(self._binary_stream(), self._schema)
         self._columns: dict[str, list[Any]] = {name: [] for name in COLUMN_NAMES}
-        self._buffered = 0
+        self._pending = 0  # Python rows in self._columns
+        self._batches: list[Any] = []  # record batches of the current row group
+        self._batched = 0  # rows in self._batches
 
     @staticmethod
     def check_available() -> None:
         """Raise the ImportError naming the ``parquet`` extra if pyarrow is missing."""
         _pyarrow()
 
+    @property
+    def buffered(self) -> int:
+        """Rows written to the writer but not yet to the file (less than ``row_group_size``)."""
+        return self._pending + self._batched
+
     def write(self, document: Document) -> int:
         for event in document.events:
-            columns = self._columns  # a new dict after each row group
+            columns = self._columns  # a new dict after each batch
             for name, value in event_row(event, document).items():
                 columns[name].append(value)
-            self._buffered += 1
-            if self._buffered >= self.row_group_size:
-                self._flush()
+            self._pending += 1
+            if self._pending >= min(BATCH_ROWS, self.row_group_size - self._batched):
+                self._to_arrow()
         self.count += len(document.events)
         return len(document.events)
 
-    def _flush(self) -> None:
+    def _to_arrow(self) -> None:
+        pa = self._pa
         try:
-            table = self._pa.Table.from_pydict(self._columns, schema=self._schema)
-        except (self._pa.ArrowInvalid, self._pa.ArrowTypeError, OverflowError) as exc:
+            batch = pa.RecordBatch.from_pydict(self._columns, schema=self._schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
             raise ValueError(f"cannot write the event table as Parquet: {exc}") from None
-        self._writer.write_table(table, row_group_size=self.row_group_size)
+        self._batches.append(batch)
+        self._batched += self._pending
         self._columns = {name: [] for name in COLUMN_NAMES}
-        self._buffered = 0
+        self._pending = 0
+        if self._batched >= self.row_group_size:
+            self._write_row_group()
+
+    def _write_row_group(self) -> None:
+        table = self._pa.Table.from_batches(self._batches, schema=self._schema)
+        self._writer.write_table(table, row_group_size=self.row_group_size)
+        self._batches = []
+        self._batched = 0
 
     def _finish(self) -> None:
         try:
-            if self._buffered:
-                self._flush()
+            if self._pending:
+                self._to_arrow()
+            if self._batched:
+                self._write_row_group()
         finally:
             self._writer.close()
 

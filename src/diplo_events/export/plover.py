@@ -272,7 +272,7 @@ def write_plover(documents: Document | Iterable[Document], target: Target) -> in
 
 @functools.cache
 def _schema_text() -> str:
-    return importlib.resources.files(__package__).joinpath("plover.schema.json").read_text("utf-8")
+    return importlib.resources.files(__package__).joinpath("plover_schema.json").read_text("utf-8")
 
 
 def plover_json_schema() -> dict[str, Any]:

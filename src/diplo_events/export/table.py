@@ -141,63 +141,93 @@ def parties(event: Event) -> tuple[Actor, ...]:
     return ()  # pragma: no cover - the four event types are all handled above
 
 
-def event_row(event: Event, document: Document | None = None) -> dict[str, Any]:
-    """The table row of one event (``document`` gives the two ``document_*`` columns)."""
+def _common(event: Event, document: Document | None, actors: tuple[Actor, ...]) -> dict[str, Any]:
+    """The columns every event type fills, up to ``actor_titles``, in column order."""
     date, location = event.date, event.location
-    actors = parties(event)
-    meeting = event if isinstance(event, Meeting) else None
-    exercise = event if isinstance(event, MilitaryExercise) else None
-    change = event if isinstance(event, TerritorialChange) else None
-    statement = event if isinstance(event, Statement) else None
-    gainer = change.gainer if change is not None else None
-    loser = change.loser if change is not None else None
-    places = change.places if change is not None else ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str | None = None
+    date_text: str | None = None
+    if date is not None:
+        start, end, precision, date_text = date.start, date.end, date.precision._value_, date.text
+    if location is not None:
+        kind = location.kind
+        where = (location.name, location.country, kind._value_ if kind is not None else None)
+    else:
+        where = (None, None, None)
     return {
         "document_id": document.id if document is not None else None,
         "document_published": document.published if document is not None else None,
         "event_id": event.id,
         "type": event.type,
-        "date_start": date.start if date is not None else None,
-        "date_end": date.end if date is not None else None,
-        "date_precision": date.precision.value if date is not None else None,
-        "date_text": date.text if date is not None else None,
-        "location_name": location.name if location is not None else None,
-        "location_country": location.country if location is not None else None,
-        "location_kind": (
-            location.kind.value if location is not None and location.kind is not None else None
-        ),
-        "modality": event.modality.value,
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "date_text": date_text,
+        "location_name": where[0],
+        "location_country": where[1],
+        "location_kind": where[2],
+        "modality": event.modality._value_,
         "confidence": float(event.confidence) + 0.0,
         "rule": event.rule,
         "cameo": event.cameo,
         "plover": event.plover,
         "actor_names": [actor.name for actor in actors],
-        "actor_kinds": [actor.kind.value for actor in actors],
+        "actor_kinds": [actor.kind._value_ for actor in actors],
         "actor_countries": [actor.country for actor in actors],
         "actor_organizations": [actor.organization for actor in actors],
         "actor_titles": [actor.title for actor in actors],
-        "speaker_name": statement.speaker.name if statement is not None else None,
-        "speaker_country": statement.speaker.country if statement is not None else None,
-        "content": statement.content if statement is not None else None,
-        "medium": statement.medium if statement is not None else None,
-        "topics": list(meeting.topics) if meeting is not None else [],
-        "exercise_name": exercise.name if exercise is not None else None,
-        "troops": exercise.troops if exercise is not None else None,
-        "ships": exercise.ships if exercise is not None else None,
-        "aircraft": exercise.aircraft if exercise is not None else None,
-        "duration_days": exercise.duration_days if exercise is not None else None,
-        "change_kind": change.kind.value if change is not None else None,
-        "gainer_name": gainer.name if gainer is not None else None,
-        "gainer_country": gainer.country if gainer is not None else None,
-        "loser_name": loser.name if loser is not None else None,
-        "loser_country": loser.country if loser is not None else None,
-        "place_names": [place.name for place in places],
-        "place_countries": [place.country for place in places],
-        "count": change.count if change is not None else None,
-        "evidence_texts": [span.text for span in event.evidence],
-        "evidence_starts": [span.start for span in event.evidence],
-        "evidence_ends": [span.end for span in event.evidence],
     }
+
+
+def _statement(row: dict[str, Any], statement: Statement | None) -> None:
+    speaker = statement.speaker if statement is not None else None
+    row["speaker_name"] = speaker.name if speaker is not None else None
+    row["speaker_country"] = speaker.country if speaker is not None else None
+    row["content"] = statement.content if statement is not None else None
+    row["medium"] = statement.medium if statement is not None else None
+    row["topics"] = []
+
+
+def _exercise(row: dict[str, Any], exercise: MilitaryExercise | None) -> None:
+    if exercise is None:
+        row["exercise_name"] = row["troops"] = row["ships"] = row["aircraft"] = None
+        row["duration_days"] = None
+        return
+    row["exercise_name"] = exercise.name
+    row["troops"] = exercise.troops
+    row["ships"] = exercise.ships
+    row["aircraft"] = exercise.aircraft
+    row["duration_days"] = exercise.duration_days
+
+
+def _change(row: dict[str, Any], change: TerritorialChange | None) -> None:
+    gainer = change.gainer if change is not None else None
+    loser = change.loser if change is not None else None
+    places = change.places if change is not None else ()
+    row["change_kind"] = change.kind._value_ if change is not None else None
+    row["gainer_name"] = gainer.name if gainer is not None else None
+    row["gainer_country"] = gainer.country if gainer is not None else None
+    row["loser_name"] = loser.name if loser is not None else None
+    row["loser_country"] = loser.country if loser is not None else None
+    row["place_names"] = [place.name for place in places]
+    row["place_countries"] = [place.country for place in places]
+    row["count"] = change.count if change is not None else None
+
+
+def event_row(event: Event, document: Document | None = None) -> dict[str, Any]:
+    """The table row of one event (``document`` gives the two ``document_*`` columns)."""
+    row = _common(event, document, parties(event))
+    _statement(row, event if isinstance(event, Statement) else None)
+    if isinstance(event, Meeting):
+        row["topics"] = list(event.topics)
+    _exercise(row, event if isinstance(event, MilitaryExercise) else None)
+    _change(row, event if isinstance(event, TerritorialChange) else None)
+    spans = event.evidence
+    row["evidence_texts"] = [span.text for span in spans]
+    row["evidence_starts"] = [span.start for span in spans]
+    row["evidence_ends"] = [span.end for span in spans]
+    return row
 
 
 def rows(documents: Document | Iterable[Document]) -> Iterator[dict[str, Any]]:
@@ -223,6 +253,46 @@ def _text(value: object) -> str:
     raise TypeError(f"unexpected value in an event row: {type(value).__name__}")
 
 
+# Fast paths for the values rows() makes; anything else goes through _text.
+def _string_text(value: Any) -> str:
+    return value if value.__class__ is str else _text(value)
+
+
+def _date_text(value: Any) -> str:
+    return value.isoformat() if value.__class__ is dt.date else _text(value)
+
+
+def _number_text(value: Any) -> str:
+    return repr(value) if value.__class__ in (int, float) else _text(value)
+
+
+def _strings_text(value: Any) -> str:
+    if value.__class__ is list:
+        return LIST_SEPARATOR.join(
+            [item if item.__class__ is str else _text(item) for item in value]
+        )
+    return _text(value)
+
+
+def _ints_text(value: Any) -> str:
+    if value.__class__ is list:
+        return LIST_SEPARATOR.join(
+            [repr(item) if item.__class__ is int else _text(item) for item in value]
+        )
+    return _text(value)
+
+
+_TEXT = {
+    ColumnType.STRING: _string_text,
+    ColumnType.DATE: _date_text,
+    ColumnType.INT: _number_text,
+    ColumnType.FLOAT: _number_text,
+    ColumnType.STRINGS: _strings_text,
+    ColumnType.INTS: _ints_text,
+}
+_CONVERTERS = tuple((column.name, _TEXT[column.type]) for column in COLUMNS)
+
+
 def text_row(row: dict[str, Any]) -> list[str]:
     """The CSV text of each value of ``row``, in column order.
 
@@ -230,7 +300,7 @@ def text_row(row: dict[str, Any]) -> list[str]:
     Python writes them (``0.8``, ``2500``), and a list is its items' text joined with
     :data:`LIST_SEPARATOR` (an empty list is the empty string).
     """
-    return [_text(row[name]) for name in COLUMN_NAMES]
+    return [convert(row[name]) for name, convert in _CONVERTERS]
 
 
 class CsvWriter(Writer):
