@@ -86,9 +86,9 @@ smoke: $(TEST_STAMP)  ## install the built wheel in a fresh venv outside the tre
 	cp tools/smoke_test.py "$$tmp/"; cd "$$tmp"; \
 	"$$tmp/venv/bin/python" -I smoke_test.py --source-tree "$$root" \
 	  --wheel "$$tmp"/dist/*.whl --sdist "$$tmp"/dist/*.tar.gz; \
-	echo "smoke: installing the wheel with the parquet extra"; \
+	echo "smoke: installing the wheel with the parquet extra"; cd "$$root"; \
 	$(PIP) --python "$$tmp/venv/bin/python" install "$$(ls "$$tmp"/dist/*.whl)[parquet]"; \
-	"$$tmp/venv/bin/python" -I smoke_test.py --parquet
+	cd "$$tmp"; "$$tmp/venv/bin/python" -I smoke_test.py --parquet
 
 # One venv per interpreter under .venv/matrix/ (kept between runs, reinstalled when pyproject
 # changes; inside .venv so it is already ignored by git and ruff).

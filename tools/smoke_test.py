@@ -236,6 +236,10 @@ def console_script_export_formats() -> None:
         dyads = _cli(*common, "phoenix").splitlines()
         assert dyads[0].startswith("EventID\tDate\t"), dyads[0]
         assert len(dyads) > 1, dyads
+    from diplo_events.export import plover_json_schema
+
+    schema = plover_json_schema()  # a data file of the package
+    assert set(schema["required"]) <= set(records[0]), (schema["required"], records[0])
 
 
 def _has_pyarrow() -> bool:
