@@ -142,7 +142,11 @@ def parties(event: Event) -> tuple[Actor, ...]:
 
 
 def _common(event: Event, document: Document | None, actors: tuple[Actor, ...]) -> dict[str, Any]:
-    """The columns every event type fills, up to ``actor_titles``, in column order."""
+    """The columns every event type fills, up to ``actor_titles``, in column order.
+
+    Enum values are read from ``_value_`` (the documented attribute behind ``.value``,
+    without its descriptor's cost): this runs once per event of a corpus.
+    """
     date, location = event.date, event.location
     start: dt.date | None = None
     end: dt.date | None = None
