@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     import datetime as dt
 
+    from .export import Writer
     from .model import Actor, DateSpan, Document, Event, Location
 
 __all__ = ["build_parser", "main"]
@@ -478,7 +479,7 @@ def _add_convert(commands: Any) -> None:
 
 def _open_export(
     fmt: str, path: str | None, stack: ExitStack, inputs: Sequence[str], **options: Any
-) -> Any:
+) -> Writer:
     """The streaming writer of ``fmt`` to ``path`` or stdout, entered in ``stack``."""
     from .export import open_writer
     from .export.parquet import ParquetWriter
@@ -531,7 +532,7 @@ def _extract_export(
     return 0
 
 
-def _write_export(writer: Any, doc: Document) -> None:
+def _write_export(writer: Writer, doc: Document) -> None:
     try:
         writer.write(doc)
     except ValueError as exc:  # e.g. a count too large for Parquet's int64
