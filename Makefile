@@ -74,7 +74,8 @@ dist: $(TEST_STAMP)  ## build sdist + wheel into dist/, twine check, list their 
 	@echo "--- sdist contents"; tar tzf dist/*.tar.gz
 
 # Build the distributions as a release would (the wheel from the sdist), install the wheel
-# into a fresh venv outside the source tree and run tools/smoke_test.py from there.
+# into a fresh venv outside the source tree and run tools/smoke_test.py from there; then add
+# the parquet extra to that venv and run the checks that need it.
 smoke: $(TEST_STAMP)  ## install the built wheel in a fresh venv outside the tree and smoke-test it
 	@set -e; root="$$(pwd)"; tmp="$$(mktemp -d "$${TMPDIR:-/tmp}/diplo-smoke.XXXXXX")"; \
 	trap 'rm -rf "$$tmp"' EXIT; \
@@ -85,7 +86,10 @@ smoke: $(TEST_STAMP)  ## install the built wheel in a fresh venv outside the tre
 	$(PIP) --python "$$tmp/venv/bin/python" install "$$tmp"/dist/*.whl; \
 	cp tools/smoke_test.py "$$tmp/"; cd "$$tmp"; \
 	"$$tmp/venv/bin/python" -I smoke_test.py --source-tree "$$root" \
-	  --wheel "$$tmp"/dist/*.whl --sdist "$$tmp"/dist/*.tar.gz
+	  --wheel "$$tmp"/dist/*.whl --sdist "$$tmp"/dist/*.tar.gz; \
+	echo "smoke: installing the wheel with the parquet extra"; cd "$$root"; \
+	$(PIP) --python "$$tmp/venv/bin/python" install "$$(ls "$$tmp"/dist/*.whl)[parquet]"; \
+	cd "$$tmp"; "$$tmp/venv/bin/python" -I smoke_test.py --parquet
 
 # One venv per interpreter under .venv/matrix/ (kept between runs, reinstalled when pyproject
 # changes; inside .venv so it is already ignored by git and ruff).

@@ -9,6 +9,9 @@ nothing from the source tree can be imported). It checks:
 * ``parse`` / ``parse_document`` on a short text written for this test, and the JSON
   round trip of the result;
 * the console script: ``--version``, ``schema``, ``extract`` on a file and ``extract --jsonl``;
+* the export formats (``extract --format csv|plover|phoenix``) and the ``parquet`` extra:
+  without pyarrow, ``convert --to parquet`` fails with one line naming the extra; with
+  ``--parquet`` (run after ``pip install "WHEEL[parquet]"``), the Parquet file reads back;
 * data files (the gazetteers, ``py.typed``) found through :mod:`importlib.resources`;
 * the gazetteer index cached by a first run and read by the next (in a temporary
   ``DIPLO_EVENTS_CACHE_DIR``), ``--help`` naming the documentation's address, and only
@@ -21,8 +24,11 @@ Exit status 0 means every check passed; each failure is printed and makes it 1.
 from __future__ import annotations
 
 import argparse
+import csv
 import importlib.metadata
 import importlib.resources
+import importlib.util
+import io
 import json
 import os
 import subprocess
@@ -56,14 +62,19 @@ def check(fn: Check) -> Check:
     return fn
 
 
-def _cli(*args: str, stdin: str | None = None) -> str:
-    """Run the installed ``diplo-events`` console script and return its stdout."""
+def _run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``diplo-events`` console script."""
     scripts = Path(sysconfig.get_path("scripts"))
     exe = scripts / ("diplo-events.exe" if sys.platform == "win32" else "diplo-events")
     assert exe.is_file(), f"console script not installed at {exe}"
-    proc = subprocess.run(
+    return subprocess.run(
         [str(exe), *args], input=stdin, capture_output=True, text=True, timeout=120, check=False
     )
+
+
+def _cli(*args: str, stdin: str | None = None) -> str:
+    """Run the installed ``diplo-events`` console script and return its stdout."""
+    proc = _run_cli(*args, stdin=stdin)
     assert proc.returncode == 0, (
         f"`diplo-events {' '.join(args)}` exited {proc.returncode}:\n{proc.stderr}"
     )
@@ -230,7 +241,57 @@ def gazetteer_index_is_cached() -> None:
 def help_and_metadata_for_users() -> None:
     assert "documentation: https://" in _cli("--help")
     extras = importlib.metadata.metadata(DIST).get_all("Provides-Extra") or []
-    assert sorted(extras) == ["dask", "fast", "strategies", "validate"], extras
+    assert sorted(extras) == ["dask", "fast", "parquet", "strategies", "validate"], extras
+
+
+@check
+def console_script_export_formats() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "article.txt"
+        article.write_text(TEXT, encoding="utf-8")
+        common = ("extract", "--published", PUBLISHED, str(article), "--format")
+        table = list(csv.reader(io.StringIO(_cli(*common, "csv"), newline="")))
+        assert table[0][:3] == ["document_id", "document_published", "event_id"], table[0]
+        assert any(row[3] == "meeting" for row in table[1:]), table
+        records = [json.loads(line) for line in _cli(*common, "plover").splitlines()]
+        assert any(record["event"] == "CONSULT" for record in records), records
+        dyads = _cli(*common, "phoenix").splitlines()
+        assert dyads[0].startswith("EventID\tDate\t"), dyads[0]
+        assert len(dyads) > 1, dyads
+    from diplo_events.export import plover_json_schema
+
+    schema = plover_json_schema()  # a data file of the package
+    assert set(schema["required"]) <= set(records[0]), (schema["required"], records[0])
+
+
+def _has_pyarrow() -> bool:
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+@check
+def parquet_extra() -> None:
+    """Without pyarrow: one line naming the extra; with it (``--parquet``): a readable file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        documents = Path(tmp) / "documents.jsonl"
+        lines = [json.dumps({"id": "a1", "text": TEXT, "published": PUBLISHED})]
+        documents.write_text(_cli("extract", "--jsonl", "-", stdin=lines[0] + "\n"), "utf-8")
+        output = Path(tmp) / "events.parquet"
+        proc = _run_cli("convert", str(documents), "--to", "parquet", "-o", str(output))
+        if not _has_pyarrow():
+            assert not ARGS.parquet, "--parquet given but pyarrow is not installed"
+            assert proc.returncode == 2, (proc.returncode, proc.stderr)
+            expected = 'pip install "diplo-events[parquet]"'
+            assert proc.stderr.count("\n") == 1, proc.stderr
+            assert expected in proc.stderr, proc.stderr
+            assert not output.exists(), "an output file was created without pyarrow"
+            return
+        assert proc.returncode == 0, proc.stderr
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(output).to_pylist()
+        assert rows, "no rows in the Parquet file"
+        assert {row["document_id"] for row in rows} == {"a1"}, rows
+        assert str(rows[0]["date_start"]) <= PUBLISHED, rows[0]
 
 
 # --- checks of the distribution files -----------------------------------------------------
@@ -282,10 +343,15 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--wheel", type=Path, help="the built wheel, to check its contents")
     parser.add_argument("--sdist", type=Path, help="the built sdist, to check its contents")
     parser.add_argument("--source-tree", help="the source checkout, which must not be imported")
+    parser.add_argument(
+        "--parquet",
+        action="store_true",
+        help="the parquet extra is installed: run only the checks that need it",
+    )
     return parser.parse_args(argv)
 
 
-ARGS = argparse.Namespace(wheel=None, sdist=None, source_tree=None)
+ARGS = argparse.Namespace(wheel=None, sdist=None, source_tree=None, parquet=False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     global ARGS
     ARGS = _parse_args(sys.argv[1:] if argv is None else argv)
     checks = list(_CHECKS)
+    if ARGS.parquet:
+        checks = [(name, fn) for name, fn in checks if name == "parquet_extra"]
     if ARGS.wheel is not None:
         wheel: Path = ARGS.wheel
         checks.append(("wheel_contents", lambda: check_wheel(wheel)))

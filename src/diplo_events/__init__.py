@@ -6,7 +6,8 @@
 
 Importing the package is cheap: the schema, the serializers, the parser (with its
 gazetteers) and even ``__version__`` (read from the installed distribution's metadata)
-are loaded on first use of a name that needs them.
+are loaded on first use of a name that needs them, and the ``export`` subpackage (CSV,
+Parquet, PLOVER and Phoenix output) on first access.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 __version__: str
 
 if TYPE_CHECKING:
+    from . import export
     from .errors import DiploEventsError, InputTooLargeError, SchemaError
     from .explain import Decision, Explanation, explain
     from .model import (
@@ -66,6 +68,7 @@ __all__ = [
     "TerritorialChangeKind",
     "__version__",
     "explain",
+    "export",
     "from_dict",
     "from_json",
     "json_schema",
@@ -116,6 +119,10 @@ _LAZY.update(
 )
 
 
+#: Public subpackages, imported on first access.
+_SUBPACKAGES = frozenset({"export"})
+
+
 def _version() -> str:
     # importlib.metadata costs more to import than the rest of the package: only on demand.
     from importlib.metadata import PackageNotFoundError, version
@@ -131,6 +138,8 @@ def __getattr__(name: str) -> Any:
         value: Any = _version()
         globals()[name] = value
         return value
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)  # the import sets the attribute
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'diplo_events' has no attribute {name!r}")

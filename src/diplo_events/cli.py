@@ -1,7 +1,8 @@
 """The ``diplo-events`` command line (also ``python -m diplo_events``).
 
 Subcommands: ``extract`` (text files, or JSON Lines batches with ``--jsonl``),
-``schema`` (print the JSON Schema) and ``validate`` (check documents).
+``schema`` (print the JSON Schema), ``validate`` (check documents) and
+``convert`` (documents to CSV, Parquet, PLOVER or Phoenix dyads).
 :func:`main` returns the exit status: 0 success, 1 some input lines or
 documents failed, 2 usage or input error, 130 interrupted (Ctrl-C), 141
 output pipe closed (e.g. ``| head``). Errors are one line on stderr, never a
@@ -25,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO
 if TYPE_CHECKING:
     import datetime as dt
 
+    from .export import Writer
     from .model import Actor, DateSpan, Document, Event, Location
 
 __all__ = ["DOCS_URL", "build_parser", "main"]
@@ -42,6 +44,7 @@ examples:
   diplo-events extract --jsonl articles.jsonl --output documents.jsonl --jobs 4
   diplo-events schema > events-v1.schema.json
   diplo-events validate documents.jsonl
+  diplo-events convert documents.jsonl --to parquet -o events.parquet
 
 JSON Lines input (--jsonl) has one article per line:
   {"id": "a1", "text": "Officials met in Doha on Wednesday.", "published": "2021-08-13"}
@@ -141,9 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--format",
-        choices=("json", "jsonl", "table"),
+        choices=("json", "jsonl", "table", *EXPORT_FORMATS),
         help="json: one indented document per file (default); jsonl: one compact document "
-        "per line; table: a readable view for people",
+        "per line; table: a readable view for people; csv, parquet: one row per event; "
+        "plover: PLOVER/POLECAT JSON Lines; phoenix: CAMEO dyads (TSV)",
     )
     extract.add_argument(
         "--encoding",
@@ -193,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a JSON document, JSON documents one after another, or JSON Lines; '-' is stdin",
     )
     validate.set_defaults(handler=_cmd_validate)
+    _add_convert(commands)
     return parser
 
 
@@ -334,6 +339,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     for path in files:  # report a bad path before writing anything
         _check_input(path)
     fmt = args.format or "json"
+    if fmt in EXPORT_FORMATS:
+        return _extract_export(args, files, published, fmt)
     with ExitStack() as stack:
         out = _open_output(args.output, stack, files, json_text=fmt != "table")
         style = _TableStyle.for_stream(out) if fmt == "table" else None
@@ -443,6 +450,11 @@ def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
 
     if len(files) > 1:
         raise CliError("--jsonl reads one input (a file or '-'); concatenate files first")
+    if args.format in EXPORT_FORMATS:
+        raise CliError(
+            f"--jsonl writes documents; for {args.format}, pipe them into "
+            f"'{PROG} convert - --to {args.format}'"
+        )
     if args.format not in (None, "jsonl"):
         raise CliError("--jsonl always writes JSON Lines; drop --format")
     if args.encoding is not None:
@@ -568,6 +580,178 @@ def _message(progress: _Bar, text: str) -> None:
         from tqdm import tqdm
 
         tqdm.write(text, file=sys.stderr)
+
+
+# --- export formats: extract --format csv|parquet|plover|phoenix, and convert ------
+
+#: Output formats of diplo_events.export (the keys of diplo_events.export.FORMATS).
+EXPORT_FORMATS = ("csv", "parquet", "plover", "phoenix")
+
+_CONVERT_EPILOG = """\
+examples:
+  diplo-events convert documents.jsonl --to parquet -o events.parquet
+  diplo-events convert documents.jsonl --to csv -o events.csv
+  diplo-events extract --jsonl articles.jsonl | diplo-events convert - --to plover > plover.jsonl
+
+formats: csv and parquet, one row per event (docs/export-table.md); plover, PLOVER/POLECAT
+JSON Lines (docs/export-plover.md); phoenix, CAMEO dyads as TSV (docs/export-phoenix.md).
+JSON Lines input is streamed: memory does not grow with the number of documents.
+Extraction error lines are skipped with a warning; exit status 1 if a document is invalid.
+"""
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+#: diplo_events.export.DEFAULT_ROW_GROUP_SIZE, not imported so that building the parser stays
+#: cheap (a test keeps the two equal).
+DEFAULT_ROW_GROUP_SIZE = 20_000
+
+
+def _add_convert(commands: Any) -> None:
+    convert = commands.add_parser(
+        "convert",
+        help="convert documents to CSV, Parquet, PLOVER JSON Lines or Phoenix dyads",
+        description="Convert documents (JSON Lines, as written by 'extract --jsonl', or JSON "
+        "documents one after another) to an event table (CSV, Parquet), PLOVER/POLECAT "
+        "records or Phoenix-style CAMEO dyads.",
+        epilog=_CONVERT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="documents to read; '-' is stdin"
+    )
+    convert.add_argument(
+        "--to",
+        required=True,
+        choices=EXPORT_FORMATS,
+        metavar="FORMAT",
+        help="csv, parquet, plover or phoenix",
+    )
+    convert.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    convert.add_argument(
+        "--row-group-size",
+        type=_positive,
+        default=DEFAULT_ROW_GROUP_SIZE,
+        metavar="N",
+        help="parquet: rows per row group, the most rows held in memory "
+        f"(default {DEFAULT_ROW_GROUP_SIZE:,})",
+    )
+    convert.add_argument("-q", "--quiet", action="store_true", help="no progress line on stderr")
+    convert.set_defaults(handler=_cmd_convert)
+
+
+def _open_export(
+    fmt: str, path: str | None, stack: ExitStack, inputs: Sequence[str], **options: Any
+) -> Writer:
+    """The streaming writer of ``fmt`` to ``path`` or stdout, entered in ``stack``."""
+    from .export import open_writer
+    from .export.parquet import ParquetWriter
+
+    try:
+        if fmt != "parquet":
+            out = _open_output(path, stack, inputs)
+            return stack.enter_context(open_writer(fmt, out, **options))
+        ParquetWriter.check_available()
+        if path is None or path == "-":
+            if sys.stdout.isatty():
+                raise CliError("Parquet is binary: write it to a file with -o FILE")
+            target: Any = sys.stdout.buffer
+        else:
+            _check_output_path(path, inputs)
+            target = path
+        return stack.enter_context(open_writer(fmt, target, **options))
+    except ImportError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _check_output_path(path: str, inputs: Sequence[str]) -> None:
+    if os.path.isdir(path):
+        raise CliError(f"--output {path}: is a directory")
+    for source in inputs:
+        if source != "-" and os.path.exists(path) and os.path.samefile(source, path):
+            raise CliError(f"--output {path}: is also an input file")
+
+
+def _extract_export(
+    args: argparse.Namespace, files: list[str], published: dt.date | None, fmt: str
+) -> int:
+    """``extract --format csv|parquet|plover|phoenix``: all files' events in one output."""
+    from .parser import parse_document
+
+    with ExitStack() as stack:
+        writer = _open_export(fmt, args.output, stack, files)
+        for path in files:
+            name = _input_name(path)
+            text = _decode(_open_binary(path, stack).read(), name, args.encoding)
+            if not text.strip():
+                _warn(f"{name}: empty input; it has no events")
+            try:
+                doc = parse_document(text, id=None if path == "-" else path, published=published)
+            except ValueError as exc:  # the text is too large
+                raise CliError(f"{name}: {exc}") from None
+            _write_export(writer, doc)
+    return 0
+
+
+def _write_export(writer: Writer, doc: Document) -> None:
+    try:
+        writer.write(doc)
+    except ValueError as exc:  # e.g. a count too large for Parquet's int64
+        raise CliError(f"document {doc.id!r}: {exc}") from None
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from ._progress import Progress
+    from .errors import SchemaError
+    from .serialize import from_dict
+
+    name = _input_name(args.file)
+    options = {"row_group_size": args.row_group_size} if args.to == "parquet" else {}
+    total = bad = skipped = 0
+    with ExitStack() as stack:
+        source = _open_binary(args.file, stack)
+        writer = _open_export(args.to, args.output, stack, [args.file], **options)
+        progress = Progress(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+        stack.callback(progress.close)
+        for lineno, value, problem in _iter_documents(source, name):
+            total += 1
+            if isinstance(value, dict) and "error" in value and "schema_version" not in value:
+                skipped += 1
+                progress.message(
+                    f"{PROG}: warning: {name} line {lineno}: an extraction error line, "
+                    f"skipped: {_shorten(str(value['error']))}"
+                )
+                continue
+            if problem is None:
+                try:
+                    doc = from_dict(value)
+                except SchemaError as exc:
+                    problem = _shorten("; ".join(exc.errors))
+            if problem is not None:
+                bad += 1
+                progress.message(f"{PROG}: {name} line {lineno}: {problem}")
+                continue
+            _write_export(writer, doc)
+            progress.update(articles=1, events=len(doc.events))
+    if total == 0:
+        _warn(f"{name}: no documents; the output has no records")
+    if skipped:
+        _warn(f"{name}: skipped {skipped:,} extraction error line(s)")
+    if bad:
+        documents = total - skipped
+        print(f"{PROG}: {bad:,} of {documents:,} documents invalid, not converted", file=sys.stderr)
+        return 1
+    return 0
 
 
 # --- schema ----------------------------------------------------------------------
