@@ -1065,3 +1065,19 @@ def test_the_subject_before_an_inserted_participle_phrase_speaks() -> None:
         "Duda in Warsaw on Wednesday, thanked Poland for its support and said Ukraine would win."
     )
     assert (st.speaker.name, st.speaker.country) == ("Volodymyr Zelensky", "UKR")
+
+
+def test_a_rebel_leader_speaks_for_no_state_of_the_story() -> None:
+    text = (
+        "DUSHANBE, Tajikistan - Tajik officials said the army had retaken the town.\n\n"
+        "Rebel leader Makhmud Khudoberdyev said his men would not negotiate."
+    )
+    rebel = [s for s in statements(text) if s.speaker.name == "Makhmud Khudoberdyev"]
+    assert [s.speaker.country for s in rebel] == [None]
+
+
+def test_a_title_across_a_clause_is_not_the_speakers() -> None:
+    # "Peruvian troops resume attacks, President X said": Peruvian is the troops', not X's
+    [st] = statements("Peruvian troops resumed attacks, President Sixto Duran-Ballen said.")
+    assert st.speaker.name == "Sixto Duran-Ballen"
+    assert st.speaker.country in (None, "ECU")

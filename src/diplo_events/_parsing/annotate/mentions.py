@@ -1275,10 +1275,14 @@ def _appositive(
         segment = norm[lo : c_start - 2].split()
         while segment and segment[0].lower() in _CONNECTORS:
             segment = segment[1:]  # "But Georgia's interior ministry spokesman, Name"
-        if _FINITE_VERB.search(norm, lo, c_start - 2) or (
-            len(segment) > 4
-            and segment[0].lower() not in _DETERMINERS
-            and not segment[0].endswith(("'s", "’s"))  # "Egypt's Minister for Foreign Affairs"
+        if (
+            _FINITE_VERB.search(norm, lo, c_start - 2)
+            or _has_verb(segment)
+            or (
+                len(segment) > 4
+                and segment[0].lower() not in _DETERMINERS
+                and not segment[0].endswith(("'s", "’s"))  # "Egypt's Minister for Foreign Affairs"
+            )
         ):
             # "Ukrainian troops have recaptured X, Deputy Minister Y said": a clause, no
             # appositive describing Y (one is "the chief of ...", or a few title words)
@@ -1299,6 +1303,17 @@ def _appositive(
         if titled and len(segment) <= 4:
             return None, " ".join(titled[-1].roles), titled[-1].end
     return None, None, None
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Whether a finite verb stands among ``words`` ("Peruvian troops resume attacks"),
+    a word that is no noun too."""
+    vocab = vocabulary()
+    for word in words:
+        low = word.strip(",.;:'\"").lower()
+        if vocab.is_verb_form(low, "ed", "s") and low not in vocab.noun_forms:
+            return True
+    return False
 
 
 def _person(name: str, title: str | None, affiliation: Actor | None, mention: Span) -> Actor:

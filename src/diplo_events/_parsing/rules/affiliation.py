@@ -1,7 +1,8 @@
 """The state an official speaks for when the text does not say it.
 
 Readouts and home papers seldom name their own country ("The Prime Minister held talks
-with ..."). An official with a title but no state takes, in order: the state the document
+with ..."). An official with a title but no state takes, in order: the state a leader of
+that name served in the story's year (:mod:`..annotate.leaders`); the state the document
 already found for that person (by name or surname); else the story's own state, which is
 the state the article names most (the dateline's state counts double), provided it leads
 clearly and is not a state the person is set against ("his Kenyan counterpart": not
@@ -16,6 +17,8 @@ from collections.abc import Iterable
 import attrs
 
 from ...model import Actor, ActorKind
+from ..annotate.leaders import state_of
+from ..annotate.vocabulary import vocabulary
 from ..document.article import Article
 from ..document.state import DocState
 
@@ -65,11 +68,17 @@ def affiliate(
     if not _unaffiliated(actor):
         return actor
     skip = set(exclude)
+    if actor.kind is ActorKind.PERSON:
+        # "Chancellor Merkel", "Mr. Christopher": a leader of the story's year
+        year = article.published.year if article.published is not None else None
+        leader = state_of(actor.name, year)
+        if leader is not None:
+            return attrs.evolve(actor, country=leader)
     known = state.affiliation(actor.name) or state.affiliation(actor.name.split()[-1])
     if known is not None and known not in skip:
         return attrs.evolve(actor, country=known)
-    if not actor.title or _international(actor.title):
-        return actor
+    if not actor.title or _international(actor.title) or _non_state(actor):
+        return actor  # (a rebel leader or the opposition speaks for no state)
     near = _company_state(article, actor, skip)
     if near is not None:
         return attrs.evolve(actor, country=near)
@@ -88,6 +97,13 @@ def _company_state(article: Article, actor: Actor, skip: set[str]) -> str | None
     if not skip:
         return None  # without a side to set it against, the story's own state decides
     return ranked[0][1]
+
+
+def _non_state(actor: Actor) -> bool:
+    """ "rebel leader X", "the opposition": a side that is not the state's."""
+    words = f"{actor.title or ''} {actor.name}".lower().replace("-", " ").split()
+    vocab = vocabulary()
+    return any(vocab.has("non_state_word", w) for w in words)
 
 
 def _international(title: str) -> bool:
