@@ -42,10 +42,12 @@ def test_every_row_is_well_formed() -> None:
     for row in read_data_file("leaders.tsv"):
         name, _aliases, state, office, start, end = (row + [""] * 6)[:6]
         assert name.strip(), row
-        assert len(state) == 3 and state.isupper(), row
+        assert len(state) == 3, row
+        assert state.isupper(), row
         assert office in ("head_of_state", "head_of_government", "foreign_minister",
                           "defence_minister"), row  # fmt: skip
-        assert start.isdigit() and (not end or (end.isdigit() and int(start) <= int(end))), row
+        assert start.isdigit(), row
+        assert not end or int(start) <= int(end), row
 
 
 def test_a_titled_leader_named_by_family_name_speaks_for_the_state() -> None:
