@@ -176,6 +176,10 @@ def test_a_title_under_a_dateline_takes_the_state_most_named() -> None:
         " talks with Indian Foreign Minister S. Jaishankar. India wants calm, India said."
     )
     [talks] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Meeting)]
+    # never the dateline's India: the leaders table knows Wang Yi as China's
+    assert [a.country for a in talks.participants] == ["CHN", "IND"]
+    unknown = text.replace("Wang Yi", "Zhao Lin")  # a name no table knows: no state
+    [talks] = [e for e in de.parse(unknown, published="2024-03-06") if isinstance(e, de.Meeting)]
     assert [a.country for a in talks.participants] == [None, "IND"]
 
 
@@ -185,4 +189,7 @@ def test_a_title_under_a_dateline_with_few_mentions_stays_without_a_state() -> N
     text = ("BEIJING, March 5 (Reuters) - Prime Minister Fumio Kishida held talks with Chinese"
             " Premier Li Qiang on Tuesday.")  # fmt: skip
     [talks] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Meeting)]
+    assert [a.country for a in talks.participants] == ["JPN", "CHN"]  # a leader of 2024
+    unknown = text.replace("Fumio Kishida", "Kenji Mori")
+    [talks] = [e for e in de.parse(unknown, published="2024-03-06") if isinstance(e, de.Meeting)]
     assert [a.country for a in talks.participants] == [None, "CHN"]
