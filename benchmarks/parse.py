@@ -16,6 +16,13 @@ Printed, all measured in this same run (best of ``--repeat`` rounds):
 * the preparatory stages alone (cleaning, sentence splitting, the gazetteer pass and
   date finding, which every sentence needs before any rule runs): their sentences/s and
   their share of the parse time, a floor for what any rule design on them can reach.
+
+With ``--against REF`` (a git revision, e.g. ``main~5``) it also parses the same corpus
+with that revision's code, checked out in a temporary ``git worktree``: the two trees run
+in child processes, alternately, ``--repeat`` times each, and the ratio of their median
+CPU times is printed (below 1: this tree is faster)::
+
+    .venv/bin/python benchmarks/parse.py --mb 2 --against HEAD~1
 """
 
 from __future__ import annotations
@@ -25,7 +32,10 @@ import gc
 import json
 import platform
 import re
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -103,11 +113,55 @@ def regex_pass(joined: str) -> int:
     return sum(1 for _ in PLAIN_SENTENCE.finditer(joined))
 
 
+#: Run in a child process with one tree's ``src`` first on the path: parse the corpus
+#: (a JSON list of texts on stdin) once to warm up, then once timed; print the CPU seconds.
+_CHILD = """
+import json, sys, time
+import diplo_events
+texts = json.load(sys.stdin)
+for text in texts[:20]:
+    diplo_events.parse(text)
+start = time.process_time()
+for text in texts:
+    diplo_events.parse(text)
+print(time.process_time() - start)
+"""
+
+
+def _child_time(src: Path, texts_json: str) -> float:
+    env_code = f"import sys; sys.path.insert(0, {str(src)!r})\n" + _CHILD
+    out = subprocess.run([sys.executable, "-c", env_code], input=texts_json, text=True,
+                         capture_output=True, check=True)  # fmt: skip
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def against(ref: str, texts: list[str], repeat: int) -> None:
+    """Compare this tree with revision ``ref`` on ``texts``, alternating child processes."""
+    texts_json = json.dumps(texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        other = Path(tmp) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q",
+                        str(other), ref], check=True)  # fmt: skip
+        try:
+            here_t: list[float] = []
+            there_t: list[float] = []
+            for _ in range(repeat):
+                here_t.append(_child_time(ROOT / "src", texts_json))
+                there_t.append(_child_time(other / "src", texts_json))
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                            str(other)], check=False)  # fmt: skip
+    here, there = statistics.median(here_t), statistics.median(there_t)
+    print(f"against {ref}: this tree {here:.2f} s CPU, {ref} {there:.2f} s CPU (medians of"
+          f" {repeat}); ratio this / {ref} = {here / there:.2f}")  # fmt: skip
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     ap.add_argument("--repeat", type=int, default=3, help="rounds, best is kept (default 3)")
+    ap.add_argument("--against", metavar="REF", help="also time git revision REF (a worktree)")
     args = ap.parse_args()
 
     label, texts = load_articles()
@@ -137,6 +191,8 @@ def main() -> None:
         f"linearity: {len(small)} articles {t_small:.2f} s -> {len(big)} articles {t_big:.2f} s"
         f"  ratio {t_big / t_small:.2f} for {chars / sum(len(t) for t in small):.1f}x the input"
     )
+    if args.against:
+        against(args.against, big, args.repeat)
 
 
 if __name__ == "__main__":

@@ -236,6 +236,12 @@ def _same_happening(head: Event, body: Event) -> bool:
     return bool(pa & pb) or not pa
 
 
+def _places_told(event: Event) -> bool:
+    if isinstance(event, TerritorialChange):
+        return bool(event.places)
+    return event.location is not None
+
+
 def _fold_titles(items: list[Candidate]) -> list[Candidate]:
     """A headline tells again what the body tells: its event joins the first body event of
     the same happening, and stands alone only when the body tells none."""
@@ -244,20 +250,23 @@ def _fold_titles(items: list[Candidate]) -> list[Candidate]:
     for i, cand in enumerate(items):
         if not cand.title:
             continue
-        for j in range(len(items)):
-            if (
-                j != i
-                and not items[j].title
-                and j not in drop
-                and _same_happening(cand.event, out[j].event)
-            ):
-                out[j] = attrs.evolve(
-                    out[j],
-                    event=_combine(out[j].event, cand.event, keep_parties=True, refers=True),
-                    origins=out[j].origins | cand.origins,
-                )
-                drop.add(i)
-                break
+        same = [
+            j
+            for j in range(len(items))
+            if j != i
+            and not items[j].title
+            and j not in drop
+            and _same_happening(cand.event, out[j].event)
+        ]
+        # the first body event that tells where ("seize another town": Alindao), else the first
+        told = [j for j in same if _places_told(out[j].event)]
+        for j in (told or same)[:1]:
+            out[j] = attrs.evolve(
+                out[j],
+                event=_combine(out[j].event, cand.event, keep_parties=True, refers=True),
+                origins=out[j].origins | cand.origins,
+            )
+            drop.add(i)
     return [c for k, c in enumerate(out) if k not in drop]
 
 

@@ -92,6 +92,26 @@ def _plural_subject(ctx: Context) -> bool:
     return False
 
 
+def _collective(ctx: Context) -> Actor | None:
+    """ "Afghanistan's warring factions met", "the rival delegations met": sides the text
+    names together, kept as one party by their words (recall first)."""
+    vocab = vocabulary()
+    for role in ("doer", "subject"):
+        for p in ctx.view.phrases(role):
+            if not vocab.has("collective_noun", p.head_word):
+                continue
+            words = [t.text for t in ctx.syn.tokens[p.first : p.end]
+                     if t.low not in ("the", "'s", "’s")]  # fmt: skip
+            states = {a.actor.country for a in p.actors if a.actor and a.actor.country}
+            return Actor(
+                name=" ".join(words),
+                kind=ActorKind.ORGANIZATION,
+                country=next(iter(states)) if len(states) == 1 else None,
+                title=p.head_word,
+            )
+    return None
+
+
 def _named_before(ctx: Context) -> list[Actor]:
     """The persons of two sides named earlier in the sentence ("X raised it with Y when the
     two met", "after A and B spoke, the two presidents met")."""
@@ -238,6 +258,8 @@ def build(ctx: Context) -> Built:
         ) >= 2:
             parties = list(ctx.state.last_meeting)
             link = Link.DISTINCT if _also(ctx) else Link.REFERS
+        elif (collective := _collective(ctx)) is not None:
+            parties = [collective]  # "Afghanistan's warring factions met face-to-face"
         else:
             return "one party"
     elif (

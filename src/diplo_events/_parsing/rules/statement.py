@@ -402,6 +402,20 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
     return best.span if best is not None else None
 
 
+def _same_voice(a: Actor, b: Actor) -> bool:
+    """One speaker: the same person, or one office of one state ("the Ecuadorean president
+    said Thursday ..." and "President Sixto Duran-Ballen said")."""
+    if voice_key(a) == voice_key(b):
+        return True
+    return bool(
+        a.country
+        and a.country == b.country
+        and a.title
+        and b.title
+        and a.title.lower() == b.title.lower()
+    )
+
+
 def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | None:
     own = _own_date(ctx, content)
     if own is not None:
@@ -423,7 +437,7 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
     if (
         state.last_speaker is not None
         and state.last_speaker_date is not None
-        and voice_key(state.last_speaker) == voice_key(speaker)
+        and _same_voice(state.last_speaker, speaker)
         and paragraph - state.last_speaker_paragraph <= CONTINUATION_PARAGRAPHS
     ):
         return state.last_speaker_date  # "... he said" again: the same remarks

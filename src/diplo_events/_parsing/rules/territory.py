@@ -351,7 +351,19 @@ def build(ctx: Context) -> Built:
         if location is not None and location.country is None:
             location = attrs.evolve(location, country=home)
     if location is None and places:
-        location = places[0]  # where control changed: the place that changed hands
+        location = places[0]
+    if location is None or location.country is None:
+        # where control changed: in the state the places lie in, else the loser's state
+        states = {p.country for p in places if p.country}
+        if not states and loser is not None and loser.kind is ActorKind.STATE and loser.country:
+            states = {loser.country}
+        if len(states) == 1:
+            country = next(iter(states))
+            location = (
+                attrs.evolve(location, country=country)
+                if location is not None
+                else Location(country=country, kind=LocationKind.COUNTRY)
+            )  # where control changed: the place that changed hands
     cameo, plover = territory_codes(kind)
     return [(
         TerritorialChange(

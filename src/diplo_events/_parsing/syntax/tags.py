@@ -216,6 +216,9 @@ def tag_tokens(
     _tag_verbs(tokens, tags, forms, vocab)
     _settle_auxiliaries(tokens, tags, forms, vocab)
     _split_particles(tokens, tags, units, vocab)
+    for i in range(1, n):
+        if tags[i - 1] == Tag.VERB and vocab.has("manner_word", tokens[i].low):
+            tags[i] = Tag.ADV  # "met face-to-face": how, not whom
     _relative_that(tags)
     lemmas = [vocab.lemma(t.low) if tags[i] in (Tag.VERB, Tag.AUX) else vocab.noun_lemma(t.low)
               for i, t in enumerate(tokens)]  # fmt: skip
