@@ -355,7 +355,13 @@ def build(ctx: Context) -> Built:
     if location is None or location.country is None:
         # where control changed: in the state the places lie in, else the loser's state
         states = {p.country for p in places if p.country}
-        if not states and loser is not None and loser.kind is ActorKind.STATE and loser.country:
+        if (
+            not states
+            and kind is TerritorialChangeKind.CAPTURE  # (one withdraws from others' ground)
+            and loser is not None
+            and loser.kind is ActorKind.STATE
+            and loser.country
+        ):
             states = {loser.country}
         if len(states) == 1:
             country = next(iter(states))
