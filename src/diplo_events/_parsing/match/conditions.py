@@ -276,9 +276,10 @@ def _test(name: str, value: Any, view: View) -> bool:
         if name == "from_head":
             return any(_head_in(view, p, value) for p in left)
         return any(_is(value, _kind(p)) for p in left)
-    if name == "after_object":
+    if name in ("after_object", "after_object_not"):
         obj = _role(view, "undergoer")
-        return obj is not None and _starts_at(view, value, extent(obj)[1])
+        hit = obj is not None and _starts_at(view, value, extent(obj)[1])
+        return hit if name == "after_object" else not hit
     if name == "lemma_not":
         lemma = pred.lemma if m.predicate is not None and pred is not None else syn.lemmas[m.first]
         return lemma not in _as_set(value)

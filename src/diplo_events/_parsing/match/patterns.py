@@ -190,7 +190,7 @@ _CONDITION_FIELDS = frozenset({
     "governed_as", "in_subject", "segment_kind", "followed_by_clause", "gerund", "infinitive",
     "perfect", "participle", "capitalized", "lemma", "head_of_phrase", "doer_person",
     "quote_after", "doer_has", "governs_infinitive", "after_object", "lemma_not", "host_head",
-    "from_head", "from_is",
+    "from_head", "from_is", "after_object_not",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic", "home_ground"})  # fmt: skip
