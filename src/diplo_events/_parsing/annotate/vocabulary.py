@@ -198,6 +198,12 @@ def _expand(
                     forms.add(form)
                     lemmas.setdefault(form, word)
                     verb_forms.setdefault(form, set()).update(names)
+                head = word.split(" ")[0]
+                if head != word:
+                    # "kick off": "kicked" is a verb form too, of "kick"
+                    for form, names in inflect_verb(head, irregular, doubling).items():
+                        lemmas.setdefault(form, head)
+                        verb_forms.setdefault(form, set()).update(names)
             elif kind == "noun":
                 for form in inflect_noun(word, plurals):
                     forms.add(form)

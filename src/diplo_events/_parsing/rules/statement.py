@@ -35,10 +35,12 @@ def political(actor: Actor) -> bool:
     lex = lexicon()
     if actor.organization in lex.media or actor.name in lex.media:
         return False
-    press = vocabulary().words("press_word")
-    return not (
-        actor.kind is ActorKind.ORGANIZATION and any(w.lower() in press for w in actor.name.split())
+    vocab = vocabulary()
+    press = vocab.words("press_word") | vocab.words("monitor_word")
+    body = actor.kind is ActorKind.ORGANIZATION or (
+        actor.kind is ActorKind.PERSON and not actor.title  # "Observatory": a stray name
     )
+    return not (body and any(w.lower() in press for w in actor.name.split()))
 
 
 #: A pronoun speaker ("he added") is the last speaker when that one spoke at most this many

@@ -727,6 +727,9 @@ class _Context:
                 k -= 1  # ", Z," describing a phrase before: not the one the run opens with
                 continue
             if self.pp_objects.get(first.first) is not None:
+                if s.kind is SegmentKind.COMMA and k > 0:
+                    k -= 1  # ", in an official statement,": an aside between subject and verb
+                    continue
                 # a fronted phrase ("In Doha,"): no subject
                 return candidate
             candidate = first

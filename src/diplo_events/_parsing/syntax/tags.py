@@ -384,6 +384,12 @@ def _tag_verbs(
             verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
                 prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
             )
+            if (
+                not verb_context
+                and nxt in _PARTICLE_WORDS
+                and f"{vocab.lemma(low)} {nxt}" in vocab.verb_forms
+            ):
+                verb_context = True  # "India kicked off the drills": a phrasal verb
             if not verb_context and prev_tag in (Tag.ACTOR, Tag.CAP, Tag.PLACE):
                 if VerbForm.PAST in found:
                     verb_context = nxt not in _NOUN_AFTER  # "Putin visited China"
