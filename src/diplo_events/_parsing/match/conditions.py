@@ -303,8 +303,10 @@ def _test(name: str, value: Any, view: View) -> bool:
             )
             # "the special exercises Kavkaz-2024", "the NATO exercise Iron Wolf": a name
             or all(
-                any(c.isdigit() for c in t.text) or t.text[:1].isupper()
-                for t in syn.tokens[m.end : p.end]
+                any(c.isdigit() for c in t.text)
+                or t.text[:1].isupper()
+                or syn.tags[i] in (Tag.BRACKET, Tag.QUOTE)  # 'the exercise "Himalayan Mission"'
+                for i, t in enumerate(syn.tokens[m.end : p.end], start=m.end)
             )
         )
         return hit is bool(value)

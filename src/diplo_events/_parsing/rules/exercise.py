@@ -207,12 +207,13 @@ def _name_run(ctx: Context) -> tuple[str | None, tuple[int, int]]:
             if e > k:
                 return _run_text(ctx, k, e), (k, e)
     # a quoted name right after: 'drills "Northern Shield"'
-    if m.end < n and tags[m.end] == Tag.QUOTE:
+    marks = (Tag.QUOTE, Tag.BRACKET)
+    if m.end < n and tags[m.end] in marks and toks[m.end].text != "(":
         k = m.end + 1
         e = k
-        while e < n and tags[e] != Tag.QUOTE and e - k < 8:
+        while e < n and tags[e] not in marks and e - k < 8:
             e += 1
-        if e < n and tags[e] == Tag.QUOTE and e > k:
+        if e < n and tags[e] in marks and e > k:
             return _run_text(ctx, k, e), (k, e)
     return None, (0, 0)
 

@@ -75,6 +75,14 @@ def phrase_actors(phrase: Phrase) -> list[ActorMention]:
     actor = person.actor
     if actor is None or actor.kind is not ActorKind.PERSON or actor.country or actor.organization:
         return found
+    for pp in app.modifiers:
+        # "Amadou Sy, a police commander in Kayes,": a local office in a place of one state
+        if pp.prep == "in" and pp.phrase is not None and app.role_head:
+            countries = {pl.location.country for pl in pp.phrase.places if pl.location.country}
+            if len(countries) == 1:
+                title = actor.title or app.head_word or None
+                return [attrs.evolve(person, actor=attrs.evolve(
+                    actor, country=countries.pop(), title=title))]  # fmt: skip
     for a in app.parties():
         side = a.actor
         if side is not None and side is not actor and (side.country or side.organization):

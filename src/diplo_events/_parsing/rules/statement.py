@@ -401,6 +401,14 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
         in_clause = clause_lo <= d.start < clause_hi
         if (near or in_clause) and gap < best_gap:
             best, best_gap = d, gap
+    if best is None and pred is not None and pred.segment.kind is SegmentKind.AND_VERB:
+        # "opened the bridge on Monday but said ...": the day of the verb it is joined to
+        day = ctx.article.published
+        before = [d for d in ctx.sentence.dates
+                  if not d.bound and d.end <= t0 and not (c0 <= d.start < c1)
+                  and (day is None or d.span.start <= day)]  # fmt: skip
+        if before:
+            best = before[-1]
     return best.span if best is not None else None
 
 
