@@ -27,7 +27,7 @@ BASE_STAMP := $(VENV)/.stamp-base
 TEST_STAMP := $(VENV)/.stamp-test
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean fuzz
+.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean fuzz regexes
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t12
@@ -61,6 +61,10 @@ typecheck: $(TEST_STAMP)  ## mypy --strict on src and tests (tests/typing is the
 unit: $(TEST_STAMP)  ## pytest (HYPOTHESIS_PROFILE=ci when CI=true)
 	@echo "pytest with HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE)"
 	$(VPY) -m pytest -q
+
+# tests/test_regexes.py runs the same check in `make unit`.
+regexes: $(TEST_STAMP)  ## check every regular expression of the package for catastrophic backtracking
+	$(VPY) tools/check_regexes.py
 
 docs: $(TEST_STAMP)  ## build the HTML docs, warnings are errors
 	$(VENV)/bin/sphinx-build -W --keep-going $(SPHINXOPTS) -b html docs docs/_build/html
