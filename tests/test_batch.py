@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events import parser
+from diplo_events import from_json, parser
 from diplo_events.batch import Result, extract_lines, process_line, process_lines
 
 DOC_KEYS = {"schema_version", "id", "published", "events"}
@@ -137,12 +137,22 @@ def test_surrogate_escaped_text_is_reported_like_bad_bytes() -> None:
     assert process_line(as_text, 4) == process_line(raw, 4)
 
 
-def test_lone_surrogate_escape_in_text_is_an_error_not_a_crash() -> None:
-    result = process_line('{"id": "s", "text": "a \\ud800 b"}', 2)
+def test_a_lone_surrogate_escape_in_text_is_parsed_and_written_escaped() -> None:
+    result = process_line('{"id": "s\\udc80", "text": "Russia met China \\ud800 in Doha."}', 2)
     assert result is not None
-    if not result.ok:  # a parser may drop the character; writing it is what must not fail
-        assert result.error is not None
-        assert "surrogate" in result.error
+    assert result.ok
+    assert result.events == 1
+    assert "\\ud800" in result.output  # the evidence, escaped as in the input
+    assert '"id":"s\\udc80"' in result.output
+    result.output.encode("utf-8")
+    assert from_json(result.output).events[0].evidence[0].text == "Russia met China \ud800 in Doha."
+
+
+def test_an_error_line_with_a_lone_surrogate_id_is_valid_utf8() -> None:
+    result = process_line('{"id": "s\\ud800", "text": 5}', 3)
+    assert result is not None
+    assert not result.ok
+    assert '"id":"s\\ud800"' in result.output
     result.output.encode("utf-8")
 
 

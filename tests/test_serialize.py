@@ -299,6 +299,18 @@ def test_what_orjson_cannot_write_falls_back_to_the_stdlib() -> None:
     assert from_json(text, MilitaryExercise) == odd
 
 
+@pytest.mark.parametrize("indent", [None, 2])
+def test_lone_surrogates_are_written_as_escapes(indent: int | None) -> None:
+    # Not valid Unicode, so not encodable as UTF-8: written as JSON escapes, read back
+    # to the same strings.
+    odd = attrs.evolve(EXERCISE, name="caf\udce9 \ud800 \u00e9t\u00e9 \U0001f600")
+    text = both_backends(odd, indent=indent)
+    assert "caf\\udce9 \\ud800 \u00e9t\u00e9 \U0001f600" in text
+    text.encode("utf-8")
+    assert from_json(text, MilitaryExercise) == odd
+    assert from_json(text.encode("utf-8"), MilitaryExercise) == odd
+
+
 # --- strict reading ------------------------------------------------------------------
 
 

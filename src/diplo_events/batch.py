@@ -19,6 +19,7 @@ lines in memory, also with worker processes (``jobs > 1``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import signal
@@ -91,15 +92,11 @@ def _json_kind(value: object) -> str:
 
 def _error_output(lineno: int, id: object, message: str) -> str:
     echo = id if isinstance(id, str) or (isinstance(id, int) and not isinstance(id, bool)) else None
-    # Compact like the documents; ASCII-escaped only if it holds a lone surrogate (from an id).
+    from .serialize import escape_surrogates
+
+    # Compact like the documents, lone surrogates (from an id) escaped like theirs.
     data = {"id": echo, "line": lineno, "error": message}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            text = json.dumps(data, separators=(",", ":"))
-    return text
+    return escape_surrogates(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _decode(line: Line) -> str:
@@ -118,19 +115,10 @@ def _decode(line: Line) -> str:
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:
-                # Lone surrogates, e.g. bytes read with errors="surrogateescape".
-                return _decode(text.encode("utf-8", "surrogateescape"))
+                # Bytes read with errors="surrogateescape": report them like bad bytes.
+                with contextlib.suppress(UnicodeEncodeError):  # other lone surrogates: text
+                    return _decode(text.encode("utf-8", "surrogateescape"))
     return text.rstrip("\r\n")
-
-
-def _check_encodable(output: str) -> None:
-    """Reject text that cannot be written as UTF-8 (lone surrogates from ``\\ud800`` escapes)."""
-    try:
-        output.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        char = f"U+{ord(output[exc.start]):04X}"
-        message = f"the input holds a lone surrogate ({char}), which is not valid Unicode"
-        raise _LineError(message) from None
 
 
 def _fields(text: str) -> tuple[str | None, str, str | None]:
@@ -186,9 +174,7 @@ def process_line(line: Line, lineno: int) -> Result | None:
             doc = parse_document(body, id=doc_id, published=day)
         except ValueError as exc:  # InputTooLargeError and the like
             raise _LineError(str(exc), doc_id) from None
-        output = to_json(doc)
-        if not output.isascii():
-            _check_encodable(output)
+        output = to_json(doc)  # lone surrogates of the text are written as \\uXXXX escapes
     except _LineError as exc:
         raw_id = exc.id if exc.id is not None else raw_id
         return Result(

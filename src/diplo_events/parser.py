@@ -29,7 +29,7 @@ def parse(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     Raises :class:`TypeError` if ``text`` is not a ``str`` (decode bytes first),
     :class:`ValueError` for a malformed ``published`` and
     :class:`~diplo_events.InputTooLargeError` beyond :data:`MAX_INPUT_CHARS`.
-    Any other text, however odd, is parsed without raising.
+    Any other text, however odd (lone surrogates included), is parsed without raising.
     """
     if not isinstance(text, str):
         raise TypeError(
@@ -43,8 +43,14 @@ def parse(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     if len(text) > MAX_INPUT_CHARS:
         raise InputTooLargeError(len(text), MAX_INPUT_CHARS)
     from ._parsing.pipeline import run
+    from ._parsing.text.invisible import join_words
 
-    return run(text, published=published)
+    # "Rus\u00adsia": soft hyphens and zero-width characters inside words are read as
+    # absent, and the spans found are mapped back to ``text``.
+    joined = join_words(text)
+    if joined is None:
+        return run(text, published=published)
+    return joined.restore(run(joined.text, published=published), text)
 
 
 def parse_document(

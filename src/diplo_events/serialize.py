@@ -542,8 +542,25 @@ def _dumps_canonical(
         except _orjson.JSONEncodeError:
             pass  # lone surrogates or integers beyond 64 bits: the stdlib writes them
     if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=(",", ": "))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent, separators=(",", ": "))
+    return escape_surrogates(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written as a JSON ``\\uXXXX`` escape.
+
+    Lone surrogates (``"\\ud800"``) are not Unicode characters and cannot be encoded
+    as UTF-8; escaped, the JSON text can, and reads back to the same string. They can
+    only stand inside JSON strings, where the escape means the same code point.
+    """
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 _ALLOWED = "Document, Event or one of " + ", ".join(c.__name__ for c in EVENT_TYPES.values())
