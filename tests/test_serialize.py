@@ -584,3 +584,16 @@ def test_truncated_or_garbled_text_raises_schema_error(doc: Document, data: st.D
     garbage = data.draw(st.binary(max_size=64))
     with suppress(SchemaError):
         from_json(garbage)
+
+
+def test_schema_error_messages_are_bounded() -> None:
+    data = to_dict(Document(events=[MEETING] * 200))
+    for event in data["events"]:
+        event["participants"][0]["country"] = "x" * 1_000_000
+    with pytest.raises(SchemaError) as info:
+        from_dict(data)
+    assert len(info.value.errors) == 200  # every problem is in .errors
+    message = str(info.value)
+    assert message.startswith("200 errors in diplo-events data")
+    assert "... and 150 more" in message
+    assert len(message) < 20_000

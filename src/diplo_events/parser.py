@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ._messages import cut
 from .errors import InputTooLargeError
 from .model import Document, Event
 
@@ -45,6 +46,8 @@ def parse(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     from ._parsing.pipeline import run
     from ._parsing.text.invisible import join_words
 
+    published = _published(published)
+
     # "Rus\u00adsia": soft hyphens and zero-width characters inside words are read as
     # absent, and the spans found are mapped back to ``text``.
     joined = join_words(text)
@@ -57,7 +60,15 @@ def parse_document(
     text: str, *, id: str | None = None, published: dt.date | str | None = None
 ) -> Document:
     """Parse ``text`` and wrap the events in a :class:`~diplo_events.Document`."""
+    day = _published(published)
+    return Document(id=id, published=day, events=parse(text, published=day))
+
+
+def _published(value: dt.date | str | None) -> dt.date | None:
+    """The publication date; a ValueError whose message shows a bad string cut short."""
     from ._parsing.annotate.dates import parse_published
 
-    day = parse_published(published)
-    return Document(id=id, published=day, events=parse(text, published=day))
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise ValueError(cut(str(exc), 200)) from exc

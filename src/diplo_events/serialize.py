@@ -47,6 +47,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import transform_error
 
+from ._messages import shorten
 from .errors import SchemaError
 from .model import (
     EVENT_TYPES,
@@ -114,8 +115,7 @@ def _json_type(value: object) -> str:
 
 def _show(value: object, limit: int = 60) -> str:
     """``repr`` of a user value, shortened so a huge input cannot flood the message."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(value, limit)
 
 
 class _WrongType(TypeError):
