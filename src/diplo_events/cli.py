@@ -79,7 +79,7 @@ EXIT_OUTPUT_ERROR = 74
 
 
 class _Stopped(BaseException):
-    """SIGTERM or SIGHUP arrived: stop like Ctrl-C does (a BaseException, as KeyboardInterrupt)."""
+    """SIGTERM or SIGHUP arrived: stop as for Ctrl-C (a BaseException, as KeyboardInterrupt)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -103,28 +103,61 @@ def _signal_name(signum: int) -> str:
     return signal.Signals(signum).name
 
 
-@contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """While the command runs, SIGTERM and SIGHUP raise :class:`_Stopped` (instead of ending
-    the process on the spot), so the output is left in a known state and reported."""
+class _Signals:
+    """Stops the command on SIGINT, SIGTERM and SIGHUP by raising in the main thread (as
+    Python does for Ctrl-C), except inside :meth:`deferred`, which finishes first: an
+    output line and the count of lines written are never parted."""
 
-    def stop(signum: int, frame: object) -> None:
+    NAMES = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.deferring = False
+        self.pending: int | None = None
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.deferring:
+            self.pending = signum
+            return
+        self.stop(signum)
+
+    @staticmethod
+    def stop(signum: int) -> None:
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
         raise _Stopped(signum)
 
-    previous: dict[int, Any] = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        signum = getattr(signal, name, None)
-        if signum is None:
-            continue
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        self.deferring = True
         try:
-            previous[signum] = signal.signal(signum, stop)
-        except ValueError:  # not the main thread: leave the signals alone
-            break
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+            yield
+        finally:
+            self.deferring = False
+        if self.pending is not None:
+            signum, self.pending = self.pending, None
+            self.stop(signum)
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        """The handlers, while the command runs (then the previous ones again)."""
+        previous: dict[int, Any] = {}
+        for name in self.NAMES:
+            signum = getattr(signal, name, None)
+            if signum is None or signal.getsignal(signum) is signal.SIG_IGN:
+                continue  # e.g. SIGINT in a background job of a shell: keep ignoring it
+            try:
+                previous[signum] = signal.signal(signum, self.handle)
+            except ValueError:  # not the main thread: leave the signals alone
+                break
+        try:
+            yield
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+            self.deferring, self.pending = False, None
+
+
+_SIGNALS = _Signals()
 
 
 # --- arguments -------------------------------------------------------------------
@@ -237,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        with _stop_on_signals():
+        with _SIGNALS.installed():
             return handler(args)
     except CliError as exc:
         _flush_quietly(sys.stdout)
@@ -507,10 +540,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 except ValueError as exc:  # the text is too large
                     raise CliError(f"{name}: {exc}") from None
                 if style is not None:
-                    out.write(("\n" if index else "") + render_table(doc, style))
+                    rendered = ("\n" if index else "") + render_table(doc, style)
                 else:
-                    out.write(_document_json(doc, pretty=fmt == "json") + "\n")
-                done += 1
+                    rendered = _document_json(doc, pretty=fmt == "json") + "\n"
+                with _SIGNALS.deferred():
+                    out.write(rendered)
+                    done += 1
             out.commit()
     except (KeyboardInterrupt, _Stopped) as exc:
         raise out.interrupted(exc, f"after {done:,} of {len(files):,} files") from None
@@ -564,11 +599,12 @@ def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
             )
             try:
                 for result in process_lines(lines, jobs=args.jobs):
-                    out.write(result.output + "\n")
-                    done += 1
-                    last = result.lineno
+                    with _SIGNALS.deferred():
+                        out.write(result.output + "\n")
+                        done += 1
+                        last = result.lineno
+                        failed += not result.ok
                     if not result.ok:
-                        failed += 1
                         which = f" (id {shorten(result.id)})" if result.id is not None else ""
                         error = _printable(cut(result.error or ""))
                         progress.message(f"{PROG}: {name} line {result.lineno}{which}: {error}")
