@@ -115,10 +115,11 @@ matrix:  ## run pytest under every Python in MATRIX_PYTHONS that is installed
 	echo "matrix: passed:$${ran:- none}; failed:$${failed:- none}; skipped:$${skipped:- none}"; \
 	[ -z "$$failed" ]
 
-# Coverage-guided fuzzing with atheris (optional: `pip install atheris`), FUZZ_TIME seconds per
-# target. `make test` runs it for TEST_FUZZ_TIME seconds per target when atheris is installed
+# Coverage-guided fuzzing with atheris (optional: `pip install -e ".[fuzz]"`), FUZZ_TIME seconds
+# per target. `make test` runs it for TEST_FUZZ_TIME seconds per target when atheris is installed
 # (hypothesis is the always-on layer). The from_json corpus starts from the golden files, copied
-# to a temporary directory (libFuzzer writes new inputs into its corpus directory).
+# to a temporary directory (libFuzzer writes new inputs into its corpus directory). Each run
+# ends with libFuzzer's final statistics (executions, coverage); docs/reliability.md has figures.
 FUZZ_TIME ?= 60
 TEST_FUZZ_TIME ?= 20
 fuzz: $(BASE_STAMP)  ## fuzz parse and from_json with atheris for FUZZ_TIME (60) s each
@@ -127,11 +128,11 @@ fuzz: $(BASE_STAMP)  ## fuzz parse and from_json with atheris for FUZZ_TIME (60)
 	set -e; tmp="$$(mktemp -d "$${TMPDIR:-/tmp}/diplo-fuzz.XXXXXX")"; trap 'rm -rf "$$tmp"' EXIT; \
 	mkdir -p "$$tmp/parse" "$$tmp/json"; cp $(SEED) "$$tmp/parse/"; cp tests/golden/*.json "$$tmp/json/"; \
 	echo "fuzz: parse for $(FUZZ_TIME) s"; \
-	$(VPY) fuzz/fuzz_parse.py -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	$(VPY) fuzz/fuzz_parse.py -max_total_time=$(FUZZ_TIME) -max_len=4096 -print_final_stats=1 \
 	  -artifact_prefix=fuzz/crash- "$$tmp/parse"; \
 	echo "fuzz: from_json for $(FUZZ_TIME) s"; \
 	$(VPY) fuzz/fuzz_from_json.py -max_total_time=$(FUZZ_TIME) -dict=fuzz/json.dict \
-	  -artifact_prefix=fuzz/crash- "$$tmp/json"
+	  -print_final_stats=1 -artifact_prefix=fuzz/crash- "$$tmp/json"
 
 clean:  ## remove build output, caches and the venvs
 	rm -rf $(VENV) $(MATRIX_DIR) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache \
