@@ -301,3 +301,22 @@ def test_an_interrupted_convert_keeps_a_whole_output_of_the_documents_done(
         assert pq.read_table(partial).to_pylist() == list(export.rows(docs[:3]))
     else:
         assert partial.read_bytes().decode("utf-8") == _expected(fmt, docs[:3])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "plover", "phoenix"])
+def test_a_lone_surrogate_the_format_cannot_hold_is_one_line(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Documents may hold lone surrogates (to_json writes them as escapes); UTF-8 output
+    # cannot: an error for that document, never a traceback, and no output file.
+    doc = parse_document("Russia met China \ud800 in Doha.", id="s", published="2021-08-13")
+    assert doc.events
+    path = tmp_path / "documents.jsonl"
+    path.write_text(to_json(doc) + "\n", encoding="utf-8")
+    target = tmp_path / f"events.{fmt}"
+    code, _, err = run(capsys, "convert", str(path), "--to", fmt, "-o", str(target))
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert err.startswith("diplo-events: error: ")
+    assert "surrogates not allowed" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.jsonl"]

@@ -933,8 +933,11 @@ def _write_export(out: _Output, writer: Writer, doc: Document) -> None:
 
 def _finish_export(out: _Output, writer: Writer) -> None:
     """Write what the writer still holds (Parquet's last row group and footer), then commit."""
-    with out.writing():
-        writer.close()
+    try:
+        with out.writing():
+            writer.close()
+    except ValueError as exc:  # e.g. a lone surrogate, which UTF-8 cannot hold
+        raise CliError(f"cannot write {writer.format}: {exc}") from None
     out.commit()
 
 
