@@ -27,7 +27,7 @@ BASE_STAMP := $(VENV)/.stamp-base
 TEST_STAMP := $(VENV)/.stamp-test
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean fuzz
+.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean fuzz regexes
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t12
@@ -62,6 +62,10 @@ typecheck: $(TEST_STAMP)  ## mypy --strict on src and tests (tests/typing is the
 unit: $(TEST_STAMP)  ## pytest (HYPOTHESIS_PROFILE=ci when CI=true)
 	@echo "pytest with HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE)"
 	$(VPY) -m pytest -q
+
+# tests/test_regexes.py runs the same check in `make unit`.
+regexes: $(TEST_STAMP)  ## check every regular expression of the package for catastrophic backtracking
+	$(VPY) tools/check_regexes.py
 
 docs: $(TEST_STAMP)  ## build the HTML docs (-n: every reference resolves; -W: warnings are errors)
 	$(VENV)/bin/sphinx-build -n -W --keep-going $(SPHINXOPTS) -b html docs docs/_build/html
@@ -116,23 +120,25 @@ matrix:  ## run pytest under every Python in MATRIX_PYTHONS that is installed
 	echo "matrix: passed:$${ran:- none}; failed:$${failed:- none}; skipped:$${skipped:- none}"; \
 	[ -z "$$failed" ]
 
-# Coverage-guided fuzzing with atheris (optional: `pip install atheris`), FUZZ_TIME seconds per
-# target. `make test` runs it for TEST_FUZZ_TIME seconds per target when atheris is installed
-# (hypothesis is the always-on layer). The from_json corpus starts from the golden files, copied
-# to a temporary directory (libFuzzer writes new inputs into its corpus directory).
+# Coverage-guided fuzzing with atheris (optional: `pip install -e . --group fuzz`), FUZZ_TIME
+# seconds per target. `make test` runs it for TEST_FUZZ_TIME seconds per target when atheris is
+# installed (hypothesis is the always-on layer). The from_json corpus starts from the golden
+# files, copied to a temporary directory (libFuzzer writes new inputs into its corpus directory).
+# Each run ends with libFuzzer's final statistics (executions, coverage); docs/reliability.md
+# has figures.
 FUZZ_TIME ?= 60
 TEST_FUZZ_TIME ?= 20
 fuzz: $(BASE_STAMP)  ## fuzz parse and from_json with atheris for FUZZ_TIME (60) s each
 	@if ! $(VPY) -c 'import atheris' >/dev/null 2>&1; then \
-	  echo "fuzz: atheris is not installed in $(VENV), skipping (pip install atheris)"; exit 0; fi; \
+	  echo "fuzz: atheris is not installed in $(VENV), skipping (pip install -e . --group fuzz)"; exit 0; fi; \
 	set -e; tmp="$$(mktemp -d "$${TMPDIR:-/tmp}/diplo-fuzz.XXXXXX")"; trap 'rm -rf "$$tmp"' EXIT; \
 	mkdir -p "$$tmp/parse" "$$tmp/json"; cp $(SEED) "$$tmp/parse/"; cp tests/golden/*.json "$$tmp/json/"; \
 	echo "fuzz: parse for $(FUZZ_TIME) s"; \
-	$(VPY) fuzz/fuzz_parse.py -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	$(VPY) fuzz/fuzz_parse.py -max_total_time=$(FUZZ_TIME) -max_len=4096 -print_final_stats=1 \
 	  -artifact_prefix=fuzz/crash- "$$tmp/parse"; \
 	echo "fuzz: from_json for $(FUZZ_TIME) s"; \
 	$(VPY) fuzz/fuzz_from_json.py -max_total_time=$(FUZZ_TIME) -dict=fuzz/json.dict \
-	  -artifact_prefix=fuzz/crash- "$$tmp/json"
+	  -print_final_stats=1 -artifact_prefix=fuzz/crash- "$$tmp/json"
 
 clean:  ## remove build output, caches and the venvs
 	rm -rf $(VENV) $(MATRIX_DIR) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache \

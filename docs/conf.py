@@ -60,12 +60,16 @@ def _public_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     if node.get("refdomain") != "py" or not target.startswith("diplo_events."):
         return None
     import diplo_events
+    from diplo_events import export
 
     head, _, name = target.rpartition(".")
-    if name not in diplo_events.__all__ or head == "diplo_events":
+    if head.startswith("diplo_events.export.") and name in export.__all__:
+        public = f"diplo_events.export.{name}"  # diplo_events.export.table.Column
+    elif name in diplo_events.__all__ and head != "diplo_events":
+        public = f"diplo_events.{name}"
+    else:
         return None
     domain = env.get_domain("py")
-    public = f"diplo_events.{name}"
     return domain.resolve_xref(
         env, node["refdoc"], app.builder, node["reftype"], public, node, contnode
     )

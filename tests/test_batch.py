@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
+import tracemalloc
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,8 +13,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events import parser
-from diplo_events.batch import Result, extract_lines, process_line, process_lines
+from diplo_events import Document, from_json, parser
+from diplo_events import batch as batch_module
+from diplo_events.batch import (
+    MAX_LINE_BYTES,
+    LineReader,
+    LineTooLong,
+    Result,
+    extract_lines,
+    process_line,
+    process_lines,
+)
 
 DOC_KEYS = {"schema_version", "id", "published", "events"}
 
@@ -137,12 +148,25 @@ def test_surrogate_escaped_text_is_reported_like_bad_bytes() -> None:
     assert process_line(as_text, 4) == process_line(raw, 4)
 
 
-def test_lone_surrogate_escape_in_text_is_an_error_not_a_crash() -> None:
-    result = process_line('{"id": "s", "text": "a \\ud800 b"}', 2)
+def test_a_lone_surrogate_escape_in_text_is_parsed_and_written_escaped() -> None:
+    result = process_line('{"id": "s\\udc80", "text": "Russia met China \\ud800 in Doha."}', 2)
     assert result is not None
-    if not result.ok:  # a parser may drop the character; writing it is what must not fail
-        assert result.error is not None
-        assert "surrogate" in result.error
+    assert result.ok
+    assert result.events == 1
+    assert "\\ud800" in result.output  # the evidence, escaped as in the input
+    assert '"id":"s\\udc80"' in result.output
+    result.output.encode("utf-8")
+    assert (
+        from_json(result.output, Document).events[0].evidence[0].text
+        == "Russia met China \ud800 in Doha."
+    )
+
+
+def test_an_error_line_with_a_lone_surrogate_id_is_valid_utf8() -> None:
+    result = process_line('{"id": "s\\ud800", "text": 5}', 3)
+    assert result is not None
+    assert not result.ok
+    assert '"id":"s\\ud800"' in result.output
     result.output.encode("utf-8")
 
 
@@ -245,3 +269,70 @@ def test_input_is_read_lazily_with_bounded_lookahead(jobs: int) -> None:
     assert [r.id for r in first] == ["n0", "n1", "n2", "n3", "n4"]
     # At most (chunks in flight + one being filled) x chunk size lines were read ahead.
     assert pulled <= 5 + (2 * 3 + 1) * 4
+
+
+# --- bounds: line length, numbers, messages -----------------------------------------
+
+
+def test_line_reader_gives_overlong_lines_as_errors_and_goes_on() -> None:
+    data = b'{"text": "short"}\n' + b"x" * 250 + b"\n" + b"y" * 100 + b"\nlast"
+    reader = LineReader(io.BytesIO(data), max_bytes=100)
+    lines = list(reader)
+    assert lines[0] == b'{"text": "short"}\n'
+    assert lines[1] == LineTooLong(size=251, limit=100)
+    assert lines[2] == b"y" * 100 + b"\n"  # exactly the limit, then the line end
+    assert lines[3] == b"last"
+    assert reader.bytes_read == len(data)
+
+
+def test_an_overlong_line_is_an_error_line_with_its_number() -> None:
+    source = io.BytesIO(article("a", "Russia met China.").encode() + b"\n" + b"z" * 500 + b"\n")
+    results = list(process_lines(LineReader(source, max_bytes=200)))
+    assert [r.ok for r in results] == [True, False]
+    assert results[1].lineno == 2
+    assert results[1].error is not None
+    assert "line too long: 501 bytes, more than the limit of 200" in results[1].error
+    assert parse_output(results[1]) == {"id": None, "line": 2, "error": results[1].error}
+
+
+def test_memory_read_for_an_overlong_line_is_bounded() -> None:
+    # A 100 MB line used to be read whole (319 MB at the peak); now at most the limit.
+    data = b"x" * (20 << 20) + b"\n" + b'{"text": "Russia met China."}\n'
+    source = io.BytesIO(data)
+    tracemalloc.start()
+    try:
+        lines = list(LineReader(source, max_bytes=1 << 20))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert lines[0] == LineTooLong(size=(20 << 20) + 1, limit=1 << 20)
+    assert peak < 4 << 20
+
+
+def test_default_line_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert LineReader(io.BytesIO(b"")).max_bytes == MAX_LINE_BYTES == 32 << 20
+    monkeypatch.setattr(batch_module, "MAX_LINE_BYTES", 10)
+    assert list(LineReader(io.BytesIO(b"a" * 11))) == [LineTooLong(size=11, limit=10)]
+
+
+def test_an_integer_of_too_many_digits_is_a_bad_line_not_an_internal_error() -> None:
+    result = process_line('{"text": "x", "n": ' + "7" * 5000 + "}", 4)
+    assert result is not None
+    assert not result.ok
+    assert result.error == "invalid JSON: a number has too many digits"
+
+
+def test_unterminated_string_message_reads_well() -> None:
+    result = process_line('{"id": "b", "text": "Unterminated', 2)
+    assert result is not None
+    assert result.error == "invalid JSON: Unterminated string starting at column 21"
+
+
+def test_a_huge_bad_published_value_is_cut_in_the_message() -> None:
+    result = process_line(json.dumps({"text": "x", "published": "9" * 1_000_000}), 1)
+    assert result is not None
+    assert result.error is not None
+    assert result.error.startswith('bad "published"')
+    assert "(1,000,000 characters)" in result.error
+    assert len(result.error) < 300
+    assert len(result.output) < 400

@@ -6,8 +6,11 @@ import datetime as dt
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -836,3 +839,314 @@ def test_seed_article_table(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 0
     assert out.splitlines()[0].startswith(str(SEED))
+
+
+# --- write errors, interruptions, partial output ------------------------------------
+
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+
+
+@needs_dev_full
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_a_write_error_is_one_line_and_status_74(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], batch: Path, jsonl: bool
+) -> None:
+    args = ["--jsonl", str(batch)] if jsonl else [str(texts[0])]
+    code, _, err = run(capsys, "extract", *args, "-o", "/dev/full")
+    assert code == cli.EXIT_OUTPUT_ERROR == 74
+    assert err.strip().splitlines()[-1] == (
+        "diplo-events: error: cannot write /dev/full: No space left on device"
+    )
+    assert "Traceback" not in err
+
+
+@needs_dev_full
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("schema",),
+        ("extract", str(SEED)),
+        ("validate", str(ROOT / "tests/golden/meeting_full.json")),
+    ],
+)
+def test_a_full_stdout_is_one_line_and_status_74(argv: tuple[str, ...]) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "diplo_events", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+            timeout=300,
+        )
+    assert proc.returncode == 74
+    assert proc.stderr == b"diplo-events: error: cannot write stdout: No space left on device\n"
+
+
+def test_output_file_is_written_whole_or_not_at_all(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, _ = texts
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9")
+    code, _, err = run(capsys, "extract", str(a), str(bad), "--format", "jsonl", "-o", str(target))
+    assert code == 2  # the second file cannot be decoded: nothing is written
+    assert "cannot decode" in err
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "bad.txt", "out.jsonl"]
+    code, _, _ = run(capsys, "extract", str(a), "--format", "jsonl", "-o", str(target))
+    assert code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["id"] == str(a)
+    assert target.stat().st_mode & 0o777 == 0o640  # the replaced file's permissions
+    assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+class _NotHandled(Exception):
+    """The command did not handle the signal (a test's fallback handler got it)."""
+
+
+@pytest.fixture
+def signal_fallback() -> Iterator[Callable[[int, object], None]]:
+    """While a test runs, SIGTERM and SIGHUP raise _NotHandled instead of killing pytest."""
+
+    def fallback(signum: int, frame: object) -> None:
+        raise _NotHandled(signum)
+
+    previous = {s: signal.signal(s, fallback) for s in (signal.SIGTERM, signal.SIGHUP)}
+    yield fallback
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def _stopping_after(count: int, signum: int | None) -> Any:
+    """A process_lines that yields ``count`` results, then is stopped by ``signum`` (a real
+    signal sent to this process) or by Ctrl-C (KeyboardInterrupt, for None)."""
+    from diplo_events.batch import process_lines
+
+    def stopping(lines: Any, **kwargs: Any) -> Any:
+        for n, result in enumerate(process_lines(lines, **kwargs), 1):
+            yield result
+            if n == count:
+                if signum is None:
+                    raise KeyboardInterrupt
+                os.kill(os.getpid(), signum)
+                time.sleep(5)  # the handler raises before this ends
+
+    return stopping
+
+
+@pytest.mark.parametrize(
+    ("signum", "status", "name"),
+    [(None, 130, "SIGINT"), (signal.SIGTERM, 143, "SIGTERM"), (signal.SIGHUP, 129, "SIGHUP")],
+)
+def test_an_interrupted_batch_leaves_its_output_marked_partial(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    batch: Path,
+    tmp_path: Path,
+    signum: int | None,
+    status: int,
+    name: str,
+    signal_fallback: Callable[[int, object], None],
+) -> None:
+    import diplo_events.batch
+
+    monkeypatch.setattr(diplo_events.batch, "process_lines", _stopping_after(3, signum))
+    target = tmp_path / "docs.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", "--jsonl", str(batch), "-o", str(target))
+    assert code == status
+    assert out == ""
+    assert target.read_text(encoding="utf-8") == "old\n"  # the old output, untouched
+    partial = tmp_path / "docs.jsonl.partial"
+    lines = partial.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line).get("id") for line in lines] == ["one", "two", None]
+    assert err.strip().splitlines()[-1] == (
+        f"diplo-events: interrupted ({name}) after input line 3 (3 output lines, 1 for bad"
+        f" lines); the output so far is in {partial}, {target} was not changed"
+    )
+    assert signal.getsignal(signal.SIGTERM) is signal_fallback  # handlers restored
+
+
+def test_an_interrupted_run_to_stdout_says_how_far_it_got(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    batch: Path,
+    signal_fallback: Callable[[int, object], None],
+) -> None:
+    import diplo_events.batch
+
+    monkeypatch.setattr(diplo_events.batch, "process_lines", _stopping_after(2, signal.SIGTERM))
+    code, out, err = run(capsys, "extract", "--jsonl", str(batch))
+    assert code == 143
+    assert len(out.splitlines()) == 2
+    assert "interrupted (SIGTERM) after input line 2 (2 output lines, 0 for bad lines)" in err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_interrupted_extract_of_text_files_keeps_the_files_done(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    many_texts: list[Path],
+    tmp_path: Path,
+    jobs: str,
+    signal_fallback: Callable[[int, object], None],
+) -> None:
+    real_run = cli._run
+
+    def stopping(*args: Any) -> Any:  # SIGTERM once two files are written
+        for n, result in enumerate(real_run(*args), 1):
+            yield result
+            if n == 2:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(5)  # the handler raises before this ends
+
+    monkeypatch.setattr(cli, "_run", stopping)
+    target = tmp_path / "docs.jsonl"
+    names = [str(p) for p in many_texts]
+    code, out, err = run(
+        capsys, "extract", *names, "--format", "jsonl", "-o", str(target), "-j", jobs
+    )
+    assert (code, out) == (143, "")
+    assert not target.exists()
+    partial = tmp_path / "docs.jsonl.partial"
+    lines = partial.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == names[:2]
+    assert err.strip().splitlines()[-1] == (
+        f"diplo-events: interrupted (SIGTERM) after 2 of 9 files; the output so far is in"
+        f" {partial}, {target} was not changed"
+    )
+    assert signal.getsignal(signal.SIGTERM) is signal_fallback  # handlers restored
+
+
+def test_sigterm_stops_a_real_batch_with_status_143(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    line = jsonl_line("x", TEXT_A + " " + TEXT_B) + "\n"
+    source.write_text(line * 20_000, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "diplo_events", "extract", "--jsonl", str(source), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b"{")  # running, its handlers installed
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143
+    assert b"Traceback" not in err
+    assert b"diplo-events: interrupted (SIGTERM) after input line " in err
+    assert all(json.loads(line)["id"] == "x" for line in out.splitlines())
+
+
+# --- validate: bad lines, odd characters ----------------------------------------------
+
+
+def test_validate_a_bad_first_line_checks_every_other_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    doc = to_json(sample_document())
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": bad\n' + (doc + "\n") * 100, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{path}:1: $: invalid JSON")
+    assert lines[-1] == f"{path}: 100 of 101 documents valid"
+    assert len(lines) == 2
+
+
+def test_validate_indented_documents_after_a_broken_one_says_what_was_not_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pretty = to_json(sample_document(), indent=2)
+    path = tmp_path / "docs.json"
+    path.write_text(pretty + "\n" + '{"broken": ]\n' + pretty + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    broken_line = pretty.count("\n") + 2
+    assert f"{path}:{broken_line}: $: invalid JSON: Expecting value; the input from line" in out
+    assert "was not checked" in out
+    assert out.splitlines()[-1] == f"{path}: 1 of 2 documents valid"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"id": "n", "x": NaN}', "invalid JSON: NaN is not JSON"),
+        ('{"id": "n", "x": ' + "9" * 5000 + "}", "invalid JSON: a number has too many digits"),
+    ],
+)
+def test_validate_reports_what_is_not_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, line: str, problem: str
+) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(line + "\n" + to_json(sample_document()) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    assert out.splitlines() == [f"{path}:1: $: {problem}", f"{path}: 1 of 2 documents valid"]
+
+
+def test_validate_escapes_control_characters_and_lone_surrogates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "errors.jsonl"
+    path.write_text(
+        '{"id": "e\\u001b[2J", "line": 1, "error": "bad \\u001b]0;x\\u0007 \\ud800"}\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert "\x1b" not in out
+    assert "\\x1b]0;x\\x07 \\ud800" in out
+    assert "id 'e\\x1b[2J'" in out
+    assert "Traceback" not in err
+
+
+# --- encodings, table view, messages ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "problem"), [("nope-8", "unknown encoding"), ("base64", "not a text encoding")]
+)
+def test_a_bad_encoding_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], encoding: str, problem: str
+) -> None:
+    code, out, err = run(capsys, "extract", str(texts[0]), "--encoding", encoding)
+    assert code == 2
+    assert out == ""
+    assert err == f"diplo-events: error: --encoding {encoding}: {problem}" + (
+        " (e.g. utf-8, cp1252, latin-1, utf-16)\n" if problem == "unknown encoding" else "\n"
+    )
+
+
+def test_table_view_escapes_terminal_control_sequences(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "evil\x1b[31m.txt"
+    path.write_text(
+        "Russia met China \x1b]0;owned\x07in Doha\x1b[2J on Monday \u202eevil.", encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "extract", str(path), "--format", "table")
+    assert code == 0
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "\u202e" not in out
+    assert "\\x1b]0;owned\\x07in Doha\\x1b[2J on Monday \\u202eevil." in out
+    assert out.splitlines()[0].startswith(str(path).replace("\x1b", "\\x1b"))
+
+
+def test_a_bad_line_message_cuts_a_huge_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "i" * 1_000_000, "text": 5}) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "extract", "--jsonl", str(path), "-q")
+    assert code == 1
+    assert len(err) < 500
+    assert "(1,000,000 characters)" in err

@@ -219,3 +219,104 @@ def test_convert_output_errors(
     )
     assert code == 2
     assert "cannot write" in err
+
+
+# --- write errors, partial output and interruptions of the export paths ----------------
+
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+
+
+@needs_dev_full
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "plover"])
+def test_an_export_write_error_is_one_line_and_status_74(
+    fmt: str, documents_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text(TEXT_A, encoding="utf-8")
+    for argv in (
+        ["extract", str(text), "--format", fmt],
+        ["convert", str(documents_file), "--to", fmt],
+    ):
+        code, _, err = run(capsys, *argv, "-o", "/dev/full")
+        assert code == 74, argv
+        assert err == "diplo-events: error: cannot write /dev/full: No space left on device\n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_an_export_output_file_is_replaced_only_when_complete(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, bad = tmp_path / "a.txt", tmp_path / "bad.txt"
+    good.write_text(TEXT_A, encoding="utf-8")
+    bad.write_bytes(b"caf\xe9")
+    target = tmp_path / f"events.{fmt}"
+    target.write_bytes(b"old")
+    partial = tmp_path / f"events.{fmt}.partial"
+    code, _, err = run(capsys, "extract", str(good), str(bad), "--format", fmt, "-o", str(target))
+    assert code == 2
+    assert "cannot decode" in err
+    assert target.read_bytes() == b"old"
+    assert not partial.exists()
+    code, _, _ = run(capsys, "extract", str(good), "--format", fmt, "-o", str(target))
+    assert code == 0
+    assert not partial.exists()
+    doc = parse_document(TEXT_A, id=str(good))
+    if fmt == "parquet":
+        assert pq.read_table(target).to_pylist() == list(export.rows(doc))
+    else:
+        assert target.read_bytes().decode("utf-8") == _expected(fmt, [doc])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_an_interrupted_convert_keeps_a_whole_output_of_the_documents_done(
+    fmt: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diplo_events import cli
+
+    docs = [parse_document(TEXT_A, id=f"d{i}", published="2023-05-04") for i in range(5)]
+    path = tmp_path / "documents.jsonl"
+    path.write_text("".join(to_json(doc) + "\n" for doc in docs), encoding="utf-8")
+    real = cli._iter_documents
+
+    def stopping(source: Any, name: str) -> Any:
+        for n, item in enumerate(real(source, name), 1):
+            if n == 4:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(cli, "_iter_documents", stopping)
+    target = tmp_path / f"events.{fmt}"
+    code, out, err = run(capsys, "convert", str(path), "--to", fmt, "-o", str(target))
+    assert (code, out) == (130, "")
+    assert not target.exists()
+    partial = tmp_path / f"events.{fmt}.partial"
+    assert err.strip().splitlines()[-1] == (
+        "diplo-events: interrupted (SIGINT) after input line 3 (3 documents converted); the"
+        f" output so far is in {partial}, {target} was not changed"
+    )
+    if fmt == "parquet":  # finished: a Parquet file with its footer
+        assert pq.read_table(partial).to_pylist() == list(export.rows(docs[:3]))
+    else:
+        assert partial.read_bytes().decode("utf-8") == _expected(fmt, docs[:3])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "plover", "phoenix"])
+def test_a_lone_surrogate_the_format_cannot_hold_is_one_line(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Documents may hold lone surrogates (to_json writes them as escapes); UTF-8 output
+    # cannot: an error for that document, never a traceback, and no output file.
+    doc = parse_document("Russia met China \ud800 in Doha.", id="s", published="2021-08-13")
+    assert doc.events
+    path = tmp_path / "documents.jsonl"
+    path.write_text(to_json(doc) + "\n", encoding="utf-8")
+    target = tmp_path / f"events.{fmt}"
+    code, _, err = run(capsys, "convert", str(path), "--to", fmt, "-o", str(target))
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert err.startswith("diplo-events: error: ")
+    assert "surrogates not allowed" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.jsonl"]

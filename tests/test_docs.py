@@ -39,6 +39,9 @@ def _documented(api: str, module: str) -> set[str]:
         m = re.match(r"\.\. auto(?:function|class|exception|data):: (\S+)", line)
         if m and current == module:
             names.add(m.group(1))
+        m = re.match(r"\.\. automodule:: (\S+)", line)
+        if m and m.group(1).rpartition(".")[0] == module:  # a public subpackage
+            names.add(m.group(1).rpartition(".")[2])
     return names
 
 

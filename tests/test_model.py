@@ -237,3 +237,30 @@ def test_docs_examples_are_exactly_what_the_serializer_writes(example: dict[str,
             format_checker=Draft202012Validator.FORMAT_CHECKER,
         )
         validator.validate(example)
+
+
+# --- bounded messages -----------------------------------------------------------------
+
+
+def test_a_huge_bad_value_is_cut_in_the_message() -> None:
+    with pytest.raises(ValueError, match="alpha-3") as info:
+        Actor(name="x", kind=ActorKind.STATE, country="Q" * 10_000_000)
+    assert len(str(info.value)) < 300
+    assert "(10,000,000 characters)" in str(info.value)
+
+
+@pytest.mark.parametrize("value", [-(10**5000), -(2**100)], ids=["5001 digits", "2**100"])
+def test_a_huge_integer_is_described_not_written_out(value: int) -> None:
+    with pytest.raises(ValueError, match="non-negative") as info:
+        Span(text="", start=value, end=0)
+    assert len(str(info.value)) < 200
+
+
+def test_a_huge_integer_confidence_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match=r"must be in \[0, 1\], got an integer of 5,0\d\d digits"):
+        Meeting(
+            id="m",
+            evidence=[Span(text="x", start=0, end=1)],
+            participants=[Actor(name="A", kind=ActorKind.STATE)],
+            confidence=10**5000,
+        )

@@ -62,12 +62,14 @@ def test_only_user_extras_are_published() -> None:
     assert sorted(meta.get_all("Provides-Extra") or []) == [
         "dask",
         "fast",
+        "parquet",
         "strategies",
         "validate",
     ]
     requires = [r.replace("'", '"') for r in importlib.metadata.requires("diplo-events") or []]
     assert any(r.startswith("jsonschema") and 'extra == "validate"' in r for r in requires)
     assert any(r.startswith("hypothesis") and 'extra == "strategies"' in r for r in requires)
+    assert any(r.startswith("pyarrow") and 'extra == "parquet"' in r for r in requires)
 
 
 def test_strategies_without_hypothesis_names_the_extra() -> None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import diplo_events as de
@@ -207,3 +208,58 @@ def test_a_new_process_reads_the_gazetteer_index_from_the_cache(tmp_path: Path) 
     assert len(list(tmp_path.glob("gazetteer-*.idx"))) == 1
     assert run("no-building") == first
     assert first == de.to_json(de.parse_document(SEED, published="2021-08-13")) + "\n"
+
+
+def _spans(value: object) -> list[de.Span]:
+    """Every span held anywhere in an event (evidence, mentions)."""
+    if isinstance(value, de.Span):
+        return [value]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _spans(item)]
+    cls = type(value)
+    if attrs.has(cls):
+        return [s for f in attrs.fields(cls) for s in _spans(getattr(value, f.name))]
+    return []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia met China \ud800 in Doha.",
+        "Russia met China in Doha\udcff\udcfe on Monday.",
+        "\ud800",
+        "Russia\udc80met China.",
+        "Russia met China in Doha \udc80\ud800.",
+    ],
+)
+def test_lone_surrogates_are_parsed_and_written_as_escapes(text: str) -> None:
+    doc = de.parse_document(text, published="2021-08-13")
+    for event in doc.events:
+        for span in _spans(event):
+            assert text[span.start : span.end] == span.text
+    wire = de.to_json(doc)
+    wire.encode("utf-8")  # valid UTF-8: the surrogates are \\uXXXX escapes
+    assert de.from_json(wire) == doc
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_inside_words_do_not_split_them(mark: str) -> None:
+    text = f"Rus{mark}sia met Chi{mark}{mark}na in Doha on Mon{mark}day."
+    (meeting,) = de.parse(text, published="2021-08-13")
+    assert isinstance(meeting, Meeting)
+    assert {a.country for a in meeting.participants} == {"RUS", "CHN"}
+    assert {a.name for a in meeting.participants} == {"Russia", "China"}
+    mentions = sorted(a.mention.text for a in meeting.participants if a.mention is not None)
+    assert mentions == [f"Chi{mark}{mark}na", f"Rus{mark}sia"]  # exact spans of the input
+    assert meeting.evidence[0].text == text
+    assert meeting.date is not None
+    assert meeting.date.start == dt.date(2021, 8, 9)
+    for span in _spans(meeting):
+        assert text[span.start : span.end] == span.text
+
+
+def test_ids_stay_unique_and_deterministic_with_invisible_characters() -> None:
+    plain = de.parse("Russia met China in Doha.\n\nRus\u00adsia met Iran in Oman.")
+    again = de.parse("Russia met China in Doha.\n\nRus\u00adsia met Iran in Oman.")
+    assert [e.id for e in plain] == [e.id for e in again]
+    assert len({e.id for e in plain}) == len(plain) == 2

@@ -37,6 +37,10 @@ _ALPHABETS = st.one_of(
     st.characters(min_codepoint=0x2000, max_codepoint=0x206F),  # odd spaces, curly quotes
     st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF),  # CJK
     st.sampled_from(" \n\t\r.,;:\"'()-\u00a0\u201c\u201d\u2019&<>!?"),
+    st.sampled_from("\u00ad\u200b\u200c\u200d\u2060\ufeff"),  # invisible, split no word
+    # lone surrogates (low ones, as from errors="surrogateescape": no high-low pair, which
+    # JSON cannot tell apart from the character it encodes)
+    st.characters(min_codepoint=0xDC00, max_codepoint=0xDFFF),
 )
 junk_text = st.text(_ALPHABETS, max_size=300)
 

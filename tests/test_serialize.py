@@ -338,6 +338,18 @@ def test_what_orjson_cannot_write_falls_back_to_the_stdlib() -> None:
     assert from_json(text, MilitaryExercise) == odd
 
 
+@pytest.mark.parametrize("indent", [None, 2])
+def test_lone_surrogates_are_written_as_escapes(indent: int | None) -> None:
+    # Not valid Unicode, so not encodable as UTF-8: written as JSON escapes, read back
+    # to the same strings.
+    odd = attrs.evolve(EXERCISE, name="caf\udce9 \ud800 \u00e9t\u00e9 \U0001f600")
+    text = both_backends(odd, indent=indent)
+    assert "caf\\udce9 \\ud800 \u00e9t\u00e9 \U0001f600" in text
+    text.encode("utf-8")
+    assert from_json(text, MilitaryExercise) == odd
+    assert from_json(text.encode("utf-8"), MilitaryExercise) == odd
+
+
 # --- strict reading ------------------------------------------------------------------
 
 
@@ -611,3 +623,16 @@ def test_truncated_or_garbled_text_raises_schema_error(doc: Document, data: st.D
     garbage = data.draw(st.binary(max_size=64))
     with suppress(SchemaError):
         from_json(garbage)
+
+
+def test_schema_error_messages_are_bounded() -> None:
+    data = to_dict(Document(events=[MEETING] * 200))
+    for event in data["events"]:
+        event["participants"][0]["country"] = "x" * 1_000_000
+    with pytest.raises(SchemaError) as info:
+        from_dict(data)
+    assert len(info.value.errors) == 200  # every problem is in .errors
+    message = str(info.value)
+    assert message.startswith("200 errors in diplo-events data")
+    assert "... and 150 more" in message
+    assert len(message) < 20_000

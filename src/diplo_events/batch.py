@@ -19,19 +19,25 @@ lines in memory, also with worker processes (``jobs > 1``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import attrs
+
+from ._messages import shorten
 
 __all__ = [
     "DEFAULT_CHUNK_BYTES",
     "DEFAULT_CHUNK_LINES",
+    "MAX_LINE_BYTES",
+    "LineReader",
+    "LineTooLong",
     "Result",
     "extract_lines",
     "process_line",
@@ -45,8 +51,56 @@ DEFAULT_CHUNK_BYTES = 1 << 20
 #: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 _CHUNKS_PER_WORKER = 3
 
-Line = str | bytes
+#: :class:`LineReader` reads at most this many bytes of one line (32 MiB, line end not
+#: counted); a longer line becomes an error line, so the memory one line takes is bounded.
+#: An article at the parser's limit of 10 million characters fits, unless most of its
+#: characters take several bytes in UTF-8.
+MAX_LINE_BYTES = 32 << 20
+
+
+@attrs.frozen
+class LineTooLong:
+    """An input line longer than the reader's limit, skipped unread: an error line."""
+
+    size: int  # bytes, line end included
+    limit: int
+
+
+Line = str | bytes | LineTooLong
 R = TypeVar("R")
+
+
+class LineReader:
+    """The lines of a binary stream, each at most ``max_bytes`` long (default
+    :data:`MAX_LINE_BYTES`; a longer one is read past in pieces of 1 MiB and given as a
+    :class:`LineTooLong`); ``bytes_read`` counts the bytes read."""
+
+    def __init__(self, stream: IO[bytes], max_bytes: int | None = None) -> None:
+        limit = MAX_LINE_BYTES if max_bytes is None else max_bytes
+        if limit < 1:
+            raise ValueError(f"max_bytes must be positive, got {limit}")
+        self.stream = stream
+        self.max_bytes = limit
+        self.bytes_read = 0
+
+    def __iter__(self) -> Iterator[bytes | LineTooLong]:
+        limit = self.max_bytes + 1  # the content may be max_bytes long, then "\n"
+        while True:
+            line = self.stream.readline(limit)
+            if not line:
+                return
+            self.bytes_read += len(line)
+            if len(line) < limit or line.endswith(b"\n"):
+                yield line
+                continue
+            size = len(line)
+            while not line.endswith(b"\n"):  # read past the rest of the line
+                line = self.stream.readline(1 << 20)
+                if not line:
+                    break
+                size += len(line)
+                self.bytes_read += len(line)
+            yield LineTooLong(size=size, limit=self.max_bytes)
 
 
 @attrs.frozen(kw_only=True)
@@ -92,18 +146,14 @@ def _json_kind(value: object) -> str:
 
 def _error_output(lineno: int, id: object, message: str) -> str:
     echo = id if isinstance(id, str) or (isinstance(id, int) and not isinstance(id, bool)) else None
-    # Compact like the documents; ASCII-escaped only if it holds a lone surrogate (from an id).
+    from .serialize import escape_surrogates
+
+    # Compact like the documents, lone surrogates (from an id) escaped like theirs.
     data = {"id": echo, "line": lineno, "error": message}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            text = json.dumps(data, separators=(",", ":"))
-    return text
+    return escape_surrogates(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def _decode(line: Line) -> str:
+def _decode(line: str | bytes) -> str:
     """The line as text, without its line ending; raises _LineError for bad UTF-8."""
     if isinstance(line, bytes):
         try:
@@ -119,19 +169,10 @@ def _decode(line: Line) -> str:
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:
-                # Lone surrogates, e.g. bytes read with errors="surrogateescape".
-                return _decode(text.encode("utf-8", "surrogateescape"))
+                # Bytes read with errors="surrogateescape": report them like bad bytes.
+                with contextlib.suppress(UnicodeEncodeError):  # other lone surrogates: text
+                    return _decode(text.encode("utf-8", "surrogateescape"))
     return text.rstrip("\r\n")
-
-
-def _check_encodable(output: str) -> None:
-    """Reject text that cannot be written as UTF-8 (lone surrogates from ``\\ud800`` escapes)."""
-    try:
-        output.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        char = f"U+{ord(output[exc.start]):04X}"
-        message = f"the input holds a lone surrogate ({char}), which is not valid Unicode"
-        raise _LineError(message) from None
 
 
 def _fields(text: str) -> tuple[str | None, str, str | None]:
@@ -139,9 +180,13 @@ def _fields(text: str) -> tuple[str | None, str, str | None]:
     try:
         obj: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _LineError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        # "Unterminated string starting at" already ends with "at"
+        at = "" if exc.msg.endswith(" at") else " at"
+        raise _LineError(f"invalid JSON: {exc.msg}{at} column {exc.colno}") from None
     except RecursionError:
         raise _LineError("invalid JSON: nested too deeply") from None
+    except ValueError:  # Python's limit on the digits of an integer (4,300 by default)
+        raise _LineError("invalid JSON: a number has too many digits") from None
     if not isinstance(obj, dict):
         raise _LineError(f"expected a JSON object, got {_json_kind(obj)}")
     raw_id = obj.get("id")
@@ -162,7 +207,8 @@ def _fields(text: str) -> tuple[str | None, str, str | None]:
 
 
 def process_line(line: Line, lineno: int) -> Result | None:
-    """Process one JSON Lines input line (``str`` or UTF-8 ``bytes``, line ending optional).
+    """Process one JSON Lines input line (``str`` or UTF-8 ``bytes``, line ending optional,
+    or the :class:`LineTooLong` a :class:`LineReader` gives for an overlong line).
 
     Returns ``None`` for a blank line, else a :class:`Result` whose ``output``
     is the document, or an error object naming ``lineno``. Never raises for
@@ -172,6 +218,17 @@ def process_line(line: Line, lineno: int) -> Result | None:
     from .parser import parse_document
     from .serialize import to_json
 
+    if isinstance(line, LineTooLong):
+        message = (
+            f"line too long: {line.size:,} bytes, more than the limit of {line.limit:,}"
+            " (split the article)"
+        )
+        return Result(
+            lineno=lineno,
+            output=_error_output(lineno, None, message),
+            ok=False,
+            error=message,
+        )
     if not line.strip():
         return None
     raw_id: object = None
@@ -181,15 +238,17 @@ def process_line(line: Line, lineno: int) -> Result | None:
         raw_id = doc_id
         try:
             day = parse_published(published)
-        except (TypeError, ValueError) as exc:
-            raise _LineError(f'bad "published": {exc}', doc_id) from None
+        except (TypeError, ValueError):
+            raise _LineError(
+                'bad "published": an ISO 8601 date such as "2021-08-13" was expected,'
+                f" got {shorten(published)}",
+                doc_id,
+            ) from None
         try:
             doc = parse_document(body, id=doc_id, published=day)
         except ValueError as exc:  # InputTooLargeError and the like
             raise _LineError(str(exc), doc_id) from None
-        output = to_json(doc)
-        if not output.isascii():
-            _check_encodable(output)
+        output = to_json(doc)  # lone surrogates of the text are written as \\uXXXX escapes
     except _LineError as exc:
         raw_id = exc.id if exc.id is not None else raw_id
         return Result(
@@ -232,7 +291,7 @@ def _chunks(
         if not chunk:
             first = lineno
         chunk.append(line)
-        size += len(line)
+        size += len(line) if isinstance(line, str | bytes) else 0
         if len(chunk) >= max_lines or size >= max_bytes:
             yield chunk, first
             chunk, size = [], 0
@@ -241,8 +300,13 @@ def _chunks(
 
 
 def _init_worker() -> None:
-    """Pool initializer: Ctrl-C is handled by the parent, which stops the pool."""
+    """Pool initializer: Ctrl-C is handled by the parent, which stops the pool; SIGTERM
+    (how the pool stops its workers) and SIGHUP end a worker at once, whatever handler
+    the parent had when the worker was forked."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
     _warm_up()
 
 

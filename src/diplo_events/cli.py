@@ -4,22 +4,28 @@ Subcommands: ``extract`` (text files, or JSON Lines batches with ``--jsonl``),
 ``schema`` (print the JSON Schema), ``validate`` (check documents) and
 ``convert`` (documents to CSV, Parquet, PLOVER or Phoenix dyads).
 :func:`main` returns the exit status: 0 success, 1 some input lines or
-documents failed, 2 usage or input error, 130 interrupted (Ctrl-C), 141
-output pipe closed (e.g. ``| head``). Errors are one line on stderr, never a
-traceback. Documentation: :data:`DOCS_URL`.
+documents failed, 2 usage or input error, 74 the output could not be written
+(disk full, ...), 128 + N stopped by signal N (130 Ctrl-C, 143 SIGTERM, 129
+SIGHUP), 141 output pipe closed (e.g. ``| head``). Errors are one line on
+stderr, never a traceback. ``--output FILE`` is written as ``FILE.partial``,
+renamed to ``FILE`` once complete. Documentation: :data:`DOCS_URL`.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import io
+import itertools
 import json
 import os
+import re
 import shutil
+import signal
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import ExitStack
 from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO
 
@@ -48,7 +54,8 @@ examples:
 
 JSON Lines input (--jsonl) has one article per line:
   {"id": "a1", "text": "Officials met in Doha on Wednesday.", "published": "2021-08-13"}
-exit status: 0 ok, 1 some lines/documents failed, 2 usage or input error, 130 interrupted.
+exit status: 0 ok, 1 some lines/documents failed, 2 usage or input error, 74 cannot write
+the output, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 documentation: """
     + DOCS_URL
     + "\n"
@@ -76,6 +83,96 @@ documentation: """
 
 class CliError(Exception):
     """A problem with the command's arguments or input: one line on stderr, exit status 2."""
+
+
+class OutputError(Exception):
+    """The output could not be written (a full disk, ...): one line on stderr, exit status 74."""
+
+
+#: Exit status when the output cannot be written (EX_IOERR of sysexits.h).
+EXIT_OUTPUT_ERROR = 74
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: stop as for Ctrl-C (a BaseException, as KeyboardInterrupt)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Interrupted(BaseException):
+    """A command was stopped by a signal; ``done`` says how far it got."""
+
+    def __init__(self, signum: int, done: str) -> None:
+        super().__init__(signum, done)
+        self.signum = signum
+        self.done = done
+
+
+def _signum(exc: BaseException) -> int:
+    return exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+
+
+def _signal_name(signum: int) -> str:
+    return signal.Signals(signum).name
+
+
+class _Signals:
+    """Stops the command on SIGINT, SIGTERM and SIGHUP by raising in the main thread (as
+    Python does for Ctrl-C), except inside :meth:`deferred`, which finishes first: an
+    output line and the count of lines written are never parted."""
+
+    NAMES = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.deferring = False
+        self.pending: int | None = None
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.deferring:
+            self.pending = signum
+            return
+        self.stop(signum)
+
+    @staticmethod
+    def stop(signum: int) -> None:
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise _Stopped(signum)
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        self.deferring = True
+        try:
+            yield
+        finally:
+            self.deferring = False
+        if self.pending is not None:
+            signum, self.pending = self.pending, None
+            self.stop(signum)
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        """The handlers, while the command runs (then the previous ones again)."""
+        previous: dict[int, Any] = {}
+        for name in self.NAMES:
+            signum = getattr(signal, name, None)
+            if signum is None or signal.getsignal(signum) is signal.SIG_IGN:
+                continue  # e.g. SIGINT in a background job of a shell: keep ignoring it
+            try:
+                previous[signum] = signal.signal(signum, self.handle)
+            except ValueError:  # not the main thread: leave the signals alone
+                break
+        try:
+            yield
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+            self.deferring, self.pending = False, None
+
+
+_SIGNALS = _Signals()
 
 
 # --- arguments -------------------------------------------------------------------
@@ -210,15 +307,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        with _SIGNALS.installed():
+            return handler(args)
     except CliError as exc:
         _flush_quietly(sys.stdout)
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {_printable(str(exc))}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except OutputError as exc:
+        _silence_stdout()  # what could not be written must not fail again at exit
+        print(f"{PROG}: error: {_printable(str(exc))}", file=sys.stderr)
+        return EXIT_OUTPUT_ERROR
+    except (KeyboardInterrupt, _Stopped, _Interrupted) as exc:
+        signum = exc.signum if isinstance(exc, _Interrupted) else _signum(exc)
+        done = f" {exc.done}" if isinstance(exc, _Interrupted) else ""
         _flush_quietly(sys.stdout)
-        print(f"\n{PROG}: interrupted", file=sys.stderr)
-        return 130
+        message = f"interrupted ({_signal_name(signum)}){done}"
+        print(f"\n{PROG}: {_printable(message)}", file=sys.stderr)
+        return 128 + signum
     except BrokenPipeError:
         _silence_stdout()
         return 141
@@ -227,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _flush_quietly(stream: TextIO) -> None:
     try:
         stream.flush()
-    except (BrokenPipeError, ValueError):
+    except (OSError, ValueError):
         _silence_stdout()
 
 
@@ -241,7 +346,7 @@ def _silence_stdout() -> None:
 
 
 def _warn(message: str) -> None:
-    print(f"{PROG}: warning: {message}", file=sys.stderr)
+    print(f"{PROG}: warning: {_printable(message)}", file=sys.stderr)
 
 
 # --- input and output ------------------------------------------------------------
@@ -273,46 +378,167 @@ def _open_binary(path: str, stack: ExitStack) -> IO[bytes]:
         raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def _check_encoding(encoding: str | None) -> None:
+    """A usage error, before anything is read, for an encoding Python cannot decode text with."""
+    if encoding is None:
+        return
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise CliError(
+            f"--encoding {encoding}: unknown encoding (e.g. utf-8, cp1252, latin-1, utf-16)"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib ...
+        raise CliError(f"--encoding {encoding}: not a text encoding")
+
+
 def _decode(data: bytes, name: str, encoding: str | None) -> str:
     """The text of a file: UTF-8 by default (a BOM is dropped), else ``encoding``."""
     codec = encoding or "utf-8-sig"
+    shown = encoding or "UTF-8"
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         byte = data[exc.start : exc.start + 1].hex()
-        shown = encoding or "UTF-8"
         raise CliError(
             f"{name}: cannot decode as {shown}: byte 0x{byte} at byte offset {exc.start}"
             " (is it another encoding? try e.g. --encoding cp1252)"
         ) from None
+    except (UnicodeError, ValueError) as exc:  # codecs with errors of their own (idna ...)
+        raise CliError(f"{name}: cannot decode as {shown}: {_printable(str(exc))}") from None
 
 
-def _open_output(
-    path: str | None, stack: ExitStack, inputs: Sequence[str], *, json_text: bool = True
-) -> TextIO:
-    """The output stream: ``path`` (UTF-8, ``\\n`` line ends) or stdout.
+class _Output:
+    """Where a command writes: stdout, or ``--output FILE``.
 
-    JSON is always written as UTF-8, also to a stdout with another encoding; text
-    for people (``json_text=False``) keeps the terminal's encoding.
+    A regular ``FILE`` is written as ``FILE.partial`` in the same directory and renamed to
+    ``FILE`` only once complete (:meth:`commit`), so ``FILE`` never holds a partial
+    output: after an error it is as it was, and after an interruption the lines written
+    so far stay in ``FILE.partial`` (:meth:`abandon`). A device or a pipe (``/dev/null``,
+    ``/dev/stdout``) is written directly. A failed write raises :class:`OutputError`.
     """
-    if path is None or path == "-":
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):  # an unusual stdout: leave it
-                if json_text:
-                    reconfigure(encoding="utf-8")
-                else:  # article text the terminal cannot show becomes "?"
-                    reconfigure(errors="replace")
-        return sys.stdout
-    if os.path.isdir(path):
-        raise CliError(f"--output {path}: is a directory")
-    for source in inputs:
-        if source != "-" and os.path.exists(path) and os.path.samefile(source, path):
-            raise CliError(f"--output {path}: is also an input file")
-    try:
-        return stack.enter_context(open(path, "w", encoding="utf-8", newline="\n"))
-    except OSError as exc:
-        raise CliError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
+
+    def __init__(
+        self, path: str | None, inputs: Sequence[str], *, json_text: bool, binary: bool = False
+    ) -> None:
+        self.path = path if path not in (None, "-") else None
+        self.partial: str | None = None
+        self.target: str | None = None
+        self.name = "stdout" if self.path is None else self.path
+        #: Text (UTF-8, "\n" line ends), or bytes with ``binary`` (Parquet).
+        self.stream: IO[Any]
+        if self.path is None:
+            self.stream = sys.stdout.buffer if binary else _stdout(json_text=json_text)
+            return
+        path = self.path
+        if os.path.isdir(path):
+            raise CliError(f"--output {path}: is a directory")
+        # through a symlink: write next to (and then replace) the file it points to
+        target = os.path.realpath(path) if os.path.islink(path) else path
+        regular = not os.path.exists(target) or stat.S_ISREG(os.stat(target).st_mode)
+        destination = target + ".partial" if regular else path
+        for source in inputs:
+            for written in {path, destination}:
+                if source != "-" and os.path.exists(written) and os.path.samefile(source, written):
+                    raise CliError(f"--output {path}: is also an input file")
+        try:
+            if binary:
+                self.stream = open(destination, "wb")  # noqa: SIM115
+            else:
+                self.stream = open(destination, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        except OSError as exc:
+            raise CliError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
+        if regular:
+            self.partial, self.target = destination, target
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """A failed write inside (e.g. by an export writer on :attr:`stream`) raises
+        :class:`OutputError`; a closed pipe stays a :class:`BrokenPipeError`."""
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._error(exc) from None
+
+    def write(self, text: str) -> None:
+        with self.writing():
+            self.stream.write(text)
+
+    def flush(self) -> None:
+        with self.writing():
+            self.stream.flush()
+
+    def _error(self, exc: OSError) -> OutputError:
+        self.abandon(keep=False)
+        unchanged = f" ({self.path} was not changed)" if self.partial is not None else ""
+        return OutputError(f"cannot write {self.name}: {exc.strerror or exc}{unchanged}")
+
+    def commit(self) -> None:
+        """Flush; for a file, close it and move ``FILE.partial`` to ``FILE``."""
+        self.flush()
+        if self.path is None:
+            return
+        try:
+            self.stream.close()
+            if self.partial is not None and self.target is not None:
+                if os.path.exists(self.target):
+                    shutil.copymode(self.target, self.partial)
+                os.replace(self.partial, self.target)
+        except OSError as exc:
+            raise self._error(exc) from None
+
+    def abandon(self, *, keep: bool) -> str | None:
+        """Close after a failure; keep ``FILE.partial`` (if ``keep`` and not empty) and return
+        its name, else delete it."""
+        if self.path is None:
+            with contextlib.suppress(OSError, ValueError):
+                self.stream.flush()
+            return None
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.close()
+        if self.partial is None:
+            return None
+        with contextlib.suppress(OSError):
+            if keep and os.path.getsize(self.partial) > 0:
+                return self.partial
+            os.remove(self.partial)
+        return None
+
+    def interrupted(self, exc: BaseException, done: str) -> _Interrupted:
+        """The :class:`_Interrupted` to raise for a signal; says where the output so far is."""
+        kept = self.abandon(keep=True)
+        if kept is not None:
+            done += f"; the output so far is in {kept}, {self.path} was not changed"
+        elif self.partial is not None:
+            done += f"; {self.path} was not changed"
+        return _Interrupted(_signum(exc), done)
+
+
+def _stdout(*, json_text: bool) -> TextIO:
+    """stdout, as UTF-8 for JSON (also to a stdout with another encoding); text for people
+    (``json_text=False``) keeps the terminal's encoding."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # an unusual stdout: leave it
+            if json_text:
+                reconfigure(encoding="utf-8")
+            else:  # article text the terminal cannot show becomes "?"
+                reconfigure(errors="replace")
+    return sys.stdout
+
+
+# Control characters (a terminal obeys "\x1b[..."), bidirectional overrides and lone
+# surrogates: shown escaped in text for people.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters, bidi overrides and lone surrogates escaped."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -323,7 +549,7 @@ def _published(value: str | None) -> dt.date | None:
     try:
         return parse_published(value)
     except (TypeError, ValueError) as exc:
-        raise CliError(f"--published: {exc}") from None
+        raise CliError(f"--published: {str(exc)[:300]}") from None
 
 
 # --- extract ---------------------------------------------------------------------
@@ -335,37 +561,52 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise CliError("stdin ('-') can be read only once")
     if args.jsonl:
         return _extract_jsonl(args, files)
+    _check_encoding(args.encoding)
     published = _published(args.published)
     for path in files:  # report a bad path before writing anything
         _check_input(path)
     fmt = args.format or "json"
     if fmt in EXPORT_FORMATS:
         return _extract_export(args, files, published, fmt)
-    with ExitStack() as stack:
-        out = _open_output(args.output, stack, files, json_text=fmt != "table")
-        style = _TableStyle.for_stream(out) if fmt == "table" else None
-        progress = stack.enter_context(
-            _progress_bar(_wants_progress(args) and len(files) > 1, total=len(files), unit=" files")
-        )
-        tasks = (
-            (path, _open_binary(path, stack).read() if path == "-" else None) for path in files
-        )
-        options = (args.encoding, published, fmt, style)
-        events = 0
-        results = _run(_extract_file, tasks, min(args.jobs, len(files)), *options)
-        for index, (path, done) in enumerate(zip(files, results, strict=True)):
-            name = _input_name(path)
-            if isinstance(done, str):
-                raise CliError(f"{name}: {done}")
-            text, found, empty = done
-            if empty:
-                warning = f"{name}: empty input; writing a document with no events"
-                _message(progress, f"{PROG}: warning: {warning}")
-            out.write(("\n" if index and style is not None else "") + text)
-            events += found
-            progress.set_postfix_str(f"{events:,} events", refresh=False)
-            progress.update(1)
-        out.flush()
+    out = _Output(args.output, files, json_text=fmt != "table")
+    done = 0
+    try:
+        with ExitStack() as stack:
+            style = _TableStyle.for_stream(out.stream) if fmt == "table" else None
+            progress = stack.enter_context(
+                _progress_bar(
+                    _wants_progress(args) and len(files) > 1, total=len(files), unit=" files"
+                )
+            )
+            tasks = (
+                (path, _open_binary(path, stack).read() if path == "-" else None) for path in files
+            )
+            options = (args.encoding, published, fmt, style)
+            events = 0
+            # closed on the way out, so that worker processes stop before the message
+            results = stack.enter_context(
+                contextlib.closing(_run(_extract_file, tasks, min(args.jobs, len(files)), *options))
+            )
+            for index, (path, result) in enumerate(zip(files, results, strict=True)):
+                name = _input_name(path)
+                if isinstance(result, str):
+                    raise CliError(f"{name}: {result}")
+                text, found, empty = result
+                if empty:
+                    warning = f"{name}: empty input; writing a document with no events"
+                    _message(progress, f"{PROG}: warning: {warning}")
+                with _SIGNALS.deferred():
+                    out.write(("\n" if index and style is not None else "") + text)
+                    done += 1
+                events += found
+                progress.set_postfix_str(f"{events:,} events", refresh=False)
+                progress.update(1)
+            out.commit()
+    except (KeyboardInterrupt, _Stopped) as exc:
+        raise out.interrupted(exc, f"after {done:,} of {len(files):,} files") from None
+    except BaseException:
+        out.abandon(keep=False)
+        raise
     return 0
 
 
@@ -406,7 +647,7 @@ def _extract_file(
 
 def _run(
     fn: Callable[..., Any], tasks: Iterator[tuple[Any, ...]], jobs: int, *extra: Any
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """``fn(*task, *extra)`` for each task, in order: here, or in ``jobs`` worker processes."""
     if jobs == 1:
         for task in tasks:
@@ -423,19 +664,6 @@ def _document_json(doc: Document, *, pretty: bool) -> str:
     return to_json(doc, indent=2 if pretty else None)
 
 
-class _CountingLines:
-    """Iterates the lines of a binary stream, counting the bytes read (for the progress bar)."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
-        self.bytes_read = 0
-
-    def __iter__(self) -> Iterator[bytes]:
-        for line in self.stream:
-            self.bytes_read += len(line)
-            yield line
-
-
 def _input_size(stream: IO[bytes]) -> int | None:
     """The size of a regular input file (for the progress bar), else None."""
     try:
@@ -446,7 +674,8 @@ def _input_size(stream: IO[bytes]) -> int | None:
 
 
 def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
-    from .batch import process_lines
+    from ._messages import cut, shorten
+    from .batch import LineReader, process_lines
 
     if len(files) > 1:
         raise CliError("--jsonl reads one input (a file or '-'); concatenate files first")
@@ -463,33 +692,47 @@ def _extract_jsonl(args: argparse.Namespace, files: list[str]) -> int:
         raise CliError('--published applies to text files; JSON Lines lines carry "published"')
     path = files[0]
     name = _input_name(path)
-    with ExitStack() as stack:
-        source = _open_binary(path, stack)
-        out = _open_output(args.output, stack, files)
-        lines = _CountingLines(source)
-        size = _input_size(source)
-        enabled = _wants_progress(args)
-        progress = stack.enter_context(
-            _progress_bar(enabled, total=size, unit="B", unit_scale=True)
-            if size is not None
-            else _progress_bar(enabled, total=None, unit=" articles")
-        )
-        done = failed = events = 0
-        for result in process_lines(lines, jobs=args.jobs):
-            out.write(result.output + "\n")
-            done += 1
-            events += result.events
-            if not result.ok:
-                failed += 1
-                which = f" (id {result.id!r})" if result.id is not None else ""
-                _message(progress, f"{PROG}: {name} line {result.lineno}{which}: {result.error}")
-            if size is not None:
-                progress.set_postfix_str(f"{done:,} articles, {events:,} events", refresh=False)
-                progress.update(lines.bytes_read - progress.n)
-            else:
-                progress.set_postfix_str(f"{events:,} events", refresh=False)
-                progress.update(1)
-        out.flush()
+    _check_input(path)
+    out = _Output(args.output, files, json_text=True)
+    done = failed = last = events = 0
+    try:
+        with ExitStack() as stack:
+            source = _open_binary(path, stack)
+            lines = LineReader(source)
+            size = _input_size(source)
+            enabled = _wants_progress(args)
+            progress = stack.enter_context(
+                _progress_bar(enabled, total=size, unit="B", unit_scale=True)
+                if size is not None
+                else _progress_bar(enabled, total=None, unit=" articles")
+            )
+            results = stack.enter_context(contextlib.closing(process_lines(lines, jobs=args.jobs)))
+            for result in results:
+                with _SIGNALS.deferred():
+                    out.write(result.output + "\n")
+                    done += 1
+                    last = result.lineno
+                    failed += not result.ok
+                events += result.events
+                if not result.ok:
+                    which = f" (id {shorten(result.id)})" if result.id is not None else ""
+                    error = cut(result.error or "")
+                    _message(progress, f"{PROG}: {name} line {result.lineno}{which}: {error}")
+                if size is not None:
+                    progress.set_postfix_str(f"{done:,} articles, {events:,} events", refresh=False)
+                    progress.update(lines.bytes_read - progress.n)
+                else:
+                    progress.set_postfix_str(f"{events:,} events", refresh=False)
+                    progress.update(1)
+            out.commit()
+    except (KeyboardInterrupt, _Stopped) as exc:
+        noun = "line" if done == 1 else "lines"
+        raise out.interrupted(
+            exc, f"after input line {last:,} ({done:,} output {noun}, {failed:,} for bad lines)"
+        ) from None
+    except BaseException:
+        out.abandon(keep=False)
+        raise
     if done == 0:
         _warn(f"{name}: no input lines; nothing written")
     if failed:
@@ -573,7 +816,9 @@ def _progress_bar(
 
 
 def _message(progress: _Bar, text: str) -> None:
-    """Print a line on stderr, above the progress line if one is drawn."""
+    """Print a line on stderr, above the progress line if one is drawn; control characters,
+    bidi overrides and lone surrogates escaped (see :func:`_printable`)."""
+    text = _printable(text)
     if progress.disable:
         print(text, file=sys.stderr)
     else:
@@ -649,37 +894,67 @@ def _add_convert(commands: Any) -> None:
 
 
 def _open_export(
-    fmt: str, path: str | None, stack: ExitStack, inputs: Sequence[str], **options: Any
-) -> Writer:
-    """The streaming writer of ``fmt`` to ``path`` or stdout, entered in ``stack``."""
+    fmt: str, path: str | None, inputs: Sequence[str], **options: Any
+) -> tuple[_Output, Writer]:
+    """The output (see :class:`_Output`) and the streaming writer of ``fmt`` to it."""
     from .export import open_writer
     from .export.parquet import ParquetWriter
 
+    binary = fmt == "parquet"
     try:
-        if fmt != "parquet":
-            out = _open_output(path, stack, inputs)
-            return stack.enter_context(open_writer(fmt, out, **options))
-        ParquetWriter.check_available()
-        if path is None or path == "-":
-            if sys.stdout.isatty():
-                raise CliError("Parquet is binary: write it to a file with -o FILE")
-            target: Any = sys.stdout.buffer
-        else:
-            _check_output_path(path, inputs)
-            target = path
-        return stack.enter_context(open_writer(fmt, target, **options))
+        if binary:
+            ParquetWriter.check_available()
     except ImportError as exc:
         raise CliError(str(exc)) from None
-    except OSError as exc:
-        raise CliError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
+    if binary and (path is None or path == "-") and _isatty(sys.stdout):
+        raise CliError("Parquet is binary: write it to a file with -o FILE")
+    out = _Output(path, inputs, json_text=True, binary=binary)
+    try:
+        with out.writing():
+            writer = open_writer(fmt, out.stream, **options)
+    except ImportError as exc:
+        out.abandon(keep=False)
+        raise CliError(str(exc)) from None
+    except BaseException:
+        out.abandon(keep=False)
+        raise
+    return out, writer
 
 
-def _check_output_path(path: str, inputs: Sequence[str]) -> None:
-    if os.path.isdir(path):
-        raise CliError(f"--output {path}: is a directory")
-    for source in inputs:
-        if source != "-" and os.path.exists(path) and os.path.samefile(source, path):
-            raise CliError(f"--output {path}: is also an input file")
+def _write_export(out: _Output, writer: Writer, doc: Document) -> None:
+    from ._messages import shorten
+
+    try:
+        with out.writing():
+            writer.write(doc)
+    except ValueError as exc:  # e.g. a count too large for Parquet's int64
+        raise CliError(f"document {shorten(doc.id)}: {exc}") from None
+
+
+def _finish_export(out: _Output, writer: Writer) -> None:
+    """Write what the writer still holds (Parquet's last row group and footer), then commit."""
+    try:
+        with out.writing():
+            writer.close()
+    except ValueError as exc:  # e.g. a lone surrogate, which UTF-8 cannot hold
+        raise CliError(f"cannot write {writer.format}: {exc}") from None
+    out.commit()
+
+
+def _export_interrupted(
+    out: _Output, writer: Writer, exc: BaseException, done: str
+) -> _Interrupted:
+    """After a signal: finish the writer, so that ``FILE.partial`` is a whole output of the
+    documents written so far (a Parquet file with its footer), and keep it."""
+    with contextlib.suppress(Exception):
+        writer.close()
+    return out.interrupted(exc, done)
+
+
+def _abandon_export(out: _Output, writer: Writer) -> None:
+    with contextlib.suppress(Exception):
+        writer.close()
+    out.abandon(keep=False)
 
 
 def _extract_export(
@@ -688,61 +963,86 @@ def _extract_export(
     """``extract --format csv|parquet|plover|phoenix``: all files' events in one output."""
     from .parser import parse_document
 
-    with ExitStack() as stack:
-        writer = _open_export(fmt, args.output, stack, files)
-        for path in files:
-            name = _input_name(path)
-            text = _decode(_open_binary(path, stack).read(), name, args.encoding)
-            if not text.strip():
-                _warn(f"{name}: empty input; it has no events")
-            try:
-                doc = parse_document(text, id=None if path == "-" else path, published=published)
-            except ValueError as exc:  # the text is too large
-                raise CliError(f"{name}: {exc}") from None
-            _write_export(writer, doc)
+    out, writer = _open_export(fmt, args.output, files)
+    done = 0
+    try:
+        with ExitStack() as stack:
+            for path in files:
+                name = _input_name(path)
+                text = _decode(_open_binary(path, stack).read(), name, args.encoding)
+                if not text.strip():
+                    _warn(f"{name}: empty input; it has no events")
+                doc_id = None if path == "-" else path
+                try:
+                    doc = parse_document(text, id=doc_id, published=published)
+                except ValueError as exc:  # the text is too large
+                    raise CliError(f"{name}: {exc}") from None
+                with _SIGNALS.deferred():
+                    _write_export(out, writer, doc)
+                    done += 1
+            _finish_export(out, writer)
+    except (KeyboardInterrupt, _Stopped) as exc:
+        done_text = f"after {done:,} of {len(files):,} files"
+        raise _export_interrupted(out, writer, exc, done_text) from None
+    except BaseException:
+        _abandon_export(out, writer)
+        raise
     return 0
 
 
-def _write_export(writer: Writer, doc: Document) -> None:
-    try:
-        writer.write(doc)
-    except ValueError as exc:  # e.g. a count too large for Parquet's int64
-        raise CliError(f"document {doc.id!r}: {exc}") from None
-
-
 def _cmd_convert(args: argparse.Namespace) -> int:
-    from ._progress import Progress
     from .errors import SchemaError
+    from .model import Document
     from .serialize import from_dict
 
     name = _input_name(args.file)
     options = {"row_group_size": args.row_group_size} if args.to == "parquet" else {}
-    total = bad = skipped = 0
+    total = bad = skipped = written = events = last = 0
     with ExitStack() as stack:
         source = _open_binary(args.file, stack)
-        writer = _open_export(args.to, args.output, stack, [args.file], **options)
-        progress = Progress(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
-        stack.callback(progress.close)
-        for lineno, value, problem in _iter_documents(source, name):
-            total += 1
-            if isinstance(value, dict) and "error" in value and "schema_version" not in value:
-                skipped += 1
-                progress.message(
-                    f"{PROG}: warning: {name} line {lineno}: an extraction error line, "
-                    f"skipped: {_shorten(str(value['error']))}"
-                )
-                continue
-            if problem is None:
-                try:
-                    doc = from_dict(value)
-                except SchemaError as exc:
-                    problem = _shorten("; ".join(exc.errors))
-            if problem is not None:
-                bad += 1
-                progress.message(f"{PROG}: {name} line {lineno}: {problem}")
-                continue
-            _write_export(writer, doc)
-            progress.update(articles=1, events=len(doc.events))
+        out, writer = _open_export(args.to, args.output, [args.file], **options)
+        try:
+            with _progress_bar(_wants_progress(args), total=None, unit=" documents") as progress:
+                for lineno, value, problem in _iter_documents(source, name):
+                    total += 1
+                    if (
+                        isinstance(value, dict)
+                        and "error" in value
+                        and "schema_version" not in value
+                    ):
+                        skipped += 1
+                        _message(
+                            progress,
+                            f"{PROG}: warning: {name} line {lineno}: an extraction error line, "
+                            f"skipped: {_shorten(str(value['error']))}",
+                        )
+                        last = lineno
+                        continue
+                    if problem is None:
+                        try:
+                            doc = from_dict(value, Document)
+                        except SchemaError as exc:
+                            problem = _shorten("; ".join(exc.errors))
+                    if problem is not None:
+                        bad += 1
+                        _message(progress, f"{PROG}: {name} line {lineno}: {problem}")
+                        last = lineno
+                        continue
+                    with _SIGNALS.deferred():
+                        _write_export(out, writer, doc)
+                        written += 1
+                        last = lineno
+                    events += len(doc.events)
+                    progress.set_postfix_str(f"{events:,} events", refresh=False)
+                    progress.update(1)
+                _finish_export(out, writer)
+        except (KeyboardInterrupt, _Stopped) as exc:
+            noun = "document" if written == 1 else "documents"
+            done = f"after input line {last:,} ({written:,} {noun} converted)"
+            raise _export_interrupted(out, writer, exc, done) from None
+        except BaseException:
+            _abandon_export(out, writer)
+            raise
     if total == 0:
         _warn(f"{name}: no documents; the output has no records")
     if skipped:
@@ -760,8 +1060,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from .schema import json_schema_text
 
-    sys.stdout.write(json_schema_text())
-    sys.stdout.flush()
+    out = _Output(None, (), json_text=True)
+    out.write(json_schema_text())
+    out.commit()
     return 0
 
 
@@ -843,47 +1144,98 @@ def _loader_problems(document: object) -> list[str]:
     return []
 
 
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python's json reads them
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+#: In input that does not start with a JSON value on one line, a complete JSON object or
+#: array on one of this many lines makes it JSON Lines (with bad lines) rather than
+#: indented documents.
+_PEEK_LINES = 20
+
+
+def _load_line(line: bytes) -> object:
+    return _DECODER.decode(line.decode("utf-8"))
+
+
+# Reads the syntax only: no integer is converted, NaN is let through (to be reported).
+_SYNTAX = json.JSONDecoder(parse_int=lambda _: 0, parse_constant=lambda _: 0)
+
+
+def _is_json_line(line: bytes) -> bool:
+    """Whether ``line`` is a whole JSON object or array (one document of JSON Lines)."""
+    if line.lstrip()[:1] not in (b"{", b"["):
+        return False
+    try:
+        _SYNTAX.decode(line.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def _iter_documents(source: IO[bytes], name: str) -> Iterator[tuple[int, object, str | None]]:
     """``(line number, JSON value, problem)`` for each document in the input.
 
-    JSON Lines are read line by line (streaming). Input whose first line is not
-    a complete JSON value is read whole as one or more JSON texts one after
-    another (e.g. indented documents from ``extract --format json``).
+    JSON Lines are read line by line (streaming), each line at most
+    :data:`~diplo_events.batch.MAX_LINE_BYTES` long. Input that is not JSON Lines
+    (no complete JSON value on its first line, nor a complete object or array on one of
+    its first lines) is read whole as JSON texts one after another (e.g. indented
+    documents from ``extract --format json``).
     """
-    first: bytes | None = None
-    first_no = 0
-    for first_no, line in enumerate(source, 1):  # noqa: B007 - used after the loop
-        if line.strip():
-            first = line
+    from .batch import LineReader, LineTooLong
+
+    lines = iter(enumerate(LineReader(source), 1))
+    peeked: list[tuple[int, bytes | LineTooLong]] = []
+    json_lines = False
+    for lineno, line in lines:
+        peeked.append((lineno, line))
+        if isinstance(line, LineTooLong) or _is_json_line(line):
+            json_lines = True
             break
-    if first is None:
-        return
-    try:
-        json.loads(first)
-    except (ValueError, RecursionError):
-        yield from _whole_documents(first + source.read(), name, first_no)
-        return
-    for lineno, line in enumerate(_chain_first(first, source), first_no):
         if not line.strip():
             continue
         try:
-            yield lineno, json.loads(line), None
+            _load_line(line)
+            json_lines = True  # a complete JSON value, e.g. a string or a number
+            break
+        except (ValueError, RecursionError):
+            pass
+        if sum(1 for _, p in peeked if not isinstance(p, LineTooLong) and p.strip()) >= _PEEK_LINES:
+            break
+    if not json_lines:
+        rest = source.read()
+        data = b"".join(p for _, p in peeked if isinstance(p, bytes)) + rest
+        first = next((n for n, p in peeked if isinstance(p, bytes) and p.strip()), 1)
+        yield from _whole_documents(data, name, first)
+        return
+    for lineno, line in itertools.chain(peeked, lines):
+        if isinstance(line, LineTooLong):
+            yield lineno, None, f"line too long: {line.size:,} bytes, more than {line.limit:,}"
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield lineno, _load_line(line), None
         except UnicodeDecodeError as exc:
             yield lineno, None, f"not valid UTF-8 (byte offset {exc.start} of the line)"
-        except (ValueError, RecursionError) as exc:
+        except json.JSONDecodeError as exc:
             yield lineno, None, f"invalid JSON: {exc}"
+        except (ValueError, RecursionError) as exc:  # NaN, too many digits, too deep
+            yield lineno, None, f"invalid JSON: {_invalid_json(exc)}"
 
 
-def _chain_first(first: bytes, rest: IO[bytes]) -> Iterator[bytes]:
-    yield first
-    yield from rest
+def _invalid_json(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    text = str(exc)
+    return "a number has too many digits" if "digits" in text else text
 
 
 def _whole_documents(
     data: bytes, name: str, first_line: int
 ) -> Iterator[tuple[int, object, str | None]]:
     text = _decode(data, name, None)
-    decoder = json.JSONDecoder()
     pos = 0
     line = first_line
     while True:
@@ -894,9 +1246,13 @@ def _whole_documents(
         if pos >= len(text):
             return
         try:
-            value, end = decoder.raw_decode(text, pos)
+            value, end = _DECODER.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            yield exc.lineno + first_line - 1, None, f"invalid JSON: {exc.msg}"
+            at = exc.lineno + first_line - 1
+            yield at, None, f"invalid JSON: {exc.msg}; the input from line {at} on was not checked"
+            return
+        except (ValueError, RecursionError) as exc:
+            yield line, None, f"invalid JSON: {_invalid_json(exc)}; the rest was not checked"
             return
         yield line, value, None
         line += text.count("\n", pos, end)
@@ -913,6 +1269,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             " loader only; for the JSON Schema check too: pip install 'diplo-events[validate]'"
         )
     total = bad = 0
+    out = _Output(None, (), json_text=False)
     with ExitStack() as stack:
         source = _open_binary(path, stack)
         for lineno, value, problem in _iter_documents(source, name):
@@ -922,21 +1279,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 problems = _document_problems(value, check_schema)
             if problems:
                 bad += 1
-                label = _document_label(value)
+                label = _printable(_document_label(value))
                 for item in problems:
-                    sys.stdout.write(f"{name}:{lineno}:{label} {item}\n")
+                    out.write(f"{_printable(name)}:{lineno}:{label} {_printable(item)}\n")
     if total == 0:
         _warn(f"{name}: empty input; no documents to check")
         return 0
     noun = "document" if total == 1 else "documents"
-    sys.stdout.write(f"{name}: {total - bad:,} of {total:,} {noun} valid\n")
-    sys.stdout.flush()
+    out.write(f"{_printable(name)}: {total - bad:,} of {total:,} {noun} valid\n")
+    out.commit()
     return 1 if bad else 0
 
 
 def _document_label(value: object) -> str:
+    from ._messages import shorten
+
     if isinstance(value, dict) and isinstance(value.get("id"), str):
-        return f" id {value['id']!r}:"
+        return f" id {shorten(value['id'])}:"
     return ""
 
 
@@ -944,7 +1303,9 @@ def _document_problems(
     value: object, check_schema: Callable[[object], list[str]] | None
 ) -> list[str]:
     if isinstance(value, dict) and "error" in value and "schema_version" not in value:
-        return [f"$: an extraction error line, not a document: {value['error']}"]
+        from ._messages import cut
+
+        return [f"$: an extraction error line, not a document: {cut(str(value['error']))}"]
     problems: list[str] = []
     if check_schema is not None:
         problems += [f"[schema] {p}" for p in check_schema(value)]
@@ -966,7 +1327,7 @@ class _TableStyle:
         self.color = color
 
     @classmethod
-    def for_stream(cls, stream: TextIO) -> _TableStyle:
+    def for_stream(cls, stream: IO[Any]) -> _TableStyle:
         tty = stream.isatty()
         width = shutil.get_terminal_size((100, 24)).columns if tty else 100
         encoding = getattr(stream, "encoding", None) or "ascii"
@@ -985,7 +1346,8 @@ class _TableStyle:
         return f"\x1b[2m{text}\x1b[0m" if self.color else text
 
     def shorten(self, text: str, limit: int) -> str:
-        text = " ".join(text.split())
+        """``text`` on one line, escaped (see :func:`_printable`), at most ``limit`` long."""
+        text = _printable(" ".join(text.split()))
         if len(text) <= limit:
             return text
         return text[: max(1, limit - len(self.ellipsis))].rstrip() + self.ellipsis
@@ -1071,7 +1433,7 @@ def render_table(doc: Document, style: _TableStyle | None = None) -> str:
     style = style or _TableStyle(width=100, unicode=True, color=False)
     width = style.width
     count = len(doc.events)
-    header = [doc.id or "<stdin>"]
+    header = [_printable(doc.id) if doc.id is not None else "<stdin>"]
     if doc.published is not None:
         header.append(f"published {doc.published.isoformat()}")
     header.append(f"{count} event" + ("" if count == 1 else "s"))
@@ -1086,7 +1448,7 @@ def render_table(doc: Document, style: _TableStyle | None = None) -> str:
         head = [
             style.bold(f"{event.type:<18}"),
             f"{_date_text(event.date):<10}",
-            _place_text(event.location),
+            style.shorten(_place_text(event.location), width),
         ]
         if event.modality.value != "realized":
             head.append(f"({event.modality.value})")

@@ -19,14 +19,21 @@ class SchemaError(DiploEventsError, ValueError):
 
     ``errors`` lists one ``"path: problem"`` string per bad field, for example
     ``"events[2].date.start: invalid date '2021-13-01'"``. The message is the
-    same lines joined, so printing the exception tells the user every problem.
+    same lines joined (the first :attr:`MAX_LINES` of them), so printing the
+    exception tells the user the problems. Values from the input are cut in them.
     """
+
+    #: The message lists at most this many of the errors (``errors`` has them all).
+    MAX_LINES = 50
 
     def __init__(self, errors: list[str] | tuple[str, ...]) -> None:
         self.errors: tuple[str, ...] = tuple(errors) or ("$: invalid input",)
-        lines = "\n  ".join(self.errors)
+        shown = list(self.errors[: self.MAX_LINES])
+        if len(self.errors) > self.MAX_LINES:
+            shown.append(f"... and {len(self.errors) - self.MAX_LINES:,} more")
+        lines = "\n  ".join(shown)
         noun = "error" if len(self.errors) == 1 else "errors"
-        super().__init__(f"{len(self.errors)} {noun} in diplo-events data:\n  {lines}")
+        super().__init__(f"{len(self.errors):,} {noun} in diplo-events data:\n  {lines}")
 
 
 class InputTooLargeError(DiploEventsError, ValueError):

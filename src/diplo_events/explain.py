@@ -69,7 +69,7 @@ class Explanation:
 
     @property
     def rejected(self) -> tuple[Decision, ...]:
-        """The decisions that made no event: vetoed, or missing what the event needs."""
+        """Every decision that made no event (vetoed, or missing what the event needs)."""
         return tuple(d for d in self.decisions if not d.made_event)
 
     def __str__(self) -> str:
@@ -89,13 +89,13 @@ def explain(text: str, *, published: dt.date | str | None = None) -> Explanation
     Takes and checks its arguments exactly as :func:`~diplo_events.parse` does, and returns
     the same events.
     """
-    from .parser import _check_text
+    from .parser import _check_text, _published
 
     _check_text(text, "explain")
     from ._parsing.match.patterns import patterns
     from ._parsing.pipeline import run_traced
 
-    traced = run_traced(text, published=published)
+    traced = run_traced(text, published=_published(published))
     rows = patterns()
     decisions = tuple(
         Decision(

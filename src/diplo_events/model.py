@@ -18,6 +18,8 @@ from typing import Any, ClassVar, cast
 
 import attrs
 
+from ._messages import shorten
+
 __all__ = [
     "SCHEMA_VERSION",
     "Actor",
@@ -115,7 +117,7 @@ def _alpha3(inst: object, attribute: attrs.Attribute[Any], value: object) -> Non
     if not isinstance(value, str) or not _ALPHA3.fullmatch(value):
         raise ValueError(
             f"{attribute.name} must be an ISO 3166-1 alpha-3 code"
-            f" (three upper-case letters), got {value!r}"
+            f" (three upper-case letters), got {shorten(value)}"
         )
 
 
@@ -125,7 +127,7 @@ def _non_negative_int(inst: object, attribute: attrs.Attribute[Any], value: obje
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be an int or None, got {type(value).__name__}")
     if value < 0:
-        raise ValueError(f"{attribute.name} must be non-negative, got {value}")
+        raise ValueError(f"{attribute.name} must be non-negative, got {shorten(value)}")
 
 
 def _offset(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -133,14 +135,14 @@ def _offset(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
         raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__}")
     if value < 0:
-        raise ValueError(f"{attribute.name} must be non-negative, got {value}")
+        raise ValueError(f"{attribute.name} must be non-negative, got {shorten(value)}")
 
 
 def _confidence(inst: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be a number, got {type(value).__name__}")
-    if not (math.isfinite(value) and 0.0 <= value <= 1.0):
-        raise ValueError(f"{attribute.name} must be in [0, 1], got {value!r}")
+    if not (0.0 <= value <= 1.0 and math.isfinite(value)):  # no float() of a huge int
+        raise ValueError(f"{attribute.name} must be in [0, 1], got {shorten(value)}")
 
 
 def _date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -378,6 +380,6 @@ class Document:
     def _check_version(self, attribute: attrs.Attribute[str], value: str) -> None:
         if value != SCHEMA_VERSION:
             raise ValueError(
-                f"unsupported schema_version {value!r}: this version of diplo-events"
+                f"unsupported schema_version {shorten(value)}: this version of diplo-events"
                 f" reads {SCHEMA_VERSION!r}"
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ._messages import cut
 from .errors import InputTooLargeError
 from .model import Document, Event
 
@@ -30,12 +31,12 @@ def parse(text: str, *, published: dt.date | str | None = None) -> list[Event]:
     :class:`ValueError` for a malformed ``published`` and
     :class:`~diplo_events.InputTooLargeError` beyond 10,000,000 characters
     (``diplo_events.parser.MAX_INPUT_CHARS``).
-    Any other text, however odd, is parsed without raising.
+    Any other text, however odd (lone surrogates included), is parsed without raising.
     """
     _check_text(text)
     from ._parsing.pipeline import run
 
-    return run(text, published=published)
+    return run(text, published=_published(published))
 
 
 def _check_text(text: object, caller: str = "parse") -> None:
@@ -57,7 +58,15 @@ def parse_document(
     text: str, *, id: str | None = None, published: dt.date | str | None = None
 ) -> Document:
     """Parse ``text`` and wrap the events in a :class:`~diplo_events.Document`."""
+    day = _published(published)
+    return Document(id=id, published=day, events=parse(text, published=day))
+
+
+def _published(value: dt.date | str | None) -> dt.date | None:
+    """The publication date; a ValueError whose message shows a bad string cut short."""
     from ._parsing.annotate.dates import parse_published
 
-    day = parse_published(published)
-    return Document(id=id, published=day, events=parse(text, published=day))
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise ValueError(cut(str(exc), 200)) from exc

@@ -47,6 +47,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import transform_error
 
+from ._messages import shorten
 from .errors import SchemaError
 from .model import (
     EVENT_TYPES,
@@ -114,8 +115,7 @@ def _json_type(value: object) -> str:
 
 def _show(value: object, limit: int = 60) -> str:
     """``repr`` of a user value, shortened so a huge input cannot flood the message."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(value, limit)
 
 
 class _WrongType(TypeError):
@@ -547,8 +547,25 @@ def _dumps_canonical(
         except _orjson.JSONEncodeError:
             pass  # lone surrogates or integers beyond 64 bits: the stdlib writes them
     if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=(",", ": "))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent, separators=(",", ": "))
+    return escape_surrogates(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written as a JSON ``\\uXXXX`` escape.
+
+    Lone surrogates (``"\\ud800"``) are not Unicode characters and cannot be encoded
+    as UTF-8; escaped, the JSON text can, and reads back to the same string. They can
+    only stand inside JSON strings, where the escape means the same code point.
+    """
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 _ALLOWED = "Document, Event or one of " + ", ".join(c.__name__ for c in EVENT_TYPES.values())

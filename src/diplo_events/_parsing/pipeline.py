@@ -55,6 +55,7 @@ from .document.timeline import inherit_dates
 from .rules.engine import Trace, extract
 from .syntax import analyse
 from .text.clean import clean
+from .text.invisible import join_words
 from .text.sentences import split_sentences
 
 __all__ = ["run"]
@@ -289,7 +290,24 @@ class Traced:
 
 
 def run_traced(text: str, *, published: dt.date | str | None = None) -> Traced:
-    """All events of ``text``, and the trace of every pattern tried."""
+    """All events of ``text``, and the trace of every pattern tried.
+
+    "Rus\\u00adsia": soft hyphens and zero-width characters inside words are read as absent
+    (:mod:`.text.invisible`), and every span and trace is mapped back to ``text``."""
+    joined = join_words(text)
+    if joined is None:
+        return _run_traced(text, published)
+    traced = _run_traced(joined.text, published)
+    traces = []
+    for t in traced.traces:
+        start = joined.start(t.start)
+        end = max(start, joined.end(t.end))
+        traces.append(attrs.evolve(t, trigger=text[start:end], start=start, end=end))
+    return Traced(joined.restore(traced.events, text), traces, traced.sources)
+
+
+def _run_traced(text: str, published: dt.date | str | None) -> Traced:
+    """:func:`run_traced` on ``text`` as it is."""
     article = prepare(text, published=published)
     day = article.published
     vocab = vocabulary()

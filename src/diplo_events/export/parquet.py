@@ -59,7 +59,7 @@ def arrow_schema() -> Any:
 class ParquetWriter(Writer):
     """Writes the event table as Parquet, one row group per ``row_group_size`` rows.
 
-    Rows are turned into Arrow record batches every :data:`BATCH_ROWS` rows (Arrow holds
+    Rows are turned into Arrow record batches every ``BATCH_ROWS`` (1,000) rows (Arrow holds
     them far more compactly than Python objects) and a row group is written as soon as
     ``row_group_size`` rows are buffered, so memory is bounded by one row group in Arrow
     form plus one batch of Python rows.

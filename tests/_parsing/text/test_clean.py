@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -333,3 +335,45 @@ def test_an_agency_before_the_dateline_is_read_with_it() -> None:
     assert cleaned.dateline is not None
     assert (cleaned.dateline.place, cleaned.dateline.agency) == ("Rome", "ANSA")
     assert (cleaned.dateline.month, cleaned.dateline.day) == (5, 6)
+
+
+CpuLimit = Callable[[float], AbstractContextManager[None]]
+
+
+@pytest.mark.parametrize("opening", ["<!--", "<script", "<style"])
+def test_many_unclosed_containers_take_linear_time(opening: str, cpu_limit: CpuLimit) -> None:
+    # Each unclosed "<!--" searched to the end of the text for its "-->": 300 KB took 50 s.
+    text = f"{opening} x\nRussia met China.\n" * 20_000
+    with cpu_limit(1.5):
+        cleaned = clean(text)
+    line = f"{opening} x"
+    assert cleaned.norm[: len(line)] == " " * len(line)  # unclosed: blanked to the line end
+    assert cleaned.norm.count("Russia met China.") == 1  # then repeated lines are blanked
+
+
+def test_a_closed_container_after_unclosed_ones_is_blanked() -> None:
+    text = "<!-- a\nKept.\n<script>var x;\n</script>\nAlso kept."
+    norm = clean(text).norm
+    assert "Kept." in norm
+    assert "var x" not in norm
+    assert "Also kept." in norm
+
+
+def test_date_lines_with_long_runs_of_spaces_take_linear_time(cpu_limit: CpuLimit) -> None:
+    # Each run of spaces was shared in every possible way among the optional parts around
+    # it: one such 117-character line took 1.6 s.
+    lines = ["0.0.00" + " " * 110 + "x", "12:30" + " " * 100 + "|" + " " * 5 + "x"] * 50
+    with cpu_limit(1.0):
+        clean("\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published:   August 12,  2021\t10:30 a.m. EST",
+        "Monday 2021-08-13  |  updated  12:30",
+        "2021-08-13 | Published",
+    ],
+)
+def test_date_lines_with_runs_of_spaces_are_still_date_lines(line: str) -> None:
+    assert blanked(clean(line + "\n\nRussia met China."), line)

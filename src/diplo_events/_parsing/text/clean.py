@@ -178,9 +178,13 @@ def _markup_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of HTML comments, scripts, styles and tags in ``text``."""
     for opening, closing in _CONTAINERS:
         pos = text.find(opening)
+        closed_until = len(text)  # no ``closing`` at or after this offset (once searched)
         while pos >= 0:
-            stop = text.find(closing, pos + len(opening))
+            # An unclosed opening is not searched for its end again: every later one would
+            # scan to the end of the text too (quadratic for many unclosed "<!--").
+            stop = text.find(closing, pos + len(opening)) if pos < closed_until else -1
             if stop < 0:  # unclosed: blank to the end of the line
+                closed_until = min(closed_until, pos)
                 line_end = text.find("\n", pos)
                 stop_at = len(text) if line_end < 0 else line_end
             else:
@@ -194,25 +198,25 @@ def _markup_spans(text: str) -> Iterator[tuple[int, int]]:
 # --- line classification ----------------------------------------------------
 
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Date lines are matched with their runs of spaces collapsed to one space (see
+# _is_date_line), so these patterns have " " and " ?" where a space may be: no run of
+# spaces can be shared in many ways among the optional parts around it (with "\s*" there,
+# one 120-character line took seconds).
 _DATE_ANY = (
-    rf"(?:(?:{_MONTH_WORD})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_WORD})\.?,?\s+\d{{4}}"
-    rf"|(?:{_MONTH_WORD})\.?\s+\d{{4}}"
+    rf"(?:(?:{_MONTH_WORD})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH_WORD})\.?,? \d{{4}}"
+    rf"|(?:{_MONTH_WORD})\.? \d{{4}}"
     r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 )
-_TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?|\d{1,2}\s*[ap]\.?m\.?)"
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: ?\(?[A-Z]{2,5}\)?)?|\d{1,2} ?[ap]\.?m\.?)"
 _WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
 _DATE_LINE = re.compile(
-    r"(?:(?:published|updated|posted|last\s+updated|first\s+published|date|dated|modified)"
-    r"(?:\s+on)?\s*:?\s*)?"
-    rf"(?:(?:{_WEEKDAY_WORD})\.?,?\s+)?{_DATE_ANY}"
-    rf"(?:\s*(?:[,|/-]|at)?\s*{_TIME})?"
-    r"(?:\s*[|/-]?\s*(?:updated|last\s+updated)?:?\s*(?:"
-    + _DATE_ANY
-    + r")?(?:\s*"
-    + _TIME
-    + r")?)?"
-    r"(?:\s+[A-Z]{3,10})?",
+    r"(?:(?:published|updated|posted|last updated|first published|date|dated|modified)"
+    r"(?: on)? ?:? ?)?"
+    rf"(?:(?:{_WEEKDAY_WORD})\.?,? )?{_DATE_ANY}"
+    rf"(?: ?(?:[,|/-]|at)? ?{_TIME})?"
+    r"(?: ?[|/-]? ?(?:updated|last updated)?:? ?(?:" + _DATE_ANY + r")?(?: ?" + _TIME + r")?)?"
+    r"(?: [A-Z]{3,10})?",
     re.IGNORECASE,
 )
 # Whole lines that are page furniture.
@@ -284,7 +288,7 @@ _TAIL = 130
 
 
 def _is_date_line(line: str) -> bool:
-    return len(line) <= 120 and _DATE_LINE.fullmatch(line) is not None
+    return len(line) <= 120 and _DATE_LINE.fullmatch(" ".join(line.split())) is not None
 
 
 def _is_credit(line: str) -> bool:

@@ -70,11 +70,14 @@ _CONTINUES = frozenset(
 )  # fmt: skip
 
 # Candidate boundaries. The pattern starts with a character set so the regex engine can
-# skip ordinary text quickly; what follows tells the three kinds apart.
+# skip ordinary text quickly; what follows tells the three kinds apart. A candidate never
+# starts inside a run of stops ("?!", "..."): the run's first stop takes the whole run, and
+# trying every stop of a long run, each scanning the rest of it, was quadratic. The repeats
+# are possessive (they never give back a character), so each run is scanned once.
 _CANDIDATE = re.compile(
-    r"(?P<k>[.!?\n])(?:"
-    r"(?<=\n)(?=[^\S\n]*[A-Z0-9\"])"  # a line break (kept if the line has no final stop)
-    r"|(?<=[.!?])(?P<more>[.!?]*)(?P<q>[\"')\]]*)(?=\s)"  # punctuation, closing quotes, space
+    r"(?P<k>[.!?\n])(?<![.!?][.!?])(?:"
+    r"(?<=\n)(?=[^\S\n]*+[A-Z0-9\"])"  # a line break (kept if the line has no final stop)
+    r"|(?<=[.!?])(?P<more>[.!?]*+)(?P<q>[\"')\]]*+)(?=\s)"  # punctuation, closing quotes, space
     r"|(?<=[a-z]{2}[.!?])(?=\"?[A-Z][a-z])"  # a missing space: "underway.From"
     r")"
 )
