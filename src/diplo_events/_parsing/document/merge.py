@@ -31,6 +31,7 @@ from ...model import (
     Location,
     Meeting,
     MilitaryExercise,
+    Span,
     Statement,
     TerritorialChange,
 )
@@ -122,13 +123,23 @@ def _union_actors(a: Sequence[Actor], b: Sequence[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
+def _joined_evidence(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The first :data:`MAX_EVIDENCE` spans of both, in text order (an event that has all
+    of them already keeps them at no cost: the later mentions of a long story add none)."""
+    if len(a) >= MAX_EVIDENCE:
+        last = (a[-1].start, a[-1].end)
+        if not [s for s in b if (s.start, s.end) <= last]:
+            return a
+    spans = {(s.start, s.end, s.text): s for s in (*a, *b)}
+    return tuple(spans[k] for k in sorted(spans)[:MAX_EVIDENCE])
+
+
 def _combine(a: Event, b: Event, *, keep_parties: bool = False, refers: bool = False) -> Event:
     """``a`` with ``b``'s evidence added and ``a``'s missing fields taken from ``b``.
 
     A reference (``refers``: "In Beijing, a spokesman said the talks went well") only
     fills what ``a`` lacks: its place and date are the reporting's, not the meeting's."""
-    evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: (s.start, s.end)))
-    evidence = evidence[:MAX_EVIDENCE]
+    evidence = _joined_evidence(a.evidence, b.evidence)
     changes: dict[str, object] = {
         "evidence": evidence,
         "date": (a.date or b.date) if refers else _finer(a.date, b.date),

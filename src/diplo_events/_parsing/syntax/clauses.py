@@ -468,6 +468,18 @@ class _Context:
     appositives: frozenset[int]  # first tokens of phrases that describe the one before
 
     _by_segment: dict[int, list[Predicate]] = attrs.field(factory=dict)
+    #: the predicates whose subject was looked for (found or not): each is looked for once,
+    #: so "met met met ..." costs one look per verb, not one per verb before it
+    _looked: set[int] = attrs.field(factory=set)
+    _positions: dict[int, int] = attrs.field(factory=dict)
+
+    def _index_in(self, pred: Predicate, same: list[Predicate]) -> int:
+        """The position of ``pred`` among its segment's predicates (``same``)."""
+        if not self._positions:
+            for s in self._by_segment.values():
+                for i, p in enumerate(s):
+                    self._positions[id(p)] = i
+        return self._positions.get(id(pred), same.index(pred))
 
     def _preds_in(self, seg: Segment) -> list[Predicate]:
         if not self._by_segment and self.preds:
@@ -577,10 +589,11 @@ class _Context:
 
     def subject(self, pred: Predicate) -> None:
         seg = pred.segment
-        if pred.subject is not None:
+        if pred.subject is not None or id(pred) in self._looked:
             return
+        self._looked.add(id(pred))
         same = self._preds_in(seg)
-        k = same.index(pred)
+        k = self._index_in(pred, same)
         floor = same[k - 1].end if k > 0 else seg.first
         if pred.infinitive and pred.governor is not None:
             gov = pred.governor
