@@ -32,6 +32,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO
 if TYPE_CHECKING:
     import datetime as dt
 
+    from .explain import Explanation
     from .export import Writer
     from .model import Actor, DateSpan, Document, Event, Location
 
@@ -51,6 +52,7 @@ examples:
   diplo-events schema > events-v1.schema.json
   diplo-events validate documents.jsonl
   diplo-events convert documents.jsonl --to parquet -o events.parquet
+  diplo-events explain article.txt --published 2021-08-13 --all
 
 JSON Lines input (--jsonl) has one article per line:
   {"id": "a1", "text": "Officials met in Doha on Wednesday.", "published": "2021-08-13"}
@@ -295,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=_cmd_validate)
     _add_convert(commands)
+    _add_explain(commands)
     return parser
 
 
@@ -550,6 +553,112 @@ def _published(value: str | None) -> dt.date | None:
         return parse_published(value)
     except (TypeError, ValueError) as exc:
         raise CliError(f"--published: {str(exc)[:300]}") from None
+
+
+# --- explain ---------------------------------------------------------------------
+
+
+def _add_explain(commands: Any) -> None:
+    explain = commands.add_parser(
+        "explain",
+        help="show which pattern rows made each event of a text",
+        description="Parse one text file (or stdin) and show, for each event, the pattern "
+        "rows that made it (the event's 'rule'), the vetoes that were tried and the cues "
+        "that changed it; with --all, also every row that matched a trigger but made no "
+        "event, and why.",
+        epilog=f"documentation: {DOCS_URL}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    explain.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="a text file; '-' is stdin"
+    )
+    explain.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of the text, to resolve 'on Wednesday'",
+    )
+    explain.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="encoding of the text file (default: UTF-8, with or without BOM)",
+    )
+    explain.add_argument(
+        "--all", action="store_true", help="also list the rows that made no event, and why"
+    )
+    explain.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object: the events (as extract writes them) and every decision",
+    )
+    explain.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    explain.set_defaults(handler=_cmd_explain)
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain
+
+    _check_encoding(args.encoding)
+    published = _published(args.published)
+    name = _input_name(args.file)
+    with ExitStack() as stack:
+        data = _open_binary(args.file, stack).read()
+    text = _decode(data, name, args.encoding)
+    try:
+        result = explain(text, published=published)
+    except ValueError as exc:  # the text is too large
+        raise CliError(f"{name}: {exc}") from None
+    output = _explanation_json(result) if args.json else _explanation_text(result, args.all)
+    out = _Output(args.output, [args.file], json_text=args.json)
+    try:
+        out.write(output)
+        out.commit()
+    except BaseException:
+        out.abandon(keep=False)
+        raise
+    return 0
+
+
+def _explanation_text(result: Explanation, rejected: bool) -> str:
+    """Each event (its id, type, modality and evidence) with the decisions that made it."""
+    lines: list[str] = []
+    for event, sources in zip(result.events, result.sources, strict=True):
+        evidence = " ".join(event.evidence[0].text.split()) if event.evidence else ""
+        shown = _printable(_shorten(evidence, 100))
+        lines.append(f"{event.id} ({event.modality.value}): {shown}")
+        lines.extend(f"  made by {_printable(str(result.decisions[i]))}" for i in sources)
+    if not result.events:
+        lines.append("no events")
+    if rejected:
+        lines.append("")
+        lines.append(f"rows that made no event ({len(result.rejected)}):")
+        lines.extend(f"  {_printable(str(d))}" for d in result.rejected)
+    elif result.rejected:
+        lines.append(f"({len(result.rejected)} rows made no event; --all lists them)")
+    return "\n".join(lines) + "\n"
+
+
+def _explanation_json(result: Explanation) -> str:
+    """``{"events": [...], "decisions": [...]}``; a decision names the event it made."""
+    made: dict[int, str] = {}
+    for event, sources in zip(result.events, result.sources, strict=True):
+        for i in sources:
+            made.setdefault(i, event.id)
+    decisions = [
+        {
+            "pattern": d.pattern,
+            "event_type": d.event_type,
+            "trigger": {"start": d.trigger.start, "end": d.trigger.end, "text": d.trigger.text},
+            "outcome": d.outcome,
+            "vetoes": list(d.vetoes),
+            "cues": list(d.cues),
+            "event": made.get(i),
+        }
+        for i, d in enumerate(result.decisions)
+    ]
+    from .serialize import escape_surrogates, to_dict
+
+    payload = {"events": [to_dict(e) for e in result.events], "decisions": decisions}
+    return escape_surrogates(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --- extract ---------------------------------------------------------------------
