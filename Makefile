@@ -27,7 +27,7 @@ BASE_STAMP := $(VENV)/.stamp-base
 TEST_STAMP := $(VENV)/.stamp-test
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean fuzz regexes
+.PHONY: help demo test lint typecheck unit docs dist smoke matrix clean fuzz regexes eval
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t12
@@ -66,6 +66,11 @@ unit: $(TEST_STAMP)  ## pytest (HYPOTHESIS_PROFILE=ci when CI=true)
 # tests/test_regexes.py runs the same check in `make unit`.
 regexes: $(TEST_STAMP)  ## check every regular expression of the package for catastrophic backtracking
 	$(VPY) tools/check_regexes.py
+
+# Not part of `make test`: the gold articles live outside the project (../shared/eval) and
+# the check says it is skipped when they are not there.
+eval: $(BASE_STAMP)  ## score on the gold dev articles (../shared/eval); fail below eval-floor.json
+	$(VPY) tools/check_eval.py
 
 docs: $(TEST_STAMP)  ## build the HTML docs (-n: every reference resolves; -W: warnings are errors)
 	$(VENV)/bin/sphinx-build -n -W --keep-going $(SPHINXOPTS) -b html docs docs/_build/html
