@@ -64,6 +64,7 @@ class View:
     _cache: dict[str, object] = attrs.field(factory=dict)
     #: the conditions already evaluated on this view (by id) and whether they held
     held: dict[int, bool] = attrs.field(factory=dict)
+    _by_role: dict[str, list[Phrase]] = attrs.field(factory=dict)
 
     # --- what governs a noun -------------------------------------------------------------
 
@@ -147,6 +148,12 @@ class View:
 
     def phrases(self, role: str) -> list[Phrase]:
         """The phrases filling syntactic ``role`` (see ``SYNTAX_ROLES``)."""
+        found = self._by_role.get(role)
+        if found is None:
+            found = self._by_role[role] = self._phrases(role)
+        return list(found)
+
+    def _phrases(self, role: str) -> list[Phrase]:
         if role.startswith("pp:"):
             return [pp.phrase for pp in self.pps(role[3:]) if pp.phrase is not None]
         m = self.match
