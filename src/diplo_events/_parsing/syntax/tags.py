@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -108,6 +109,33 @@ def _single(vocab: Vocabulary) -> dict[str, str]:
     return out
 
 
+class _Words(NamedTuple):
+    """The vocabulary's word sets the tagger reads for every token, looked up once."""
+
+    approximator: frozenset[str]  # "nearly", "some", "more than"
+    approximator_firsts: frozenset[str]  # the first words of the approximators of two words
+    number_word: frozenset[str]
+    ly_noun: frozenset[str]
+    manner_word: frozenset[str]
+    auxiliary: frozenset[str]  # every form of be, have, do and get
+
+
+@functools.cache
+def _words(vocab: Vocabulary) -> _Words:
+    approximator = vocab.forms("approximator")
+    auxiliary: set[str] = set()
+    for name in _AUX_WORDS:
+        auxiliary |= vocab.forms(name)
+    return _Words(
+        approximator=approximator,
+        approximator_firsts=frozenset(f.split(" ")[0] for f in approximator if " " in f),
+        number_word=vocab.forms("number_word"),
+        ly_noun=vocab.forms("ly_noun"),
+        manner_word=vocab.forms("manner_word"),
+        auxiliary=frozenset(auxiliary),
+    )
+
+
 # Words that are prepositions before a noun phrase and subordinators before a clause; the
 # clause stage decides (they are tagged PREP here).
 _PREP_OR_SUB = frozenset({"after", "before", "since", "until", "till", "as"})
@@ -129,6 +157,7 @@ def tag_tokens(
                 tags[i] = tag
     single = _single(vocab)
     multi = _units(vocab)
+    known = _words(vocab)
     i = 0
     while i < n:
         if tags[i]:
@@ -171,7 +200,7 @@ def tag_tokens(
             and low.endswith("ly")
             and len(low) > 5
             and low not in vocab.noun_forms
-            and not vocab.has("ly_noun", low)
+            and low not in known.ly_noun
         ):
             tags[i] = Tag.ADV  # "internationally recognized", "quickly entered"
         elif low in single and (text[0].islower() or i == 0 or _sentence_start(tokens, tags, i)
@@ -181,18 +210,21 @@ def tag_tokens(
             tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
+    approximator = known.approximator
+    number_word = known.number_word
     for i in range(n - 1):
         if (
             tags[i] in (Tag.ADV, Tag.PREP)
-            and vocab.has("approximator", tokens[i].low)
-            and (tags[i + 1] == Tag.NUM or vocab.has("number_word", tokens[i + 1].low))
+            and tokens[i].low in approximator
+            and (tags[i + 1] == Tag.NUM or tokens[i + 1].low in number_word)
         ):
             tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
+    firsts = known.approximator_firsts
     for i in range(n - 2):
+        if tokens[i].low not in firsts:
+            continue
         two = f"{tokens[i].low} {tokens[i + 1].low}"
-        if vocab.has("approximator", two) and (
-            tags[i + 2] == Tag.NUM or vocab.has("number_word", tokens[i + 2].low)
-        ):
+        if two in approximator and (tags[i + 2] == Tag.NUM or tokens[i + 2].low in number_word):
             tags[i] = tags[i + 1] = Tag.DET  # "more than 3,000 troops"
             units[i + 1] = 1
     for i in range(1, n - 1):
@@ -211,17 +243,25 @@ def tag_tokens(
             tags[i] = Tag.WORD  # "their first joint drills", "the last American forces"
     _short_brackets(tokens, tags)
     _short_quotes(tokens, tags, vocab)
-    _mark_auxiliaries(tokens, tags, vocab)
+    _mark_auxiliaries(tokens, tags, known.auxiliary)
     _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
     _settle_auxiliaries(tokens, tags, forms, vocab)
     _split_particles(tokens, tags, units, vocab)
+    manner = known.manner_word
     for i in range(1, n):
-        if tags[i - 1] == Tag.VERB and vocab.has("manner_word", tokens[i].low):
+        if tags[i - 1] == Tag.VERB and tokens[i].low in manner:
             tags[i] = Tag.ADV  # "met face-to-face": how, not whom
     _relative_that(tags)
-    lemmas = [vocab.lemma(t.low) if tags[i] in (Tag.VERB, Tag.AUX) else vocab.noun_lemma(t.low)
-              for i, t in enumerate(tokens)]  # fmt: skip
+    verb_lemmas = vocab.lemmas
+    noun_lemmas = vocab.noun_lemmas
+    # a verb's lemma is its verb lemma, else its noun lemma; any other word's the other way
+    lemmas = [
+        (verb_lemmas.get(t.low) or noun_lemmas.get(t.low, t.low))
+        if tags[i] in (Tag.VERB, Tag.AUX)
+        else (noun_lemmas.get(t.low) or verb_lemmas.get(t.low, t.low))
+        for i, t in enumerate(tokens)
+    ]
     for i, tok in enumerate(tokens):
         if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
             tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
@@ -405,19 +445,20 @@ def _tag_verbs(
         forms[i] = found
 
 
-def _mark_auxiliaries(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> None:
-    """Forms of be / have / do / get: auxiliaries for now (:func:`_settle_auxiliaries`)."""
+def _mark_auxiliaries(tokens: Sequence[Token], tags: list[str], auxiliary: frozenset[str]) -> None:
+    """Forms of be / have / do / get (``auxiliary``): auxiliaries for now
+    (:func:`_settle_auxiliaries`)."""
     for i, tok in enumerate(tokens):
-        if tags[i] == Tag.POSS:
+        tag = tags[i]
+        if tag == Tag.POSS:
             if i > 0 and tags[i - 1] == Tag.PRON:
                 tags[i] = Tag.AUX  # "he's", "it's": a contracted "is"
             continue
-        if tags[i] not in (Tag.WORD, Tag.CAP):
+        if tag not in (Tag.WORD, Tag.CAP) or tok.low not in auxiliary:
             continue
-        if tags[i] == Tag.CAP and not _sentence_start(tokens, tags, i):
+        if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
             continue
-        if any(vocab.has(name, tok.low) for name in _AUX_WORDS):
-            tags[i] = Tag.AUX
+        tags[i] = Tag.AUX
 
 
 def _settle_auxiliaries(
