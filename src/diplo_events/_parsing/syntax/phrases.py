@@ -12,6 +12,7 @@ of Russia and China").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -21,6 +22,8 @@ from ..annotate.vocabulary import vocabulary
 from .tags import NOMINAL, Tag
 
 __all__ = ["PP", "Phrase", "build_phrases"]
+
+T = TypeVar("T")
 
 
 @attrs.frozen(eq=False)
@@ -38,6 +41,29 @@ class Phrase:
     members: tuple[Phrase, ...] = ()  # the conjuncts of a coordination
     modifiers: tuple[PP, ...] = ()  # "of" phrases after it
     appositive: Phrase | None = None
+
+    def but(
+        self,
+        *,
+        members: tuple[Phrase, ...] | None = None,
+        modifiers: tuple[PP, ...] | None = None,
+        appositive: Phrase | None = None,
+    ) -> Phrase:
+        """A copy with other members, modifiers or appositive (``attrs.evolve``, made
+        cheap: the syntax stage makes many)."""
+        return Phrase(
+            self.first,
+            self.end,
+            self.head,
+            self.actors,
+            self.places,
+            self.head_word,
+            self.role_head,
+            self.owner_pronoun,
+            self.members if members is None else members,
+            self.modifiers if modifiers is None else modifiers,
+            self.appositive if appositive is None else appositive,
+        )
 
     @property
     def coordinated(self) -> bool:
@@ -119,10 +145,23 @@ def _head(tokens: Sequence[Token], tags: Sequence[str], first: int, end: int) ->
     return end - 1
 
 
-def _inside(
-    spans: Sequence[tuple[int, int]], items: Sequence[object], first: int, end: int
-) -> tuple[object, ...]:
-    return tuple(item for (a, b), item in zip(spans, items, strict=True) if first <= a and b <= end)
+class _Inside(Generic[T]):
+    """Mentions by their first token, to find those inside a token range at once."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int, T]]) -> None:
+        self._at: dict[int, list[tuple[int, int, T]]] = {}
+        for k, (a, b, item) in enumerate(ranges):
+            self._at.setdefault(a, []).append((k, b, item))
+
+    def __call__(self, first: int, end: int) -> tuple[T, ...]:
+        """The mentions inside tokens ``[first, end)``, in their given order."""
+        at = self._at
+        if not at:
+            return ()
+        found = [x for i in range(first, end) if i in at for x in at[i] if x[1] <= end]
+        if len(found) > 1:
+            found.sort(key=lambda x: x[0])
+        return tuple(item for _, _, item in found)
 
 
 def build_phrases(
@@ -139,18 +178,17 @@ def build_phrases(
     """
     n = len(tokens)
     a_spans = [(a, b) for a, b, _ in actors]
-    a_items = [m for _, _, m in actors]
-    p_spans = [(a, b) for a, b, _ in places]
-    p_items = [m for _, _, m in places]
+    actors_in = _Inside(actors)
+    places_in = _Inside(places)
+    vocab = vocabulary()
+    role_nouns = vocab.forms("role_noun")
 
     def make(first: int, end: int) -> Phrase:
-        acts = _inside(a_spans, a_items, first, end)
-        plcs = _inside(p_spans, p_items, first, end)
         head = _head(tokens, tags, first, end)
-        role = tags[head] == Tag.WORD and vocabulary().has("role_noun", tokens[head].low)
+        role = tags[head] == Tag.WORD and tokens[head].low in role_nouns
         owned = tokens[first].low in ("its", "their", "his", "her", "our")
-        return Phrase(first, end, head, acts, plcs, tokens[head].low, role,  # type: ignore[arg-type]
-                      owner_pronoun=owned)  # fmt: skip
+        return Phrase(first, end, head, actors_in(first, end), places_in(first, end),
+                      tokens[head].low, role, owner_pronoun=owned)  # fmt: skip
 
     # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
     basic: list[Phrase] = []
@@ -242,21 +280,20 @@ def build_phrases(
 
     # 4. modifiers and appositives, right to left so that every phrase is final before a
     #    phrase or a PP before it points to it
-    vocab = vocabulary()
     pp_at = {pp.first: pp for pp in pps}
     final: dict[int, Phrase] = {}
     modifier_of: set[int] = set()  # first tokens of phrases that modify the one before
+    force_nouns = vocab.forms("force_noun")
+    personnel_nouns = vocab.forms("personnel_noun")
+    statement_nouns = vocab.forms("statement_noun")
 
     def with_modifiers(p: Phrase) -> Phrase:
         head = tokens[p.head].low
-        role = vocab.has("role_noun", head)
-        people = (
-            role
-            or vocab.has("force_noun", head)
-            or vocab.has("personnel_noun", head)
-            or (head in _GROUP_HEADS)
-        )
-        said = vocab.has("statement_noun", head)  # "a statement from the presidency"
+        if p.end not in pp_at:
+            return p
+        role = head in role_nouns
+        people = role or head in force_nouns or head in personnel_nouns or head in _GROUP_HEADS
+        said = head in statement_nouns  # "a statement from the presidency"
         mods: list[PP] = []
         pos = p.end
         while (
@@ -273,16 +310,16 @@ def build_phrases(
             pp = pp_at[pos]
             assert pp.phrase is not None
             obj = final.get(pp.phrase.first, pp.phrase)
-            mods.append(attrs.evolve(pp, phrase=obj))
+            mods.append(PP(pp.prep, pp.first, pp.end, obj, pp.nested))
             modifier_of.add(obj.first)
             pos = max(pp.end, obj.stop)  # "of the town of Kidal": the town's own "of" phrase
-        return attrs.evolve(p, modifiers=tuple(mods)) if mods else p
+        return p.but(modifiers=tuple(mods)) if mods else p
 
     for p in reversed(phrases):
         if p.members and p.members[-1].role_head:
             # "Hajiev and the Uzbek envoy to Afghanistan": the PP is the last conjunct's
             last = with_modifiers(p.members[-1])
-            p = attrs.evolve(p, members=(*p.members[:-1], last))
+            p = p.but(members=(*p.members[:-1], last))
         elif not p.members:
             p = with_modifiers(p)
         final[p.first] = p
@@ -291,16 +328,18 @@ def build_phrases(
         if f.members:
             q = _appositive_of(tokens, tags, f.members[-1], final, modifier_of)
             if q is not None and f.members[-1].role_head:
-                last = attrs.evolve(f.members[-1], appositive=q)
-                final[p.first] = attrs.evolve(f, members=(*f.members[:-1], last))
+                last = f.members[-1].but(appositive=q)
+                final[p.first] = f.but(members=(*f.members[:-1], last))
                 modifier_of.add(q.first)
             continue
         q = _appositive_of(tokens, tags, f, final, modifier_of)
         if q is not None:
-            final[p.first] = attrs.evolve(f, appositive=q)
+            final[p.first] = f.but(appositive=q)
             modifier_of.add(q.first)
     out_pps = [
-        attrs.evolve(pp, phrase=final.get(pp.phrase.first, pp.phrase)) if pp.phrase else pp
+        PP(pp.prep, pp.first, pp.end, final.get(pp.phrase.first, pp.phrase), pp.nested)
+        if pp.phrase
+        else pp
         for pp in pps
     ]
     return [final[p.first] for p in phrases], out_pps
