@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from ..annotate.tokens import Token
 from ..annotate.vocabulary import Vocabulary, vocabulary
 from ..syntax import Phrase, Predicate, SentenceSyntax, Tag
 from .patterns import Pattern, PatternSet, patterns
 
-__all__ = ["Index", "Match", "index", "match"]
+__all__ = ["Index", "Match", "index", "match", "may_match"]
 
 
 @attrs.frozen(eq=False)
@@ -173,3 +174,20 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
 @functools.cache
 def _prep_firsts(idx: Index) -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in idx.preps)
+
+
+@functools.cache
+def _trigger_words(idx: Index, vocab: Vocabulary) -> frozenset[str]:
+    """Every word that may begin a trigger: a form of a trigger verb's first word (a verb
+    group's lemma is its main verb's, a particle or object word only added after it), the
+    first word of a trigger noun, the first word of a trigger preposition."""
+    firsts = {k.split(" ")[0] for k in idx.verbs}
+    verbs = {w for w in (*vocab.lemmas, *vocab.noun_lemmas, *firsts) if vocab.lemma(w) in firsts}
+    return frozenset(verbs | set(idx.nouns) | _prep_firsts(idx))
+
+
+def may_match(tokens: Sequence[Token], idx: Index | None = None) -> bool:
+    """Whether a sentence of ``tokens`` may hold a trigger at all (else :func:`match` finds
+    none, whatever its syntax): a cheap test before the syntax stage."""
+    words = _trigger_words(idx or index(), vocabulary())
+    return any(t.low in words for t in tokens)
