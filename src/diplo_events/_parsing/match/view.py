@@ -62,8 +62,6 @@ class View:
     syn: SentenceSyntax
     match: Match
     _cache: dict[str, object] = attrs.field(factory=dict)
-    #: the conditions already evaluated on this view (by id) and whether they held
-    held: dict[int, bool] = attrs.field(factory=dict)
     _by_role: dict[str, list[Phrase]] = attrs.field(factory=dict)
 
     # --- what governs a noun -------------------------------------------------------------
