@@ -21,6 +21,7 @@ here, once, for every rule:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -272,7 +273,7 @@ def _verb_groups(
             # read "out of" as one preposition)
             if end < seg.end and tokens[end].low in _PARTICLES:
                 phrasal = lemma + " " + tokens[end].low
-                if phrasal in vocab.lemmas.values() or _known_phrasal(vocab, phrasal):
+                if phrasal in _phrasal_verbs(vocab):
                     if units[end] > 1:
                         units[end + 1] = units[end] - 1
                         tags[end + 1] = Tag.PREP
@@ -319,9 +320,14 @@ _MEANS = frozenset({"phone", "telephone", "email", "e-mail", "letter", "video", 
 _PARTICLES = frozenset({"up", "out", "back", "over", "off", "down", "away", "in", "on", "aside"})
 
 
-def _known_phrasal(vocab: Vocabulary, phrasal: str) -> bool:
-    head, _, particle = phrasal.partition(" ")
-    return any(f"{head} {particle}" in forms for forms in vocab.classes.values())
+@functools.cache
+def _phrasal_verbs(vocab: Vocabulary) -> frozenset[str]:
+    """Every verb lemma and every form of any class of several words ("pull out"): a verb
+    and a particle that make one of them are a phrasal verb."""
+    out = set(vocab.lemmas.values())
+    for forms in vocab.classes.values():
+        out.update(f for f in forms if " " in f)
+    return frozenset(out)
 
 
 def _participle_use(
