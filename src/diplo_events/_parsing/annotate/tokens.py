@@ -43,10 +43,10 @@ class Token(NamedTuple):
     low: str
 
 
+_new = tuple.__new__  # a token made without the named tuple's own (slower) constructor
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]``, with offsets into ``text``."""
-    out: list[Token] = []
-    for m in _pattern().finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        out.append(Token(m.start(), m.end(), word, word.lower()))
-    return out
+    found = _pattern().finditer(text, start, len(text) if end is None else end)
+    return [_new(Token, (m.start(), m.end(), w := m.group(), w.lower())) for m in found]

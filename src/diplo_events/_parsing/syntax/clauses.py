@@ -404,20 +404,6 @@ def build_clauses(
             # "is the second drill held in Chile": a noun, the participle, then a PP
             pred.head in noun_ends and pred.end < n and tags[pred.end] == Tag.PREP
         )
-        # "Forces aligned with the GNA, ..., said ...": the sentence's verb comes later,
-        # opening a segment of its own
-        later_verb = any(
-            q.first == q.segment.first
-            and q.segment.kind is SegmentKind.COMMA
-            and not (q.gerund or q.infinitive)
-            # (", said the Malian army." has its subject after it)
-            and not (
-                vocab.has("reporting_verb", q.lemma)
-                and q.end < n
-                and tags[q.end] in (Tag.DET, Tag.ACTOR, Tag.CAP)
-            )
-            for q in preds[k + 1 :]
-        )
         # a participle describing a noun takes no object ("rebels fled Grozny" is a verb)
         takes_object = pred.end < n and tags[pred.end] in (
             Tag.DET,
@@ -433,7 +419,10 @@ def build_clauses(
             and VerbForm.PARTICIPLE in pred.forms
             and after_noun
             and not takes_object
-            and (any(p.segment is pred.segment for p in preds[:k]) or later_verb)
+            and (
+                any(p.segment is pred.segment for p in preds[:k])
+                or _later_verb(preds[k + 1 :], tags, vocab)
+            )
         ):
             # "said in a statement issued on Tuesday" (not "heads of state gathered")
             pred.participle = True
@@ -459,6 +448,24 @@ def build_clauses(
     return segments, preds
 
 
+def _later_verb(later: Sequence[Predicate], tags: Sequence[str], vocab: Vocabulary) -> bool:
+    """ "Forces aligned with the GNA, ..., said ...": the sentence's verb comes later,
+    opening a segment of its own."""
+    n = len(tags)
+    return any(
+        q.first == q.segment.first
+        and q.segment.kind is SegmentKind.COMMA
+        and not (q.gerund or q.infinitive)
+        # (", said the Malian army." has its subject after it)
+        and not (
+            vocab.has("reporting_verb", q.lemma)
+            and q.end < n
+            and tags[q.end] in (Tag.DET, Tag.ACTOR, Tag.CAP)
+        )
+        for q in later
+    )
+
+
 @attrs.define
 class _Context:
     tokens: Sequence[Token]
@@ -474,6 +481,10 @@ class _Context:
     appositives: frozenset[int]  # first tokens of phrases that describe the one before
 
     _by_segment: dict[int, list[Predicate]] = attrs.field(factory=dict)
+    pp_first: dict[int, PP] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.pp_first = {pp.first: pp for pp in self.pps}
 
     def _preds_in(self, seg: Segment) -> list[Predicate]:
         if not self._by_segment and self.preds:
@@ -490,7 +501,7 @@ class _Context:
         prev_end = same[k - 1].end if k > 0 else seg.first
         # object: the phrase right after the verb (across a date: "met on Tuesday X" is rare)
         at = pred.end
-        pp_first = {pp.first: pp for pp in self.pps}
+        pp_first = self.pp_first
         while at < nxt:
             # "completed on Friday the withdrawal": over a time phrase to the object
             if self.tags[at] in (Tag.DATE, Tag.ADV):
