@@ -210,49 +210,63 @@ def tag_tokens(
             tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
+    # (each pass below is skipped when the sentence lacks the words or tags it looks for)
+    lows = {t.low for t in tokens}
     approximator = known.approximator
     number_word = known.number_word
-    for i in range(n - 1):
-        if (
-            tags[i] in (Tag.ADV, Tag.PREP)
-            and tokens[i].low in approximator
-            and (tags[i + 1] == Tag.NUM or tokens[i + 1].low in number_word)
-        ):
-            tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
+    if not lows.isdisjoint(approximator):
+        for i in range(n - 1):
+            if (
+                tags[i] in (Tag.ADV, Tag.PREP)
+                and tokens[i].low in approximator
+                and (tags[i + 1] == Tag.NUM or tokens[i + 1].low in number_word)
+            ):
+                tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": in the phrase
     firsts = known.approximator_firsts
-    for i in range(n - 2):
-        if tokens[i].low not in firsts:
-            continue
-        two = f"{tokens[i].low} {tokens[i + 1].low}"
-        if two in approximator and (tags[i + 2] == Tag.NUM or tokens[i + 2].low in number_word):
-            tags[i] = tags[i + 1] = Tag.DET  # "more than 3,000 troops"
-            units[i + 1] = 1
-    for i in range(1, n - 1):
-        if (
-            tokens[i].low == "since"
-            and tokens[i - 1].low in ("have", "has", "had")
-            and tokens[i + 1].low in vocab.verb_forms
-        ):
-            tags[i] = Tag.ADV  # "have since seized": an adverb
-    for i in range(1, n - 1):
-        if (
-            tags[i] == Tag.ADV
-            and tags[i - 1] == Tag.DET
-            and tags[i + 1] in (Tag.WORD, Tag.CAP, Tag.ACTOR, Tag.PLACE, Tag.NUM)
-        ):
-            tags[i] = Tag.WORD  # "their first joint drills", "the last American forces"
-    _short_brackets(tokens, tags)
-    _short_quotes(tokens, tags, vocab)
-    _mark_auxiliaries(tokens, tags, known.auxiliary)
-    _tag_to(tokens, tags, forms, vocab)
+    if not lows.isdisjoint(firsts):
+        for i in range(n - 2):
+            if tokens[i].low not in firsts:
+                continue
+            two = f"{tokens[i].low} {tokens[i + 1].low}"
+            if two in approximator and (tags[i + 2] == Tag.NUM or tokens[i + 2].low in number_word):
+                tags[i] = tags[i + 1] = Tag.DET  # "more than 3,000 troops"
+                units[i + 1] = 1
+    if "since" in lows:
+        for i in range(1, n - 1):
+            if (
+                tokens[i].low == "since"
+                and tokens[i - 1].low in ("have", "has", "had")
+                and tokens[i + 1].low in vocab.verb_forms
+            ):
+                tags[i] = Tag.ADV  # "have since seized": an adverb
+    if Tag.ADV in tags:
+        for i in range(1, n - 1):
+            if (
+                tags[i] == Tag.ADV
+                and tags[i - 1] == Tag.DET
+                and tags[i + 1] in (Tag.WORD, Tag.CAP, Tag.ACTOR, Tag.PLACE, Tag.NUM)
+            ):
+                tags[i] = Tag.WORD  # "their first joint drills", "the last American forces"
+    if "(" in lows or "[" in lows:
+        _short_brackets(tokens, tags)
+    if Tag.QUOTE in tags:
+        _short_quotes(tokens, tags, vocab)
+    if Tag.POSS in tags or not lows.isdisjoint(known.auxiliary):
+        _mark_auxiliaries(tokens, tags, known.auxiliary)
+    if "to" in lows:
+        _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
-    _settle_auxiliaries(tokens, tags, forms, vocab)
-    _split_particles(tokens, tags, units, vocab)
+    if Tag.AUX in tags:
+        _settle_auxiliaries(tokens, tags, forms, vocab)
+    if not lows.isdisjoint(_PARTICLE_WORDS):
+        _split_particles(tokens, tags, units, vocab)
     manner = known.manner_word
-    for i in range(1, n):
-        if tags[i - 1] == Tag.VERB and tokens[i].low in manner:
-            tags[i] = Tag.ADV  # "met face-to-face": how, not whom
-    _relative_that(tags)
+    if not lows.isdisjoint(manner):
+        for i in range(1, n):
+            if tags[i - 1] == Tag.VERB and tokens[i].low in manner:
+                tags[i] = Tag.ADV  # "met face-to-face": how, not whom
+    if Tag.THAT in tags:
+        _relative_that(tags)
     verb_lemmas = vocab.lemmas
     noun_lemmas = vocab.noun_lemmas
     # a verb's lemma is its verb lemma, else its noun lemma; any other word's the other way
@@ -262,9 +276,10 @@ def tag_tokens(
         else (noun_lemmas.get(t.low) or verb_lemmas.get(t.low, t.low))
         for i, t in enumerate(tokens)
     ]
-    for i, tok in enumerate(tokens):
-        if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
-            tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
+    if not lows.isdisjoint(_PREP_OR_SUB):
+        for i, tok in enumerate(tokens):
+            if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
+                tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
     return Tagged(tags=tags, lemmas=lemmas, units=units, forms=forms)
 
 
