@@ -142,11 +142,15 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
     tokens = syn.tokens
     tags = syn.tags
     n = len(tokens)
-    i = 0
-    while i < n:
+    nouns = idx.nouns
+    prep_firsts = _prep_firsts(idx)
+    skip_to = 0  # the end of the last trigger (or multi-word preposition) read
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        if i < skip_to or (low not in nouns and low not in prep_firsts):
+            continue
         tag = tags[i]
-        low = tokens[i].low
-        if tag == Tag.PREP and low in _prep_firsts(idx):
+        if tag == Tag.PREP and low in prep_firsts:
             k = i + syn.units[i]
             words = " ".join(t.low for t in tokens[i:k])
             prep_pats = idx.preps.get(words)
@@ -154,9 +158,9 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
                 phrase = syn.phrase_of(k) if k < n else None
                 for group in _by_type(prep_pats):
                     out.append(Match(group, i, k, None, phrase))
-            i = k
+            skip_to = k
             continue
-        options = idx.nouns.get(low) if tag in (Tag.WORD, Tag.CAP) else None
+        options = nouns.get(low) if tag in (Tag.WORD, Tag.CAP) else None
         if options:
             for seq, pats in options:
                 k = len(seq)
@@ -164,9 +168,8 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
                     phrase = syn.phrase_of(i + k - 1)
                     for group in _by_type(pats):
                         out.append(Match(group, i, i + k, None, phrase))
-                    i += k - 1
+                    skip_to = i + k
                     break
-        i += 1
     out.sort(key=lambda m: m.first)
     return out
 
