@@ -11,6 +11,7 @@ of Russia and China").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
@@ -198,30 +199,28 @@ def build_phrases(
     clause_names = {a for a, b, m in actors if m.role.value == "person" and b < n
                     and tags[b] in (Tag.VERB, Tag.AUX, Tag.MODAL)}  # fmt: skip
     actor_end = {b for _, b in a_spans}
-    i = 0
-    while i < n:
-        if tags[i] not in NOMINAL:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and tags[j] in NOMINAL:
-            if tags[j] == Tag.DET and tags[j - 1] not in (Tag.POSS, Tag.DET):
-                break  # "met Putin the next day"
-            if tags[j] == Tag.PRON and tags[j - 1] != Tag.DET:
-                break
-            if tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"):
-                break
-            if j in actor_start and (
-                (j in actor_end and tags[j - 1] == Tag.ACTOR)
-                # "told his Polish counterpart Russia could not win": a state's name after a
-                # common noun starts another phrase
-                or (tags[j - 1] == Tag.WORD and j in state_start)
-                or (tags[j - 1] == Tag.WORD and j in clause_names)
+    tag_string = "".join(tags)  # one character per token
+    for run in _NOMINAL_RUN.finditer(tag_string):
+        i, stop = run.span()
+        for j in range(i + 1, stop):
+            if (
+                (tags[j] == Tag.DET and tags[j - 1] not in (Tag.POSS, Tag.DET))  # "met Putin
+                or (tags[j] == Tag.PRON and tags[j - 1] != Tag.DET)  # the next day"
+                or (tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"))
+                or (
+                    j in actor_start
+                    and (
+                        (j in actor_end and tags[j - 1] == Tag.ACTOR)
+                        # "told his Polish counterpart Russia could not win": a state's name
+                        # after a common noun starts another phrase
+                        or (tags[j - 1] == Tag.WORD and j in state_start)
+                        or (tags[j - 1] == Tag.WORD and j in clause_names)
+                    )
+                )  # two mentions side by side: two phrases ("told Putin Russia ...")
             ):
-                break  # two mentions side by side: two phrases ("told Putin Russia ...")
-            j += 1
-        basic.append(make(i, j))
-        i = j
+                basic.append(make(i, j))
+                i = j
+        basic.append(make(i, stop))
 
     # 2. coordination: P (, P)* (,)? and/or P
     phrases: list[Phrase] = []
@@ -261,9 +260,8 @@ def build_phrases(
     # 3. prepositional phrases
     by_first = {p.first: p for p in phrases}
     pps: list[PP] = []
-    for i in range(n):
-        if tags[i] != Tag.PREP:
-            continue
+    i = tag_string.find(Tag.PREP)
+    while i >= 0:
         k = i + units[i]
         prep = " ".join(tokens[t].low for t in range(i, k))
         obj = by_first.get(k)
@@ -277,6 +275,7 @@ def build_phrases(
             and tags[prev.phrase.head] == Tag.WORD
         )
         pps.append(PP(prep, i, obj.end if obj is not None else k, obj, nested))
+        i = tag_string.find(Tag.PREP, i + 1)
 
     # 4. modifiers and appositives, right to left so that every phrase is final before a
     #    phrase or a PP before it points to it
@@ -345,6 +344,8 @@ def build_phrases(
     return [final[p.first] for p in phrases], out_pps
 
 
+#: A run of tokens that may make a noun phrase, in a sentence's tag string.
+_NOMINAL_RUN = re.compile("[" + re.escape("".join(sorted(NOMINAL))) + "]+")
 _GROUP_HEADS = frozenset({"delegation", "delegations", "team", "teams", "contingent",
                           "contingents", "leaders", "envoys", "representatives", "diplomats",
                           "negotiators", "mediators"})  # fmt: skip
