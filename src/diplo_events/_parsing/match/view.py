@@ -63,6 +63,7 @@ class View:
     match: Match
     _cache: dict[str, object] = attrs.field(factory=dict)
     _by_role: dict[str, list[Phrase]] = attrs.field(factory=dict)
+    _pps_by_prep: dict[str, list[PP]] | None = None
 
     # --- what governs a noun -------------------------------------------------------------
 
@@ -142,7 +143,12 @@ class View:
         return tuple(out)
 
     def pps(self, prep: str) -> list[PP]:
-        return [pp for pp in self.own_pps if pp.prep == prep and pp.phrase is not None]
+        if self._pps_by_prep is None:
+            self._pps_by_prep = {}
+            for pp in self.own_pps:
+                if pp.phrase is not None:
+                    self._pps_by_prep.setdefault(pp.prep, []).append(pp)
+        return list(self._pps_by_prep.get(prep, ()))
 
     def phrases(self, role: str) -> list[Phrase]:
         """The phrases filling syntactic ``role`` (see ``SYNTAX_ROLES``)."""

@@ -375,15 +375,16 @@ def _tag_verbs(
     tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
 ) -> None:
     """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives."""
+    verb_forms = vocab.verb_forms
     for i, tok in enumerate(tokens):
         tag = tags[i]
         if tag not in (Tag.WORD, Tag.CAP):
             continue
-        if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
-            continue
         low = tok.low
-        found = vocab.verb_forms.get(low)
+        found = verb_forms.get(low)
         if found is None:
+            continue
+        if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
             continue
         if low in _PARTICLE_WORDS and i + 1 < len(tokens) and tags[i + 1] == Tag.PREP and i > 0:
             tags[i] = Tag.ADV  # "handed the town back to Egypt": the verb's particle
