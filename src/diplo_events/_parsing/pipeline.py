@@ -46,12 +46,14 @@ from .annotate.mentions import (
     find_mentions,
 )
 from .annotate.numbers import parse_number
+from .annotate.tokens import tokenize
 from .annotate.vocabulary import vocabulary
 from .document.article import Article, Sentence
 from .document.entities import build_registry
-from .document.merge import Candidate, assign_ids, merge_traced
+from .document.merge import Candidate, Link, assign_ids, merge_traced
 from .document.state import DocState, advance
 from .document.timeline import inherit_dates
+from .match.matcher import may_match
 from .rules.engine import Trace, extract
 from .syntax import analyse
 from .text.clean import clean
@@ -315,9 +317,13 @@ def _run_traced(text: str, published: dt.date | str | None) -> Traced:
     candidates: list[Candidate] = []
     traces: list[Trace] = []
     for sent in article.sentences:
-        syn = analyse(article.norm, sent.start, sent.end, sent.actors, sent.places, sent.dates,
-                      vocab)  # fmt: skip
-        found, tried = extract(article, sent, syn, state)
+        tokens = tokenize(article.norm, sent.start, sent.end)
+        found: list[tuple[Event, Link]] = []
+        tried: list[Trace] = []
+        if may_match(tokens):  # else no pattern applies: no syntax needed
+            syn = analyse(article.norm, sent.start, sent.end, sent.actors, sent.places,
+                          sent.dates, vocab, tokens)  # fmt: skip
+            found, tried = extract(article, sent, syn, state)
         maker = {id(e): len(traces) + k for k, t in enumerate(tried) for e in t.events}
         traces.extend(tried)
         made: list[Event] = []

@@ -36,11 +36,12 @@ phrases), a role kind, or a boolean:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from ..annotate.tokens import Token
 from ..annotate.vocabulary import vocabulary
-from ..syntax import Phrase, Predicate, Tag
+from ..syntax import Phrase, Tag
 from .patterns import Condition
 from .view import View, extent
 
@@ -50,6 +51,9 @@ __all__ = ["holds"]
 #: A cue word is looked for at most this many tokens from the trigger (cues are local, and a
 #: long sentence must cost no more than a short one per trigger).
 WINDOW = 30
+
+#: One compiled test: whether it holds for a view.
+Test = Callable[[View], bool]
 
 
 @functools.cache
@@ -79,8 +83,10 @@ def _key(value: Any) -> str | tuple[str, ...]:
     return value if isinstance(value, str) else tuple(value)
 
 
-def _at(view: View, seqs: tuple[tuple[str, ...], ...], i: int, end: int) -> bool:
-    toks = view.syn.tokens
+Firsts = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _at(toks: Sequence[Token], seqs: tuple[tuple[str, ...], ...], i: int, end: int) -> bool:
     for seq in seqs:
         k = len(seq)
         if i + k <= end and all(toks[i + j].low == seq[j] for j in range(1, k)):
@@ -88,19 +94,16 @@ def _at(view: View, seqs: tuple[tuple[str, ...], ...], i: int, end: int) -> bool
     return False
 
 
-def _seq_in(view: View, value: Any, first: int, end: int) -> bool:
-    firsts = _by_first(_key(value))
-    toks = view.syn.tokens
+def _seq_in(toks: Sequence[Token], firsts: Firsts, first: int, end: int) -> bool:
     for i in range(first, end):
         seqs = firsts.get(toks[i].low)
-        if seqs and _at(view, seqs, i, end):
+        if seqs and _at(toks, seqs, i, end):
             return True
     return False
 
 
-def _ends_at(view: View, value: Any, end: int) -> bool:
+def _ends_at(toks: Sequence[Token], value: Any, end: int) -> bool:
     words, longest = _phrases(_key(value))
-    toks = view.syn.tokens
     for k in range(1, longest + 1):
         if end - k < 0:
             break
@@ -109,11 +112,11 @@ def _ends_at(view: View, value: Any, end: int) -> bool:
     return False
 
 
-def _starts_at(view: View, value: Any, first: int) -> bool:
-    if first >= len(view.syn.tokens):
+def _starts_at(toks: Sequence[Token], firsts: Firsts, first: int) -> bool:
+    if first >= len(toks):
         return False
-    seqs = _by_first(_key(value)).get(view.syn.tokens[first].low)
-    return seqs is not None and _at(view, seqs, first, len(view.syn.tokens))
+    seqs = firsts.get(toks[first].low)
+    return seqs is not None and _at(toks, seqs, first, len(toks))
 
 
 _QUANTITY = frozenset({"number", "numbers", "dozens", "hundreds", "thousands", "lots", "lot",
@@ -122,12 +125,11 @@ _QUANTITY = frozenset({"number", "numbers", "dozens", "hundreds", "thousands", "
                        "crates", "piles", "group", "groups", "batch"})  # fmt: skip
 
 
-def _head_in(view: View, phrase: Phrase | None, value: Any) -> bool:
+def _head_in(view: View, phrase: Phrase | None, words: frozenset[tuple[str, ...]]) -> bool:
     if phrase is None:
         return False
     while phrase.head_word in _QUANTITY and phrase.modifiers and phrase.modifiers[0].phrase:
         phrase = phrase.modifiers[0].phrase  # "large numbers of weapons": weapons
-    words, _ = _phrases(_key(value))
     low = view.syn.tokens[phrase.head].low
     lemma = view.syn.lemmas[phrase.head]
     return (low,) in words or (lemma,) in words
@@ -154,13 +156,8 @@ def _kind(phrase: Phrase) -> str:
     return "other"
 
 
-def _is(value: Any, what: str) -> bool:
-    items = (value,) if isinstance(value, str) else tuple(value)
-    return what in items
-
-
-def _pred(view: View) -> Predicate | None:
-    return view.predicate
+def _items(value: Any) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _role(view: View, role: str) -> Phrase | None:
@@ -168,160 +165,380 @@ def _role(view: View, role: str) -> Phrase | None:
     return found[0] if found else None
 
 
+def _window(view: View) -> tuple[int, int]:
+    """The trigger's clause, at most :data:`WINDOW` tokens on either side of it."""
+    m = view.match
+    first, end = view.clause
+    return max(first, m.first - WINDOW), min(end, m.end + WINDOW)
+
+
 _QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "``", "''"})
 
 
 def holds(cond: Condition, view: View) -> bool:
     """Whether every test of ``cond`` holds for ``view``."""
-    return all(_test(name, value, view) for name, value in cond.fields.items())
+    return all(test(view) for test in _compiled(cond))
 
 
-def _test(name: str, value: Any, view: View) -> bool:
+#: Compiled conditions by id, with the condition itself (so that a reused id is noticed).
+_COMPILED: dict[int, tuple[Condition, tuple[Test, ...]]] = {}
+
+
+def _compiled(cond: Condition) -> tuple[Test, ...]:
+    """The tests of ``cond``, compiled once; the cheap ones first (all must hold, and none
+    has an effect, so the order changes nothing but the time)."""
+    found = _COMPILED.get(id(cond))
+    if found is None or found[0] is not cond:
+        names = sorted(cond.fields, key=lambda name: _COST.get(name, 2))
+        found = (cond, tuple(_compile(name, cond.fields[name]) for name in names))
+        _COMPILED[id(cond)] = found
+    return found[1]
+
+
+#: Tests that read only the trigger's own words or tags (0) or its verb group (1); the
+#: others (2) look around the clause or ask for the phrases of a role.
+_COST = {
+    "trigger_word": 0, "trigger_word_not": 0, "lemma": 0, "lemma_not": 0, "capitalized": 0,
+    "quoted": 0, "segment_kind": 0, "right_before": 0, "right_after": 0, "quote_after": 0,
+    "passive": 1, "negated": 1, "gerund": 1, "infinitive": 1, "perfect": 1, "participle": 1,
+}  # fmt: skip
+
+
+def _negated(test: Test, negate: bool) -> Test:
+    return (lambda view: not test(view)) if negate else test
+
+
+def _compile(name: str, value: Any) -> Test:
+    """One test of a condition as a function of the view; word lists and classes are
+    expanded here, once."""
+    negate = name in _NEGATED
+    base = _NEGATED.get(name, name)
+    if name in _FLAGS:
+        want = bool(value)
+
+        def flag(view: View) -> bool:
+            pred = view.predicate
+            return bool(pred is not None and getattr(pred, name)) is want
+
+        return flag
+    if name in _BOOLS:
+        test = _BOOLS[name]
+        want = bool(value)
+        return lambda view: test(view) is want
+    if name in ("subject_is", "doer_is", "undergoer_is"):
+        role = name.removesuffix("_is")
+        items = _items(value)
+        return lambda view: _what(view, _role(view, role)) in items
+    if name == "lemma_not" or name == "lemma":
+        lemmas = _as_set(value)
+        want = name == "lemma"
+        return lambda view: (_lemma(view) in lemmas) is want
+    return _negated(_WORDS[base](value), negate)
+
+
+def _lemma(view: View) -> str:
     m = view.match
-    syn = view.syn
-    first, end = view.clause
-    first, end = max(first, m.first - WINDOW), min(end, m.end + WINDOW)
-    if name == "clause_has":
-        return _seq_in(view, value, first, end)
-    if name in ("sentence_has", "sentence_has_not"):
-        hit = _seq_in(view, value, max(0, m.first - 2 * WINDOW),
-                      min(len(syn.tokens), m.end + 2 * WINDOW))  # fmt: skip
-        return hit if name == "sentence_has" else not hit
-    if name == "after_in_clause":
-        return _seq_in(view, value, m.end, end)
-    if name == "before_in_clause":
-        return _seq_in(view, value, first, m.first)
-    if name == "modifier":
+    return m.predicate.lemma if m.predicate is not None else view.syn.lemmas[m.first]
+
+
+# --- tests on words around the trigger ------------------------------------------------------
+
+
+def _clause_has(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+
+    def test(view: View) -> bool:
+        first, end = _window(view)
+        return _seq_in(view.syn.tokens, firsts, first, end)
+
+    return test
+
+
+def _sentence_has(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+
+    def test(view: View) -> bool:
+        m = view.match
+        toks = view.syn.tokens
+        return _seq_in(toks, firsts, max(0, m.first - 2 * WINDOW),
+                       min(len(toks), m.end + 2 * WINDOW))  # fmt: skip
+
+    return test
+
+
+def _after_in_clause(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+
+    def test(view: View) -> bool:
+        return _seq_in(view.syn.tokens, firsts, view.match.end, _window(view)[1])
+
+    return test
+
+
+def _before_in_clause(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+
+    def test(view: View) -> bool:
+        return _seq_in(view.syn.tokens, firsts, _window(view)[0], view.match.first)
+
+    return test
+
+
+def _modifier(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+
+    def test(view: View) -> bool:
+        m = view.match
         p = m.phrase
         lo = p.first if p is not None and p.first <= m.first else m.first
-        return _seq_in(view, value, lo, m.first)
-    if name == "right_before":
-        return _ends_at(view, value, m.first if m.predicate is None else m.predicate.head) or (
-            m.predicate is not None and _ends_at(view, value, m.predicate.first)
+        return _seq_in(view.syn.tokens, firsts, lo, m.first)
+
+    return test
+
+
+def _right_before(value: Any) -> Test:
+    key = _key(value)
+
+    def test(view: View) -> bool:
+        m = view.match
+        toks = view.syn.tokens
+        pred = m.predicate
+        return _ends_at(toks, key, m.first if pred is None else pred.head) or (
+            pred is not None and _ends_at(toks, key, pred.first)
         )
-    if name == "right_after":
-        return _starts_at(view, value, m.end)
-    if name in ("governor", "governor_not"):
+
+    return test
+
+
+def _right_after(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+    return lambda view: _starts_at(view.syn.tokens, firsts, view.match.end)
+
+
+def _governor(value: Any) -> Test:
+    words, _ = _phrases(_key(value))
+
+    def test(view: View) -> bool:
         gov = view.governing[0]
-        words, _ = _phrases(_key(value))
-        hit = gov is not None and ((gov.lemma,) in words or tuple(gov.lemma.split()) in words)
-        return hit if name == "governor" else not hit
-    if name == "governed_as":
+        return gov is not None and ((gov.lemma,) in words or tuple(gov.lemma.split()) in words)
+
+    return test
+
+
+def _governed_as(value: Any) -> Test:
+    items = _items(value)
+
+    def test(view: View) -> bool:
         how = view.governing[1]
-        how = "pp" if how.startswith("pp:") else how
-        return _is(value, how)
-    if name in ("object_head", "object_head_not"):
-        p = _role(view, "undergoer")
-        hit = _head_in(view, p, value)
-        return hit if name == "object_head" else not hit
-    if name == "subject_head":
-        return _head_in(view, _role(view, "subject"), value)
-    if name == "doer_head":
-        return _head_in(view, _role(view, "doer"), value)
-    if name == "undergoer_head":
-        return _head_in(view, _role(view, "undergoer"), value)
-    if name in ("subject_is", "doer_is", "undergoer_is"):
-        return _is(value, _what(view, _role(view, name.removesuffix("_is"))))
-    pred = _pred(view)
-    if name in ("passive", "negated", "gerund", "infinitive", "perfect", "participle"):
-        flag = bool(pred is not None and getattr(pred, name))
-        return flag is bool(value)
-    if name == "doer_person":
-        doer = _role(view, "doer")
-        named = doer is not None and any(
-            a.role.value == "person" and not a.bare for a in doer.parties()
-        )
-        return named is bool(value)
-    if name == "doer_has":
+        return ("pp" if how.startswith("pp:") else how) in items
+
+    return test
+
+
+def _head_of(role: str) -> Callable[[Any], Test]:
+    def compile_(value: Any) -> Test:
+        words, _ = _phrases(_key(value))
+        return lambda view: _head_in(view, _role(view, role), words)
+
+    return compile_
+
+
+def _doer_has(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+
+    def test(view: View) -> bool:
         doer = _role(view, "doer")
         if doer is None:
             return False
         # the speaker's phrase and what stands between it and the verb (", who asked ...,")
+        m = view.match
         lo = doer.first
         hi = m.first if doer.first < m.first else extent(doer)[1]
-        return _seq_in(view, value, max(lo, hi - 2 * WINDOW), hi)
-    if name == "governs_infinitive":
-        pred = m.predicate
-        hit = pred is not None and any(p.governor is pred and p.infinitive for p in syn.predicates)
-        return hit is bool(value)
-    if name == "quote_after":
-        hit = any(syn.tokens[j].text in _QUOTE_MARKS
-                  for j in range(m.end, min(len(syn.tags), m.end + 8)))  # fmt: skip
-        return hit is bool(value)
-    if name == "quoted":
-        return syn.segment_of(m.first).quoted is bool(value)
-    if name in ("pp", "no_pp"):
-        preps = (value,) if isinstance(value, str) else tuple(value)
-        hit = any(view.pps(p) for p in preps)
-        return hit if name == "pp" else not hit
-    if name in ("trigger_word", "trigger_word_not"):
-        words, _ = _phrases(_key(value))
-        hit = tuple(t.low for t in syn.tokens[m.first : m.end]) in words or (
-            (syn.tokens[m.first].low,) in words
+        return _seq_in(view.syn.tokens, firsts, max(lo, hi - 2 * WINDOW), hi)
+
+    return test
+
+
+def _pp(value: Any) -> Test:
+    preps = _items(value)
+    return lambda view: any(view.pps(p) for p in preps)
+
+
+def _trigger_word(value: Any) -> Test:
+    words, _ = _phrases(_key(value))
+
+    def test(view: View) -> bool:
+        m = view.match
+        toks = view.syn.tokens
+        return tuple(t.low for t in toks[m.first : m.end]) in words or (
+            (toks[m.first].low,) in words
         )
-        return hit if name == "trigger_word" else not hit
-    if name == "host_head":
+
+    return test
+
+
+def _host_head(value: Any) -> Test:
+    words, _ = _phrases(_key(value))
+
+    def test(view: View) -> bool:
         # "plans for the withdrawal": the head of the phrase the trigger's PP hangs from
+        m = view.match
+        syn = view.syn
         if m.phrase is None:
             return False
         pp = next((pp for pp in syn.pps if pp.phrase is m.phrase), None)
         if pp is None:
             return False
         host = syn.phrase_of(pp.first - 1) if pp.first > 0 else None
-        return host is not None and (host.head_word,) in _phrases(_key(value))[0]
-    if name in ("from_head", "from_is"):
-        # the phrase a trigger leaves: "withdrew from the deal", "pulled out of ECOWAS"
-        left = [pp.phrase for pp in view.own_pps
-                if pp.prep in ("from", "out of", "of") and pp.phrase is not None]  # fmt: skip
-        if name == "from_head":
-            return any(_head_in(view, p, value) for p in left)
-        return any(_is(value, _kind(p)) for p in left)
-    if name in ("after_object", "after_object_not"):
+        return host is not None and (host.head_word,) in words
+
+    return test
+
+
+def _left(view: View) -> list[Phrase]:
+    """The phrases a trigger leaves: "withdrew from the deal", "pulled out of ECOWAS"."""
+    return [pp.phrase for pp in view.own_pps
+            if pp.prep in ("from", "out of", "of") and pp.phrase is not None]  # fmt: skip
+
+
+def _from_head(value: Any) -> Test:
+    words, _ = _phrases(_key(value))
+    return lambda view: any(_head_in(view, p, words) for p in _left(view))
+
+
+def _from_is(value: Any) -> Test:
+    items = _items(value)
+    return lambda view: any(_kind(p) in items for p in _left(view))
+
+
+def _after_object(value: Any) -> Test:
+    firsts = _by_first(_key(value))
+
+    def test(view: View) -> bool:
         obj = _role(view, "undergoer")
-        hit = obj is not None and _starts_at(view, value, extent(obj)[1])
-        return hit if name == "after_object" else not hit
-    if name == "lemma_not":
-        lemma = pred.lemma if m.predicate is not None and pred is not None else syn.lemmas[m.first]
-        return lemma not in _as_set(value)
-    if name == "lemma":
-        lemma = pred.lemma if m.predicate is not None and pred is not None else syn.lemmas[m.first]
-        return lemma in _as_set(value)
-    if name == "segment_kind":
-        return syn.segment_of(m.first).kind.value in _as_set(value)
-    if name == "capitalized":
-        return syn.tokens[m.first].text[:1].isupper() is bool(value)
-    if name == "head_of_phrase":
-        p = m.phrase
-        hit = (
-            p is None
-            or p.head in range(m.first, m.end)
-            or (
-                # "Exercise Desert Falcon": the noun heads the name after it
-                syn.tokens[m.first].text[:1].isupper()
-                and m.end < len(syn.tokens)
-                and syn.tokens[m.end].text[:1].isupper()
-            )
-            # "the special exercises Kavkaz-2024", "the NATO exercise Iron Wolf": a name
-            or all(
-                any(c.isdigit() for c in t.text)
-                or t.text[:1].isupper()
-                or syn.tags[i] in (Tag.BRACKET, Tag.QUOTE)  # 'the exercise "Himalayan Mission"'
-                for i, t in enumerate(syn.tokens[m.end : p.end], start=m.end)
-            )
+        return obj is not None and _starts_at(view.syn.tokens, firsts, extent(obj)[1])
+
+    return test
+
+
+def _segment_kind(value: Any) -> Test:
+    kinds = _as_set(value)
+    return lambda view: view.syn.segment_of(view.match.first).kind.value in kinds
+
+
+#: Tests that take a word list or a class (a "_not" form negates the test).
+_WORDS: dict[str, Callable[[Any], Test]] = {
+    "clause_has": _clause_has,
+    "sentence_has": _sentence_has,
+    "after_in_clause": _after_in_clause,
+    "before_in_clause": _before_in_clause,
+    "modifier": _modifier,
+    "right_before": _right_before,
+    "right_after": _right_after,
+    "governor": _governor,
+    "governed_as": _governed_as,
+    "object_head": _head_of("undergoer"),
+    "subject_head": _head_of("subject"),
+    "doer_head": _head_of("doer"),
+    "undergoer_head": _head_of("undergoer"),
+    "doer_has": _doer_has,
+    "pp": _pp,
+    "trigger_word": _trigger_word,
+    "host_head": _host_head,
+    "from_head": _from_head,
+    "from_is": _from_is,
+    "after_object": _after_object,
+    "segment_kind": _segment_kind,
+}
+
+#: Tests that hold when the test they name does not.
+_NEGATED = {"sentence_has_not": "sentence_has", "governor_not": "governor",
+            "object_head_not": "object_head", "trigger_word_not": "trigger_word",
+            "after_object_not": "after_object", "no_pp": "pp"}  # fmt: skip
+
+#: Features of the trigger's verb group (or the governing one).
+_FLAGS = frozenset({"passive", "negated", "gerund", "infinitive", "perfect", "participle"})
+
+
+# --- yes/no tests ---------------------------------------------------------------------------
+
+
+def _doer_person(view: View) -> bool:
+    doer = _role(view, "doer")
+    return doer is not None and any(a.role.value == "person" and not a.bare for a in doer.parties())
+
+
+def _governs_infinitive(view: View) -> bool:
+    pred = view.match.predicate
+    return pred is not None and any(
+        p.governor is pred and p.infinitive for p in view.syn.predicates
+    )
+
+
+def _quote_after(view: View) -> bool:
+    m = view.match
+    syn = view.syn
+    return any(syn.tokens[j].text in _QUOTE_MARKS
+               for j in range(m.end, min(len(syn.tags), m.end + 8)))  # fmt: skip
+
+
+def _quoted(view: View) -> bool:
+    return view.syn.segment_of(view.match.first).quoted
+
+
+def _capitalized(view: View) -> bool:
+    return view.syn.tokens[view.match.first].text[:1].isupper()
+
+
+def _head_of_phrase(view: View) -> bool:
+    m = view.match
+    syn = view.syn
+    p = m.phrase
+    return (
+        p is None
+        or p.head in range(m.first, m.end)
+        or (
+            # "Exercise Desert Falcon": the noun heads the name after it
+            syn.tokens[m.first].text[:1].isupper()
+            and m.end < len(syn.tokens)
+            and syn.tokens[m.end].text[:1].isupper()
         )
-        return hit is bool(value)
-    if name == "in_subject":
-        return (view.governing[1] == "subject") is bool(value)
-    if name == "followed_by_clause":
-        j = m.end
-        tags = syn.tags
-        while j < len(tags) and tags[j] in (Tag.ADV, Tag.DATE, Tag.PREP, Tag.DET, Tag.COMMA):
-            if tags[j] == Tag.PREP:
-                break
-            j += 1
-        hit = j < len(tags) and (tags[j] in (Tag.THAT, Tag.QUOTE) or syn.tokens[j].text == ":")
-        return hit is bool(value)
-    raise ValueError(f"unknown condition test {name!r}")  # pragma: no cover - checked at load
+        # "the special exercises Kavkaz-2024", "the NATO exercise Iron Wolf": a name
+        or all(
+            any(c.isdigit() for c in t.text)
+            or t.text[:1].isupper()
+            or syn.tags[i] in (Tag.BRACKET, Tag.QUOTE)  # 'the exercise "Himalayan Mission"'
+            for i, t in enumerate(syn.tokens[m.end : p.end], start=m.end)
+        )
+    )
+
+
+def _in_subject(view: View) -> bool:
+    return view.governing[1] == "subject"
+
+
+def _followed_by_clause(view: View) -> bool:
+    syn = view.syn
+    j = view.match.end
+    tags = syn.tags
+    while j < len(tags) and tags[j] in (Tag.ADV, Tag.DATE, Tag.PREP, Tag.DET, Tag.COMMA):
+        if tags[j] == Tag.PREP:
+            break
+        j += 1
+    return j < len(tags) and (tags[j] in (Tag.THAT, Tag.QUOTE) or syn.tokens[j].text == ":")
+
+
+#: Tests whose value is true or false: whether the property must hold or not.
+_BOOLS: dict[str, Test] = {
+    "doer_person": _doer_person,
+    "governs_infinitive": _governs_infinitive,
+    "quote_after": _quote_after,
+    "quoted": _quoted,
+    "capitalized": _capitalized,
+    "head_of_phrase": _head_of_phrase,
+    "in_subject": _in_subject,
+    "followed_by_clause": _followed_by_clause,
+}
 
 
 def _as_set(value: Any) -> frozenset[str]:

@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from ..annotate.tokens import Token
 from ..annotate.vocabulary import Vocabulary, vocabulary
 from ..syntax import Phrase, Predicate, SentenceSyntax, Tag
 from .patterns import Pattern, PatternSet, patterns
 
-__all__ = ["Index", "Match", "index", "match"]
+__all__ = ["Index", "Match", "index", "match", "may_match"]
 
 
 @attrs.frozen(eq=False)
@@ -141,11 +142,15 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
     tokens = syn.tokens
     tags = syn.tags
     n = len(tokens)
-    i = 0
-    while i < n:
+    nouns = idx.nouns
+    prep_firsts = _prep_firsts(idx)
+    skip_to = 0  # the end of the last trigger (or multi-word preposition) read
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        if i < skip_to or (low not in nouns and low not in prep_firsts):
+            continue
         tag = tags[i]
-        low = tokens[i].low
-        if tag == Tag.PREP and low in _prep_firsts(idx):
+        if tag == Tag.PREP and low in prep_firsts:
             k = i + syn.units[i]
             words = " ".join(t.low for t in tokens[i:k])
             prep_pats = idx.preps.get(words)
@@ -153,9 +158,9 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
                 phrase = syn.phrase_of(k) if k < n else None
                 for group in _by_type(prep_pats):
                     out.append(Match(group, i, k, None, phrase))
-            i = k
+            skip_to = k
             continue
-        options = idx.nouns.get(low) if tag in (Tag.WORD, Tag.CAP) else None
+        options = nouns.get(low) if tag in (Tag.WORD, Tag.CAP) else None
         if options:
             for seq, pats in options:
                 k = len(seq)
@@ -163,9 +168,8 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
                     phrase = syn.phrase_of(i + k - 1)
                     for group in _by_type(pats):
                         out.append(Match(group, i, i + k, None, phrase))
-                    i += k - 1
+                    skip_to = i + k
                     break
-        i += 1
     out.sort(key=lambda m: m.first)
     return out
 
@@ -173,3 +177,20 @@ def match(syn: SentenceSyntax, idx: Index | None = None) -> list[Match]:
 @functools.cache
 def _prep_firsts(idx: Index) -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in idx.preps)
+
+
+@functools.cache
+def _trigger_words(idx: Index, vocab: Vocabulary) -> frozenset[str]:
+    """Every word that may begin a trigger: a form of a trigger verb's first word (a verb
+    group's lemma is its main verb's, a particle or object word only added after it), the
+    first word of a trigger noun, the first word of a trigger preposition."""
+    firsts = {k.split(" ")[0] for k in idx.verbs}
+    verbs = {w for w in (*vocab.lemmas, *vocab.noun_lemmas, *firsts) if vocab.lemma(w) in firsts}
+    return frozenset(verbs | set(idx.nouns) | _prep_firsts(idx))
+
+
+def may_match(tokens: Sequence[Token], idx: Index | None = None) -> bool:
+    """Whether a sentence of ``tokens`` may hold a trigger at all (else :func:`match` finds
+    none, whatever its syntax): a cheap test before the syntax stage."""
+    words = _trigger_words(idx or index(), vocabulary())
+    return any(t.low in words for t in tokens)

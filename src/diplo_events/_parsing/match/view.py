@@ -62,6 +62,8 @@ class View:
     syn: SentenceSyntax
     match: Match
     _cache: dict[str, object] = attrs.field(factory=dict)
+    _by_role: dict[str, list[Phrase]] = attrs.field(factory=dict)
+    _pps_by_prep: dict[str, list[PP]] | None = None
 
     # --- what governs a noun -------------------------------------------------------------
 
@@ -141,10 +143,21 @@ class View:
         return tuple(out)
 
     def pps(self, prep: str) -> list[PP]:
-        return [pp for pp in self.own_pps if pp.prep == prep and pp.phrase is not None]
+        if self._pps_by_prep is None:
+            self._pps_by_prep = {}
+            for pp in self.own_pps:
+                if pp.phrase is not None:
+                    self._pps_by_prep.setdefault(pp.prep, []).append(pp)
+        return list(self._pps_by_prep.get(prep, ()))
 
     def phrases(self, role: str) -> list[Phrase]:
         """The phrases filling syntactic ``role`` (see ``SYNTAX_ROLES``)."""
+        found = self._by_role.get(role)
+        if found is None:
+            found = self._by_role[role] = self._phrases(role)
+        return list(found)
+
+    def _phrases(self, role: str) -> list[Phrase]:
         if role.startswith("pp:"):
             return [pp.phrase for pp in self.pps(role[3:]) if pp.phrase is not None]
         m = self.match

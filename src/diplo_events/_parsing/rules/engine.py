@@ -93,6 +93,8 @@ def extract(
         view = View(syn, m)
         start, end = syn.start(m.first), syn.end(m.end)
         trigger = article.original[start:end]
+        # the patterns of one trigger with one frame (and dropped roles) share its filling
+        filled: dict[tuple[object, ...], Roles] = {}
         for pattern in m.candidates:
             fired = tuple(v.name for v in pattern.vetoes if holds(v, view))
             if fired:
@@ -105,7 +107,11 @@ def extract(
                     cues.append(cue.name)
                     for key, value in cue.then.items():
                         effects.setdefault(key, value)
-            roles = fill(view, pattern, frozenset(effects.get("drop_roles", ())))
+            drop = frozenset(effects.get("drop_roles", ()))
+            frame = (tuple(pattern.frame.items()), drop)
+            roles = filled.get(frame)
+            if roles is None:
+                roles = filled[frame] = fill(view, pattern, drop)
             ctx = Context(article, sent, syn, view, pattern, roles, state, effects)
             built = _BUILDERS[pattern.type](ctx)
             if isinstance(built, str):

@@ -241,8 +241,13 @@ def _sides(parties: list[Actor]) -> list[Actor]:
 
 
 def _counts(ctx: Context) -> tuple[int | None, int | None, int | None]:
-    norm = ctx.article.norm
-    s, e = ctx.sentence.start, ctx.sentence.end
+    return _counts_in(ctx.article.norm, ctx.sentence.start, ctx.sentence.end)
+
+
+@functools.lru_cache(maxsize=1)
+def _counts_in(norm: str, s: int, e: int) -> tuple[int | None, int | None, int | None]:
+    """Troops, ships and aircraft counted in ``norm[s:e]`` (kept for the sentence last
+    read: its other triggers ask again)."""
     troops = find_counts(norm, _nouns("personnel_noun"), s, e)
     ships = find_counts(norm, _nouns("vessel_noun"), s, e)
     aircraft = find_counts(norm, _nouns("aircraft_noun"), s, e)

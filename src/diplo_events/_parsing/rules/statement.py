@@ -460,11 +460,16 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
 
 
 def _medium(ctx: Context) -> str | None:
-    toks = [t.low for t in ctx.syn.tokens]
-    text = " " + " ".join(toks) + " "
+    lows = {t.low for t in ctx.syn.tokens}
+    text = ""  # the sentence's words, spaced, for the media of several words
     for medium, words in vocabulary().media:
-        if any(f" {w} " in text for w in words):
-            return medium
+        if not lows.isdisjoint(words):
+            return medium  # a one-word medium is one of the sentence's words
+        for w in words:
+            if " " in w:
+                text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
+                if f" {w} " in text:
+                    return medium
     return None
 
 

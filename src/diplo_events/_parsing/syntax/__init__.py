@@ -91,9 +91,12 @@ def analyse(
     places: Sequence[PlaceMention],
     dates: Sequence[DateMention],
     vocab: Vocabulary,
+    tokens: list[Token] | None = None,
 ) -> SentenceSyntax:
-    """The syntax of ``norm[start:end]`` given its mentions."""
-    tokens = tokenize(norm, start, end)
+    """The syntax of ``norm[start:end]`` given its mentions (and its ``tokens``, when the
+    caller has them)."""
+    if tokens is None:
+        tokens = tokenize(norm, start, end)
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     entities: list[tuple[int, int, str]] = []

@@ -21,6 +21,7 @@ here, once, for every rule:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -272,7 +273,7 @@ def _verb_groups(
             # read "out of" as one preposition)
             if end < seg.end and tokens[end].low in _PARTICLES:
                 phrasal = lemma + " " + tokens[end].low
-                if phrasal in vocab.lemmas.values() or _known_phrasal(vocab, phrasal):
+                if phrasal in _phrasal_verbs(vocab):
                     if units[end] > 1:
                         units[end + 1] = units[end] - 1
                         tags[end + 1] = Tag.PREP
@@ -319,9 +320,14 @@ _MEANS = frozenset({"phone", "telephone", "email", "e-mail", "letter", "video", 
 _PARTICLES = frozenset({"up", "out", "back", "over", "off", "down", "away", "in", "on", "aside"})
 
 
-def _known_phrasal(vocab: Vocabulary, phrasal: str) -> bool:
-    head, _, particle = phrasal.partition(" ")
-    return any(f"{head} {particle}" in forms for forms in vocab.classes.values())
+@functools.cache
+def _phrasal_verbs(vocab: Vocabulary) -> frozenset[str]:
+    """Every verb lemma and every form of any class of several words ("pull out"): a verb
+    and a particle that make one of them are a phrasal verb."""
+    out = set(vocab.lemmas.values())
+    for forms in vocab.classes.values():
+        out.update(f for f in forms if " " in f)
+    return frozenset(out)
 
 
 def _participle_use(
@@ -398,20 +404,6 @@ def build_clauses(
             # "is the second drill held in Chile": a noun, the participle, then a PP
             pred.head in noun_ends and pred.end < n and tags[pred.end] == Tag.PREP
         )
-        # "Forces aligned with the GNA, ..., said ...": the sentence's verb comes later,
-        # opening a segment of its own
-        later_verb = any(
-            q.first == q.segment.first
-            and q.segment.kind is SegmentKind.COMMA
-            and not (q.gerund or q.infinitive)
-            # (", said the Malian army." has its subject after it)
-            and not (
-                vocab.has("reporting_verb", q.lemma)
-                and q.end < n
-                and tags[q.end] in (Tag.DET, Tag.ACTOR, Tag.CAP)
-            )
-            for q in preds[k + 1 :]
-        )
         # a participle describing a noun takes no object ("rebels fled Grozny" is a verb)
         takes_object = pred.end < n and tags[pred.end] in (
             Tag.DET,
@@ -427,7 +419,10 @@ def build_clauses(
             and VerbForm.PARTICIPLE in pred.forms
             and after_noun
             and not takes_object
-            and (any(p.segment is pred.segment for p in preds[:k]) or later_verb)
+            and (
+                any(p.segment is pred.segment for p in preds[:k])
+                or _later_verb(preds[k + 1 :], tags, vocab)
+            )
         ):
             # "said in a statement issued on Tuesday" (not "heads of state gathered")
             pred.participle = True
@@ -453,6 +448,24 @@ def build_clauses(
     return segments, preds
 
 
+def _later_verb(later: Sequence[Predicate], tags: Sequence[str], vocab: Vocabulary) -> bool:
+    """ "Forces aligned with the GNA, ..., said ...": the sentence's verb comes later,
+    opening a segment of its own."""
+    n = len(tags)
+    return any(
+        q.first == q.segment.first
+        and q.segment.kind is SegmentKind.COMMA
+        and not (q.gerund or q.infinitive)
+        # (", said the Malian army." has its subject after it)
+        and not (
+            vocab.has("reporting_verb", q.lemma)
+            and q.end < n
+            and tags[q.end] in (Tag.DET, Tag.ACTOR, Tag.CAP)
+        )
+        for q in later
+    )
+
+
 @attrs.define
 class _Context:
     tokens: Sequence[Token]
@@ -472,6 +485,10 @@ class _Context:
     #: so "met met met ..." costs one look per verb, not one per verb before it
     _looked: set[int] = attrs.field(factory=set)
     _positions: dict[int, int] = attrs.field(factory=dict)
+    pp_first: dict[int, PP] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.pp_first = {pp.first: pp for pp in self.pps}
 
     def _index_in(self, pred: Predicate, same: list[Predicate]) -> int:
         """The position of ``pred`` among its segment's predicates (``same``)."""
@@ -496,7 +513,7 @@ class _Context:
         prev_end = same[k - 1].end if k > 0 else seg.first
         # object: the phrase right after the verb (across a date: "met on Tuesday X" is rare)
         at = pred.end
-        pp_first = {pp.first: pp for pp in self.pps}
+        pp_first = self.pp_first
         while at < nxt:
             # "completed on Friday the withdrawal": over a time phrase to the object
             if self.tags[at] in (Tag.DATE, Tag.ADV):

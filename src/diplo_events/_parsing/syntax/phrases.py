@@ -11,7 +11,9 @@ of Russia and China").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -21,6 +23,8 @@ from ..annotate.vocabulary import vocabulary
 from .tags import NOMINAL, Tag
 
 __all__ = ["PP", "Phrase", "build_phrases"]
+
+T = TypeVar("T")
 
 
 @attrs.frozen(eq=False)
@@ -38,6 +42,29 @@ class Phrase:
     members: tuple[Phrase, ...] = ()  # the conjuncts of a coordination
     modifiers: tuple[PP, ...] = ()  # "of" phrases after it
     appositive: Phrase | None = None
+
+    def but(
+        self,
+        *,
+        members: tuple[Phrase, ...] | None = None,
+        modifiers: tuple[PP, ...] | None = None,
+        appositive: Phrase | None = None,
+    ) -> Phrase:
+        """A copy with other members, modifiers or appositive (``attrs.evolve``, made
+        cheap: the syntax stage makes many)."""
+        return Phrase(
+            self.first,
+            self.end,
+            self.head,
+            self.actors,
+            self.places,
+            self.head_word,
+            self.role_head,
+            self.owner_pronoun,
+            self.members if members is None else members,
+            self.modifiers if modifiers is None else modifiers,
+            self.appositive if appositive is None else appositive,
+        )
 
     @property
     def coordinated(self) -> bool:
@@ -119,10 +146,23 @@ def _head(tokens: Sequence[Token], tags: Sequence[str], first: int, end: int) ->
     return end - 1
 
 
-def _inside(
-    spans: Sequence[tuple[int, int]], items: Sequence[object], first: int, end: int
-) -> tuple[object, ...]:
-    return tuple(item for (a, b), item in zip(spans, items, strict=True) if first <= a and b <= end)
+class _Inside(Generic[T]):
+    """Mentions by their first token, to find those inside a token range at once."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int, T]]) -> None:
+        self._at: dict[int, list[tuple[int, int, T]]] = {}
+        for k, (a, b, item) in enumerate(ranges):
+            self._at.setdefault(a, []).append((k, b, item))
+
+    def __call__(self, first: int, end: int) -> tuple[T, ...]:
+        """The mentions inside tokens ``[first, end)``, in their given order."""
+        at = self._at
+        if not at:
+            return ()
+        found = [x for i in range(first, end) if i in at for x in at[i] if x[1] <= end]
+        if len(found) > 1:
+            found.sort(key=lambda x: x[0])
+        return tuple(item for _, _, item in found)
 
 
 def build_phrases(
@@ -139,18 +179,17 @@ def build_phrases(
     """
     n = len(tokens)
     a_spans = [(a, b) for a, b, _ in actors]
-    a_items = [m for _, _, m in actors]
-    p_spans = [(a, b) for a, b, _ in places]
-    p_items = [m for _, _, m in places]
+    actors_in = _Inside(actors)
+    places_in = _Inside(places)
+    vocab = vocabulary()
+    role_nouns = vocab.forms("role_noun")
 
     def make(first: int, end: int) -> Phrase:
-        acts = _inside(a_spans, a_items, first, end)
-        plcs = _inside(p_spans, p_items, first, end)
         head = _head(tokens, tags, first, end)
-        role = tags[head] == Tag.WORD and vocabulary().has("role_noun", tokens[head].low)
+        role = tags[head] == Tag.WORD and tokens[head].low in role_nouns
         owned = tokens[first].low in ("its", "their", "his", "her", "our")
-        return Phrase(first, end, head, acts, plcs, tokens[head].low, role,  # type: ignore[arg-type]
-                      owner_pronoun=owned)  # fmt: skip
+        return Phrase(first, end, head, actors_in(first, end), places_in(first, end),
+                      tokens[head].low, role, owner_pronoun=owned)  # fmt: skip
 
     # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
     basic: list[Phrase] = []
@@ -160,30 +199,28 @@ def build_phrases(
     clause_names = {a for a, b, m in actors if m.role.value == "person" and b < n
                     and tags[b] in (Tag.VERB, Tag.AUX, Tag.MODAL)}  # fmt: skip
     actor_end = {b for _, b in a_spans}
-    i = 0
-    while i < n:
-        if tags[i] not in NOMINAL:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and tags[j] in NOMINAL:
-            if tags[j] == Tag.DET and tags[j - 1] not in (Tag.POSS, Tag.DET):
-                break  # "met Putin the next day"
-            if tags[j] == Tag.PRON and tags[j - 1] != Tag.DET:
-                break
-            if tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"):
-                break
-            if j in actor_start and (
-                (j in actor_end and tags[j - 1] == Tag.ACTOR)
-                # "told his Polish counterpart Russia could not win": a state's name after a
-                # common noun starts another phrase
-                or (tags[j - 1] == Tag.WORD and j in state_start)
-                or (tags[j - 1] == Tag.WORD and j in clause_names)
+    tag_string = "".join(tags)  # one character per token
+    for run in _NOMINAL_RUN.finditer(tag_string):
+        i, stop = run.span()
+        for j in range(i + 1, stop):
+            if (
+                (tags[j] == Tag.DET and tags[j - 1] not in (Tag.POSS, Tag.DET))  # "met Putin
+                or (tags[j] == Tag.PRON and tags[j - 1] != Tag.DET)  # the next day"
+                or (tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"))
+                or (
+                    j in actor_start
+                    and (
+                        (j in actor_end and tags[j - 1] == Tag.ACTOR)
+                        # "told his Polish counterpart Russia could not win": a state's name
+                        # after a common noun starts another phrase
+                        or (tags[j - 1] == Tag.WORD and j in state_start)
+                        or (tags[j - 1] == Tag.WORD and j in clause_names)
+                    )
+                )  # two mentions side by side: two phrases ("told Putin Russia ...")
             ):
-                break  # two mentions side by side: two phrases ("told Putin Russia ...")
-            j += 1
-        basic.append(make(i, j))
-        i = j
+                basic.append(make(i, j))
+                i = j
+        basic.append(make(i, stop))
 
     # 2. coordination: P (, P)* (,)? and/or P
     phrases: list[Phrase] = []
@@ -223,9 +260,8 @@ def build_phrases(
     # 3. prepositional phrases
     by_first = {p.first: p for p in phrases}
     pps: list[PP] = []
-    for i in range(n):
-        if tags[i] != Tag.PREP:
-            continue
+    i = tag_string.find(Tag.PREP)
+    while i >= 0:
         k = i + units[i]
         prep = " ".join(tokens[t].low for t in range(i, k))
         obj = by_first.get(k)
@@ -239,24 +275,24 @@ def build_phrases(
             and tags[prev.phrase.head] == Tag.WORD
         )
         pps.append(PP(prep, i, obj.end if obj is not None else k, obj, nested))
+        i = tag_string.find(Tag.PREP, i + 1)
 
     # 4. modifiers and appositives, right to left so that every phrase is final before a
     #    phrase or a PP before it points to it
-    vocab = vocabulary()
     pp_at = {pp.first: pp for pp in pps}
     final: dict[int, Phrase] = {}
     modifier_of: set[int] = set()  # first tokens of phrases that modify the one before
+    force_nouns = vocab.forms("force_noun")
+    personnel_nouns = vocab.forms("personnel_noun")
+    statement_nouns = vocab.forms("statement_noun")
 
     def with_modifiers(p: Phrase) -> Phrase:
         head = tokens[p.head].low
-        role = vocab.has("role_noun", head)
-        people = (
-            role
-            or vocab.has("force_noun", head)
-            or vocab.has("personnel_noun", head)
-            or (head in _GROUP_HEADS)
-        )
-        said = vocab.has("statement_noun", head)  # "a statement from the presidency"
+        if p.end not in pp_at:
+            return p
+        role = head in role_nouns
+        people = role or head in force_nouns or head in personnel_nouns or head in _GROUP_HEADS
+        said = head in statement_nouns  # "a statement from the presidency"
         mods: list[PP] = []
         pos = p.end
         while (
@@ -273,16 +309,16 @@ def build_phrases(
             pp = pp_at[pos]
             assert pp.phrase is not None
             obj = final.get(pp.phrase.first, pp.phrase)
-            mods.append(attrs.evolve(pp, phrase=obj))
+            mods.append(PP(pp.prep, pp.first, pp.end, obj, pp.nested))
             modifier_of.add(obj.first)
             pos = max(pp.end, obj.stop)  # "of the town of Kidal": the town's own "of" phrase
-        return attrs.evolve(p, modifiers=tuple(mods)) if mods else p
+        return p.but(modifiers=tuple(mods)) if mods else p
 
     for p in reversed(phrases):
         if p.members and p.members[-1].role_head:
             # "Hajiev and the Uzbek envoy to Afghanistan": the PP is the last conjunct's
             last = with_modifiers(p.members[-1])
-            p = attrs.evolve(p, members=(*p.members[:-1], last))
+            p = p.but(members=(*p.members[:-1], last))
         elif not p.members:
             p = with_modifiers(p)
         final[p.first] = p
@@ -291,21 +327,25 @@ def build_phrases(
         if f.members:
             q = _appositive_of(tokens, tags, f.members[-1], final, modifier_of)
             if q is not None and f.members[-1].role_head:
-                last = attrs.evolve(f.members[-1], appositive=q)
-                final[p.first] = attrs.evolve(f, members=(*f.members[:-1], last))
+                last = f.members[-1].but(appositive=q)
+                final[p.first] = f.but(members=(*f.members[:-1], last))
                 modifier_of.add(q.first)
             continue
         q = _appositive_of(tokens, tags, f, final, modifier_of)
         if q is not None:
-            final[p.first] = attrs.evolve(f, appositive=q)
+            final[p.first] = f.but(appositive=q)
             modifier_of.add(q.first)
     out_pps = [
-        attrs.evolve(pp, phrase=final.get(pp.phrase.first, pp.phrase)) if pp.phrase else pp
+        PP(pp.prep, pp.first, pp.end, final.get(pp.phrase.first, pp.phrase), pp.nested)
+        if pp.phrase
+        else pp
         for pp in pps
     ]
     return [final[p.first] for p in phrases], out_pps
 
 
+#: A run of tokens that may make a noun phrase, in a sentence's tag string.
+_NOMINAL_RUN = re.compile("[" + re.escape("".join(sorted(NOMINAL))) + "]+")
 _GROUP_HEADS = frozenset({"delegation", "delegations", "team", "teams", "contingent",
                           "contingents", "leaders", "envoys", "representatives", "diplomats",
                           "negotiators", "mediators"})  # fmt: skip

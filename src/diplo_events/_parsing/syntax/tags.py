@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -108,6 +109,33 @@ def _single(vocab: Vocabulary) -> dict[str, str]:
     return out
 
 
+class _Words(NamedTuple):
+    """The vocabulary's word sets the tagger reads for every token, looked up once."""
+
+    approximator: frozenset[str]  # "nearly", "some", "more than"
+    approximator_firsts: frozenset[str]  # the first words of the approximators of two words
+    number_word: frozenset[str]
+    ly_noun: frozenset[str]
+    manner_word: frozenset[str]
+    auxiliary: frozenset[str]  # every form of be, have, do and get
+
+
+@functools.cache
+def _words(vocab: Vocabulary) -> _Words:
+    approximator = vocab.forms("approximator")
+    auxiliary: set[str] = set()
+    for name in _AUX_WORDS:
+        auxiliary |= vocab.forms(name)
+    return _Words(
+        approximator=approximator,
+        approximator_firsts=frozenset(f.split(" ")[0] for f in approximator if " " in f),
+        number_word=vocab.forms("number_word"),
+        ly_noun=vocab.forms("ly_noun"),
+        manner_word=vocab.forms("manner_word"),
+        auxiliary=frozenset(auxiliary),
+    )
+
+
 # Words that are prepositions before a noun phrase and subordinators before a clause; the
 # clause stage decides (they are tagged PREP here).
 _PREP_OR_SUB = frozenset({"after", "before", "since", "until", "till", "as"})
@@ -129,6 +157,7 @@ def tag_tokens(
                 tags[i] = tag
     single = _single(vocab)
     multi = _units(vocab)
+    known = _words(vocab)
     i = 0
     while i < n:
         if tags[i]:
@@ -171,7 +200,7 @@ def tag_tokens(
             and low.endswith("ly")
             and len(low) > 5
             and low not in vocab.noun_forms
-            and not vocab.has("ly_noun", low)
+            and low not in known.ly_noun
         ):
             tags[i] = Tag.ADV  # "internationally recognized", "quickly entered"
         elif low in single and (text[0].islower() or i == 0 or _sentence_start(tokens, tags, i)
@@ -181,50 +210,76 @@ def tag_tokens(
             tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
-    for i in range(n - 1):
-        if (
-            tags[i] in (Tag.ADV, Tag.PREP)
-            and vocab.has("approximator", tokens[i].low)
-            and (tags[i + 1] == Tag.NUM or vocab.has("number_word", tokens[i + 1].low))
-        ):
-            tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": part of the phrase
-    for i in range(n - 2):
-        two = f"{tokens[i].low} {tokens[i + 1].low}"
-        if vocab.has("approximator", two) and (
-            tags[i + 2] == Tag.NUM or vocab.has("number_word", tokens[i + 2].low)
-        ):
-            tags[i] = tags[i + 1] = Tag.DET  # "more than 3,000 troops"
-            units[i + 1] = 1
-    for i in range(1, n - 1):
-        if (
-            tokens[i].low == "since"
-            and tokens[i - 1].low in ("have", "has", "had")
-            and tokens[i + 1].low in vocab.verb_forms
-        ):
-            tags[i] = Tag.ADV  # "have since seized": an adverb
-    for i in range(1, n - 1):
-        if (
-            tags[i] == Tag.ADV
-            and tags[i - 1] == Tag.DET
-            and tags[i + 1] in (Tag.WORD, Tag.CAP, Tag.ACTOR, Tag.PLACE, Tag.NUM)
-        ):
-            tags[i] = Tag.WORD  # "their first joint drills", "the last American forces"
-    _short_brackets(tokens, tags)
-    _short_quotes(tokens, tags, vocab)
-    _mark_auxiliaries(tokens, tags, vocab)
-    _tag_to(tokens, tags, forms, vocab)
+    # (each pass below is skipped when the sentence lacks the words or tags it looks for)
+    lows = {t.low for t in tokens}
+    approximator = known.approximator
+    number_word = known.number_word
+    if not lows.isdisjoint(approximator):
+        for i in range(n - 1):
+            if (
+                tags[i] in (Tag.ADV, Tag.PREP)
+                and tokens[i].low in approximator
+                and (tags[i + 1] == Tag.NUM or tokens[i + 1].low in number_word)
+            ):
+                tags[i] = Tag.DET  # "nearly five hours", "some 2,500 troops": in the phrase
+    firsts = known.approximator_firsts
+    if not lows.isdisjoint(firsts):
+        for i in range(n - 2):
+            if tokens[i].low not in firsts:
+                continue
+            two = f"{tokens[i].low} {tokens[i + 1].low}"
+            if two in approximator and (tags[i + 2] == Tag.NUM or tokens[i + 2].low in number_word):
+                tags[i] = tags[i + 1] = Tag.DET  # "more than 3,000 troops"
+                units[i + 1] = 1
+    if "since" in lows:
+        for i in range(1, n - 1):
+            if (
+                tokens[i].low == "since"
+                and tokens[i - 1].low in ("have", "has", "had")
+                and tokens[i + 1].low in vocab.verb_forms
+            ):
+                tags[i] = Tag.ADV  # "have since seized": an adverb
+    if Tag.ADV in tags:
+        for i in range(1, n - 1):
+            if (
+                tags[i] == Tag.ADV
+                and tags[i - 1] == Tag.DET
+                and tags[i + 1] in (Tag.WORD, Tag.CAP, Tag.ACTOR, Tag.PLACE, Tag.NUM)
+            ):
+                tags[i] = Tag.WORD  # "their first joint drills", "the last American forces"
+    if "(" in lows or "[" in lows:
+        _short_brackets(tokens, tags)
+    if Tag.QUOTE in tags:
+        _short_quotes(tokens, tags, vocab)
+    if Tag.POSS in tags or not lows.isdisjoint(known.auxiliary):
+        _mark_auxiliaries(tokens, tags, known.auxiliary)
+    if "to" in lows:
+        _tag_to(tokens, tags, forms, vocab)
     _tag_verbs(tokens, tags, forms, vocab)
-    _settle_auxiliaries(tokens, tags, forms, vocab)
-    _split_particles(tokens, tags, units, vocab)
-    for i in range(1, n):
-        if tags[i - 1] == Tag.VERB and vocab.has("manner_word", tokens[i].low):
-            tags[i] = Tag.ADV  # "met face-to-face": how, not whom
-    _relative_that(tags)
-    lemmas = [vocab.lemma(t.low) if tags[i] in (Tag.VERB, Tag.AUX) else vocab.noun_lemma(t.low)
-              for i, t in enumerate(tokens)]  # fmt: skip
-    for i, tok in enumerate(tokens):
-        if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
-            tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
+    if Tag.AUX in tags:
+        _settle_auxiliaries(tokens, tags, forms, vocab)
+    if not lows.isdisjoint(_PARTICLE_WORDS):
+        _split_particles(tokens, tags, units, vocab)
+    manner = known.manner_word
+    if not lows.isdisjoint(manner):
+        for i in range(1, n):
+            if tags[i - 1] == Tag.VERB and tokens[i].low in manner:
+                tags[i] = Tag.ADV  # "met face-to-face": how, not whom
+    if Tag.THAT in tags:
+        _relative_that(tags)
+    verb_lemmas = vocab.lemmas
+    noun_lemmas = vocab.noun_lemmas
+    # a verb's lemma is its verb lemma, else its noun lemma; any other word's the other way
+    lemmas = [
+        (verb_lemmas.get(t.low) or noun_lemmas.get(t.low, t.low))
+        if tags[i] in (Tag.VERB, Tag.AUX)
+        else (noun_lemmas.get(t.low) or verb_lemmas.get(t.low, t.low))
+        for i, t in enumerate(tokens)
+    ]
+    if not lows.isdisjoint(_PREP_OR_SUB):
+        for i, tok in enumerate(tokens):
+            if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
+                tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
     return Tagged(tags=tags, lemmas=lemmas, units=units, forms=forms)
 
 
@@ -320,15 +375,16 @@ def _tag_verbs(
     tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
 ) -> None:
     """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives."""
+    verb_forms = vocab.verb_forms
     for i, tok in enumerate(tokens):
         tag = tags[i]
         if tag not in (Tag.WORD, Tag.CAP):
             continue
-        if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
-            continue
         low = tok.low
-        found = vocab.verb_forms.get(low)
+        found = verb_forms.get(low)
         if found is None:
+            continue
+        if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
             continue
         if low in _PARTICLE_WORDS and i + 1 < len(tokens) and tags[i + 1] == Tag.PREP and i > 0:
             tags[i] = Tag.ADV  # "handed the town back to Egypt": the verb's particle
@@ -411,19 +467,20 @@ def _tag_verbs(
         forms[i] = found
 
 
-def _mark_auxiliaries(tokens: Sequence[Token], tags: list[str], vocab: Vocabulary) -> None:
-    """Forms of be / have / do / get: auxiliaries for now (:func:`_settle_auxiliaries`)."""
+def _mark_auxiliaries(tokens: Sequence[Token], tags: list[str], auxiliary: frozenset[str]) -> None:
+    """Forms of be / have / do / get (``auxiliary``): auxiliaries for now
+    (:func:`_settle_auxiliaries`)."""
     for i, tok in enumerate(tokens):
-        if tags[i] == Tag.POSS:
+        tag = tags[i]
+        if tag == Tag.POSS:
             if i > 0 and tags[i - 1] == Tag.PRON:
                 tags[i] = Tag.AUX  # "he's", "it's": a contracted "is"
             continue
-        if tags[i] not in (Tag.WORD, Tag.CAP):
+        if tag not in (Tag.WORD, Tag.CAP) or tok.low not in auxiliary:
             continue
-        if tags[i] == Tag.CAP and not _sentence_start(tokens, tags, i):
+        if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
             continue
-        if any(vocab.has(name, tok.low) for name in _AUX_WORDS):
-            tags[i] = Tag.AUX
+        tags[i] = Tag.AUX
 
 
 def _settle_auxiliaries(
