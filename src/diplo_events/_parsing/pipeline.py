@@ -126,19 +126,25 @@ def _heading(norm: str, start: int, end: int) -> bool:
     return line_start and norm.startswith("\n", end) and bool(norm[end:].strip())
 
 
-# "since the early 1990s", "until Friday", "as of Monday": a period's bound, not its day
-_BOUND = re.compile(r"\b(?:since|until|till|as of)\s(?:[\w'’-]+\s){0,8}$", re.IGNORECASE)
-
-
-# "since Russian forces captured the town on May 3": the date is the capture's own
-_VERB_LIKE = re.compile(r"\b(?:\w{3,}ed|took|began|fell|won|lost|met|came|went|left|held|made)\b")
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def _with_bounds(norm: str, dates: list[DateMention]) -> tuple[DateMention, ...]:
+    """Mark the dates that only bound a period ("since the early 1990s", "until at least
+    Friday", "as of Monday"): the bound word, then nothing but filler before the date. A
+    date after a happening ("since a session last June", "since Russian forces captured
+    the town on May 3") is that happening's own."""
+    vocab = vocabulary()
     out = []
     for d in dates:
-        bound = _BOUND.search(norm, max(0, d.start - 80), d.start)
-        if bound is not None and not _VERB_LIKE.search(norm, bound.start() + 5, d.start):
+        words = [w.lower() for w in _WORD.findall(norm, max(0, d.start - 60), d.start)]
+        k = len(words)
+        while k > 0 and vocab.has("bound_filler", words[k - 1]):
+            k -= 1
+        if k > 0 and (
+            vocab.has("period_bound", words[k - 1])
+            or (k > 1 and vocab.has("period_bound", f"{words[k - 2]} {words[k - 1]}"))
+        ):
             d = attrs.evolve(d, bound=True)
         out.append(d)
     return tuple(out)

@@ -618,3 +618,23 @@ def test_hosting_counterparts_ahead_of_a_drill_is_a_meeting() -> None:
         "counterparts from Ghana, Senegal and Sierra Leone in Abuja on February 6."
     )
     assert {"GHA", "SEN", "SLE"} <= {p.country for p in m.participants}
+
+
+def test_a_meeting_counted_from_is_an_earlier_meeting_of_the_same_sides() -> None:
+    text = ("Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Soto at "
+            "the Hotel Carrera on Tuesday in their first talks since a session last June in "
+            "Lima.")  # fmt: skip
+    first, earlier = meetings(text)
+    assert {a.country for a in first.participants} == {"CHL", "PER"}
+    assert (first.date and first.date.start) == dt.date(2024, 3, 5)
+    assert (first.location and first.location.name) == "Hotel Carrera"
+    assert {a.country for a in earlier.participants} == {"CHL", "PER"}
+    assert (earlier.date and earlier.date.start) == dt.date(2023, 6, 1)
+    assert (earlier.date and earlier.date.precision) is DatePrecision.MONTH
+    assert (earlier.location and earlier.location.name) == "Lima"
+
+
+def test_a_period_since_a_date_is_no_earlier_meeting() -> None:
+    text = "Chile and Peru held talks on Tuesday, their first since 2019."
+    [m] = meetings(text)
+    assert (m.date and m.date.start) == dt.date(2024, 3, 5)

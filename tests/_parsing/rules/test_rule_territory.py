@@ -909,3 +909,24 @@ def test_taking_operational_control_is_a_capture() -> None:
 def test_of_two_captures_in_a_sentence_the_one_naming_a_town_is_kept() -> None:
     [ch] = changes("Iraqi troops stormed into Kuwait and seized Kuwait City on Thursday.")
     assert [p.name for p in ch.places] == ["Kuwait City"]
+
+
+def test_people_seized_in_a_gerund_clause_are_no_territory() -> None:
+    text = ("Rebels captured a key northern town on Monday, seizing 40 prisoners and cutting "
+            "off a supply road.")  # fmt: skip
+    [c] = changes(text)
+    assert c.count is None
+
+
+def test_a_change_told_again_with_its_place_is_one_change() -> None:
+    text = ("Rebels captured a key northern town on Monday after heavy fighting.\n\n"
+            "A government spokesman said the rebels entered Kaga Bandoro after two hours "
+            "of fighting.")  # fmt: skip
+    [c] = changes(text)
+    assert [p.name for p in c.places] == ["Kaga Bandoro"]
+    assert len(c.evidence) == 2
+
+
+def test_captures_of_two_named_places_stay_two() -> None:
+    text = "Rebels captured Bria on Monday.\n\nOn Tuesday the rebels entered Bambari."
+    assert [[p.name for p in c.places] for c in changes(text)] == [["Bria"], ["Bambari"]]

@@ -54,3 +54,16 @@ def test_have_since_is_an_adverb_before_the_verb() -> None:
     syn = syntax_of("Government troops have since retaken the port of Marova.")
     assert _tag(syn, "since") == Tag.ADV
     assert [p.lemma for p in syn.predicates] == ["retake"]
+
+
+def test_a_gerund_coordinated_with_one_before_it_is_a_verb() -> None:
+    # "cutting" is not in the lexicon: it is read as a verb for its "and" after "seizing"
+    syn = syntax_of("Rebels took the town, seizing 40 trucks and cutting off the main road.")
+    assert _tag(syn, "cutting") == Tag.VERB
+    syn = syntax_of("The ministers discussed trade and fishing rights.")
+    assert _tag(syn, "fishing") != Tag.VERB
+
+
+def test_a_capitalized_determiner_after_a_dateline_is_a_determiner() -> None:
+    syn = syntax_of("LUSAKA, Zambia The ruling party won the vote.")
+    assert _tag(syn, "The") == Tag.DET

@@ -11,14 +11,14 @@ def actor_key(actor: Actor) -> str:
     """The key two mentions share when they name the same actor (each person is its own)."""
     if actor.kind is ActorKind.PERSON:
         return f"person:{actor.name}"
-    return actor.country or actor.organization or actor.name
+    return actor.country or actor.organization or actor.name.lower()  # "Rebels", "rebels"
 
 
 def side_key(actor: Actor) -> str:
     """The party an actor stands for: a person's state or organization when known."""
     if actor.kind is ActorKind.PERSON and not (actor.country or actor.organization):
         return f"person:{actor.name}"
-    return actor.country or actor.organization or actor.name
+    return actor.country or actor.organization or actor.name.lower()  # "Rebels", "rebels"
 
 
 def voice_key(actor: Actor) -> str:

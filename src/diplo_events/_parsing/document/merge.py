@@ -83,6 +83,11 @@ def parties(event: Event) -> frozenset[str]:
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+def nested_sides(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name sides, and the sides of one are among those of the other."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
 def _finer(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
     """The more precise of two agreeing dates (the first on a tie)."""
     if a is None or b is None:
@@ -347,7 +352,9 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                     prev.event.kind is ev.kind
                     and not rivals
                     and len(counts) < 2
-                    and (same_places or (pa == pb and either_empty and not counts))
+                    # "captured a key northern city" ... "soldiers entered Taloqan": one
+                    # change told twice, once without its place, by the same sides or fewer
+                    and (same_places or (nested_sides(pa, pb) and either_empty and not counts))
                 ):
                     target = k
                     break

@@ -124,6 +124,10 @@ def _self_reference(view: View, p: Phrase) -> list[ActorMention]:
             for a in found
         ):
             return []  # "the ministry said the rebels had withdrawn": not the ministry's own
+        if vocab.has("non_state_word", head) and not any(
+            a.actor is not None and a.actor.kind is ActorKind.ARMED_GROUP for a in found
+        ):
+            return []  # "a government spokesman said the rebels entered X": not his own
         if not found and first in ("its", "their", "his", "her"):
             # "Russia completed the withdrawal of its troops": the clause's doer
             gov = view.governing[0] if view.match.predicate is None else None
@@ -220,14 +224,18 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
     """The place of the frame's ``location`` role, else one in a locative phrase of the
     trigger's clause, else one the sentence opens with ("In Doha, ..."), else the
     dateline's place for "here"."""
-    for pl in roles.places.get("location", ()):
-        if _placeable(pl):
-            return pl.location
+    # the first told: "met at the Plaza Hotel in his first talks since a session in Managua";
+    # a region of no state last ("on the sidelines of an Asia summit in Indonesia")
     syn = view.syn
     first, end = view.clause
+    cut = _earlier_from(view)
+    for pl in sorted(roles.places.get("location", ()), key=_place_order):
+        if _placeable(pl) and pl.start < cut:
+            return pl.location
     for pp in view.own_pps:
         if (
             first <= pp.first < end
+            and syn.start(pp.first) < cut
             and pp.phrase is not None
             and (
                 vocabulary().has("locative_preposition", pp.prep)
@@ -259,6 +267,32 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
     if home is not None and any(syn.tokens[i].low == "here" for i in range(first, end)):
         return home  # "VIENNA (AP) - ... met at the embassy here"
     return None
+
+
+_NO_CUT = 1 << 62
+
+
+def _earlier_from(view: View) -> int:
+    """Where the trigger's clause goes on to tell an earlier happening, after the trigger
+    ("met X ... since a session last June in Managua": its date and place are the
+    session's); else the end of the text."""
+    syn = view.syn
+    first, end = view.clause
+    t_end = syn.end(view.match.end)
+    vocab = vocabulary()
+    for pp in syn.pps:
+        if (
+            first <= pp.first < end
+            and syn.start(pp.first) >= t_end
+            and vocab.has("counted_from_preposition", pp.prep)
+        ):
+            return syn.start(pp.first)
+    return _NO_CUT
+
+
+def _place_order(pl: PlaceMention) -> tuple[bool, int]:
+    loc = pl.location
+    return (loc.country is None and loc.kind is LocationKind.REGION, pl.start)
 
 
 def _distance_before(syn: SentenceSyntax, i: int) -> bool:
@@ -334,6 +368,10 @@ def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
     lo, hi = syn.start(first), syn.end(end)
     m = view.match
     t_start, t_end = syn.start(m.first), syn.end(m.end)
+    cut = _earlier_from(view)
+    if cut < hi:
+        dates = [d for d in dates if not cut <= d.start < hi]
+        hi = cut
     inside = [d for d in dates if lo <= d.start and d.end <= hi and not d.bound]
     after = [d for d in inside if d.start >= t_end]
     before = [d for d in inside if d.end <= t_start]

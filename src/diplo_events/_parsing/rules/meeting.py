@@ -112,6 +112,26 @@ def _collective(ctx: Context) -> Actor | None:
     return None
 
 
+def _earlier_meeting(ctx: Context) -> list[Actor]:
+    """ "X met Y ... since a session last June": the meeting a meeting is counted from was
+    one of the same sides, the parties of the verb it depends on."""
+    gov, how = ctx.view.governing
+    vocab = vocabulary()
+    if (
+        gov is None
+        or not how.startswith("pp:")
+        or not vocab.has("counted_from_preposition", how[3:])
+        or not vocab.has("meeting_verb", gov.lemma)
+    ):
+        return []
+    phrases = [gov.subject, gov.object, *(pp.phrase for pp in gov.pps if pp.prep == "with")]
+    found: list[Actor] = []
+    for p in phrases:
+        if p is not None:
+            found.extend(a.actor for a in phrase_actors(p) if a.actor is not None)
+    return found
+
+
 def _named_before(ctx: Context) -> list[Actor]:
     """The persons of two sides named earlier in the sentence ("X raised it with Y when the
     two met", "after A and B spoke, the two presidents met")."""
@@ -260,6 +280,10 @@ def build(ctx: Context) -> Built:
             link = Link.DISTINCT if _also(ctx) else Link.REFERS
         elif (collective := _collective(ctx)) is not None:
             parties = [collective]  # "Afghanistan's warring factions met face-to-face"
+        elif len(_sides(earlier := _earlier_meeting(ctx))) >= 2:
+            # "their first talks since a session last June": those sides
+            parties = [affiliate(a, ctx.article, ctx.state, ()) for a in earlier]
+            link = Link.DISTINCT
         else:
             return "one party"
     elif (

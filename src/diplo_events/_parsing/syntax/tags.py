@@ -206,6 +206,13 @@ def tag_tokens(
         elif low in single and (text[0].islower() or i == 0 or _sentence_start(tokens, tags, i)
                                 or low in ("i",)):  # fmt: skip
             tags[i] = single[low]
+        elif (
+            single.get(low) == Tag.DET
+            and i + 1 < n
+            and tokens[i + 1].text[:1].islower()
+            and not tags[i + 1]
+        ):
+            tags[i] = Tag.DET  # "KABUL, Afghanistan The ruling army": a dateline before it
         else:
             tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
         i += 1
@@ -383,6 +390,16 @@ def _tag_verbs(
         low = tok.low
         found = verb_forms.get(low)
         if found is None:
+            if (
+                low.endswith("ing")
+                and len(low) > 5
+                and i > 0
+                and tags[i - 1] == Tag.COORD
+                and low not in vocab.noun_forms
+                and _gerund_before(tags, forms, i - 1)
+            ):
+                tags[i] = Tag.VERB  # "seizing 80 prisoners and cutting off ...": a verb
+                forms[i] = _GERUND_ONLY  # the lexicon does not list
             continue
         if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
             continue
@@ -461,10 +478,28 @@ def _tag_verbs(
                 verb_context = nxt not in _NOUN_AFTER  # "after meeting X", ", saying"
             if not verb_context and prev_tag == Tag.WORD and VerbForm.PAST in found:
                 verb_context = True  # "the talks ended", "officials visited"
+            if not verb_context and VerbForm.GERUND in found and prev_tag == Tag.COORD:
+                # "seizing 80 prisoners and cutting off a road": a gerund coordinated
+                # with one before it in the same clause
+                verb_context = _gerund_before(tags, forms, p)
             if not verb_context:
                 continue
         tags[i] = Tag.VERB
         forms[i] = found
+
+
+_GERUND_ONLY = frozenset({VerbForm.GERUND})
+
+
+def _gerund_before(tags: list[str], forms: list[frozenset[str]], i: int) -> bool:
+    """Whether a gerund verb comes before token ``i`` (a conjunction) in its clause."""
+    for j in range(i - 1, -1, -1):
+        tag = tags[j]
+        if tag == Tag.VERB:
+            return VerbForm.GERUND in forms[j]
+        if tag in (Tag.STOP, Tag.SUB, Tag.REL, Tag.THAT, Tag.QUOTE, Tag.AUX, Tag.MODAL):
+            return False
+    return False
 
 
 def _mark_auxiliaries(tokens: Sequence[Token], tags: list[str], auxiliary: frozenset[str]) -> None:
