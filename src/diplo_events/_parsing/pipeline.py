@@ -37,6 +37,7 @@ from ..model import (
 )
 from .annotate.dates import DateMention, find_dates, parse_published
 from .annotate.gazetteer import Match, gazetteer
+from .annotate.leaders import state_of
 from .annotate.mentions import (
     ActorMention,
     PlaceMention,
@@ -459,10 +460,16 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 and not _function_word(mention.surname)  # "Overnight, ...", "Earlier, ..."
                 and not _attributive(norm, mention.start, mention.end)
             ):
-                # a lone capitalized word that names nobody known: a person or a place, as
-                # its role in the clause will tell ("met Prigozhin", "in Kitshanga")
                 name = text[mention.start : mention.end]
                 span = Span.of(text, mention.start, mention.end)
+                leader = state_of(name, day.year if day is not None else None)
+                if leader is not None:
+                    # "a courtesy visit to Museveni": a leader the story's year knows
+                    person = Actor(name=name, kind=ActorKind.PERSON, country=leader, mention=span)
+                    resolved.append(attrs.evolve(mention, actor=person))
+                    continue
+                # a lone capitalized word that names nobody known: a person or a place, as
+                # its role in the clause will tell ("met Prigozhin", "in Kitshanga")
                 loc = Location(name=name, mention=span)
                 places.append(PlaceMention(mention.start, mention.end, loc, mention.prep))
                 person = Actor(name=name, kind=ActorKind.PERSON, mention=span)

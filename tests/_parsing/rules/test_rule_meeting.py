@@ -638,3 +638,15 @@ def test_a_period_since_a_date_is_no_earlier_meeting() -> None:
     text = "Chile and Peru held talks on Tuesday, their first since 2019."
     [m] = meetings(text)
     assert (m.date and m.date.start) == dt.date(2024, 3, 5)
+
+
+def test_a_visit_to_a_leader_named_by_family_name_alone() -> None:
+    text = "Kenyan President William Ruto paid a courtesy visit to Museveni on Monday."
+    [m] = meetings(text)
+    assert {a.country for a in m.participants} == {"KEN", "UGA"}
+
+
+def test_a_former_leader_keeps_the_state_he_led() -> None:
+    [m] = meetings("Former President Uhuru Kenyatta met Ethiopian Prime Minister Abiy Ahmed "
+                   "in Nairobi on Monday.")  # fmt: skip
+    assert [(a.name, a.country) for a in m.participants][0] == ("Uhuru Kenyatta", "KEN")

@@ -33,6 +33,7 @@ import attrs
 
 from ...model import Actor, ActorKind, Location, LocationKind, Span
 from .gazetteer import Category, Entry, Match, gazetteer
+from .leaders import leaders
 from .lexicon import Lexicon, lexicon
 from .vocabulary import vocabulary
 
@@ -724,7 +725,9 @@ def find_mentions(
             )  # "from Chadian rebels": a people, not a place or a person
             if adjective:
                 continue
-            if prep in ("in", "at", "near", "from", "to", "of"):
+            if prep in ("in", "at", "near", "from", "to", "of") and not leaders().states(
+                name, None
+            ):  # ("a visit to Museveni": a leader's family name names the leader)
                 # "the eastern town of Avdiivka" is a city, whatever the gazetteer knows
                 town = _TOWN_OF.search(norm, max(start, c_start - 12), c_start)
                 loc = Location(name=name, kind=LocationKind.CITY if town else None,

@@ -71,6 +71,8 @@ def affiliate(
     if actor.kind is ActorKind.PERSON:
         # "Chancellor Merkel", "Mr. Christopher": a leader of the story's year
         year = article.published.year if article.published is not None else None
+        if actor.title and vocabulary().has("former_word", actor.title.split()[0].lower()):
+            year = None  # "former President Kenyatta": a leader of any year
         leader = state_of(actor.name, year)
         if leader is not None:
             return attrs.evolve(actor, country=leader)

@@ -229,7 +229,10 @@ def build(ctx: Context) -> Built:
     roles = ctx.roles
     family = str(ctx.effects.get("family") or ctx.pattern.family or "meet")
     # in text order, whichever slot found them
-    parties = _unique(sorted(roles.get("participants"), key=lambda a: a.start))
+    named = [*roles.get("participants")]
+    if family == "visit":
+        named.extend(roles.get("host"))  # "a courtesy visit to Museveni": the one visited
+    parties = _unique(sorted(named, key=lambda a: a.start))
     location = location_of(ctx.view, roles, ctx.article.home)
     if location is None and ctx.article.home is not None and ctx.sentence.paragraph <= 2:
         location = ctx.article.home  # "DAMASCUS, Syria -- X met Y": the dateline's place
