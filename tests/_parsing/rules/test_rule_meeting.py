@@ -649,4 +649,4 @@ def test_a_visit_to_a_leader_named_by_family_name_alone() -> None:
 def test_a_former_leader_keeps_the_state_he_led() -> None:
     [m] = meetings("Former President Uhuru Kenyatta met Ethiopian Prime Minister Abiy Ahmed "
                    "in Nairobi on Monday.")  # fmt: skip
-    assert [(a.name, a.country) for a in m.participants][0] == ("Uhuru Kenyatta", "KEN")
+    assert (m.participants[0].name, m.participants[0].country) == ("Uhuru Kenyatta", "KEN")
