@@ -650,3 +650,18 @@ def test_a_former_leader_keeps_the_state_he_led() -> None:
     [m] = meetings("Former President Uhuru Kenyatta met Ethiopian Prime Minister Abiy Ahmed "
                    "in Nairobi on Monday.")  # fmt: skip
     assert (m.participants[0].name, m.participants[0].country) == ("Uhuru Kenyatta", "KEN")
+
+
+def test_a_headline_lists_its_parties_with_commas() -> None:
+    [m] = meetings("Ruto, Museveni meet on trade")
+    assert {a.country for a in m.participants} == {"KEN", "UGA"}
+
+
+def test_a_meeting_in_the_datelines_state_is_in_the_datelines_town() -> None:
+    text = ("NUSA DUA, Indonesia (Reuters) Japanese Prime Minister Taro Sato met South Korean "
+            "President Kim Min-jun in Indonesia on Tuesday.")  # fmt: skip
+    [m] = meetings(text)
+    assert (m.location and m.location.name, m.location and m.location.country) == (
+        "Nusa Dua",
+        "IDN",
+    )

@@ -56,3 +56,18 @@ def test_met_y_and_z_said_is_no_coordination() -> None:
     syn = syntax_of("Abe met Modi and Xi said the summit was useful.")
     obj = _object(syn, "meet")
     assert not obj.coordinated
+
+
+def test_names_parted_by_commas_before_their_verb_are_coordinated() -> None:
+    syn = syntax_of("Russia, China, Iran hold naval drills in the Gulf of Oman")
+    [pred] = syn.predicates
+    assert pred.lemma == "hold"
+    assert pred.subject is not None
+    assert len(pred.subject.members) == 3
+
+
+def test_an_appositive_after_a_name_is_no_list() -> None:
+    syn = syntax_of("Lavrov, the foreign minister, met Wang on Monday.")
+    [pred] = syn.predicates
+    assert pred.subject is not None
+    assert not pred.subject.members

@@ -196,6 +196,8 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("BOGOTÁ, March 15 (EFE) - ", "Bogotá", 3, 15, None, "EFE"),
         ("DUBAI/BAGHDAD, Sept 12 (Reuters) - ", "Dubai/Baghdad", 9, 12, None, "Reuters"),
         ("ISLAMABAD: ", "Islamabad", None, None, None, None),
+        ("NUSA DUA, Indonesia (Reuters) ", "Nusa Dua, Indonesia", None, None, None, "Reuters"),
+        ("KABUL, Afghanistan ", "Kabul, Afghanistan", None, None, None, None),
     ],
 )  # fmt: skip
 def test_dateline(
@@ -242,6 +244,8 @@ def test_ordinary_openings_are_not_datelines() -> None:
         "Officials from three countries held talks.",
         "UPDATE: officials met in Doha.",
         "NOTE: The minister said nothing.",
+        "Kabul, Afghanistan The city was calm.",  # no dash: only capitals and a known town
+        "MEANWHILE The minister said nothing.",
     ):
         assert clean(text).dateline is None, text
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ...model import Actor, ActorKind, Event, Meeting
+from ...model import Actor, ActorKind, Event, LocationKind, Meeting
 from ..annotate.dates import OFFSET
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
@@ -234,8 +234,22 @@ def build(ctx: Context) -> Built:
         named.extend(roles.get("host"))  # "a courtesy visit to Museveni": the one visited
     parties = _unique(sorted(named, key=lambda a: a.start))
     location = location_of(ctx.view, roles, ctx.article.home)
-    if location is None and ctx.article.home is not None and ctx.sentence.paragraph <= 2:
-        location = ctx.article.home  # "DAMASCUS, Syria -- X met Y": the dateline's place
+    home = ctx.article.home
+    if (
+        home is not None
+        and ctx.sentence.paragraph <= 2
+        and (
+            location is None
+            # "NUSA DUA, Indonesia - ... met in Indonesia": the dateline's town in that state
+            or (
+                location.kind is LocationKind.COUNTRY
+                and location.country is not None
+                and home.country == location.country
+                and home.kind is not LocationKind.COUNTRY
+            )
+        )
+    ):
+        location = home  # "DAMASCUS, Syria -- X met Y": the dateline's place
     link = Link.DISTINCT if _also(ctx) or _measured_from(ctx) else Link.NEW
     # the visited or receiving state, from the place, when no party of it is named
     if family in ("visit", "host"):

@@ -232,7 +232,9 @@ def build_phrases(
             words = [tokens[t].low for t in range(basic[m].end, basic[m + 1].first)]
             last_and = words in (["and"], ["or"], [",", "and"], [",", "or"], ["and", "the"])
             comma = words == [","]
-            if last_and or (comma and _list_goes_on(tokens, tags, basic, m + 1)):
+            # a comma the tagger read as "and" ("Obama, Wen meet"): the list goes on
+            listed = comma and tags[basic[m].end] == Tag.COORD
+            if last_and or listed or (comma and _list_goes_on(tokens, tags, basic, m + 1)):
                 if not _compatible(group[-1], basic[m + 1]):
                     break
                 if (
@@ -247,7 +249,7 @@ def build_phrases(
                     break
                 continue
             break
-        if len(group) > 1 and _ends_with_and(tokens, group):
+        if len(group) > 1 and _ends_with_and(tokens, tags, group):
             acts = tuple(a for p in group for a in p.actors)
             plcs = tuple(p for g in group for p in g.places)
             phrases.append(Phrase(group[0].first, group[-1].end, group[-1].head, acts, plcs,
@@ -367,9 +369,10 @@ def _list_goes_on(
     return False
 
 
-def _ends_with_and(tokens: Sequence[Token], group: Sequence[Phrase]) -> bool:
-    last_gap = [tokens[t].low for t in range(group[-2].end, group[-1].first)]
-    return "and" in last_gap or "or" in last_gap
+def _ends_with_and(tokens: Sequence[Token], tags: Sequence[str], group: Sequence[Phrase]) -> bool:
+    gap = range(group[-2].end, group[-1].first)
+    last_gap = [tokens[t].low for t in gap]
+    return "and" in last_gap or "or" in last_gap or any(tags[t] == Tag.COORD for t in gap)
 
 
 def _compatible(a: Phrase, b: Phrase) -> bool:

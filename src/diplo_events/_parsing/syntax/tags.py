@@ -274,6 +274,8 @@ def tag_tokens(
                 tags[i] = Tag.ADV  # "met face-to-face": how, not whom
     if Tag.THAT in tags:
         _relative_that(tags)
+    if n and tags[0] == Tag.ACTOR and Tag.COMMA in tags:
+        _listed_subjects(tokens, tags, forms, vocab)
     verb_lemmas = vocab.lemmas
     noun_lemmas = vocab.noun_lemmas
     # a verb's lemma is its verb lemma, else its noun lemma; any other word's the other way
@@ -288,6 +290,34 @@ def tag_tokens(
             if tags[i] == Tag.PREP and tok.low in _PREP_OR_SUB and clause_after(tags, i + 1):
                 tags[i] = Tag.SUB  # "after Russia had withdrawn": a clause follows
     return Tagged(tags=tags, lemmas=lemmas, units=units, forms=forms)
+
+
+def _listed_subjects(
+    tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
+) -> None:
+    """ "Obama, Wen meet on sidelines of summit", "Russia, China hold drills": names the
+    sentence opens with, parted by commas only and followed by their verb, are coordinated
+    (the style of headlines)."""
+    n = len(tags)
+    commas: list[int] = []
+    j = 0
+    while j < n and tags[j] == Tag.ACTOR:
+        k = j + 1
+        while k < n and tags[k] in (Tag.ACTOR, Tag.CONT):
+            k += 1
+        if k + 1 < n and tags[k] == Tag.COMMA and tags[k + 1] == Tag.ACTOR:
+            commas.append(k)
+            j = k + 1
+            continue
+        verb = k < n and tags[k] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+        if k < n and commas and not verb and tags[k] == Tag.WORD:
+            found = vocab.verb_forms.get(tokens[k].low, frozenset())
+            if VerbForm.BASE in found:  # "Russia, China, Iran hold drills": a plural's verb
+                tags[k], forms[k], verb = Tag.VERB, found, True
+        if verb:
+            for c in commas:
+                tags[c] = Tag.COORD
+        return
 
 
 def _relative_that(tags: list[str]) -> None:

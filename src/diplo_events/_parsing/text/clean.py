@@ -401,7 +401,8 @@ _DATELINE = re.compile(
     rf"(?:,\s(?P<date>{_DL_DATE}))?"
     r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,30})\)"
     r"|,\s(?P<agency2>[A-Z][A-Za-z0-9./&' ]{1,30}?)(?=\s(?:[—–]|-{1,3})\s))?"  # ", Agency —"
-    r"\s?(?P<sep>-{1,3}|:|_|•|—|–)\s+"  # "_": the dash of old AP wire copy
+    r"(?:\s?(?P<sep>-{1,3}|:|_|•|—|–)\s+"  # "_": the dash of old AP wire copy
+    r"|\s+(?=[A-Z][a-z]))"  # "NUSA DUA, Indonesia (Reuters) President ...": no dash
     r"|\((?P<lone_agency>[A-Z][A-Za-z]{1,11})\)\s+(?:-{1,3}\s+)?(?=[A-Z])"
 )
 
@@ -415,6 +416,12 @@ def _known_town(name: str) -> bool:
 
 def _title_place(place: str) -> str:
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in place.split(" "))
+
+
+def _all_caps_start(place: str) -> bool:
+    """Whether the first part of a dateline's place is written in capitals ("NUSA DUA")."""
+    letters = [c for c in place.split(",")[0] if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
@@ -435,6 +442,15 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
     has_date = match.group("date") is not None
     letters = [c for c in place.split(",")[0] if c.isalpha()]
     all_caps = len(letters) >= 2 and all(c.isupper() for c in letters)
+    if match.group("sep") is None and not (
+        agency
+        or (
+            _all_caps_start(place)
+            and "," in place
+            and _known_town(_title_place(place.split(",")[0]))
+        )
+    ):
+        return None  # no dash: an agency, or "KABUL, Afghanistan The ruling army ..."
     if not (
         agency
         or has_date
