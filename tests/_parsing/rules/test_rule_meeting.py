@@ -665,3 +665,26 @@ def test_a_meeting_in_the_datelines_state_is_in_the_datelines_town() -> None:
         "Nusa Dua",
         "IDN",
     )
+
+
+def test_a_party_attending_a_bodys_summit_meets_the_body() -> None:
+    [m] = meetings("Turkish President Kemal Arslan attended the 17th BRICS Summit in Kazan on "
+                   "Tuesday.")  # fmt: skip
+    assert {a.country or a.organization for a in m.participants} == {"TUR", "BRICS"}
+
+
+def test_a_named_gathering_attended_is_a_party() -> None:
+    [m] = meetings("Chile's president will attend the Pacific Rim Forum in Lima on Friday.")
+    assert [a.name for a in m.participants] == ["Chile", "Pacific Rim Forum"]
+    assert m.modality is Modality.PLANNED
+
+
+def test_a_bodys_summit_that_opens_is_a_meeting_of_its_members() -> None:
+    [m] = meetings("The ASEAN summit opened in Jakarta on Monday.")
+    assert [a.organization for a in m.participants] == ["ASEAN"]
+
+
+def test_a_summit_named_only_as_a_setting_is_no_meeting_of_its_own() -> None:
+    [m] = meetings("Turkish President Kemal Arslan met Greek Prime Minister Nikos Pappas on the "
+                   "sidelines of the NATO summit on Tuesday.")  # fmt: skip
+    assert {a.country for a in m.participants} == {"TUR", "GRC"}

@@ -750,6 +750,8 @@ def find_mentions(
             loc = Location(name=name, mention=_span(original, c_start, c_end))
             places.append(PlaceMention(c_start, c_end, loc, prep))
             continue
+        if len(real) > 1 and vocabulary().has("forum_noun", real[-1].lower()):
+            continue  # "the Asian Cooperation Dialogue": a gathering's name, not a person
         # a person
         title: str | None = None
         affiliation: Actor | None = None

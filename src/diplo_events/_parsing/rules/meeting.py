@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ...model import Actor, ActorKind, Event, LocationKind, Meeting
+from ...model import Actor, ActorKind, Event, LocationKind, Meeting, Span
 from ..annotate.dates import OFFSET
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
@@ -110,6 +110,43 @@ def _collective(ctx: Context) -> Actor | None:
                 title=p.head_word,
             )
     return None
+
+
+def _forum_bodies(ctx: Context) -> list[Actor]:
+    """ "attended the 17th BRICS Summit", "The 20th Arab summit concluded", "to attend the
+    East Asia Summit": a gathering a party takes part in, or that is told to happen, is a
+    party itself: the body it is of, else the gathering by its name."""
+    vocab = vocabulary()
+    m = ctx.view.match
+    p = m.phrase
+    syn = ctx.syn
+    if p is None or not vocab.has("forum_noun", syn.lemmas[m.first]):
+        return []
+    gov, how = ctx.view.governing
+    if gov is None or not (
+        (how == "object" and vocab.has("take_part_verb", gov.lemma))
+        or (how == "subject" and vocab.has("gathering_verb", gov.lemma))
+    ):
+        return []
+    start, end = syn.start(m.first), syn.end(m.end)
+    bodies = [
+        a.actor
+        for a in p.actors
+        if a.actor is not None
+        and a.actor.kind is ActorKind.ORGANIZATION
+        and (a.end <= start or a.start >= end)  # "the BRICS Summit", "Dialogue (ACD)"
+    ]
+    if bodies:
+        return bodies[:1]
+    # "the East Asia Summit": capitalized words that end with the trigger name it
+    first = m.first
+    while first > p.first and syn.tags[first - 1] in (Tag.CAP, Tag.PLACE, Tag.ACTOR):
+        first -= 1
+    if first == m.first or not syn.tokens[m.first].text[:1].isupper():
+        return []
+    name = ctx.article.original[syn.start(first) : end]
+    return [Actor(name=name, kind=ActorKind.ORGANIZATION, organization=name,
+                  mention=Span.of(ctx.article.original, syn.start(first), end))]  # fmt: skip
 
 
 def _earlier_meeting(ctx: Context) -> list[Actor]:
@@ -233,6 +270,8 @@ def build(ctx: Context) -> Built:
     if family == "visit":
         named.extend(roles.get("host"))  # "a courtesy visit to Museveni": the one visited
     parties = _unique(sorted(named, key=lambda a: a.start))
+    forum = _forum_bodies(ctx)
+    parties.extend(b for b in forum if side_key(b) not in _sides(parties))
     location = location_of(ctx.view, roles, ctx.article.home)
     home = ctx.article.home
     if (
@@ -285,8 +324,12 @@ def build(ctx: Context) -> Built:
     if len(_sides(parties)) < 2 and "two_parties" in ctx.pattern.require:
         return "one party"
     if len(_sides(parties)) < 2:
-        if _members_of_body(roles.get("participants")) or _body_members_phrase(ctx):
-            pass  # "NATO defence ministers met": the body's members met
+        if (
+            _members_of_body(roles.get("participants"))
+            or _body_members_phrase(ctx)
+            or (forum and ctx.view.governing[1] == "subject")
+        ):
+            pass  # "NATO defence ministers met", "the Arab summit concluded": its members met
         elif _plural_subject(ctx) and len(_named_before(ctx)) >= 2:
             # "Hours after A and B addressed the assembly, the two presidents met"
             parties = _named_before(ctx)
@@ -305,6 +348,7 @@ def build(ctx: Context) -> Built:
             return "one party"
     elif (
         _definite_reference(ctx)
+        and not forum  # "attended the East Asia Summit": a gathering named, not the one told
         and ctx.view.match.predicate is None
         and not any(ctx.view.phrases(r) for r in ("pp:with", "pp:between", "pp:among", "possessor"))
     ):
