@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -249,6 +249,36 @@ def _attributive(norm: str, start: int, end: int) -> bool:
     return not (vocab.is_verb_form(low) or any(vocab.has(c, low) for c in closed))
 
 
+def _qualified_titles(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """ "Rebel Colonel Joseph Zoundeko", "Former President X" at the start of a sentence: the
+    capitalized qualifier is part of the title after it, not a name of its own."""
+    vocab = vocabulary()
+    out: list[ActorMention] = []
+    skip = False
+    for i, m in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        low = (m.surname or "").lower()
+        if (
+            m.role is Role.PERSON
+            and m.actor is None
+            and nxt is not None
+            and nxt.actor is not None
+            and nxt.actor.kind is ActorKind.PERSON
+            and nxt.actor.title
+            and 0 < nxt.start - m.end <= 1
+            and (vocab.has("non_state_word", low) or vocab.has("former_word", low))
+        ):
+            title = f"{low} {nxt.actor.title}"
+            out.append(attrs.evolve(nxt, start=m.start, actor=attrs.evolve(nxt.actor, title=title)))
+            skip = True
+            continue
+        out.append(m)
+    return out
+
+
 def _function_word(word: str) -> bool:
     """A capitalized word that is an English function or time word ("Overnight")."""
     low = word.lower()
@@ -428,7 +458,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
             None,
         )  # fmt: skip
         visit = _VISIT.search(norm, s_start, s_end) is not None
-        for mention in found.actors:
+        for mention in _qualified_titles(found.actors):
             actor = registry.resolve(mention, where, front=front, visit=visit)
             if (
                 actor is not None

@@ -1081,3 +1081,34 @@ def test_a_title_across_a_clause_is_not_the_speakers() -> None:
     [st] = statements("Peruvian troops resumed attacks, President Sixto Duran-Ballen said.")
     assert st.speaker.name == "Sixto Duran-Ballen"
     assert st.speaker.country in (None, "ECU")
+
+
+def test_an_organ_named_by_whose_it_is_speaks() -> None:
+    [s] = statements("The press service for the Southern Military District said 3,000 troops "
+                     "took part.")  # fmt: skip
+    assert s.speaker.name == "press service for the Southern Military District"
+    assert s.speaker.country is None
+
+
+def test_forces_loyal_to_a_leader_speak_for_the_leader() -> None:
+    [s] = statements("Forces loyal to Haftar denied any violation.")
+    assert s.speaker.name == "Haftar"
+
+
+def test_it_is_the_body_that_spoke_before() -> None:
+    text = ("The Kenyan foreign ministry said the talks had failed, but it dismissed reports "
+            "that the envoy had left.")  # fmt: skip
+    assert {s.speaker.country for s in statements(text)} == {"KEN"}
+    text = "The Malian army said the town was calm. It added that two soldiers died."
+    [s] = statements(text)  # one statement, told on
+    assert s.speaker.country == "MLI"
+    assert len(s.evidence) == 2
+
+
+def test_a_rebel_officer_speaks_for_no_state() -> None:
+    text = ("Rebels seized the town of Kabo in the Central African Republic.\n\n"
+            "Rebel Colonel Jean Ngaba told reporters his men were pushing south.")  # fmt: skip
+    [s] = statements(text)
+    assert s.speaker.name == "Jean Ngaba"
+    assert s.speaker.country is None
+    assert s.speaker.title == "rebel Colonel"

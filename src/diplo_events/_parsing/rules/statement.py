@@ -24,7 +24,7 @@ from ..syntax import Phrase, SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import STATEMENT
 from .engine import Built, Context
-from .frames import location_of
+from .frames import location_of, phrase_actors
 from .unnamed import aligned_party, unnamed_party
 
 __all__ = ["build"]
@@ -87,6 +87,14 @@ def _speakers(ctx: Context) -> list[Actor]:
             out.append(actor)
     if not out:
         for p in ctx.roles.phrases.get("speaker", ()):
+            words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
+            if words == ["it"]:
+                body = _body_before(ctx, p)
+                if body is not None:
+                    return [body]  # "The department said ..., but it dismissed ...": the body
+                last = state.last_speaker
+                if recent and last is not None and last.kind is not ActorKind.PERSON:
+                    return [last]  # "The army said ... It added": the body that spoke goes on
             if _the_parties_told(ctx, p):
                 parties = list(state.last_meeting)
                 members = [a for a in parties if a.kind is ActorKind.ORGANIZATION]
@@ -157,6 +165,19 @@ def _addressed(lemma: str) -> bool:
     """ "told reporters ...", "issued a statement saying ...": the object is no content."""
     vocab = vocabulary()
     return vocab.has("addressee_verb", lemma) or vocab.has("publish_verb", lemma)
+
+
+def _body_before(ctx: Context, p: Phrase) -> Actor | None:
+    """The last state or body that does something before phrase ``p`` in its sentence."""
+    found: Actor | None = None
+    for pred in ctx.syn.predicates:
+        doer = pred.doer
+        if doer is None or doer.end > p.first or pred.governor is not None:
+            continue  # (the sayer, not a party of what was said)
+        for a in phrase_actors(doer):
+            if a.actor is not None and a.actor.kind is not ActorKind.PERSON and political(a.actor):
+                found = a.actor
+    return found
 
 
 def _the_parties_told(ctx: Context, p: Phrase) -> bool:

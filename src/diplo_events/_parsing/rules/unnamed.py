@@ -19,6 +19,17 @@ def aligned_party(syn: SentenceSyntax, p: Phrase) -> Actor | None:
     """ "Forces aligned with the GNA", "militias allied to the government": the side the
     phrase is tied to by a participle after it (not "backed by Iran": a backer is no side)."""
     vocab = vocabulary()
+    if p.end - p.first > 1 and vocab.has("allegiance_adjective", syn.tokens[p.end - 1].low):
+        # "the forces loyal to Haftar": the adjective's "to" phrase
+        for pp in syn.pps:
+            if pp.first == p.end and pp.prep in ("to", "with") and pp.phrase is not None:
+                for a in pp.phrase.parties():
+                    if a.actor is not None:
+                        return a.actor
+                toks = syn.tokens[pp.phrase.first : pp.phrase.end]
+                if toks and all(t.text[:1].isupper() for t in toks):
+                    # "loyal to Haftar": a name no gazetteer knows is the leader's
+                    return Actor(name=" ".join(t.text for t in toks), kind=ActorKind.PERSON)
     for pred in syn.predicates:
         if not (pred.participle and pred.subject is p and vocab.has("allegiance_verb", pred.lemma)):
             continue
@@ -69,6 +80,15 @@ def unnamed_party(syn: SentenceSyntax, p: Phrase, *, armed: bool = False) -> Act
     if plural and not qualifiers and not whose and not group:
         return None  # "officials said", "soldiers took the town": no one named
     name = " ".join(words)
+    for pp in p.modifiers:
+        # "the press service for the Central Military District": whose, by its name
+        if (
+            pp.prep in ("of", "for")
+            and pp.phrase is not None
+            and any(syn.tokens[i].text[:1].isupper() for i in range(pp.phrase.first, pp.phrase.end))
+        ):
+            name += " " + " ".join(t.text for t in syn.tokens[pp.first : pp.phrase.end])
+            break
     if group or (armed and force):
         kind = ActorKind.ARMED_GROUP
     elif plural or not vocab.has("role_noun", head):

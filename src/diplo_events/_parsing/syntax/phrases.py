@@ -287,6 +287,7 @@ def build_phrases(
     force_nouns = vocab.forms("force_noun")
     personnel_nouns = vocab.forms("personnel_noun")
     statement_nouns = vocab.forms("statement_noun")
+    speaker_nouns = vocab.forms("speaker_noun")
 
     def with_modifiers(p: Phrase) -> Phrase:
         head = tokens[p.head].low
@@ -295,6 +296,7 @@ def build_phrases(
         role = head in role_nouns
         people = role or head in force_nouns or head in personnel_nouns or head in _GROUP_HEADS
         said = head in statement_nouns  # "a statement from the presidency"
+        organ = head in speaker_nouns  # "the press service for the district"
         mods: list[PP] = []
         pos = p.end
         while (
@@ -306,6 +308,7 @@ def build_phrases(
                 or (role and pp_at[pos].prep in _ROLE_PREPS and all(m.prep == "of" for m in mods))
                 or (people and pp_at[pos].prep in ("from", "at"))
                 or (said and pp_at[pos].prep in ("from", "by"))
+                or (organ and pp_at[pos].prep in ("for", "at") and not mods)
             )
         ):
             pp = pp_at[pos]
