@@ -930,3 +930,12 @@ def test_a_change_told_again_with_its_place_is_one_change() -> None:
 def test_captures_of_two_named_places_stay_two() -> None:
     text = "Rebels captured Bria on Monday.\n\nOn Tuesday the rebels entered Bambari."
     assert [[p.name for p in c.places] for c in changes(text)] == [["Bria"], ["Bambari"]]
+
+
+def test_a_withdrawal_in_the_present_after_a_past_agreement_is_planned() -> None:
+    text = ("The two sides agreed on Monday to hold talks after the rebels withdraw from "
+            "Kidal.")  # fmt: skip
+    [c] = changes(text)
+    assert c.modality is Modality.PLANNED
+    [c] = changes("The talks began after the rebels withdrew from Kidal.")
+    assert c.modality is Modality.REALIZED

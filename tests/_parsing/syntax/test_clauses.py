@@ -71,3 +71,12 @@ def test_said_that_governs_its_clause() -> None:
     withdraw = _pred(syn, "withdraw")
     assert withdraw.governor is _pred(syn, "say")
     assert withdraw.perfect
+
+
+def test_a_subject_pronoun_and_a_name_after_a_reporting_verb_are_one_subject() -> None:
+    syn = syntax_of("Ruto said he and Museveni agreed to reopen the border.")
+    agree = next(p for p in syn.predicates if p.lemma == "agree")
+    assert agree.subject is not None
+    assert len(agree.subject.members) == 2
+    assert agree.governor is not None
+    assert agree.governor.lemma == "say"

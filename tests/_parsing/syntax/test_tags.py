@@ -67,3 +67,10 @@ def test_a_gerund_coordinated_with_one_before_it_is_a_verb() -> None:
 def test_a_capitalized_determiner_after_a_dateline_is_a_determiner() -> None:
     syn = syntax_of("LUSAKA, Zambia The ruling party won the vote.")
     assert _tag(syn, "The") == Tag.DET
+
+
+def test_a_base_verb_after_a_plural_noun_is_a_verb() -> None:
+    syn = syntax_of("The army will return once the rebels withdraw from the town.")
+    assert _tag(syn, "withdraw") == Tag.VERB
+    syn = syntax_of("There was no Russian capture of the town.")
+    assert _tag(syn, "capture") != Tag.VERB

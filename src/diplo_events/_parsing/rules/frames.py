@@ -15,7 +15,7 @@ import attrs
 from ...model import ActorKind, DatePrecision, DateSpan, Location, LocationKind, Modality
 from ..annotate.dates import OFFSET, DateMention
 from ..annotate.mentions import ActorMention, PlaceMention, Role
-from ..annotate.vocabulary import vocabulary
+from ..annotate.vocabulary import VerbForm, vocabulary
 from ..document.article import Article, Sentence
 from ..match.patterns import Pattern
 from ..match.view import View
@@ -465,6 +465,8 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             and syn.tokens[seg.opener].low in ("if", "unless", "whether")
         ):
             return Modality.HYPOTHETICAL
+        if k == 0 and not statement and _future_in_sub(syn, p):
+            return Modality.PLANNED  # "agreed to hold talks after the fighters withdraw"
         if p.negated:
             if statement and k == 0 and vocab.has("deny_verb", p.lemma):
                 return Modality.REALIZED
@@ -499,6 +501,31 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
                 return Modality.NEGATED  # "denied that its forces had withdrawn"
             break  # "X said Y had captured Z": the reporter's verb says nothing of it
     return Modality.REALIZED
+
+
+def _future_in_sub(syn: SentenceSyntax, p: Predicate) -> bool:
+    """A verb in the present tense in a time clause ("after", "once", "until") of a sentence
+    told in the past or the future: it tells what is to come ("agreed to hold talks after
+    the fighters withdraw from Grozny")."""
+    seg = p.segment
+    if (
+        seg.kind is not SegmentKind.SUB
+        or not 0 <= seg.opener < len(syn.tokens)
+        or not vocabulary().has("time_subordinator", syn.tokens[seg.opener].low)
+        or p.modal is not Modal.NONE
+        or p.perfect
+        or p.passive
+        or p.first != p.head  # an auxiliary: "after they have withdrawn", "as they were"
+        or not p.forms & {VerbForm.BASE, VerbForm.THIRD}
+        or VerbForm.PAST in p.forms
+    ):
+        return False
+    return any(
+        q is not p
+        and q.segment is not seg
+        and (VerbForm.PAST in q.forms or q.modal is not Modal.NONE or q.infinitive)
+        for q in syn.predicates
+    )
 
 
 def _aux_words(view: View, pred: Predicate) -> set[str]:

@@ -173,7 +173,12 @@ def _segments(
             after = _skip(tags, i + 1, (Tag.ADV,))
             if after < n and tags[after] in (Tag.VERB, Tag.AUX, Tag.MODAL):
                 new = SegmentKind.AND_VERB
-            elif clause_after(tags, i + 1) and (tokens[i].low != "and" or _verb_in(tags, first, i)):
+            elif (
+                clause_after(tags, i + 1)
+                and (tokens[i].low != "and" or _verb_in(tags, first, i))
+                # (not "said he and Maskhadov agreed": "he and Maskhadov" is one subject)
+                and not (i > 0 and vocab.has("nominative_pronoun", tokens[i - 1].low))
+            ):
                 new = SegmentKind.AND_CLAUSE
         if new is None:
             continue

@@ -223,6 +223,7 @@ def build_phrases(
         basic.append(make(i, stop))
 
     # 2. coordination: P (, P)* (,)? and/or P
+    subject_pronouns = vocab.forms("nominative_pronoun")
     phrases: list[Phrase] = []
     k = 0
     while k < len(basic):
@@ -235,12 +236,14 @@ def build_phrases(
             # a comma the tagger read as "and" ("Obama, Wen meet"): the list goes on
             listed = comma and tags[basic[m].end] == Tag.COORD
             if last_and or listed or (comma and _list_goes_on(tokens, tags, basic, m + 1)):
-                if not _compatible(group[-1], basic[m + 1]):
+                if not _compatible(group[-1], basic[m + 1], tags):
                     break
                 if (
                     last_and
                     and _clause_follows(tags, basic[m + 1].end, n)
                     and _verb_before(tags, group[0].first)
+                    # (not "said he and Maskhadov agreed": "he" is no object)
+                    and tokens[group[0].first].low not in subject_pronouns
                 ):
                     break  # "X met Y and Z said ...": Z opens a clause
                 group.append(basic[m + 1])
@@ -378,10 +381,15 @@ def _ends_with_and(tokens: Sequence[Token], tags: Sequence[str], group: Sequence
     return "and" in last_gap or "or" in last_gap or any(tags[t] == Tag.COORD for t in gap)
 
 
-def _compatible(a: Phrase, b: Phrase) -> bool:
-    """Conjuncts that name parties go with parties ("Hajiev and the Uzbek envoy"), other
-    phrases with other phrases."""
-    return bool(a.actors or a.places or a.role_head) == bool(b.actors or b.places or b.role_head)
+def _compatible(a: Phrase, b: Phrase, tags: Sequence[str]) -> bool:
+    """Conjuncts that name parties go with parties ("Hajiev and the Uzbek envoy", "he and
+    Maskhadov"), other phrases with other phrases."""
+
+    def party(p: Phrase) -> bool:
+        pronoun = p.end - p.first == 1 and tags[p.first] == Tag.PRON
+        return bool(p.actors or p.places or p.role_head or pronoun)
+
+    return party(a) == party(b)
 
 
 def _clause_follows(tags: Sequence[str], end: int, n: int) -> bool:

@@ -460,6 +460,8 @@ def _tag_verbs(
             and prev_tag in (Tag.WORD, Tag.CAP)
             and p > 0
             and tags[p - 1] in (Tag.DET, Tag.NUM)
+            # (not "the rebels withdraw": a verb after a plural noun)
+            and not (noun_too is False and _plural(prev_low))
         ):
             continue  # "no direct mention", "a Russian capture": a noun after an adjective
         if prev_tag == Tag.VERB and p == i - 1 and not found & {VerbForm.GERUND, VerbForm.PAST}:
@@ -519,6 +521,11 @@ def _tag_verbs(
 
 
 _GERUND_ONLY = frozenset({VerbForm.GERUND})
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case word looks like a plural noun ("rebels", "troops")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _gerund_before(tags: list[str], forms: list[frozenset[str]], i: int) -> bool:
