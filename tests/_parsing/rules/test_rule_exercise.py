@@ -425,3 +425,11 @@ def test_a_duration_is_no_offset_between_a_month_and_its_day() -> None:
     [ex] = exercises("In February, Russia and Belarus held a week of drills on February 12.")
     assert ex.date is not None
     assert ex.date.start == dt.date(2024, 2, 12)
+
+
+def test_the_state_a_noun_describes_is_the_place() -> None:
+    [x] = exercises("The U.S. military has begun an exercise in the African nation of Gabon "
+                    "with personnel from 25 African countries.")  # fmt: skip
+    assert x.location is not None
+    assert (x.location.name, x.location.country) == ("Gabon", "GAB")
+    assert [a.country for a in x.participants] == ["USA"]

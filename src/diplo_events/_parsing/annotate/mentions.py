@@ -534,8 +534,10 @@ def find_mentions(
             or (
                 cat is Category.INSTITUTION
                 and _ONE_WORD.fullmatch(gap) is not None
-                # "Poland held military drills": a verb between is no qualifier
+                # "Poland held military drills": a verb between is no qualifier, nor a
+                # function word ("Gabon with personnel from 25 countries")
                 and not vocabulary().is_verb_form(gap.strip().lower())
+                and not _joins_nothing(gap.strip().lower())
             )
         )
         if not joined:
@@ -986,6 +988,13 @@ def _join_bodies(
                 continue
         out.append(chunk)
     return out
+
+
+def _joins_nothing(word: str) -> bool:
+    """A function word: it never joins a state to the body after it."""
+    vocab = vocabulary()
+    return any(vocab.has(c, word) for c in ("preposition", "coordinator", "subordinator",
+                                            "determiner", "relative"))  # fmt: skip
 
 
 def _close(run: list[_Tok], out: list[tuple[int, int, list[_Tok]]], lex: Lexicon) -> None:

@@ -206,6 +206,12 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
     for pp in p.modifiers:
         if pp.prep == "of" and pp.phrase is not None:
             inner = _phrase_places(pp.phrase, syn)
+            if vocabulary().has("state_descriptor", view_low(p)):
+                # "the African nation of Gabon": the state the noun describes
+                inner = inner or [_state_place(a) for a in pp.phrase.actors if _is_state(a)]
+                if inner:
+                    out = inner
+                    continue
             if vocabulary().has("place_descriptor", view_low(p)) and inner:
                 # "the southern Gaza city of Khan Younis", "the Black Sea resort of Sochi":
                 # the place the noun names; the ones before it only say where it lies
@@ -218,6 +224,17 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
         else:
             out.extend(p.appositive.places)
     return out
+
+
+def _is_state(a: ActorMention) -> bool:
+    return a.actor is not None and a.actor.kind is ActorKind.STATE and a.actor.country is not None
+
+
+def _state_place(a: ActorMention) -> PlaceMention:
+    assert a.actor is not None
+    loc = Location(name=a.actor.name, country=a.actor.country, kind=LocationKind.COUNTRY,
+                   mention=a.actor.mention)  # fmt: skip
+    return PlaceMention(a.start, a.end, loc, "of")
 
 
 def location_of(view: View, roles: Roles, home: Location | None = None) -> Location | None:
