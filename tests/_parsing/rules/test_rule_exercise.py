@@ -433,3 +433,9 @@ def test_the_state_a_noun_describes_is_the_place() -> None:
     assert x.location is not None
     assert (x.location.name, x.location.country) == ("Gabon", "GAB")
     assert [a.country for a in x.participants] == ["USA"]
+
+
+def test_a_headlines_verb_is_no_exercise_name() -> None:
+    [x] = exercises("NATO Begins War Games in Baltic Sea")
+    assert x.name is None
+    assert [a.organization for a in x.participants] == ["NATO"]

@@ -18,7 +18,7 @@ from ..annotate.dates import find_durations
 from ..annotate.gazetteer import known_body
 from ..annotate.mentions import ActorMention, state_actor
 from ..annotate.numbers import find_counts
-from ..annotate.vocabulary import vocabulary
+from ..annotate.vocabulary import VerbForm, vocabulary
 from ..document.keys import actor_key, side_key
 from ..document.merge import Link
 from ..syntax import Phrase, Tag
@@ -113,6 +113,9 @@ def _nameable(ctx: Context, i: int) -> bool:
                 return False
             if kind is not None and kind.value in ("water", "border") and not opens:
                 return False
+    forms = vocabulary().verb_forms.get(tok.low, frozenset())
+    if forms and VerbForm.BASE not in forms and tok.low not in vocabulary().noun_forms:
+        return False  # "NATO Begins War Games": a headline's verb, no name
     return tok.low not in _NOT_NAME
 
 
