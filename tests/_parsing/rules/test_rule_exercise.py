@@ -439,3 +439,9 @@ def test_a_headlines_verb_is_no_exercise_name() -> None:
     [x] = exercises("NATO Begins War Games in Baltic Sea")
     assert x.name is None
     assert [a.organization for a in x.participants] == ["NATO"]
+
+
+def test_ships_named_with_their_navys_prefix_are_their_states() -> None:
+    [x] = exercises("The destroyer USS Halsey teamed up with the Philippine patrol vessel BRP "
+                    "Andres Bonifacio for drills in the South China Sea on Monday.")  # fmt: skip
+    assert {a.country for a in x.participants} == {"USA", "PHL"}

@@ -74,3 +74,16 @@ def test_a_base_verb_after_a_plural_noun_is_a_verb() -> None:
     assert _tag(syn, "withdraw") == Tag.VERB
     syn = syntax_of("There was no Russian capture of the town.")
     assert _tag(syn, "capture") != Tag.VERB
+
+
+def test_that_before_a_noun_and_its_verb_is_a_determiner() -> None:
+    syn = syntax_of("That exercise came a week after the talks.")
+    assert _tag(syn, "That") == Tag.DET
+    assert _tag(syn, "exercise") != Tag.VERB
+    syn = syntax_of("That ended the talks.")
+    assert _tag(syn, "ended") == Tag.VERB
+
+
+def test_a_word_before_a_force_noun_after_a_demonym_is_no_verb() -> None:
+    syn = syntax_of("The Philippine patrol vessel left the port.")
+    assert _tag(syn, "patrol") != Tag.VERB

@@ -35,6 +35,7 @@ from ...model import Actor, ActorKind, Location, LocationKind, Span
 from .gazetteer import Category, Entry, Match, gazetteer
 from .leaders import leaders
 from .lexicon import Lexicon, lexicon
+from .ships import ship_state
 from .vocabulary import vocabulary
 
 __all__ = [
@@ -754,6 +755,13 @@ def find_mentions(
             continue
         if len(real) > 1 and vocabulary().has("forum_noun", real[-1].lower()):
             continue  # "the Asian Cooperation Dialogue": a gathering's name, not a person
+        navy = ship_state(words[0]) if len(words) > 1 else None
+        if navy is not None:
+            # "USS John Finn", "HMAS Warramunga": a ship of that state's navy
+            ship = Actor(name=name, kind=ActorKind.ORGANIZATION, country=navy, title="ship",
+                         mention=_span(original, c_start, c_end))  # fmt: skip
+            actors.append(ActorMention(c_start, c_end, ship, Role.OFFICIAL, prep))
+            continue
         # a person
         title: str | None = None
         affiliation: Actor | None = None

@@ -82,7 +82,7 @@ def _nameable(ctx: Context, i: int) -> bool:
     tok = syn.tokens[i]
     if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
         return False
-    if syn.tags[i] in (Tag.DATE, Tag.QUOTE, Tag.PUNCT, Tag.COMMA):
+    if syn.tags[i] in (Tag.DATE, Tag.QUOTE, Tag.PUNCT, Tag.COMMA, Tag.DET):
         return False
     start, end = tok.start, tok.end
     for a in ctx.sentence.actors:

@@ -464,6 +464,14 @@ def _tag_verbs(
             and not (noun_too is False and _plural(prev_low))
         ):
             continue  # "no direct mention", "a Russian capture": a noun after an adjective
+        if (
+            prev_tag == Tag.ACTOR
+            and VerbForm.PAST not in found
+            and i + 1 < len(tokens)
+            and tags[i + 1] == Tag.WORD
+            and vocab.has("force_noun", tokens[i + 1].low)
+        ):
+            continue  # "the Philippine patrol vessel": a noun before the force it names
         if prev_tag == Tag.VERB and p == i - 1 and not found & {VerbForm.GERUND, VerbForm.PAST}:
             continue  # "discussed trade with": no second finite verb in a row
         if (
@@ -483,12 +491,19 @@ def _tag_verbs(
             and i + 1 < len(tokens)
             and tags[i + 1] == Tag.WORD
             and tokens[i + 1].low not in vocab.verb_forms
+            and f"{vocab.lemma(low)} {tokens[i + 1].low}" not in verb_forms  # "teamed up"
         ):
             continue  # "a local elected official": an adjective between
         if noun_too:
             verb_context = prev_tag in (Tag.AUX, Tag.MODAL, Tag.REL, Tag.THAT, Tag.TO) or (
                 prev_tag == Tag.PRON and prev_low not in ("it", "them", "us", "him", "me")
             )
+            if prev_tag == Tag.THAT and p == 0 and i + 1 < len(tokens):
+                # "That exercise came a week after ...": a determiner, then the noun
+                after = verb_forms.get(tokens[i + 1].low, frozenset())
+                if after & {VerbForm.PAST, VerbForm.THIRD}:
+                    tags[p] = Tag.DET
+                    continue
             if (
                 not verb_context
                 and nxt in _PARTICLE_WORDS
