@@ -939,3 +939,26 @@ def test_a_withdrawal_in_the_present_after_a_past_agreement_is_planned() -> None
     assert c.modality is Modality.PLANNED
     [c] = changes("The talks began after the rebels withdrew from Kidal.")
     assert c.modality is Modality.REALIZED
+
+
+def test_a_hold_told_as_new_is_a_capture() -> None:
+    [c] = changes("The rebels said they now control the towns of Kiri and Apa.")
+    assert c.rule == "territorial_change.now_holds"
+    assert [p.name for p in c.places] == ["Kiri", "Apa"]
+    assert c.gainer is not None
+    assert c.gainer.name == "rebels"
+    assert changes("The army controls the provincial capital, Mopti.") == []
+
+
+def test_a_place_in_the_hands_of_a_side() -> None:
+    [c] = changes("Bunia is now in the hands of the Ituri militia.")
+    assert [p.name for p in c.places] == ["Bunia"]
+    assert c.gainer is not None
+    assert changes("The decision is in the hands of the court.") == []
+
+
+def test_falling_back_and_turning_over() -> None:
+    [c] = changes("Government soldiers were falling back to Tenk on Monday.")
+    assert c.kind is K.WITHDRAWAL
+    [c] = changes("Three districts were turned over to the movement on Monday.")
+    assert c.kind is K.HANDOVER

@@ -10,7 +10,7 @@ phrases), a role kind, or a boolean:
 ``after_in_clause``           ... after the trigger, in its clause
 ``before_in_clause``          ... before the trigger, in its clause
 ``modifier``                  ... before the trigger inside its noun phrase ("such meetings")
-``right_before``              ... ending right before the trigger ("news conference")
+``right_before`` (``_not``)   ... ending right before the trigger ("news conference")
 ``right_after``               ... starting right after the trigger ("took X by surprise")
 ``governor`` / ``_not``       the verb governing the trigger is (not) of the class
 ``governed_as``               how a noun trigger depends on its verb: object, pp, subject, none
@@ -454,7 +454,8 @@ _WORDS: dict[str, Callable[[Any], Test]] = {
 #: Tests that hold when the test they name does not.
 _NEGATED = {"sentence_has_not": "sentence_has", "governor_not": "governor",
             "object_head_not": "object_head", "trigger_word_not": "trigger_word",
-            "after_object_not": "after_object", "no_pp": "pp"}  # fmt: skip
+            "after_object_not": "after_object", "no_pp": "pp",
+            "right_before_not": "right_before", "governed_as_not": "governed_as"}  # fmt: skip
 
 #: Features of the trigger's verb group (or the governing one).
 _FLAGS = frozenset({"passive", "negated", "gerund", "infinitive", "perfect", "participle"})

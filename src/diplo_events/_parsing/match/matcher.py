@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..annotate.tokens import Token
-from ..annotate.vocabulary import Vocabulary, vocabulary
+from ..annotate.vocabulary import Vocabulary, inflect_noun, vocabulary
 from ..syntax import Phrase, Predicate, SentenceSyntax, Tag
 from .patterns import Pattern, PatternSet, patterns
 
@@ -64,7 +64,8 @@ def build_index(pset: PatternSet, vocab: Vocabulary) -> Index:
         forms_of.setdefault(lemma, set()).add(form)
     nouns: dict[str, list[tuple[tuple[str, ...], tuple[Pattern, ...]]]] = {}
     for lemma, pats in noun_lemmas.items():
-        for form in forms_of.get(lemma, {lemma}):
+        # (a trigger noun no class lists still has its plural: "hand", "hands")
+        for form in forms_of.get(lemma) or inflect_noun(lemma, {}):
             words = tuple(form.split())
             nouns.setdefault(words[0], []).append((words, tuple(pats)))
     return Index(

@@ -71,6 +71,9 @@ SYNTAX_ROLES = frozenset(
         "possessor",  # names inside a trigger noun's phrase before it ("Russia's withdrawal")
         "governor_doer",  # the doer of the verb a trigger noun is the object of ("held talks")
         "governor_object",  # the object of that verb ("X hosted Y for talks")
+        # the subject of the verb a trigger noun's phrase depends on ("Bunia is in the hands
+        # of the militia": Bunia)
+        "governor_subject",
         "appositive",  # the phrase after the trigger's phrase, between commas
         "participle_by",  # the agent of a participle after it (", attended by X")
         # the doer of the verb whose "after", "following", "during" or "at" phrase the trigger
@@ -190,7 +193,7 @@ _CONDITION_FIELDS = frozenset({
     "governed_as", "in_subject", "segment_kind", "followed_by_clause", "gerund", "infinitive",
     "perfect", "participle", "capitalized", "lemma", "head_of_phrase", "doer_person",
     "quote_after", "doer_has", "governs_infinitive", "after_object", "lemma_not", "host_head",
-    "from_head", "from_is", "after_object_not",
+    "from_head", "from_is", "after_object_not", "right_before_not", "governed_as_not",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic", "home_ground"})  # fmt: skip

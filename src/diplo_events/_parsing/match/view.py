@@ -181,6 +181,10 @@ class View:
             if role == "governor_object" and (p is None or _contains(p, m.first)):
                 return []
             return [p] if p is not None else []
+        if role == "governor_subject":
+            gov, how = self.governing
+            subj = gov.subject if gov is not None and how != "subject" else None
+            return [subj] if subj is not None and not _contains(subj, m.first) else []
         if role == "framing_doer":
             gov, how = self.governing
             if gov is None or how not in _FRAMING or m.phrase is None:

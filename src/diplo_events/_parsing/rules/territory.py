@@ -265,6 +265,17 @@ def _they(ctx: Context) -> Actor | None:
     for p in ctx.roles.phrases.get("gainer", ()):
         words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
         if words in (["they"], ["it"]):
+            pred = ctx.view.predicate
+            gov = pred.governor if pred is not None else None
+            if (
+                gov is not None
+                and gov.doer is not None
+                and vocabulary().has("reporting_verb", gov.lemma)
+            ):
+                # "The rebels said they now control the towns": the reporter's side
+                own = unnamed_party(ctx.syn, gov.doer, armed=True)
+                if own is not None:
+                    return own
             return ctx.state.last_gainer
     return None
 
