@@ -1112,3 +1112,24 @@ def test_a_rebel_officer_speaks_for_no_state() -> None:
     assert s.speaker.name == "Jean Ngaba"
     assert s.speaker.country is None
     assert s.speaker.title == "rebel Colonel"
+
+
+def test_calling_a_thing_by_what_it_is_is_a_statement() -> None:
+    [s] = statements("Russia called the drills a provocation on Monday.")
+    assert (s.speaker.country, s.rule) == ("RUS", "statement.called_it")
+    [s] = statements("Kenyan Foreign Minister Jane Wambui called the talks fruitful.")
+    assert s.speaker.country == "KEN"
+    assert statements("The president called the meeting for Monday.") == []
+
+
+def test_persons_of_their_states_coordinated_each_speak() -> None:
+    text = ("Presidents Lula of Brazil and Milei of Argentina made peace on Monday and said "
+            "they had moved on.")  # fmt: skip
+    assert sorted(s.speaker.country or "" for s in statements(text)) == ["ARG", "BRA"]
+
+
+def test_they_is_the_group_that_spoke_before() -> None:
+    text = ("The rebel Azawad Front said on Monday that it held Kidal. They accuse the "
+            "government of bombing civilians.")  # fmt: skip
+    speakers = {s.speaker.name for s in statements(text)}
+    assert speakers == {"Azawad Front"}

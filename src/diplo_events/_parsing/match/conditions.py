@@ -30,6 +30,8 @@ phrases), a role kind, or a boolean:
                               table")
 ``in_subject``                a noun trigger lies in a verb's subject
 ``followed_by_clause``        a clause ("that ...", a quote, a colon) follows the trigger
+``object_complement``         a phrase right after the object says what it is ("called the
+                              talks fruitful")
 ============================  =================================================================
 """
 
@@ -529,8 +531,26 @@ def _followed_by_clause(view: View) -> bool:
     return j < len(tags) and (tags[j] in (Tag.THAT, Tag.QUOTE) or syn.tokens[j].text == ":")
 
 
+def _object_complement(view: View) -> bool:
+    """A phrase right after the verb's object says what it is ("called the talks fruitful",
+    "called the drills a provocation", "described the talks as warm")."""
+    obj = _role(view, "undergoer")
+    if obj is None:
+        return False
+    syn = view.syn
+    j = extent(obj)[1]
+    if j >= len(syn.tokens):
+        return False
+    if syn.tokens[j].low == "as":
+        return True
+    if obj.end - obj.first > 1 and vocabulary().has("judgment_adjective", syn.tokens[j - 1].low):
+        return True  # "the talks fruitful": the judgment read into the phrase
+    return syn.tags[j] in (Tag.WORD, Tag.DET, Tag.QUOTE) and obj.end - obj.first <= 4
+
+
 #: Tests whose value is true or false: whether the property must hold or not.
 _BOOLS: dict[str, Test] = {
+    "object_complement": _object_complement,
     "doer_person": _doer_person,
     "governs_infinitive": _governs_infinitive,
     "quote_after": _quote_after,

@@ -88,6 +88,15 @@ def _speakers(ctx: Context) -> list[Actor]:
     if not out:
         for p in ctx.roles.phrases.get("speaker", ()):
             words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
+            last = state.last_speaker
+            if (
+                words == ["they"]
+                and recent
+                and last is not None
+                and last.kind in (ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP)
+                and not state.last_meeting
+            ):
+                return [last]  # "The rebels said ... They accuse the president of ...": a group
             if words == ["it"]:
                 body = _body_before(ctx, p)
                 if body is not None:

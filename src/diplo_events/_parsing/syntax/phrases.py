@@ -229,6 +229,11 @@ def build_phrases(
     while k < len(basic):
         group = [basic[k]]
         m = k
+        joined = _person_of(tokens, tags, phrases, basic, k)
+        if joined is not None:
+            # "Lula of Brazil and Milei of Argentina": the conjunct is the person
+            phrases.pop()
+            group = [joined]
         while m + 1 < len(basic):
             words = [tokens[t].low for t in range(basic[m].end, basic[m + 1].first)]
             last_and = words in (["and"], ["or"], [",", "and"], [",", "or"], ["and", "the"])
@@ -359,6 +364,35 @@ _GROUP_HEADS = frozenset({"delegation", "delegations", "team", "teams", "conting
                           "negotiators", "mediators"})  # fmt: skip
 _NESTING_PREPS = frozenset({"with", "between", "among", "to", "from", "against", "for", "of"})
 _ROLE_PREPS = frozenset({"of", "to", "for", "in", "at", "from", "on"})
+
+
+def _person_of(
+    tokens: Sequence[Token],
+    tags: Sequence[str],
+    done: Sequence[Phrase],
+    basic: Sequence[Phrase],
+    k: int,
+) -> Phrase | None:
+    """ "Presidents Lula of Brazil and Milei of Argentina": when ``basic[k]`` is the "of"
+    phrase of a person just before it and "and" another person follows, the person and
+    its "of" phrase as one conjunct."""
+    cur = basic[k]
+    if not done or k + 1 >= len(basic) or cur.first < 2 or tokens[cur.first - 1].low != "of":
+        return None
+    before, after = done[-1], basic[k + 1]
+    gap = [tokens[t].low for t in range(cur.end, after.first)]
+    if (
+        before.end != cur.first - 1
+        or before.members
+        or gap not in (["and"], [",", "and"])
+        or not any(a.role.value == "person" for a in before.actors)
+        or not any(a.role.value == "person" for a in after.actors)
+        or any(a.role.value == "person" for a in cur.actors)
+    ):
+        return None
+    return Phrase(before.first, cur.end, before.head, before.actors + cur.actors,
+                  before.places + cur.places, before.head_word, before.role_head,
+                  owner_pronoun=before.owner_pronoun)  # fmt: skip
 
 
 def _list_goes_on(
