@@ -1133,3 +1133,16 @@ def test_they_is_the_group_that_spoke_before() -> None:
             "government of bombing civilians.")  # fmt: skip
     speakers = {s.speaker.name for s in statements(text)}
     assert speakers == {"Azawad Front"}
+
+
+def test_a_statement_at_a_news_conference_takes_the_day_told_just_before() -> None:
+    text = ("Kenyan troops entered the port of Kismayo on Tuesday.\n\n"
+            "A Kenyan army spokesman told a news conference that 40 militants had been "
+            "killed.")  # fmt: skip
+    [s] = statements(text)
+    assert s.date is not None
+    assert s.date.start == dt.date(2024, 3, 5)
+    text = ("Kenyan troops entered the port of Kismayo on Tuesday.\n\n"
+            "A Kenyan army spokesman said that 40 militants had been killed.")  # fmt: skip
+    [s] = statements(text)
+    assert s.date is None

@@ -13,6 +13,7 @@ import attrs
 from ...model import (
     Actor,
     ActorKind,
+    DatePrecision,
     DateSpan,
     Event,
     Location,
@@ -48,6 +49,9 @@ class DocState:
     last_exercise_sentence: int = -100
     last_gainer: Actor | None = None
     last_town: Location | None = None  # the latest town or city named ("the city" later)
+    #: the day of the latest realized happening told with one, and its paragraph
+    last_day: DateSpan | None = None
+    last_day_paragraph: int = -100
     #: the states persons were found to speak for (name and surname -> alpha-3)
     affiliations: tuple[tuple[str, str], ...] = ()
 
@@ -71,6 +75,13 @@ def advance(
     if towns and towns[-1] != state.last_town:
         changes["last_town"] = towns[-1]
     for ev in events:
+        if (
+            ev.modality is Modality.REALIZED
+            and ev.date is not None
+            and ev.date.precision is DatePrecision.DAY
+        ):
+            changes["last_day"] = ev.date
+            changes["last_day_paragraph"] = paragraph
         if isinstance(ev, Meeting) and ev.modality is Modality.REALIZED:
             same = {a.name for a in ev.participants} & {a.name for a in state.last_meeting}
             changes["last_meeting"] = ev.participants

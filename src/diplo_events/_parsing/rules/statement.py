@@ -404,8 +404,6 @@ def _text(ctx: Context, first: int, end: int) -> str:
 #: A statement with no day of its own takes the day of the same speaker's statement told at
 #: most this many paragraphs before, or of a meeting its side took part in.
 CONTINUATION_PARAGRAPHS = 3
-_AT_MEETING = frozenset({"meeting", "talks", "summit", "session", "visit", "conference",
-                         "negotiations", "discussions", "ceremony", "briefing"})  # fmt: skip
 
 
 def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
@@ -481,11 +479,18 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
         and paragraph - state.last_speaker_paragraph <= CONTINUATION_PARAGRAPHS
     ):
         return state.last_speaker_date  # "... he said" again: the same remarks
-    at_meeting = any(t.low in _AT_MEETING for t in syn.tokens)
+    vocab = vocabulary()
+    at_gathering = any(vocab.has("said_at_noun", t.low) for t in syn.tokens)
     if state.last_meeting_date is not None and (
-        at_meeting or side_key(speaker) in {side_key(a) for a in state.last_meeting}
+        at_gathering or side_key(speaker) in {side_key(a) for a in state.last_meeting}
     ):
         return state.last_meeting_date  # said at the meeting told before
+    if (
+        at_gathering
+        and state.last_day is not None
+        and paragraph - state.last_day_paragraph <= CONTINUATION_PARAGRAPHS
+    ):
+        return state.last_day  # "told a news conference" about the day's happening
     return None
 
 
