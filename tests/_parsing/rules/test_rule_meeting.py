@@ -688,3 +688,12 @@ def test_a_summit_named_only_as_a_setting_is_no_meeting_of_its_own() -> None:
     [m] = meetings("Turkish President Kemal Arslan met Greek Prime Minister Nikos Pappas on the "
                    "sidelines of the NATO summit on Tuesday.")  # fmt: skip
     assert {a.country for a in m.participants} == {"TUR", "GRC"}
+
+
+def test_visits_to_two_states_by_no_one_named_are_no_meeting_between_them() -> None:
+    assert meetings("He arrived in Amman after visits to Syria and Iraq.") == []
+
+
+def test_talks_pressed_for_are_planned() -> None:
+    [m] = meetings("Egypt pressed for talks between Israel and Syria on Monday.")
+    assert m.modality is Modality.PLANNED

@@ -267,7 +267,7 @@ def build(ctx: Context) -> Built:
     family = str(ctx.effects.get("family") or ctx.pattern.family or "meet")
     # in text order, whichever slot found them
     named = [*roles.get("participants")]
-    if family == "visit":
+    if family == "visit" and named:
         named.extend(roles.get("host"))  # "a courtesy visit to Museveni": the one visited
     parties = _unique(sorted(named, key=lambda a: a.start))
     forum = _forum_bodies(ctx)
