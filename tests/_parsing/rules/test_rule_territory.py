@@ -962,3 +962,9 @@ def test_falling_back_and_turning_over() -> None:
     assert c.kind is K.WITHDRAWAL
     [c] = changes("Three districts were turned over to the movement on Monday.")
     assert c.kind is K.HANDOVER
+
+
+def test_it_seized_is_the_town_named_before() -> None:
+    [c] = changes("Bria changed hands twice this week; on Sunday it was seized by the rebels.")
+    assert [p.name for p in c.places] == ["Bria"]
+    assert changes("The army said it seized weapons.") == []

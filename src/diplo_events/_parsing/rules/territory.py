@@ -156,6 +156,19 @@ def _the_town(ctx: Context) -> Location | None:
     return None
 
 
+def _it_town(ctx: Context) -> Location | None:
+    """ "Bria changed hands twice; on Sunday it was seized by the rebels": "it", the place
+    taken, is the town named last."""
+    syn = ctx.syn
+    for p in ctx.roles.phrases.get("places", ()):
+        if p.end - p.first == 1 and syn.tokens[p.first].low == "it":
+            towns = [pl.location for pl in ctx.sentence.places
+                     if pl.location.kind in (LocationKind.CITY, LocationKind.SITE, None)
+                     and pl.end <= syn.start(p.first)]  # fmt: skip
+            return towns[-1] if towns else ctx.state.last_town
+    return None
+
+
 def _counted_ground(ctx: Context) -> bool:
     """ "control of four border villages", "12 districts": ground counted, not named."""
     vocab = vocabulary()
@@ -306,7 +319,7 @@ def build(ctx: Context) -> Built:
     places = _places(ctx)
     location = location_of(ctx.view, ctx.roles, ctx.article.home)
     if not places:
-        town = _the_town(ctx)
+        town = _the_town(ctx) or _it_town(ctx)
         places = [town] if town is not None else []
     if not places and _one_site(ctx):
         places = _site_place(ctx)  # "captured a police headquarters in Hpakant Township"
