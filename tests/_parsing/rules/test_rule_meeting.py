@@ -697,3 +697,11 @@ def test_visits_to_two_states_by_no_one_named_are_no_meeting_between_them() -> N
 def test_talks_pressed_for_are_planned() -> None:
     [m] = meetings("Egypt pressed for talks between Israel and Syria on Monday.")
     assert m.modality is Modality.PLANNED
+
+
+def test_one_leader_meeting_a_list_of_counterparts_among_them() -> None:
+    text = ("During the summit the Mongolian premier had one-on-one sessions with a number of "
+            "peers, among them Iceland's Ola Nord, Tanzania's Amani Mushi and Paraguay's "
+            "Luis Ferrer.")  # fmt: skip
+    found = [sorted(a.country or "" for a in m.participants) for m in meetings(text)]
+    assert found == [["ISL", "MNG"], ["MNG", "TZA"], ["MNG", "PRY"]]

@@ -230,7 +230,8 @@ def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
     """ "A met B, C and D" with B, C, D of several states: one meeting per state."""
     if len(_sides(doer)) != 1:
         return None
-    for role in ("undergoer", "pp:with"):
+    # "met B, C and D", "talks with B, C and D", "sessions with peers, among them B, C and D"
+    for role in ("undergoer", "pp:with", "pp:among them", "pp:including", "pp:among"):
         for p in ctx.view.phrases(role):
             if not p.members:
                 continue
