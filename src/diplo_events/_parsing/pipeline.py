@@ -447,7 +447,21 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
     cities: dict[str, Location] = {}
     for index, (s_start, s_end, paragraph, is_title, found) in enumerate(raw):
         resolved: list[ActorMention] = []
-        places = list(found.places)
+        places = []
+        for pl in found.places:
+            known = (
+                registry.persons.get(pl.location.name or "")
+                if pl.location.kind is None and pl.location.country is None
+                else None
+            )
+            if known is not None:
+                # "According to Rojas": the person the story named in full, not a place
+                person = attrs.evolve(known, mention=pl.location.mention)
+                surname = pl.location.name
+                resolved.append(ActorMention(pl.start, pl.end, person, Role.PERSON, pl.prep,
+                                             surname=surname))  # fmt: skip
+                continue
+            places.append(pl)
         where = frozenset(p.location.country for p in places if p.location.country)
         # "In neighbouring Burkina Faso, the army said": the state the sentence opens in
         # (or its capital: "In Buenos Aires, the ruling junta said")

@@ -1146,3 +1146,9 @@ def test_a_statement_at_a_news_conference_takes_the_day_told_just_before() -> No
             "A Kenyan army spokesman said that 40 militants had been killed.")  # fmt: skip
     [s] = statements(text)
     assert s.date is None
+
+
+def test_according_to_a_surname_told_before() -> None:
+    text = ("Argentine Foreign Minister Ana Rojas said on Monday the talks went well.\n\n"
+            "According to Rojas, the sides agreed to meet again.")  # fmt: skip
+    assert [s.speaker.country for s in statements(text)] == ["ARG", "ARG"]
