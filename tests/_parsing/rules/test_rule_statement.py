@@ -1152,3 +1152,20 @@ def test_according_to_a_surname_told_before() -> None:
     text = ("Argentine Foreign Minister Ana Rojas said on Monday the talks went well.\n\n"
             "According to Rojas, the sides agreed to meet again.")  # fmt: skip
     assert [s.speaker.country for s in statements(text)] == ["ARG", "ARG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army also appeared to be maintaining a unilateral cease-fire.",
+        "Past exercises have been adding millions of dollars to the economy.",
+        "Observers from three states observed the drills.",
+    ],
+)
+def test_a_verb_of_saying_used_of_a_thing_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_ordinals_stay_one_word_in_a_speakers_name() -> None:
+    [s] = statements("The drills went well, the 7th Fleet said on Monday.")
+    assert s.speaker.name == "7th Fleet"
