@@ -340,3 +340,9 @@ def test_a_states_armed_forces_with_a_qualifier_are_the_state() -> None:
     assert actor is not None
     assert actor.kind is ActorKind.STATE
     assert actor.country == "VEN"
+
+
+def test_a_demonym_before_capital_is_that_states_capital() -> None:
+    found = mentions("Rebels advanced on the Malian capital on Monday.")
+    [place] = [p for p in found.places if p.location.kind is LocationKind.CITY]
+    assert (place.location.name, place.location.country) == ("Bamako", "MLI")

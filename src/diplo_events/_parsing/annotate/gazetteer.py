@@ -246,6 +246,15 @@ def _parse_tsv(text: str) -> list[list[str]]:
     return rows
 
 
+@functools.cache
+def capital_of(alpha3: str) -> str | None:
+    """The capital of the state ``alpha3`` (``data/capitals.tsv``), else None."""
+    table = {
+        row[0].strip(): row[1].strip() for row in read_data_file("capitals.tsv") if len(row) > 1
+    }
+    return table.get(alpha3)
+
+
 def read_data_file(name: str) -> list[list[str]]:
     """The rows of a package data TSV file (comments and the header line skipped)."""
     resource = importlib.resources.files(_DATA_PACKAGE).joinpath(name)

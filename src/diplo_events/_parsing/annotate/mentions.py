@@ -32,7 +32,7 @@ from typing import NamedTuple
 import attrs
 
 from ...model import Actor, ActorKind, Location, LocationKind, Span
-from .gazetteer import Category, Entry, Match, gazetteer
+from .gazetteer import Category, Entry, Match, capital_of, gazetteer
 from .leaders import leaders
 from .lexicon import Lexicon, lexicon
 from .ships import ship_state
@@ -901,6 +901,16 @@ def find_mentions(
             loc = Location(name=norm[g.start : b_end], kind=LocationKind.BORDER,
                            mention=_span(original, g.start, b_end))  # fmt: skip
             places.append(PlaceMention(g.start, b_end, loc, _prev_word(norm, g.start, start)))
+
+        # "the Russian capital": that state's capital
+        if lone and tail.startswith(" capital") and not norm.startswith(" capital of", g.end):
+            code = g.affiliation.country if g.affiliation is not None else None
+            city = capital_of(code) if code else None
+            if city is not None:
+                c_end = g.end + len(" capital")
+                loc = Location(name=city, country=code, kind=LocationKind.CITY,
+                               mention=_span(original, g.start, c_end))  # fmt: skip
+                places.append(PlaceMention(g.start, c_end, loc, _prev_word(norm, g.start, start)))
 
     _sites(original, norm, start, end, places, low)
     places = _with_country(places, matches)
