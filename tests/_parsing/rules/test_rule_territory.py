@@ -968,3 +968,15 @@ def test_it_seized_is_the_town_named_before() -> None:
     [c] = changes("Bria changed hands twice this week; on Sunday it was seized by the rebels.")
     assert [p.name for p in c.places] == ["Bria"]
     assert changes("The army said it seized weapons.") == []
+
+
+def test_a_withdrawal_demanded_in_a_that_clause_is_planned() -> None:
+    [c] = changes("The envoy repeated demands that the Taliban withdraw from the city of Mazar.")
+    assert c.modality is Modality.PLANNED
+
+
+def test_ships_leaving_a_port_give_up_no_ground() -> None:
+    assert changes("The Russian warships, which left the port of La Guaira on Monday, "
+                   "joined the exercise.") == []  # fmt: skip
+    [c] = changes("Russian troops left the city of Kherson on Friday.")
+    assert c.kind is K.WITHDRAWAL

@@ -482,8 +482,8 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             and syn.tokens[seg.opener].low in ("if", "unless", "whether")
         ):
             return Modality.HYPOTHETICAL
-        if k == 0 and not statement and _future_in_sub(syn, p):
-            return Modality.PLANNED  # "agreed to hold talks after the fighters withdraw"
+        if k == 0 and not statement and (_future_in_sub(syn, p) or _wanted(syn, p)):
+            return Modality.PLANNED  # "after the fighters withdraw", "demands that they leave"
         if p.negated:
             if statement and k == 0 and vocab.has("deny_verb", p.lemma):
                 return Modality.REALIZED
@@ -542,6 +542,22 @@ def _future_in_sub(syn: SentenceSyntax, p: Predicate) -> bool:
         and q.segment is not seg
         and (VerbForm.PAST in q.forms or q.modal is not Modal.NONE or q.infinitive)
         for q in syn.predicates
+    )
+
+
+def _wanted(syn: SentenceSyntax, p: Predicate) -> bool:
+    """A verb in the base form in a "that" clause after a word that asks for it ("demands
+    that the Taliban withdraw from Mazar"): what is wanted, not what happened."""
+    seg = p.segment
+    return (
+        seg.kind is SegmentKind.THAT
+        and 0 < seg.opener < len(syn.tokens)
+        and vocabulary().has("mandative_word", syn.tokens[seg.opener - 1].low)
+        and p.modal is Modal.NONE
+        and not p.perfect
+        and p.first == p.head
+        and VerbForm.BASE in p.forms
+        and VerbForm.PAST not in p.forms
     )
 
 
