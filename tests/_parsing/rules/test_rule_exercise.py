@@ -445,3 +445,10 @@ def test_ships_named_with_their_navys_prefix_are_their_states() -> None:
     [x] = exercises("The destroyer USS Halsey teamed up with the Philippine patrol vessel BRP "
                     "Andres Bonifacio for drills in the South China Sea on Monday.")  # fmt: skip
     assert {a.country for a in x.participants} == {"USA", "PHL"}
+
+
+def test_a_day_told_after_a_since_phrase_is_the_exercises() -> None:
+    [x] = exercises("Serbian troops began their largest drills since the breakup of Yugoslavia "
+                    "on Tuesday.")  # fmt: skip
+    assert x.date is not None
+    assert x.date.start == dt.date(2024, 3, 5)

@@ -289,6 +289,22 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
 _NO_CUT = 1 << 62
 
 
+def _since_after(view: View) -> int:
+    """Where a "since" phrase opens after the trigger in its clause, else no cut."""
+    syn = view.syn
+    first, end = view.clause
+    t_end = syn.end(view.match.end)
+    vocab = vocabulary()
+    for pp in syn.pps:
+        if (
+            first <= pp.first < end
+            and syn.start(pp.first) >= t_end
+            and vocab.has("counted_from_preposition", pp.prep)
+        ):
+            return syn.start(pp.first)
+    return _NO_CUT
+
+
 def _earlier_from(view: View) -> int:
     """Where the trigger's clause goes on to tell an earlier happening, after the trigger
     ("met X ... since a session last June in Managua": its date and place are the
@@ -302,6 +318,12 @@ def _earlier_from(view: View) -> int:
             first <= pp.first < end
             and syn.start(pp.first) >= t_end
             and vocab.has("counted_from_preposition", pp.prep)
+            and pp.phrase is not None
+            # (not "their largest drills since the breakup of Yugoslavia on Tuesday")
+            and (
+                vocab.has("meeting_noun", pp.phrase.head_word)
+                or vocab.has("exercise_noun", pp.phrase.head_word)
+            )
         ):
             return syn.start(pp.first)
     return _NO_CUT
@@ -389,6 +411,16 @@ def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
     if cut < hi:
         dates = [d for d in dates if not cut <= d.start < hi]
         hi = cut
+    since = _since_after(view)
+    if since < hi:
+        # "the first visit since the establishment of relations in the early 1960s": the
+        # period's own dates; a day told after it is the event's ("their largest drills
+        # since the breakup of Yugoslavia on Tuesday")
+        dates = [
+            d
+            for d in dates
+            if not (since <= d.start < hi) or (d.relative and d.span.precision is DatePrecision.DAY)
+        ]
     inside = [d for d in dates if lo <= d.start and d.end <= hi and not d.bound]
     after = [d for d in inside if d.start >= t_end]
     before = [d for d in inside if d.end <= t_start]
