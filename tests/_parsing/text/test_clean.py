@@ -198,6 +198,7 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("ISLAMABAD: ", "Islamabad", None, None, None, None),
         ("NUSA DUA, Indonesia (Reuters) ", "Nusa Dua, Indonesia", None, None, None, "Reuters"),
         ("KABUL, Afghanistan ", "Kabul, Afghanistan", None, None, None, None),
+        ("TALLINN. BNS ", "Tallinn", None, None, None, "BNS"),
     ],
 )  # fmt: skip
 def test_dateline(

@@ -418,6 +418,9 @@ def _title_place(place: str) -> str:
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in place.split(" "))
 
 
+_PLACE_DOT_AGENCY = re.compile(r"([A-ZÀ-Þ]{3,}(?: [A-ZÀ-Þ]{3,})?)\. ([A-Z]{2,6})")
+
+
 def _all_caps_start(place: str) -> bool:
     """Whether the first part of a dateline's place is written in capitals ("NUSA DUA")."""
     letters = [c for c in place.split(",")[0] if c.isalpha()]
@@ -439,6 +442,12 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
         )  # fmt: skip
     place = match.group("place")
     agency = match.group("agency") or match.group("agency2")
+    place_start, place_end = match.span("place")
+    split = _PLACE_DOT_AGENCY.fullmatch(place)
+    if split is not None and match.group("sep") is None and not agency:
+        # "TALLINN. BNS Estonian troops ...": the place, a period, the agency
+        place, agency = split.group(1), split.group(2)
+        place_end = place_start + len(place)
     has_date = match.group("date") is not None
     letters = [c for c in place.split(",")[0] if c.isalpha()]
     all_caps = len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -479,7 +488,6 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
                 date = dt.date(int(match.group("dl_y")), month, day)
             except ValueError:
                 date = None
-    place_start, place_end = match.span("place")
     return Dateline(
         place=_title_place(original[place_start:place_end]),
         date=date,
