@@ -19,13 +19,13 @@ from ..annotate.gazetteer import known_body
 from ..annotate.mentions import ActorMention, state_actor
 from ..annotate.numbers import find_counts
 from ..annotate.vocabulary import VerbForm, vocabulary
-from ..document.keys import actor_key, side_key
+from ..document.keys import side_key
 from ..document.merge import Link
 from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import exercise_codes
 from .engine import Built, Context
-from .frames import date_of, lead_day, location_of, phrase_actors
+from .frames import date_of, lead_day, location_of, phrase_actors, unique_actors
 
 __all__ = ["build"]
 
@@ -34,19 +34,6 @@ __all__ = ["build"]
 def _nouns(name: str) -> str:
     forms = sorted(vocabulary().forms(name), key=len, reverse=True)
     return "|".join(re.escape(f) for f in forms)
-
-
-def _unique(mentions: list[ActorMention]) -> list[Actor]:
-    seen: set[str] = set()
-    out: list[Actor] = []
-    for m in mentions:
-        if m.actor is None:
-            continue
-        key = actor_key(m.actor)
-        if key not in seen:
-            seen.add(key)
-            out.append(m.actor)
-    return out
 
 
 def _involved(ctx: Context) -> list[ActorMention]:
@@ -297,7 +284,7 @@ def build(ctx: Context) -> Built:
     lo, hi = ctx.syn.start(n0), ctx.syn.end(n1)
     mentions = [a for a in (*ctx.roles.get("participants"), *_involved(ctx))
                 if not (name and lo <= a.start < hi)]  # fmt: skip
-    parties = _sides([affiliate(a, ctx.article, ctx.state) for a in _unique(mentions)])
+    parties = _sides([affiliate(a, ctx.article, ctx.state) for a in unique_actors(mentions)])
     location = location_of(ctx.view, ctx.roles, ctx.article.home)
     home = ctx.article.home
     if location is None and home is not None and home.country in {a.country for a in parties}:

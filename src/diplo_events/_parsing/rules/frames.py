@@ -12,16 +12,25 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ...model import ActorKind, DatePrecision, DateSpan, Location, LocationKind, Modality
+from ...model import Actor, ActorKind, DatePrecision, DateSpan, Location, LocationKind, Modality
 from ..annotate.dates import OFFSET, DateMention
 from ..annotate.mentions import ActorMention, PlaceMention, Role
 from ..annotate.vocabulary import VerbForm, vocabulary
 from ..document.article import Article, Sentence
+from ..document.keys import actor_key
 from ..match.patterns import Pattern
 from ..match.view import View
-from ..syntax import Modal, Phrase, Predicate, SegmentKind, SentenceSyntax, Tag
+from ..syntax import PP, Modal, Phrase, Predicate, SegmentKind, SentenceSyntax, Tag
 
-__all__ = ["Roles", "date_of", "fill", "location_of", "modality_of", "phrase_actors"]
+__all__ = [
+    "Roles",
+    "date_of",
+    "fill",
+    "location_of",
+    "modality_of",
+    "phrase_actors",
+    "unique_actors",
+]
 
 #: Roles an actor mention may have to be a party (persons, states, bodies, officials,
 #: resolved group words, roles and pronouns).
@@ -60,6 +69,20 @@ def _demonym_into_person(found: list[ActorMention]) -> list[ActorMention]:
             out[-1] = attrs.evolve(a, actor=attrs.evolve(actor, country=prev.actor.country))
             continue
         out.append(a)
+    return out
+
+
+def unique_actors(mentions: Iterable[ActorMention]) -> list[Actor]:
+    """The actors of ``mentions``, each once (by key), in order."""
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for m in mentions:
+        if m.actor is None:
+            continue
+        key = actor_key(m.actor)
+        if key not in seen:
+            seen.add(key)
+            out.append(m.actor)
     return out
 
 
@@ -289,8 +312,8 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
 _NO_CUT = 1 << 62
 
 
-def _since_after(view: View) -> int:
-    """Where a "since" phrase opens after the trigger in its clause, else no cut."""
+def _since_pp(view: View) -> PP | None:
+    """The first "since" phrase after the trigger in its clause, if any."""
     syn = view.syn
     first, end = view.clause
     t_end = syn.end(view.match.end)
@@ -301,31 +324,32 @@ def _since_after(view: View) -> int:
             and syn.start(pp.first) >= t_end
             and vocab.has("counted_from_preposition", pp.prep)
         ):
-            return syn.start(pp.first)
-    return _NO_CUT
+            return pp
+    return None
+
+
+def _since_after(view: View) -> int:
+    """Where a "since" phrase opens after the trigger in its clause, else no cut."""
+    pp = _since_pp(view)
+    return view.syn.start(pp.first) if pp is not None else _NO_CUT
 
 
 def _earlier_from(view: View) -> int:
     """Where the trigger's clause goes on to tell an earlier happening, after the trigger
     ("met X ... since a session last June in Managua": its date and place are the
-    session's); else the end of the text."""
-    syn = view.syn
-    first, end = view.clause
-    t_end = syn.end(view.match.end)
+    session's; not "their largest drills since the breakup of Yugoslavia on Tuesday");
+    else no cut."""
+    pp = _since_pp(view)
     vocab = vocabulary()
-    for pp in syn.pps:
-        if (
-            first <= pp.first < end
-            and syn.start(pp.first) >= t_end
-            and vocab.has("counted_from_preposition", pp.prep)
-            and pp.phrase is not None
-            # (not "their largest drills since the breakup of Yugoslavia on Tuesday")
-            and (
-                vocab.has("meeting_noun", pp.phrase.head_word)
-                or vocab.has("exercise_noun", pp.phrase.head_word)
-            )
-        ):
-            return syn.start(pp.first)
+    if (
+        pp is not None
+        and pp.phrase is not None
+        and (
+            vocab.has("meeting_noun", pp.phrase.head_word)
+            or vocab.has("exercise_noun", pp.phrase.head_word)
+        )
+    ):
+        return view.syn.start(pp.first)
     return _NO_CUT
 
 

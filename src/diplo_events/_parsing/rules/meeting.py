@@ -14,28 +14,15 @@ from ...model import Actor, ActorKind, Event, LocationKind, Meeting, Span
 from ..annotate.dates import OFFSET
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
-from ..document.keys import actor_key, side_key
+from ..document.keys import side_key
 from ..document.merge import Link
 from ..syntax import SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import MEETING
 from .engine import Built, Context
-from .frames import date_of, lead_day, location_of, phrase_actors
+from .frames import date_of, lead_day, location_of, phrase_actors, unique_actors
 
 __all__ = ["build"]
-
-
-def _unique(mentions: list[ActorMention]) -> list[Actor]:
-    seen: set[str] = set()
-    out: list[Actor] = []
-    for m in mentions:
-        if m.actor is None:
-            continue
-        key = actor_key(m.actor)
-        if key not in seen:
-            seen.add(key)
-            out.append(m.actor)
-    return out
 
 
 def _sides(actors: list[Actor]) -> set[str]:
@@ -173,7 +160,7 @@ def _named_before(ctx: Context) -> list[Actor]:
     """The persons of two sides named earlier in the sentence ("X raised it with Y when the
     two met", "after A and B spoke, the two presidents met")."""
     t = ctx.syn.start(ctx.view.match.first)
-    found = _unique([a for a in ctx.sentence.actors
+    found = unique_actors([a for a in ctx.sentence.actors
                      if a.actor is not None and a.end <= t and a.role is Role.PERSON])  # fmt: skip
     return found if len(_sides(found)) == 2 else []
 
@@ -239,7 +226,7 @@ def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
                 continue  # "Egyptian and Qatari mediators": one group, one meeting
             groups: dict[str, list[Actor]] = {}
             for member in p.members:
-                for a in _unique(phrase_actors(member)):
+                for a in unique_actors(phrase_actors(member)):
                     groups.setdefault(side_key(a), []).append(a)
             own = next(iter(_sides(doer)))
             groups.pop(own, None)
@@ -270,7 +257,7 @@ def build(ctx: Context) -> Built:
     named = [*roles.get("participants")]
     if family == "visit" and named:
         named.extend(roles.get("host"))  # "a courtesy visit to Museveni": the one visited
-    parties = _unique(sorted(named, key=lambda a: a.start))
+    parties = unique_actors(sorted(named, key=lambda a: a.start))
     forum = _forum_bodies(ctx)
     parties.extend(b for b in forum if side_key(b) not in _sides(parties))
     location = location_of(ctx.view, roles, ctx.article.home)
