@@ -194,11 +194,12 @@ def build_phrases(
     role_nouns = vocab.forms("role_noun")
 
     def make(first: int, end: int) -> Phrase:
-        head = _head(tokens, tags, first, end)
-        role = tags[head] == Tag.WORD and tokens[head].low in role_nouns
+        head = first if end - first == 1 else _head(tokens, tags, first, end)
+        low = tokens[head].low
+        role = tags[head] == Tag.WORD and low in role_nouns
         owned = tokens[first].low in ("its", "their", "his", "her", "our")
-        return Phrase(first, end, head, actors_in(first, end), places_in(first, end),
-                      tokens[head].low, role, owner_pronoun=owned)  # fmt: skip
+        return Phrase(first, end, head, actors_in(first, end), places_in(first, end), low, role,
+                      owned)  # fmt: skip
 
     # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
     basic: list[Phrase] = []
