@@ -26,7 +26,7 @@ import enum
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -875,7 +875,7 @@ def find_mentions(
             actors.append(ActorMention(w.start(), w.end(), None, Role.PRONOUN,
                                        _prev_word(norm, w.start(), start)))  # fmt: skip
     low = norm[start:end].lower()
-    if any(noun in low for noun in lex.group_nouns):  # a cheap test before the pattern
+    if _any_of(lex.group_nouns).search(low):  # a cheap test before the pattern
         for w in _group_words(lex).finditer(norm, start, end):
             if w.start() in covered:
                 continue
@@ -958,6 +958,12 @@ def _group_words(lex: Lexicon) -> re.Pattern[str]:
     """Group nouns ("insurgents", "the alliance")."""
     words = sorted((re.escape(w) for w in lex.group_nouns), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _any_of(words: Collection[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly where one of ``words`` is (as a substring)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words)) if words else "(?!)")
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -1113,7 +1119,7 @@ def _sites(
 ) -> None:
     """Add named sites ("X Military Base") that chunking split apart (``low`` is the
     sentence in lower case)."""
-    if not any(h in low for h in _SITE_HEADS):
+    if not _any_of(_SITE_HEADS).search(low):
         return  # a cheap test before the pattern
     for m in _SITE.finditer(norm, start, end):
         words = m.group().split()

@@ -104,12 +104,24 @@ def _seq_in(toks: Sequence[Token], firsts: Firsts, first: int, end: int) -> bool
     return False
 
 
-def _ends_at(toks: Sequence[Token], value: Any, end: int) -> bool:
-    words, longest = _phrases(_key(value))
-    for k in range(1, longest + 1):
-        if end - k < 0:
-            break
-        if tuple(t.low for t in toks[end - k : end]) in words:
+@functools.cache
+def _by_last(value: str | tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The word sequences of a class or list by their last word."""
+    words, _ = _phrases(value)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in words:
+        if w:
+            out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _ends_at(toks: Sequence[Token], lasts: Firsts, end: int) -> bool:
+    """Whether a sequence of ``lasts`` (by last word) ends right before token ``end``."""
+    if end <= 0:
+        return False
+    for seq in lasts.get(toks[end - 1].low, ()):
+        k = len(seq)
+        if k <= end and all(toks[end - k + j].low == seq[j] for j in range(k - 1)):
             return True
     return False
 
@@ -163,8 +175,7 @@ def _items(value: Any) -> tuple[str, ...]:
 
 
 def _role(view: View, role: str) -> Phrase | None:
-    found = view.phrases(role)
-    return found[0] if found else None
+    return view.first(role)
 
 
 def _window(view: View) -> tuple[int, int]:
@@ -179,7 +190,10 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "``", "''"})
 
 def holds(cond: Condition, view: View) -> bool:
     """Whether every test of ``cond`` holds for ``view``."""
-    return all(test(view) for test in _compiled(cond))
+    for test in _compiled(cond):  # noqa: SIM110 (a loop costs less than all() of a generator)
+        if not test(view):
+            return False
+    return True
 
 
 #: Compiled conditions by id, with the condition itself (so that a reused id is noticed).
@@ -299,14 +313,14 @@ def _modifier(value: Any) -> Test:
 
 
 def _right_before(value: Any) -> Test:
-    key = _key(value)
+    lasts = _by_last(_key(value))
 
     def test(view: View) -> bool:
         m = view.match
         toks = view.syn.tokens
         pred = m.predicate
-        return _ends_at(toks, key, m.first if pred is None else pred.head) or (
-            pred is not None and _ends_at(toks, key, pred.first)
+        return _ends_at(toks, lasts, m.first if pred is None else pred.head) or (
+            pred is not None and _ends_at(toks, lasts, pred.first)
         )
 
     return test
@@ -372,8 +386,9 @@ def _trigger_word(value: Any) -> Test:
     def test(view: View) -> bool:
         m = view.match
         toks = view.syn.tokens
-        return tuple(t.low for t in toks[m.first : m.end]) in words or (
-            (toks[m.first].low,) in words
+        first = (toks[m.first].low,)
+        return first in words or (
+            m.end - m.first > 1 and tuple(t.low for t in toks[m.first : m.end]) in words
         )
 
     return test

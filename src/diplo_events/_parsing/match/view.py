@@ -157,6 +157,13 @@ class View:
             found = self._by_role[role] = self._phrases(role)
         return list(found)
 
+    def first(self, role: str) -> Phrase | None:
+        """The first phrase filling ``role``, if any."""
+        found = self._by_role.get(role)
+        if found is None:
+            found = self._by_role[role] = self._phrases(role)
+        return found[0] if found else None
+
     def _phrases(self, role: str) -> list[Phrase]:
         if role.startswith("pp:"):
             return [pp.phrase for pp in self.pps(role[3:]) if pp.phrase is not None]

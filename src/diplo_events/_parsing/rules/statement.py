@@ -10,13 +10,15 @@ said"). The day is one told in the frame, never one of the content; a present-te
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from ...model import Actor, ActorKind, DatePrecision, DateSpan, Event, Location, Statement
 from ..annotate.gazetteer import known_body
 from ..annotate.lexicon import lexicon
 from ..annotate.mentions import Role
-from ..annotate.vocabulary import VerbForm, vocabulary
+from ..annotate.vocabulary import VerbForm, Vocabulary, vocabulary
 from ..document.keys import side_key, voice_key
 from ..document.merge import Link
 from ..match.view import extent
@@ -497,15 +499,22 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
 def _medium(ctx: Context) -> str | None:
     lows = {t.low for t in ctx.syn.tokens}
     text = ""  # the sentence's words, spaced, for the media of several words
-    for medium, words in vocabulary().media:
+    for medium, words, spaced in _media(vocabulary()):
         if not lows.isdisjoint(words):
             return medium  # a one-word medium is one of the sentence's words
-        for w in words:
-            if " " in w:
-                text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
-                if f" {w} " in text:
-                    return medium
+        if spaced:
+            text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
+            if any(w in text for w in spaced):
+                return medium
     return None
+
+
+@functools.cache
+def _media(vocab: Vocabulary) -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """The media by priority: each with its words and its words of several words, spaced
+    (" press conference ")."""
+    return tuple((medium, words, tuple(f" {w} " for w in words if " " in w))
+                 for medium, words in vocab.media)  # fmt: skip
 
 
 def build(ctx: Context) -> Built:

@@ -119,29 +119,26 @@ def analyse(
     units = tagged.units
     phrases, pps = build_phrases(tokens, tags, units, a_ranges, p_ranges)
     segments, preds = build_clauses(tokens, tags, units, tagged.forms, vocab, phrases, pps)
+    # the tokens of a PP's object that no phrase holds, then (over them) every phrase's
     phrase_of: dict[int, Phrase] = {}
+    for pp in reversed(pps):
+        if pp.phrase is not None:
+            phrase_of.update(dict.fromkeys(range(pp.phrase.first, pp.phrase.end), pp.phrase))
     for top in phrases:
         stack = [top]
         while stack:
             q = stack.pop()
-            for i in range(q.first, q.end):
-                phrase_of[i] = q
+            phrase_of.update(dict.fromkeys(range(q.first, q.end), q))
             stack.extend(q.members)
             if q.appositive is not None:
                 stack.append(q.appositive)
             stack.extend(pp.phrase for pp in q.modifiers if pp.phrase is not None)
-    for pp in pps:
-        if pp.phrase is not None:
-            for i in range(pp.phrase.first, pp.phrase.end):
-                phrase_of.setdefault(i, pp.phrase)
-    predicate_of = {}
+    predicate_of: dict[int, Predicate] = {}
     for pred in preds:
-        for i in range(pred.head, pred.end):
-            predicate_of[i] = pred
+        predicate_of.update(dict.fromkeys(range(pred.head, pred.end), pred))
     segment_of = [0] * len(tokens)
     for seg in segments:
-        for i in range(seg.first, seg.end):
-            segment_of[i] = seg.index
+        segment_of[seg.first : seg.end] = [seg.index] * (seg.end - seg.first)
         if 0 <= seg.opener < len(tokens):
             segment_of[seg.opener] = seg.index
     return SentenceSyntax(

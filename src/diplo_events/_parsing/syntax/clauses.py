@@ -20,8 +20,10 @@ here, once, for every rule:
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -48,9 +50,10 @@ class SegmentKind(enum.StrEnum):
     AND_CLAUSE = "and_clause"  # "and" / "but" before a phrase and a verb
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class Segment:
-    """Tokens ``[first, end)``; ``opener`` is the token that opened it (-1 for the first)."""
+    """Tokens ``[first, end)``; ``opener`` is the token that opened it (-1 for the first).
+    Read-only once built, like :class:`~.phrases.Phrase`."""
 
     index: int
     first: int
@@ -149,7 +152,8 @@ def _segments(
     first, kind, opener = 0, SegmentKind.START, -1
     quoted = False
     open_quotes = 0
-    for i in range(n):
+    for found in _OPENER_TAGS.finditer("".join(tags)):
+        i = found.start()
         tag = tags[i]
         new: SegmentKind | None = None
         if tag == Tag.COMMA:
@@ -195,6 +199,15 @@ def _segments(
             quoted = _opens(tokens, i, quoted)
     out.append(Segment(len(out), first, n, kind, opener, quoted))
     return out
+
+
+#: The tags that may open a segment, as a character class of the tag string.
+_OPENER_TAGS = re.compile(
+    "[" + re.escape("".join((Tag.COMMA, Tag.STOP, Tag.QUOTE, Tag.SUB, Tag.REL, Tag.THAT,
+                             Tag.COORD))) + "]"
+)  # fmt: skip
+#: The tags that may begin a verb group.
+_GROUP_TAGS = re.compile("[" + re.escape(Tag.AUX + Tag.MODAL + Tag.VERB + Tag.TO) + "]")
 
 
 def _opens(tokens: Sequence[Token], i: int, inside: bool) -> bool:
@@ -251,11 +264,17 @@ def _verb_groups(
     segments: Sequence[Segment],
 ) -> list[Predicate]:
     out: list[Predicate] = []
+    # (the loop below changes no tag to one that begins a verb group: the string finds them)
+    tag_string = "".join(tags)
     for seg in segments:
         i = seg.first
         while i < seg.end:
+            found = _GROUP_TAGS.search(tag_string, i, seg.end)
+            if found is None:
+                break
+            i = found.start()
             if tags[i] not in (Tag.AUX, Tag.MODAL, Tag.VERB, Tag.TO):
-                i += 1
+                i += 1  # (a tag the loop changed)
                 continue
             start = i
             infinitive = tags[i] == Tag.TO
@@ -491,9 +510,19 @@ class _Context:
     _looked: set[int] = attrs.field(factory=set)
     _positions: dict[int, int] = attrs.field(factory=dict)
     pp_first: dict[int, PP] = attrs.field(init=False)
+    _pp_starts: list[int] = attrs.field(init=False)  # the PPs' first tokens, ascending
+    _phrase_starts: list[int] = attrs.field(init=False)  # the phrases' first tokens, ascending
 
     def __attrs_post_init__(self) -> None:
         self.pp_first = {pp.first: pp for pp in self.pps}
+        self._pp_starts = [pp.first for pp in self.pps]
+        self._phrase_starts = [p.first for p in self.phrases]
+
+    def _pps_from(self, first: int, end: int) -> Sequence[PP]:
+        """The PPs whose preposition lies in tokens ``[first, end)``, in order."""
+        starts = self._pp_starts
+        lo = bisect.bisect_left(starts, first)
+        return self.pps[lo : bisect.bisect_left(starts, end, lo)]
 
     def _index_in(self, pred: Predicate, same: list[Predicate]) -> int:
         """The position of ``pred`` among its segment's predicates (``same``)."""
@@ -513,7 +542,7 @@ class _Context:
         """Object, prepositional phrases and governor of ``pred``."""
         seg = pred.segment
         same = self._preds_in(seg)
-        k = same.index(pred)
+        k = self._index_in(pred, same)
         nxt = same[k + 1].first if k + 1 < len(same) else seg.end
         prev_end = same[k - 1].end if k > 0 else seg.first
         # object: the phrase right after the verb (across a date: "met on Tuesday X" is rare)
@@ -537,7 +566,7 @@ class _Context:
         if obj is not None and obj.first < nxt:
             pred.object = obj
             inside = (obj.first, obj.stop)  # "met the envoy to Mali": no PP of the verb
-        pred.pps = tuple(pp for pp in self.pps if pred.end <= pp.first < nxt and not pp.nested
+        pred.pps = tuple(pp for pp in self._pps_from(pred.end, nxt) if not pp.nested
                          and not inside[0] <= pp.first < inside[1])  # fmt: skip
         if obj is not None and obj.appositive_closed(self.tags) and k + 1 == len(same):
             # "met X, the envoy, in Doha": the verb's PPs go on after the appositive
@@ -547,26 +576,19 @@ class _Context:
                 pos = pp_first[pos].end
         if k + 1 == len(same):
             # ", including Kandahar and Herat": a list after a comma goes on with the verb
-            later = [s for s in self.segments if s.index == seg.index + 1]
-            if later and later[0].kind is SegmentKind.COMMA and not self._preds_in(later[0]):
-                pred.pps += tuple(
-                    pp
-                    for pp in self.pps
-                    if pp.first == later[0].first
-                    and pp.prep in ("including", "such as", "among them")
-                )
-        pred.pre_pps = tuple(pp for pp in self.pps if prev_end <= pp.first < pred.first
-                             and pp.end <= pred.first)  # fmt: skip
-        if seg.index == 1 or (seg.index > 0 and self.segments[0].kind is SegmentKind.START):
+            later = self.segments[seg.index + 1] if seg.index + 1 < len(self.segments) else None
+            if later is not None and later.kind is SegmentKind.COMMA and not self._preds_in(later):
+                listed = pp_first.get(later.first)
+                if listed is not None and listed.prep in ("including", "such as", "among them"):
+                    pred.pps += (listed,)
+        pred.pre_pps = tuple(pp for pp in self._pps_from(prev_end, pred.first)
+                             if pp.end <= pred.first)  # fmt: skip
+        if k == 0 and seg.index == 1:
             # "In Doha, X met Y": a fronted phrase belongs to the first clause's verbs
             opening = self.segments[0]
-            fronted = [
-                pp
-                for pp in self.pps
-                if pp.first == opening.first and opening.end > 0 and not self._preds_in(opening)
-            ]
-            if fronted and k == 0 and seg.index == 1:
-                pred.pre_pps = (*fronted, *pred.pre_pps)
+            fronted = pp_first.get(opening.first)
+            if fronted is not None and opening.end > 0 and not self._preds_in(opening):
+                pred.pre_pps = (fronted, *pred.pre_pps)
         # governor
         if pred.infinitive and k > 0:
             pred.governor, pred.governed_how = same[k - 1], "infinitive"
@@ -577,15 +599,19 @@ class _Context:
             ):
                 same[k - 1].object = None
         elif k == 0 and seg.kind in (SegmentKind.THAT, SegmentKind.QUOTE):
-            before = [p for p in self.preds if p.end <= seg.opener]
-            if before and seg.kind is SegmentKind.THAT:
-                pred.governor, pred.governed_how = before[-1], "complement"
+            before = self._last_ending_by(seg.opener)
+            if before is not None and seg.kind is SegmentKind.THAT:
+                pred.governor, pred.governed_how = before, "complement"
         elif pred.infinitive and k == 0:
-            before = [p for p in self.preds if p.end <= pred.first]
-            if before and before[-1].segment.index >= seg.index - 1:
-                pred.governor, pred.governed_how = before[-1], "infinitive"
+            before = self._last_ending_by(pred.first)
+            if before is not None and before.segment.index >= seg.index - 1:
+                pred.governor, pred.governed_how = before, "infinitive"
         if pred.gerund and k == 0 and seg.kind is SegmentKind.SUB:
             pass  # "after meeting X": subject found later (shared)
+
+    def _last_ending_by(self, i: int) -> Predicate | None:
+        """The last predicate that ends at or before token ``i``."""
+        return next((p for p in reversed(self.preds) if p.end <= i), None)
 
     def _subject_in_seg(self, pred: Predicate, floor: int) -> Phrase | None:
         """The phrase before the verb in its own segment that is no preposition's object."""
@@ -689,11 +715,12 @@ class _Context:
                     pred.governor, pred.governed_how = main, "sub"
                 return
         if pred.gerund or seg.kind is SegmentKind.SUB:
-            later = [p for p in self.preds if p.first > pred.end and p.finite
-                     and p.segment.kind in (SegmentKind.COMMA, SegmentKind.START)]  # fmt: skip
-            if later:
-                self.subject(later[0])
-                pred.subject, pred.subject_how = later[0].subject, "shared"
+            later = next((p for p in self.preds if p.first > pred.end and p.finite
+                          and p.segment.kind in (SegmentKind.COMMA, SegmentKind.START)),
+                         None)  # fmt: skip
+            if later is not None:
+                self.subject(later)
+                pred.subject, pred.subject_how = later.subject, "shared"
 
     def _main_before(self, seg: Segment) -> Predicate | None:
         """The nearest finite predicate before ``seg`` in a clause that is no relative or
@@ -731,6 +758,17 @@ class _Context:
             pred.object = None
         return True
 
+    def _first_phrase_in(self, seg: Segment) -> Phrase | None:
+        """The first phrase inside ``seg``."""
+        phrases = self.phrases
+        for k in range(bisect.bisect_left(self._phrase_starts, seg.first), len(phrases)):
+            p = phrases[k]
+            if p.first >= seg.end:
+                break
+            if p.end <= seg.end:
+                return p
+        return None
+
     def _walk_back(self, seg: Segment) -> Phrase | None:
         """Over ", the spokesman," and ", who arrived on Monday," back to the phrase that
         opens the run of comma segments before ``seg``."""
@@ -751,13 +789,12 @@ class _Context:
                     k -= 1
                     continue
                 return candidate
-            inside = [p for p in self.phrases if s.first <= p.first and p.end <= s.end]
-            if not inside:
+            first = self._first_phrase_in(s)
+            if first is None:
                 if s.kind in (SegmentKind.COMMA, SegmentKind.START) and s.end > s.first:
                     k -= 1
                     continue
                 return candidate
-            first = inside[0]
             if first.first in self.appositives:
                 k -= 1  # ", Z," describing a phrase before: not the one the run opens with
                 continue

@@ -11,6 +11,7 @@ of Russia and China").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
@@ -27,9 +28,12 @@ __all__ = ["PP", "Phrase", "build_phrases"]
 T = TypeVar("T")
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class Phrase:
-    """A noun phrase: tokens ``[first, end)`` with ``head`` its head word's index."""
+    """A noun phrase: tokens ``[first, end)`` with ``head`` its head word's index.
+
+    Read-only once built (not frozen: the syntax stage makes many, and a frozen class is
+    slower to build)."""
 
     first: int
     end: int
@@ -123,9 +127,10 @@ class Phrase:
         return ()
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class PP:
-    """A prepositional phrase: the preposition (lower case, all its words) and its object."""
+    """A prepositional phrase: the preposition (lower case, all its words) and its object.
+    Read-only once built, like :class:`Phrase`."""
 
     prep: str
     first: int  # the preposition's first token
@@ -153,13 +158,17 @@ class _Inside(Generic[T]):
         self._at: dict[int, list[tuple[int, int, T]]] = {}
         for k, (a, b, item) in enumerate(ranges):
             self._at.setdefault(a, []).append((k, b, item))
+        self._starts = sorted(self._at)
 
     def __call__(self, first: int, end: int) -> tuple[T, ...]:
         """The mentions inside tokens ``[first, end)``, in their given order."""
-        at = self._at
-        if not at:
+        starts = self._starts
+        lo = bisect.bisect_left(starts, first)
+        if lo == len(starts) or starts[lo] >= end:
             return ()
-        found = [x for i in range(first, end) if i in at for x in at[i] if x[1] <= end]
+        at = self._at
+        hi = bisect.bisect_left(starts, end, lo)
+        found = [x for i in starts[lo:hi] for x in at[i] if x[1] <= end]
         if len(found) > 1:
             found.sort(key=lambda x: x[0])
         return tuple(item for _, _, item in found)
@@ -185,11 +194,12 @@ def build_phrases(
     role_nouns = vocab.forms("role_noun")
 
     def make(first: int, end: int) -> Phrase:
-        head = _head(tokens, tags, first, end)
-        role = tags[head] == Tag.WORD and tokens[head].low in role_nouns
+        head = first if end - first == 1 else _head(tokens, tags, first, end)
+        low = tokens[head].low
+        role = tags[head] == Tag.WORD and low in role_nouns
         owned = tokens[first].low in ("its", "their", "his", "her", "our")
-        return Phrase(first, end, head, actors_in(first, end), places_in(first, end),
-                      tokens[head].low, role, owner_pronoun=owned)  # fmt: skip
+        return Phrase(first, end, head, actors_in(first, end), places_in(first, end), low, role,
+                      owned)  # fmt: skip
 
     # 1. basic runs of nominal tokens; a determiner after a name starts a new phrase
     basic: list[Phrase] = []
@@ -235,9 +245,7 @@ def build_phrases(
             phrases.pop()
             group = [joined]
         while m + 1 < len(basic):
-            words = [tokens[t].low for t in range(basic[m].end, basic[m + 1].first)]
-            last_and = words in (["and"], ["or"], [",", "and"], [",", "or"], ["and", "the"])
-            comma = words == [","]
+            last_and, comma = _joint(tokens, basic[m].end, basic[m + 1].first)
             # a comma the tagger read as "and" ("Obama, Wen meet"): the list goes on
             listed = comma and tags[basic[m].end] == Tag.COORD
             if last_and or listed or (comma and _list_goes_on(tokens, tags, basic, m + 1)):
@@ -273,7 +281,7 @@ def build_phrases(
     i = tag_string.find(Tag.PREP)
     while i >= 0:
         k = i + units[i]
-        prep = " ".join(tokens[t].low for t in range(i, k))
+        prep = tokens[i].low if k == i + 1 else " ".join(tokens[t].low for t in range(i, k))
         obj = by_first.get(k)
         prev = pps[-1] if pps else None
         nested = (
@@ -395,15 +403,28 @@ def _person_of(
                   owner_pronoun=before.owner_pronoun)  # fmt: skip
 
 
+def _joint(tokens: Sequence[Token], a: int, b: int) -> tuple[bool, bool]:
+    """What the tokens ``[a, b)`` between two phrases are: a last "and" / "or" ("and",
+    ", or", "and the"), or a lone comma."""
+    if b - a == 1:
+        word = tokens[a].low
+        return word in ("and", "or"), word == ","
+    if b - a == 2:
+        one, two = tokens[a].low, tokens[a + 1].low
+        return (one == "," and two in ("and", "or")) or (one == "and" and two == "the"), False
+    return False, False
+
+
 def _list_goes_on(
     tokens: Sequence[Token], tags: Sequence[str], basic: Sequence[Phrase], k: int
 ) -> bool:
     """Whether a comma list that reached ``basic[k]`` ends with "and"/"or" + a phrase."""
     while k + 1 < len(basic):
-        words = [tokens[t].low for t in range(basic[k].end, basic[k + 1].first)]
-        if words in (["and"], ["or"], [",", "and"], [",", "or"]):
+        a, b = basic[k].end, basic[k + 1].first
+        last_and, comma = _joint(tokens, a, b)
+        if last_and and not (b - a == 2 and tokens[a].low == "and"):  # (not "and the")
             return True
-        if words != [","]:
+        if not comma:
             return False
         k += 1
     return False

@@ -56,6 +56,7 @@ class Tag:
 NOMINAL = frozenset({Tag.ACTOR, Tag.PLACE, Tag.NUM, Tag.DET, Tag.PRON, Tag.POSS, Tag.WORD,
                      Tag.CAP, Tag.BRACKET})  # fmt: skip
 
+_POSSESSIVE = frozenset({"'s", "’s"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "``", "''", "″", "„", "‟"})
 _STOPS = frozenset({";", ":", "--", "—", "–", "(", ")", "[", "]", "…", "..."})
 
@@ -136,6 +137,63 @@ def _words(vocab: Vocabulary) -> _Words:
     )
 
 
+#: The class of a capitalized function word ("The", "After"), which is its function
+#: word's tag only where a capital says nothing (:func:`_sentence_start`).
+_AT_START = "?"
+#: At most this many words' classes are kept (then they are forgotten and read again).
+_MAX_CLASSES = 50_000
+
+
+@functools.cache
+def _classes(vocab: Vocabulary) -> dict[str, str]:
+    """The tags of words as written, by :func:`_word_class`, filled as words are met."""
+    return {}
+
+
+def _word_class(
+    text: str, low: str, single: dict[str, str], known: _Words, vocab: Vocabulary
+) -> str:
+    """The tag of a word that no mention or multi-word unit covers, as far as the word
+    tells (:data:`_AT_START`: as far as its place in the sentence tells)."""
+    if text in _QUOTES:
+        return Tag.QUOTE
+    if text == ",":
+        return Tag.COMMA
+    if text in _STOPS:
+        return Tag.STOP
+    if low in _POSSESSIVE:
+        return Tag.POSS
+    if not text[0].isalnum():
+        return Tag.PUNCT
+    if text[0].isdigit():
+        return Tag.NUM
+    if (
+        text[0].islower()
+        and low.endswith("ly")
+        and len(low) > 5
+        and low not in vocab.noun_forms
+        and low not in known.ly_noun
+    ):
+        return Tag.ADV  # "internationally recognized", "quickly entered"
+    if low in single:
+        if text[0].islower() or low == "i":
+            return single[low]
+        return _AT_START
+    return Tag.CAP if text[0].isupper() else Tag.WORD
+
+
+@functools.cache
+def _lemmas(vocab: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
+    """The lemma of every known word read as a verb (its verb lemma, else its noun lemma)
+    and read as anything else (the other way round)."""
+    verbs, nouns = vocab.lemmas, vocab.noun_lemmas
+    words = {*verbs, *nouns}
+    return (
+        {w: verbs.get(w) or nouns.get(w, w) for w in words},
+        {w: nouns.get(w) or verbs.get(w, w) for w in words},
+    )
+
+
 # Words that are prepositions before a noun phrase and subordinators before a clause; the
 # clause stage decides (they are tagged PREP here).
 _PREP_OR_SUB = frozenset({"after", "before", "since", "until", "till", "as"})
@@ -158,6 +216,7 @@ def tag_tokens(
     single = _single(vocab)
     multi = _units(vocab)
     known = _words(vocab)
+    classes = _classes(vocab)
     i = 0
     while i < n:
         if tags[i]:
@@ -183,38 +242,26 @@ def tag_tokens(
                 i += units[i]
                 continue
         text = tok.text
-        if text in _QUOTES:
-            tags[i] = Tag.QUOTE
-        elif text == ",":
-            tags[i] = Tag.COMMA
-        elif text in _STOPS:
-            tags[i] = Tag.STOP
-        elif low in ("'s", "’s"):
-            tags[i] = Tag.POSS
-        elif not text[0].isalnum():
-            tags[i] = Tag.PUNCT
-        elif text[0].isdigit():
-            tags[i] = Tag.NUM
-        elif (
-            text[0].islower()
-            and low.endswith("ly")
-            and len(low) > 5
-            and low not in vocab.noun_forms
-            and low not in known.ly_noun
-        ):
-            tags[i] = Tag.ADV  # "internationally recognized", "quickly entered"
-        elif low in single and (text[0].islower() or i == 0 or _sentence_start(tokens, tags, i)
-                                or low in ("i",)):  # fmt: skip
-            tags[i] = single[low]
-        elif (
-            single.get(low) == Tag.DET
-            and i + 1 < n
-            and tokens[i + 1].text[:1].islower()
-            and not tags[i + 1]
-        ):
-            tags[i] = Tag.DET  # "KABUL, Afghanistan The ruling army": a dateline before it
-        else:
-            tags[i] = Tag.CAP if text[0].isupper() else Tag.WORD
+        found = classes.get(text)
+        if found is None:
+            found = _word_class(text, low, single, known, vocab)
+            if len(classes) >= _MAX_CLASSES:
+                classes.clear()
+            classes[text] = found
+        tag = found
+        if tag == _AT_START:
+            if i == 0 or _sentence_start(tokens, tags, i):
+                tag = single[low]
+            elif (
+                single[low] == Tag.DET
+                and i + 1 < n
+                and tokens[i + 1].text[:1].islower()
+                and not tags[i + 1]
+            ):
+                tag = Tag.DET  # "KABUL, Afghanistan The ruling army": a dateline before it
+            else:
+                tag = Tag.CAP if text[0].isupper() else Tag.WORD
+        tags[i] = tag
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
     # (each pass below is skipped when the sentence lacks the words or tags it looks for)
@@ -276,14 +323,11 @@ def tag_tokens(
         _relative_that(tags)
     if n and tags[0] == Tag.ACTOR and Tag.COMMA in tags:
         _listed_subjects(tokens, tags, forms, vocab)
-    verb_lemmas = vocab.lemmas
-    noun_lemmas = vocab.noun_lemmas
     # a verb's lemma is its verb lemma, else its noun lemma; any other word's the other way
+    as_verb, as_noun = _lemmas(vocab)
     lemmas = [
-        (verb_lemmas.get(t.low) or noun_lemmas.get(t.low, t.low))
-        if tags[i] in (Tag.VERB, Tag.AUX)
-        else (noun_lemmas.get(t.low) or verb_lemmas.get(t.low, t.low))
-        for i, t in enumerate(tokens)
+        as_verb.get(t.low, t.low) if tag in (Tag.VERB, Tag.AUX) else as_noun.get(t.low, t.low)
+        for t, tag in zip(tokens, tags, strict=True)
     ]
     if not lows.isdisjoint(_PREP_OR_SUB):
         for i, tok in enumerate(tokens):
@@ -413,24 +457,13 @@ def _tag_verbs(
 ) -> None:
     """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives."""
     verb_forms = vocab.verb_forms
-    for i, tok in enumerate(tokens):
+    for i in [i for i, t in enumerate(tokens) if t.low in verb_forms]:
         tag = tags[i]
         if tag not in (Tag.WORD, Tag.CAP):
             continue
+        tok = tokens[i]
         low = tok.low
-        found = verb_forms.get(low)
-        if found is None:
-            if (
-                low.endswith("ing")
-                and len(low) > 5
-                and i > 0
-                and tags[i - 1] == Tag.COORD
-                and low not in vocab.noun_forms
-                and _gerund_before(tags, forms, i - 1)
-            ):
-                tags[i] = Tag.VERB  # "seizing 80 prisoners and cutting off ...": a verb
-                forms[i] = _GERUND_ONLY  # the lexicon does not list
-            continue
+        found = verb_forms[low]
         if tag == Tag.CAP and not _sentence_start(tokens, tags, i):
             continue
         if low in _PARTICLE_WORDS and i + 1 < len(tokens) and tags[i + 1] == Tag.PREP and i > 0:
@@ -533,6 +566,21 @@ def _tag_verbs(
                 continue
         tags[i] = Tag.VERB
         forms[i] = found
+    if Tag.COORD in tags:
+        for i in range(1, len(tokens)):
+            low = tokens[i].low
+            if (
+                tags[i - 1] == Tag.COORD
+                and tags[i] == Tag.WORD
+                and low.endswith("ing")
+                and len(low) > 5
+                and low not in verb_forms
+                and low not in vocab.noun_forms
+                and _gerund_before(tags, forms, i - 1)
+            ):
+                # "seizing 80 prisoners and cutting off a road": a verb the lexicon lacks
+                tags[i] = Tag.VERB
+                forms[i] = _GERUND_ONLY
 
 
 _GERUND_ONLY = frozenset({VerbForm.GERUND})
@@ -557,7 +605,9 @@ def _gerund_before(tags: list[str], forms: list[frozenset[str]], i: int) -> bool
 def _mark_auxiliaries(tokens: Sequence[Token], tags: list[str], auxiliary: frozenset[str]) -> None:
     """Forms of be / have / do / get (``auxiliary``): auxiliaries for now
     (:func:`_settle_auxiliaries`)."""
-    for i, tok in enumerate(tokens):
+    words = auxiliary | _POSSESSIVE
+    for i in [i for i, t in enumerate(tokens) if t.low in words]:
+        tok = tokens[i]
         tag = tags[i]
         if tag == Tag.POSS:
             if i > 0 and tags[i - 1] == Tag.PRON:
