@@ -166,14 +166,20 @@ SMALL_WORK = 500
 # families: many speech verbs in one sentence, many events (pairwise document merge).
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_work_of_every_stage_grows_linearly(family: str) -> None:
-    # 10x the input may take at most 12x the work in every stage.
+    # The work added by 18,000 more characters may be at most 13.5x the work added by 2,000
+    # more: 9x for linear work, with room for a step in it (the first piece of a text costs
+    # less, with no earlier speaker to go on with); quadratic work would add 33x. Measured
+    # from the same start, so that a fixed cost is no growth.
     make = FAMILIES[family]
     diplo_events.parse(make(200))  # warm up: imports, gazetteer, compiled patterns
-    small, large = _work(make(2_000)), _work(make(20_000))
+    base, small, large = _work(make(2_000)), _work(make(4_000)), _work(make(20_000))
     for stage, work in large.items():
-        if work > SMALL_WORK:
-            ratio = work / max(small[stage], 1)
-            assert ratio <= 12, f"{family}: {stage} did {ratio:.1f}x the work for 10x the input"
+        added = work - base[stage]
+        if added > SMALL_WORK:
+            ratio = added / max(small[stage] - base[stage], SMALL_WORK // 10)
+            assert ratio <= 13.5, (
+                f"{family}: {stage} did {ratio:.1f}x the added work for 9x the added input"
+            )
 
 
 @pytest.mark.parametrize("data", [b"Russia met China.", bytearray(b"x"), memoryview(b"x")])
