@@ -17,6 +17,11 @@ Printed, all measured in this same run (best of ``--repeat`` rounds):
   date finding, which every sentence needs before any rule runs): their sentences/s and
   their share of the parse time, a floor for what any rule design on them can reach.
 
+When spaCy is installed (a benchmark-only tool: ``pip install spacy``), it also times
+``spacy.blank("en")`` with its rule-based ``sentencizer`` over the same articles
+(``nlp.pipe``): a compiled tokenizer and sentence splitter that extracts nothing, printed
+as the ratio parse / spaCy.
+
 With ``--against REF`` (a git revision, e.g. ``main~5``) it also parses the same corpus
 with that revision's code, checked out in a temporary ``git worktree``: the two trees run
 in child processes, alternately, ``--repeat`` times each, and the ratio of their median
@@ -108,6 +113,34 @@ def preparatory(articles: list[str]) -> int:
     return count
 
 
+def spacy_pass(articles: list[str]) -> Callable[[], object] | None:
+    """``spacy.blank("en")`` + sentencizer over ``articles`` (as a callable), or None
+    without spaCy."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+
+    def run() -> int:
+        return sum(len(list(doc.sents)) for doc in nlp.pipe(articles))
+
+    run()  # warm up
+    return run
+
+
+def cpu(fn: Callable[[], object], repeat: int) -> float:
+    """The best CPU time (``time.process_time``) of ``repeat`` calls of ``fn``."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
 def regex_pass(joined: str) -> int:
     """One plain regex sentence-splitting pass: the number of matches."""
     return sum(1 for _ in PLAIN_SENTENCE.finditer(joined))
@@ -177,12 +210,21 @@ def main() -> None:
     t_small = best(lambda: parse_all(small), args.repeat)
     t_regex = best(lambda: regex_pass(joined), args.repeat)
     t_prep = best(lambda: preparatory(big), args.repeat)
+    c_big = cpu(lambda: parse_all(big), args.repeat)
+    spacy_run = spacy_pass(big)
+    c_spacy = cpu(spacy_run, args.repeat) if spacy_run is not None else None
 
     print(f"python {platform.python_version()} on {platform.machine()}, {sys.platform}")
     print(f"corpus: {label}, repeated to {len(big)} articles, {chars:,} chars, {size_mb:.2f} MB")
     print(f"sentences (parser's splitter): {sentences:,}")
     print(f"parse: {t_big:.2f} s  {sentences / t_big:,.0f} sentences/s  {size_mb / t_big:.2f} MB/s")
+    print(f"parse CPU time: {c_big:.2f} s  {sentences / c_big:,.0f} sentences/s per core")
     print(f"plain re.finditer pass: {t_regex:.3f} s  parse / regex = {t_big / t_regex:.0f}x")
+    if c_spacy is not None:
+        print(f"spaCy blank('en') + sentencizer: {c_spacy:.2f} s CPU"
+              f"  parse / spaCy = {c_big / c_spacy:.1f}x")  # fmt: skip
+    else:
+        print("spaCy: not installed, no comparison (pip install spacy)")
     print(
         f"preparatory stages alone: {t_prep:.2f} s  {sentences / t_prep:,.0f} sentences/s"
         f"  ({100 * t_prep / t_big:.0f}% of the parse time)"

@@ -54,6 +54,7 @@ from .document.entities import build_registry
 from .document.merge import Candidate, Link, assign_ids, merge_traced
 from .document.state import DocState, advance
 from .document.timeline import inherit_dates
+from .document.whereabouts import fill_locations
 from .match.matcher import may_match
 from .rules.engine import Trace, extract
 from .syntax import analyse
@@ -381,7 +382,7 @@ def _run_traced(text: str, published: dt.date | str | None) -> Traced:
             )
         state = advance(state, made, sent.index, sent.paragraph, sent.places)
     merged = merge_traced(candidates)
-    events = assign_ids(inherit_dates([c.event for c in merged], article))
+    events = assign_ids(fill_locations(inherit_dates([c.event for c in merged], article), article))
     return Traced(events, traces, [c.origins for c in merged])
 
 
@@ -432,11 +433,16 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
             inside: list[Match] = [m for m in matches[lo:hi] if m.end <= s_end]
             found = find_mentions(text, norm, s_start, s_end, inside, code_names=code_names)
             raw.append((s_start, s_end, paragraph, is_title, found))
+    # a paragraph's number is its rank among the lines that hold sentences: one blank line
+    # between paragraphs, two, or none ("one paragraph per line") number them alike
+    ranks = {line: n for n, line in enumerate(sorted({r[2] for r in raw}))}
+    raw = [(a, b, ranks[p], t, f) for a, b, p, t, f in raw]
 
     registry = build_registry(
         (a for *_, f in raw for a in f.actors),
         (x for *_, f in raw for x in f.acronyms),
         (p for *_, f in raw for p in f.places),
+        year=day.year if day is not None else None,
     )
     home = None
     if cleaned.dateline is not None and cleaned.dateline.place:

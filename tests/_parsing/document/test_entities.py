@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import diplo_events as de
 from diplo_events import Actor, ActorKind
 from diplo_events._parsing.annotate.gazetteer import gazetteer
 from diplo_events._parsing.annotate.mentions import ActorMention, Role, find_mentions
@@ -193,3 +194,14 @@ def test_a_title_under_a_dateline_with_few_mentions_stays_without_a_state() -> N
     unknown = text.replace("Fumio Kishida", "Kenji Mori")
     [talks] = [e for e in de.parse(unknown, published="2024-03-06") if isinstance(e, de.Meeting)]
     assert [a.country for a in talks.participants] == [None, "CHN"]
+
+
+def test_a_leader_of_the_storys_year_is_known_by_a_shorter_name() -> None:
+    text = (
+        "Prime Minister Abiy Ahmed held talks with Kenyan President William Ruto.\n\n"
+        "Prime Minister Abiy assured that he will continue to support South Sudan."
+    )
+    [abiy] = [
+        e.speaker for e in de.parse(text, published="2020-02-10") if isinstance(e, de.Statement)
+    ]
+    assert (abiy.name, abiy.country) == ("Abiy Ahmed", "ETH")

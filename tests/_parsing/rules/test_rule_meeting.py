@@ -705,3 +705,41 @@ def test_one_leader_meeting_a_list_of_counterparts_among_them() -> None:
             "Luis Ferrer.")  # fmt: skip
     found = [sorted(a.country or "" for a in m.participants) for m in meetings(text)]
     assert found == [["ISL", "MNG"], ["MNG", "TZA"], ["MNG", "PRY"]]
+
+
+def test_a_meeting_told_with_no_place_on_a_trip_is_where_the_last_one_was() -> None:
+    text = (
+        "Kenyan President Amani Odhiambo held talks with Ugandan President Yoweri Museveni "
+        "in Entebbe on Sunday.\n\n"
+        "Odhiambo also met Ugandan Prime Minister Robinah Nabbanja on Sunday."
+    )
+    places = {m.location.name if m.location else None for m in meetings(text)}
+    assert places == {"Entebbe"}
+
+
+def test_a_meeting_on_another_day_keeps_no_place_of_an_earlier_one() -> None:
+    text = (
+        "Odhiambo met Museveni in Jordan last week.\n\n"
+        "On Tuesday, Kenyan President Amani Odhiambo met Egyptian President Omar Nasser."
+    )
+    later = next(m for m in meetings(text) if "Egyptian" in m.evidence[0].text)
+    assert later.location is None
+
+
+def test_a_visit_to_a_leader_is_in_the_visited_state() -> None:
+    text = "A Kenyan envoy made a courtesy visit to Ugandan President Yoweri Museveni on Sunday."
+    [m] = meetings(text)
+    assert m.location is not None
+    assert (m.location.country, m.location.mention) == ("UGA", None)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n\n\n"])
+def test_the_lead_under_a_dateline_is_at_the_dateline_whatever_the_blank_lines(gap: str) -> None:
+    text = (
+        f"Ghana's leader in Lome{gap}"
+        "LOME, Togo -- Ghanaian President Kofi Mensah met yesterday with Togolese President "
+        "Faure Gnassingbe."
+    )
+    [m] = meetings(text)
+    assert m.location is not None
+    assert (m.location.name, m.location.country) == ("Lome", "TGO")

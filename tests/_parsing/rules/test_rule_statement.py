@@ -138,7 +138,7 @@ def test_an_unqualified_officer_belongs_to_the_state_the_story_is_about() -> Non
     text = (
         "Malian troops clashed with rebels near Kidal on Monday, the Malian army said.\n"
         "Mali's government sent reinforcements to Kidal, and Mali asked Niger for help.\n"
-        "Colonel Ibrahim Traore said on Tuesday the town was calm.\n"
+        "Colonel Seydou Koulibaly said on Tuesday the town was calm.\n"
         "The governor's office said on Tuesday that the roads were open."
     )
     by_text = {s.content[:8]: s.speaker for s in statements(text)}
@@ -1169,3 +1169,22 @@ def test_a_verb_of_saying_used_of_a_thing_is_no_statement(text: str) -> None:
 def test_ordinals_stay_one_word_in_a_speakers_name() -> None:
     [s] = statements("The drills went well, the 7th Fleet said on Monday.")
     assert s.speaker.name == "7th Fleet"
+
+
+def test_an_opening_participle_dates_the_saying_and_says_nothing() -> None:
+    [s] = statements(
+        "Speaking at a press conference on Tuesday, government spokesman Ali Rezaei called "
+        "the Turkish president's remarks incorrect."
+    )
+    assert s.date is not None
+    assert s.date.start == dt.date(2024, 3, 5)
+    assert s.content == "the Turkish president's remarks incorrect"
+
+
+def test_a_participle_clause_elsewhere_does_not_date_the_saying() -> None:
+    text = (
+        "The Prime Minister looked forward to welcoming Chancellor Merkel to next week's "
+        "summit in London and said the event would send a strong signal."
+    )
+    [s] = statements(text)
+    assert s.modality is Modality.REALIZED

@@ -80,3 +80,17 @@ def test_a_subject_pronoun_and_a_name_after_a_reporting_verb_are_one_subject() -
     assert len(agree.subject.members) == 2
     assert agree.governor is not None
     assert agree.governor.lemma == "say"
+
+
+def test_a_saying_told_along_is_by_the_verbs_doer() -> None:
+    syn = syntax_of("Rezaei questioned the conduct of Erdogan's aides noting that ties were tense.")
+    noting = _pred(syn, "note")
+    assert noting.subject_how == "shared"
+    assert _words(syn, noting.subject) == "Rezaei"
+
+
+def test_a_saying_after_an_inverted_subject_keeps_that_subject() -> None:
+    syn = syntax_of('"Ties are tense," stressed the spokesman adding that talks go on.')
+    adding = _pred(syn, "add")
+    assert adding.subject is not None
+    assert _words(syn, adding.subject) == "the spokesman"

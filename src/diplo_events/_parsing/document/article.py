@@ -9,6 +9,8 @@ what the article says of its states as a whole.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 
 import attrs
 
@@ -16,7 +18,7 @@ from ...model import Location, Span
 from ..annotate.dates import DateMention
 from ..annotate.mentions import ActorMention, PlaceMention
 
-__all__ = ["Article", "Sentence"]
+__all__ = ["Article", "Sentence", "home_state"]
 
 
 @attrs.frozen
@@ -62,3 +64,29 @@ class Article:
         if low is None:
             low = self._lower[sent.index] = self.norm[sent.start : sent.end].lower()
         return low
+
+
+#: The story's own state is named at least this often ...
+HOME_MIN_MENTIONS = 2
+#: ... and this many times as often as any other candidate.
+HOME_LEAD = 1.5
+#: What a dateline in a state counts, in mentions.
+DATELINE_WEIGHT = 2
+
+
+def _counts(article: Article) -> Counter[str]:
+    counts = Counter(article.states)
+    if article.home is not None and article.home.country:
+        counts[article.home.country] += DATELINE_WEIGHT
+    return counts
+
+
+def home_state(article: Article, exclude: Iterable[str] = ()) -> str | None:
+    """The state the story treats as its own, leaving out ``exclude``."""
+    skip = set(exclude)
+    ranked = [(c, n) for c, n in _counts(article).most_common() if c not in skip]
+    if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]

@@ -17,8 +17,10 @@ import attrs
 
 from ...model import Actor, ActorKind
 from ..annotate.gazetteer import known_body
+from ..annotate.leaders import state_of
 from ..annotate.lexicon import lexicon
 from ..annotate.mentions import ActorMention, PlaceMention, Role, state_actor
+from ..annotate.vocabulary import vocabulary
 
 __all__ = ["Registry", "build_registry"]
 
@@ -82,6 +84,7 @@ class Registry:
     last_person: Actor | None = None
     last_by_role: dict[str, Actor] = attrs.Factory(dict)
     home: str | None = None  # the dateline's country, if any
+    year: int | None = None  # the story's year, for the leaders it names
     by_head: dict[str, Actor] = attrs.Factory(dict)  # "alliance" -> the alliance last named
     states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it, its organs, places
     state_actor: dict[str, Actor] = attrs.Factory(dict)
@@ -90,6 +93,15 @@ class Registry:
         actor = mention.actor
         if actor is None:
             return
+        if mention.role is Role.PERSON and actor.country is None and actor.organization is None:
+            # "Prime Minister Abiy Ahmed", later "Prime Minister Abiy": a leader of the
+            # story's year (of any year, when "former") speaks for the state they served
+            former = bool(actor.title) and vocabulary().has(
+                "former_word", (actor.title or "").split()[0].lower()
+            )
+            leader = state_of(actor.name, None if former else self.year)
+            if leader is not None:
+                actor = attrs.evolve(actor, country=leader)
         if mention.role is Role.PERSON:
             for key in (actor.name, mention.surname):
                 prev = self.persons.get(key or "")
@@ -280,10 +292,11 @@ def build_registry(
     mentions: Iterable[ActorMention],
     acronyms: Iterable[tuple[str, Actor]],
     places: Iterable[PlaceMention] = (),
+    year: int | None = None,
 ) -> Registry:
     """First pass: what the article says about each actor (and, from the places it
-    names, where the story happens)."""
-    reg = Registry()
+    names, where the story happens); ``year`` is the story's."""
+    reg = Registry(year=year)
     for place in places:
         if place.location.country:
             reg.states[place.location.country] += 1

@@ -46,6 +46,10 @@ MERGE_WINDOW = 40
 #: At most this many evidence spans per event (the first ones in text order).
 MAX_EVIDENCE = 20
 
+#: Events whose parties nest (one's within the other's) merge when told in the same
+#: paragraph or at most this many paragraphs apart.
+NESTED_PARAGRAPHS = 0
+
 
 class Link(enum.Enum):
     """How a candidate relates to the events told before it."""
@@ -320,7 +324,7 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                 same_voice = voice_key(prev.event.speaker) == voice_key(ev.speaker)
                 # '"...," he added.' in the next paragraph goes on with the same statement
                 goes_on = (
-                    cand.paragraph - prev.paragraph <= 2  # one blank line between
+                    cand.paragraph - prev.paragraph <= 1  # the next paragraph
                     and _ADDED.search(ev.evidence[0].text) is not None
                 )
                 if same_voice and (prev.paragraph == cand.paragraph or goes_on):
@@ -376,7 +380,7 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
             nested = pa and pb and (pa <= pb or pb <= pa)
             if nested and isinstance(ev, Meeting) and _other_persons(prev.event, ev):
                 continue  # "Cho met Wang Yi. Cho met Han Zheng later": two meetings
-            if nested and (pa == pb or cand.paragraph - prev.paragraph <= 1):
+            if nested and (pa == pb or cand.paragraph - prev.paragraph <= NESTED_PARAGRAPHS):
                 target = k
                 break
         if target is None:

@@ -41,6 +41,9 @@ class DocState:
     last_meeting: tuple[Actor, ...] = ()  # parties of the latest realized meeting told
     last_meeting_date: DateSpan | None = None
     last_meeting_sentence: int = -100
+    last_meeting_location: Location | None = None  # (its own place, and its own day)
+    last_meeting_day: DateSpan | None = None
+    last_meeting_paragraph: int = -100
     last_speaker: Actor | None = None  # the speaker of the latest statement told
     last_speaker_date: DateSpan | None = None
     last_speaker_sentence: int = -100
@@ -87,6 +90,9 @@ def advance(
             changes["last_meeting"] = ev.participants
             changes["last_meeting_date"] = ev.date or (state.last_meeting_date if same else None)
             changes["last_meeting_sentence"] = sentence
+            changes["last_meeting_location"] = ev.location
+            changes["last_meeting_day"] = ev.date
+            changes["last_meeting_paragraph"] = paragraph
         elif isinstance(ev, Statement):
             changes["last_speaker"] = ev.speaker
             changes["last_speaker_date"] = ev.date

@@ -197,7 +197,7 @@ _CONDITION_FIELDS = frozenset({
     "object_complement",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
-                          "generic", "home_ground"})  # fmt: skip
+                          "generic", "home_ground", "content"})  # fmt: skip
 
 
 def _condition(name: str, raw: Mapping[str, Any], where: str) -> Condition:

@@ -11,7 +11,6 @@ Kenyan; a meeting's other side).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import attrs
@@ -19,35 +18,10 @@ import attrs
 from ...model import Actor, ActorKind
 from ..annotate.leaders import state_of
 from ..annotate.vocabulary import vocabulary
-from ..document.article import Article
+from ..document.article import Article, home_state
 from ..document.state import DocState
 
-__all__ = ["affiliate", "home_state"]
-
-#: The story's own state is named at least this often ...
-HOME_MIN_MENTIONS = 2
-#: ... and this many times as often as any other candidate.
-HOME_LEAD = 1.5
-#: What a dateline in a state counts, in mentions.
-DATELINE_WEIGHT = 2
-
-
-def _counts(article: Article) -> Counter[str]:
-    counts = Counter(article.states)
-    if article.home is not None and article.home.country:
-        counts[article.home.country] += DATELINE_WEIGHT
-    return counts
-
-
-def home_state(article: Article, exclude: Iterable[str] = ()) -> str | None:
-    """The state the story treats as its own, leaving out ``exclude``."""
-    skip = set(exclude)
-    ranked = [(c, n) for c, n in _counts(article).most_common() if c not in skip]
-    if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
-        return None
-    return ranked[0][0]
+__all__ = ["affiliate"]
 
 
 def _unaffiliated(actor: Actor) -> bool:

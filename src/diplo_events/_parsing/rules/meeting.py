@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import attrs
 
-from ...model import Actor, ActorKind, Event, LocationKind, Meeting, Span
+from ...model import (
+    Actor,
+    ActorKind,
+    DateSpan,
+    Event,
+    Location,
+    LocationKind,
+    Meeting,
+    Modality,
+    Span,
+)
 from ..annotate.dates import OFFSET
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
@@ -250,6 +260,27 @@ def _topics(ctx: Context) -> tuple[str, ...]:
     return ()
 
 
+#: A meeting with no place of its own, told at most this many paragraphs after a meeting
+#: of one of its sides, took place where that one did ("He also met ...").
+TRIP_PARAGRAPHS = 2
+
+
+def _where_before(ctx: Context, parties: list[Actor], date: DateSpan | None) -> Location | None:
+    """The place of the meeting told before, when one of its sides is in this one too, it
+    was told close by and on the same day (or neither has one): the same trip, as far as the
+    text tells."""
+    state = ctx.state
+    if (
+        state.last_meeting_location is None
+        or state.last_meeting_day != date
+        or ctx.sentence.paragraph - state.last_meeting_paragraph > TRIP_PARAGRAPHS
+    ):
+        return None
+    if not _sides(parties) & _sides(list(state.last_meeting)):
+        return None
+    return state.last_meeting_location
+
+
 def build(ctx: Context) -> Built:
     roles = ctx.roles
     family = str(ctx.effects.get("family") or ctx.pattern.family or "meet")
@@ -264,7 +295,7 @@ def build(ctx: Context) -> Built:
     home = ctx.article.home
     if (
         home is not None
-        and ctx.sentence.paragraph <= 2
+        and ctx.sentence.paragraph <= 1
         and (
             location is None
             # "NUSA DUA, Indonesia - ... met in Indonesia": the dateline's town in that state
@@ -308,6 +339,12 @@ def build(ctx: Context) -> Built:
         affiliated.append(affiliate(a, ctx.article, ctx.state, others))
     if len(_sides(affiliated)) >= len(_sides(parties)):
         parties = affiliated  # (never so that two sides become one)
+    if location is None and family == "visit":
+        # "a courtesy visit to Museveni": in the visited one's state, as far as told
+        visited = {side_key(a.actor) for a in roles.get("host") if a.actor is not None}
+        states = {a.country for a in parties if side_key(a) in visited and a.country}
+        if len(states) == 1:
+            location = Location(country=states.pop(), kind=LocationKind.COUNTRY)
     rule = ctx.pattern.id
     if len(_sides(parties)) < 2 and "two_parties" in ctx.pattern.require:
         return "one party"
@@ -343,6 +380,8 @@ def build(ctx: Context) -> Built:
         link = Link.REFERS  # "At the meeting, A thanked B": the meeting told before
     date = date_of(ctx.view, ctx.sentence.dates) or lead_day(ctx.view, ctx.article, ctx.sentence)
     modality = ctx.modality()
+    if location is None and modality is Modality.REALIZED:
+        location = _where_before(ctx, parties, date)
     cameo, plover = MEETING[family]
     groups = _list_split(ctx, [a for a in parties if side_key(a) in _doer_sides(ctx)]) or [parties]
     out: list[tuple[Event, Link]] = []

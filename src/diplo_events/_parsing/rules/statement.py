@@ -47,7 +47,7 @@ def political(actor: Actor) -> bool:
 
 #: A pronoun speaker ("he added") is the last speaker when that one spoke at most this many
 #: paragraphs before.
-PRONOUN_SPEAKER_PARAGRAPHS = 2
+PRONOUN_SPEAKER_PARAGRAPHS = 1
 
 
 _BODIES = frozenset({ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP})
@@ -281,9 +281,16 @@ def _content_span(ctx: Context) -> tuple[int, int]:
             break
     if pred.passive:
         return -2, -2  # the subject and what follows the agent: see _content_text
+    if ctx.effects.get("content") == "judged" and pred.object is not None:
+        return pred.object.first, pred.segment.end  # "called the talks fruitful"
     seg = pred.segment
     # "..., the ministry said": the clause before the frame
-    if seg.kind is SegmentKind.COMMA and pred.first - seg.first <= 8 and _frame_ends(ctx):
+    if (
+        seg.kind is SegmentKind.COMMA
+        and pred.first - seg.first <= 8
+        and not _adjunct_before(ctx, seg.first)
+        and _frame_ends(ctx)
+    ):
         return 0, seg.opener
     # "said (on Monday) that ...": after "that"
     for s in syn.segments:
@@ -328,6 +335,15 @@ def _content_span(ctx: Context) -> tuple[int, int]:
         else:
             break
     return start, n
+
+
+def _adjunct_before(ctx: Context, first: int) -> bool:
+    """Whether what comes before token ``first`` is a participle clause about the doer
+    ("Speaking on Monday, X called ..."), not something said."""
+    before = [p for p in ctx.syn.predicates if p.end <= first]
+    return bool(before) and all(
+        (p.gerund or p.participle) and p.subject_how == "shared" for p in before
+    )
 
 
 def _frame_ends(ctx: Context) -> bool:
@@ -405,7 +421,7 @@ def _text(ctx: Context, first: int, end: int) -> str:
 
 #: A statement with no day of its own takes the day of the same speaker's statement told at
 #: most this many paragraphs before, or of a meeting its side took part in.
-CONTINUATION_PARAGRAPHS = 3
+CONTINUATION_PARAGRAPHS = 2
 
 
 def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
@@ -422,12 +438,25 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
     clause_lo, clause_hi = syn.start(lo), syn.end(hi)
     best = None
     best_gap = 10**9
+    # "Speaking to reporters on Monday, X said": a participle clause about the speaker
+    along = {
+        id(p.segment)
+        for p in syn.predicates
+        if pred is not None
+        and p.segment.kind is SegmentKind.START
+        and p.first == p.segment.first
+        and p.segment is not pred.segment
+        and (p.gerund or p.participle)
+        and p.subject is pred.subject
+    }
     for d in ctx.sentence.dates:
         if d.bound or (c0 <= d.start < c1):
             continue
         gap = d.start - t1 if d.start >= t1 else t0 - d.end
         seg = syn.segment_of(syn.token_at(d.start))
-        near = gap <= 30 and not any(p.segment is seg for p in syn.predicates if p is not pred)
+        near = id(seg) in along or (
+            gap <= 30 and not any(p.segment is seg for p in syn.predicates if p is not pred)
+        )
         in_clause = clause_lo <= d.start < clause_hi
         if (near or in_clause) and gap < best_gap:
             best, best_gap = d, gap

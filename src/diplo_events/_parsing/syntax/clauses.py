@@ -664,6 +664,13 @@ class _Context:
             if before is not None and owner is not None and owner.prep in ("with", "without"):
                 pred.subject, pred.subject_how = before, "absolute"
                 return
+        if pred.gerund and k > 0 and same[k - 1].finite and self.vocab.has("say_verb", pred.lemma):
+            # "X questioned Y's remarks noting ...": a saying told along, by the verb's doer
+            prev = same[k - 1]
+            self.subject(prev)
+            if prev.subject is not None and prev.subject.first < prev.first:
+                pred.subject, pred.subject_how = prev.subject, "shared"
+                return
         found = self._subject_in_seg(pred, floor)
         if found is not None:
             pred.subject, pred.subject_how = found, "own"

@@ -1,0 +1,50 @@
+"""Where an event took place when its own sentences never say, as far as the story tells.
+
+Run after the merge, so a state inferred here never keeps two tellings of one event apart.
+Only the state is filled in (a :class:`~diplo_events.model.Location` of kind ``country``
+with no mention: nothing in the text names the place), and only when one state is clear:
+
+* a **territorial change** with no place of a known state happened in the state the story
+  is about (:func:`~.article.home_state`: the state it names most, its dateline counting
+  double), else in the dateline's state ("BANGUI - ... government troops retreated");
+* a **military exercise** of one state's forces only was held in that state ("Iranian
+  troops began drills"), and a joint one in the story's own state when that state takes
+  part.
+
+Meetings and statements are left alone: where talks were held or words were said is not
+told by who took part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ...model import Event, Location, LocationKind, MilitaryExercise, TerritorialChange
+from .article import Article, home_state
+
+__all__ = ["fill_locations"]
+
+
+def fill_locations(events: Sequence[Event], article: Article) -> list[Event]:
+    """``events`` with the state filled in where no location was told (see the module)."""
+    lead = home_state(article)
+    dateline = article.home.country if article.home is not None else None
+    out: list[Event] = []
+    for ev in events:
+        country = None
+        if isinstance(ev, TerritorialChange) and ev.location is None:
+            states = {p.country for p in ev.places if p.country}
+            if not states:
+                country = lead or dateline
+        elif isinstance(ev, MilitaryExercise) and ev.location is None:
+            states = {a.country for a in ev.participants if a.country}
+            if len(states) == 1:
+                country = next(iter(states))
+            elif lead in states:
+                country = lead
+        if country is not None:
+            ev = attrs.evolve(ev, location=Location(country=country, kind=LocationKind.COUNTRY))
+        out.append(ev)
+    return out
