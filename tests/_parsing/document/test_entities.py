@@ -205,3 +205,15 @@ def test_a_leader_of_the_storys_year_is_known_by_a_shorter_name() -> None:
         e.speaker for e in de.parse(text, published="2020-02-10") if isinstance(e, de.Statement)
     ]
     assert (abiy.name, abiy.country) == ("Abiy Ahmed", "ETH")
+
+
+def test_any_part_of_a_long_name_names_its_bearer() -> None:
+    text = (
+        "Samoa's Prime Minister Tuilaepa Lupesoliai Sailele Malielegaoi spoke on Friday.\n\n"
+        "Tuilaepa said the meeting was a success."
+    )
+    [s] = [e for e in de.parse(text, published="2017-09-09") if isinstance(e, de.Statement)]
+    assert (s.speaker.name, s.speaker.country) == (
+        "Tuilaepa Lupesoliai Sailele Malielegaoi",
+        "WSM",
+    )

@@ -1188,3 +1188,27 @@ def test_a_participle_clause_elsewhere_does_not_date_the_saying() -> None:
     )
     [s] = statements(text)
     assert s.modality is Modality.REALIZED
+
+
+def test_the_official_is_the_officer_who_spoke_last() -> None:
+    text = (
+        "Government spokesman Ali Rezaei said on Tuesday the remarks were incorrect.\n\n"
+        "The official expressed satisfaction with the talks."
+    )
+    speakers = [s.speaker.name for s in statements(text)]
+    assert speakers == ["Ali Rezaei", "Ali Rezaei"]
+
+
+def test_the_official_after_an_anonymous_one_is_nobody_named() -> None:
+    text = (
+        "Kenyan Foreign Minister Ann Wafula met her Ugandan counterpart on Monday.\n\n"
+        "A senior official said the talks had failed.\n\n"
+        "The official said the border would stay closed."
+    )
+    [s] = statements(text)
+    assert (s.speaker.name, s.speaker.country) == ("official", None)
+
+
+def test_an_organ_of_a_body_speaks_for_the_body() -> None:
+    [s] = statements("African Union Commission chief Moussa Faki Mahamat condemned the coup.")
+    assert (s.speaker.name, s.speaker.organization) == ("Moussa Faki Mahamat", "AU")

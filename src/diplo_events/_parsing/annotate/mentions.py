@@ -32,7 +32,7 @@ from typing import NamedTuple
 import attrs
 
 from ...model import Actor, ActorKind, Location, LocationKind, Span
-from .gazetteer import Category, Entry, Match, capital_of, gazetteer
+from .gazetteer import Category, Entry, Match, capital_of, gazetteer, known_body
 from .leaders import leaders
 from .lexicon import Lexicon, lexicon
 from .ships import ship_state
@@ -919,6 +919,7 @@ def find_mentions(
                                            and p.location.kind is LocationKind.SITE
                                            for p in places)]  # fmt: skip
     actors.sort(key=lambda a: a.start)
+    actors = _join_organs(original, norm, actors)
     actors = _inherit_body(norm, actors)
     actors = _drop_possessive_states(norm, actors)
     places.sort(key=lambda p: p.start)
@@ -1052,6 +1053,34 @@ def _drop_possessive_states(norm: str, actors: list[ActorMention]) -> list[Actor
             and norm.startswith(("'s ", "’s "), a.end)
             and nxt.start - a.end <= 25
         ):
+            continue
+        out.append(a)
+    return out
+
+
+def _join_organs(original: str, norm: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """ "African Union Commission": a known body followed by an organ word names the body
+    (the organ speaks for it), not a new body called "Commission"."""
+    vocab = vocabulary()
+    out: list[ActorMention] = []
+    for a in actors:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and a.role is Role.ORGANIZATION
+            and prev.role is Role.ORGANIZATION
+            and a.actor is not None
+            and prev.actor is not None
+            and known_body(prev.actor.organization)
+            and norm[prev.end : a.start] == " "
+            and vocab.has("body_organ_noun", a.actor.name.lower())
+        ):
+            joined = attrs.evolve(
+                prev.actor,
+                name=original[prev.start : a.end],
+                mention=_span(original, prev.start, a.end),
+            )
+            out[-1] = attrs.evolve(prev, end=a.end, actor=joined)
             continue
         out.append(a)
     return out

@@ -50,6 +50,8 @@ _FORCES = frozenset({"military", "government", "police"})
 #: States whose people's names are written family name first in English-language news.
 _FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "KHM", "MNG", "HKG", "MAC"})
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "wad"})
+#: The shortest part of a long name that may name its bearer alone.
+_NAME_PART = 4
 # Head words by which a body named before is referred to again ("the alliance").
 _BODY_HEADS = frozenset({"alliance", "coalition", "front", "movement", "group", "militia"})
 _GENERAL_OFFICES = frozenset({"secretary", "secretary-general", "director", "attorney", "consul",
@@ -125,6 +127,14 @@ class Registry:
                 # family name first ("Wang Yi", "Dong Jun", "Kim Jong Un" has three): a later
                 # "Wang said" may name him; a surname of someone else is never replaced
                 self.persons.setdefault(words[0], actor)
+            if len(words) > 2 and (actor.title or actor.country):
+                # "Moussa Faki Mahamat", later "Faki"; "Tuilaepa Lupesoliai Sailele Malielegaoi",
+                # later "Tuilaepa": where the family name comes first or in the middle, any
+                # part of a long name may name its bearer (one introduced with a title or a
+                # state; never someone named before)
+                for word in words[:-1]:
+                    if len(word) >= _NAME_PART and word.isalpha() and word[0].isupper():
+                        self.persons.setdefault(word, actor)
         if actor.country and mention.role in (Role.STATE, Role.OFFICIAL, Role.PERSON):
             self.states[actor.country] += 1
             if (

@@ -32,6 +32,8 @@ phrases), a role kind, or a boolean:
 ``followed_by_clause``        a clause ("that ...", a quote, a colon) follows the trigger
 ``object_complement``         a phrase right after the object says what it is ("called the
                               talks fruitful")
+``doer_person``               the doer is a named person
+``doer_affiliated``           the doer speaks for a state or a body ("a U.S. official")
 ============================  =================================================================
 """
 
@@ -486,6 +488,13 @@ def _doer_person(view: View) -> bool:
     return doer is not None and any(a.role.value == "person" and not a.bare for a in doer.parties())
 
 
+def _doer_affiliated(view: View) -> bool:
+    doer = _role(view, "doer")
+    return doer is not None and any(
+        a.actor is not None and (a.actor.country or a.actor.organization) for a in doer.parties()
+    )
+
+
 def _governs_infinitive(view: View) -> bool:
     pred = view.match.predicate
     return pred is not None and any(
@@ -567,6 +576,7 @@ def _object_complement(view: View) -> bool:
 _BOOLS: dict[str, Test] = {
     "object_complement": _object_complement,
     "doer_person": _doer_person,
+    "doer_affiliated": _doer_affiliated,
     "governs_infinitive": _governs_infinitive,
     "quote_after": _quote_after,
     "quoted": _quoted,

@@ -77,6 +77,17 @@ def _speakers(ctx: Context) -> list[Actor]:
             and (state.last_speaker.name != actor.name)
         ):
             actor = state.last_speaker  # '"...," he added': the one who spoke goes on
+        elif (
+            a.role is Role.ROLE_ONLY
+            and recent
+            and state.last_speaker is not None
+            and state.last_speaker.kind is ActorKind.PERSON
+            and state.last_speaker.title
+            and actor.country is None
+            and actor.organization is None
+            and vocabulary().has("any_officer_noun", actor.name.split()[-1].lower())
+        ):
+            actor = state.last_speaker  # "The official added": the officer who spoke last
         if not political(actor):
             continue
         if actor.kind in _BODIES and not known_body(actor.organization):
