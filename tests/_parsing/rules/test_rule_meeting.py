@@ -743,3 +743,9 @@ def test_the_lead_under_a_dateline_is_at_the_dateline_whatever_the_blank_lines(g
     [m] = meetings(text)
     assert m.location is not None
     assert (m.location.name, m.location.country) == ("Lome", "TGO")
+
+
+def test_a_title_after_a_bare_name_needs_no_closing_comma() -> None:
+    text = "Prime Minister Abiy held talks with Algerian President, Abdelmadjid Tebboune on Sunday."
+    [m] = meetings(text)
+    assert [a.name for a in m.participants] == ["Abiy", "Abdelmadjid Tebboune"]

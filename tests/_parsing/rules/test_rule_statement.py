@@ -1212,3 +1212,14 @@ def test_the_official_after_an_anonymous_one_is_nobody_named() -> None:
 def test_an_organ_of_a_body_speaks_for_the_body() -> None:
     [s] = statements("African Union Commission chief Moussa Faki Mahamat condemned the coup.")
     assert (s.speaker.name, s.speaker.organization) == ("Moussa Faki Mahamat", "AU")
+
+
+def test_a_speaker_quoted_again_after_others_keeps_the_day_of_the_remarks() -> None:
+    text = (
+        "Kenyan Foreign Minister Ann Wafula said on Tuesday the border would reopen.\n\n"
+        "Ugandan officials welcomed the move.\n\n"
+        "Tanzania's president said the talks were useful.\n\n"
+        '"We are ready," Wafula said.'
+    )
+    days = {s.speaker.name: s.date.start if s.date else None for s in statements(text)}
+    assert days["Ann Wafula"] == dt.date(2024, 3, 5)

@@ -31,6 +31,8 @@ __all__ = ["MAX_AFFILIATIONS", "DocState", "advance"]
 #: At most this many persons' states are remembered (a document of thousands of names stays
 #: linear to read).
 MAX_AFFILIATIONS = 256
+#: At most this many dated statements are remembered (a long text stays linear).
+MAX_VOICES = 32
 
 
 @attrs.frozen
@@ -55,6 +57,9 @@ class DocState:
     #: the day of the latest realized happening told with one, and its paragraph
     last_day: DateSpan | None = None
     last_day_paragraph: int = -100
+    #: the dated statements told, latest first (at most MAX_VOICES): who, on what day, in
+    #: which paragraph ("said on Tuesday ... '...,' he said" later takes Tuesday)
+    voices: tuple[tuple[Actor, DateSpan, int], ...] = ()
     #: the states persons were found to speak for (name and surname -> alpha-3)
     affiliations: tuple[tuple[str, str], ...] = ()
 
@@ -94,6 +99,10 @@ def advance(
             changes["last_meeting_day"] = ev.date
             changes["last_meeting_paragraph"] = paragraph
         elif isinstance(ev, Statement):
+            if ev.date is not None:
+                earlier = changes.get("voices", state.voices)
+                assert isinstance(earlier, tuple)
+                changes["voices"] = ((ev.speaker, ev.date, paragraph), *earlier)[:MAX_VOICES]
             changes["last_speaker"] = ev.speaker
             changes["last_speaker_date"] = ev.date
             changes["last_speaker_sentence"] = sentence

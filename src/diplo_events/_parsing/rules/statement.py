@@ -432,7 +432,7 @@ def _text(ctx: Context, first: int, end: int) -> str:
 
 #: A statement with no day of its own takes the day of the same speaker's statement told at
 #: most this many paragraphs before, or of a meeting its side took part in.
-CONTINUATION_PARAGRAPHS = 2
+CONTINUATION_PARAGRAPHS = 8
 
 
 def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
@@ -514,13 +514,11 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
         return DateSpan(start=published, end=published, precision=DatePrecision.DAY, text=None)
     state = ctx.state
     paragraph = ctx.sentence.paragraph
-    if (
-        state.last_speaker is not None
-        and state.last_speaker_date is not None
-        and _same_voice(state.last_speaker, speaker)
-        and paragraph - state.last_speaker_paragraph <= CONTINUATION_PARAGRAPHS
-    ):
-        return state.last_speaker_date  # "... he said" again: the same remarks
+    for voice, day, told in state.voices:
+        if paragraph - told > CONTINUATION_PARAGRAPHS:
+            break
+        if _same_voice(voice, speaker):
+            return day  # "... he said" again: the same remarks
     vocab = vocabulary()
     at_gathering = any(vocab.has("said_at_noun", t.low) for t in syn.tokens)
     if state.last_meeting_date is not None and (

@@ -488,6 +488,10 @@ def _appositive_of(
         or tags[q_end] in (Tag.COMMA, Tag.STOP, Tag.PUNCT, Tag.QUOTE)
         or (tags[q_end] in (Tag.VERB, Tag.AUX, Tag.MODAL))
     )
+    if not closes and tags[q_end] == Tag.PREP and not p.actors and q.actors:
+        # "talks with the Algerian president, Abdelmadjid Tebboune on Sunday": a name after
+        # a bare title needs no closing comma
+        closes = all(a.role.value == "person" for a in q.actors)
     return q if closes and _describes(tokens, tags, p, q) else None
 
 
