@@ -346,3 +346,10 @@ def test_a_demonym_before_capital_is_that_states_capital() -> None:
     found = mentions("Rebels advanced on the Malian capital on Monday.")
     [place] = [p for p in found.places if p.location.kind is LocationKind.CITY]
     assert (place.location.name, place.location.country) == ("Bamako", "MLI")
+
+
+def test_a_title_of_a_state_after_a_name_gives_the_persons_state() -> None:
+    text = "During talks with Fernando Ruiz, Minister of Foreign Affairs of Panama, they spoke."
+    ruiz = actor_at(mentions(text), text, "Fernando Ruiz").actor
+    assert ruiz is not None
+    assert (ruiz.country, ruiz.title) == ("PAN", "Minister of Foreign Affairs")

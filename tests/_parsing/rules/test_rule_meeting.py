@@ -749,3 +749,27 @@ def test_a_title_after_a_bare_name_needs_no_closing_comma() -> None:
     text = "Prime Minister Abiy held talks with Algerian President, Abdelmadjid Tebboune on Sunday."
     [m] = meetings(text)
     assert [a.name for a in m.participants] == ["Abiy", "Abdelmadjid Tebboune"]
+
+
+def test_a_readouts_next_meeting_is_of_the_one_the_story_follows() -> None:
+    text = (
+        "Armenian Foreign Minister Edgar Mirzoyan met Panamanian Foreign Minister Jose Ruiz "
+        "in New York on Friday.\n\n"
+        "During the meeting with Miroslav Hruby, Minister of Foreign Affairs of Slovakia, the "
+        "preparations for the summit were discussed."
+    )
+    sides = [[a.country for a in m.participants] for m in meetings(text)]
+    assert sides == [["ARM", "PAN"], ["ARM", "SVK"]]
+
+
+def test_a_meeting_told_in_a_fronted_phrase_is_the_speakers() -> None:
+    text = (
+        "In a separate meeting with Russian Prime Minister Mikhail Orlov on Monday, Chinese "
+        "President Wang Lei said ties were strong."
+    )
+    [m] = meetings(text)
+    assert [a.country for a in m.participants] == ["RUS", "CHN"]
+
+
+def test_a_commitment_to_dialogue_is_no_meeting() -> None:
+    assert meetings("We remain committed to dialogue with Iran, the ministry said.") == []

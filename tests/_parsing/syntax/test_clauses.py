@@ -94,3 +94,9 @@ def test_a_saying_after_an_inverted_subject_keeps_that_subject() -> None:
     adding = _pred(syn, "add")
     assert adding.subject is not None
     assert _words(syn, adding.subject) == "the spokesman"
+
+
+def test_a_fronted_phrase_belongs_to_the_verb_past_an_appositive() -> None:
+    syn = syntax_of("During talks with Jose Ruiz, the Panamanian envoy, Mirzoyan discussed trade.")
+    discuss = _pred(syn, "discuss")
+    assert [pp.prep for pp in discuss.pre_pps][:1] == ["during"]

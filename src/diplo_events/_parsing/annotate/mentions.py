@@ -1321,7 +1321,9 @@ def _appositive(
         phrase = norm[c_end + 2 : stop].lower()
         if _CIVIL.search(phrase):
             return None, None, None  # "the head of a human rights group"
-        if phrase.split(" ", 1)[0] in _DETERMINERS:
+        # "Name, the Taliban spokesperson," / "Name, Minister of Foreign Affairs of Panama,"
+        title_first = any(g.start == c_end + 2 and g.roles for g in groups)
+        if phrase.split(" ", 1)[0] in _DETERMINERS or title_first:
             kin = _KIN_OF.match(phrase) is not None
             for g in groups:
                 if c_end < g.start < stop and g.affiliation is not None:

@@ -25,8 +25,9 @@ from ...model import (
     TerritorialChange,
 )
 from ..annotate.mentions import PlaceMention
+from .keys import side_key
 
-__all__ = ["MAX_AFFILIATIONS", "DocState", "advance"]
+__all__ = ["MAX_AFFILIATIONS", "DocState", "advance", "who_key"]
 
 #: At most this many persons' states are remembered (a document of thousands of names stays
 #: linear to read).
@@ -43,6 +44,8 @@ class DocState:
     last_meeting: tuple[Actor, ...] = ()  # parties of the latest realized meeting told
     last_meeting_date: DateSpan | None = None
     last_meeting_sentence: int = -100
+    #: how many realized meetings each side took part in, most first (at most MAX_VOICES)
+    meetings_by_side: tuple[tuple[Actor, int], ...] = ()
     last_meeting_location: Location | None = None  # (its own place, and its own day)
     last_meeting_day: DateSpan | None = None
     last_meeting_paragraph: int = -100
@@ -96,6 +99,9 @@ def advance(
             changes["last_meeting_date"] = ev.date or (state.last_meeting_date if same else None)
             changes["last_meeting_sentence"] = sentence
             changes["last_meeting_location"] = ev.location
+            changes["meetings_by_side"] = _count_sides(
+                changes.get("meetings_by_side", state.meetings_by_side), ev.participants
+            )
             changes["last_meeting_day"] = ev.date
             changes["last_meeting_paragraph"] = paragraph
         elif isinstance(ev, Statement):
@@ -128,6 +134,26 @@ def advance(
     if len(known) != len(state.affiliations):
         changes["affiliations"] = tuple(known.items())
     return attrs.evolve(state, **changes) if changes else state  # type: ignore[arg-type]
+
+
+def who_key(actor: Actor) -> str:
+    """A person by name (whatever state the text gave them where), anyone else by side."""
+    return actor.name if actor.kind is ActorKind.PERSON else side_key(actor)
+
+
+def _count_sides(counts: object, participants: Sequence[Actor]) -> tuple[tuple[Actor, int], ...]:
+    """``counts`` with one more meeting for each of ``participants``' sides."""
+    assert isinstance(counts, tuple)
+    actors: dict[str, Actor] = {}
+    seen: dict[str, int] = {}
+    for a, n in counts:
+        actors[who_key(a)], seen[who_key(a)] = a, n
+    for a in participants:
+        key = who_key(a)
+        actors[key] = a if a.country or key not in actors else actors[key]
+        seen[key] = seen.get(key, 0) + 1
+    ranked = sorted(seen, key=lambda k: -seen[k])  # (stable: the first told first)
+    return tuple((actors[k], seen[k]) for k in ranked[:MAX_VOICES])
 
 
 def _actors(ev: Event) -> list[Actor]:

@@ -45,7 +45,7 @@ def _takes_part(gov: Predicate, how: str, syn: SentenceSyntax) -> bool:
     return gov.lemma == "take" and gov.object is not None and gov.object.head_word == "part"
 
 
-_FRAMING = frozenset({"pp:after", "pp:following", "pp:during", "pp:at"})
+_FRAMING = frozenset({"pp:after", "pp:following", "pp:during", "pp:at", "pp:in"})
 
 
 def _contains(p: Phrase | None, i: int) -> bool:
@@ -197,7 +197,8 @@ class View:
             if gov is None or how not in _FRAMING or m.phrase is None:
                 return []
             if not any(pp.prep == how[3:] and pp.phrase is not None and
-                       _contains(pp.phrase, m.first) for pp in gov.pps):  # fmt: skip
+                       _contains(pp.phrase, m.first)
+                       for pp in (*gov.pps, *gov.pre_pps)):  # fmt: skip
                 return []
             doer = gov.doer
             if doer is not None and vocabulary().has("source_noun", doer.head_word):

@@ -26,6 +26,7 @@ from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
 from ..document.keys import side_key
 from ..document.merge import Link
+from ..document.state import who_key
 from ..syntax import SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import MEETING
@@ -260,6 +261,10 @@ def _topics(ctx: Context) -> tuple[str, ...]:
     return ()
 
 
+#: How a meeting noun depends on its verb when it frames a readout's next meeting
+#: ("During the meeting with X, ...", "In a separate meeting with X, ...").
+_READOUT_FRAMES = frozenset({"pp:during", "pp:in", "pp:at", "none"})
+
 #: A meeting with no place of its own, told at most this many paragraphs after a meeting
 #: of one of its sides, took place where that one did ("He also met ...").
 TRIP_PARAGRAPHS = 2
@@ -279,6 +284,23 @@ def _where_before(ctx: Context, parties: list[Actor], date: DateSpan | None) -> 
     if not _sides(parties) & _sides(list(state.last_meeting)):
         return None
     return state.last_meeting_location
+
+
+def _protagonist(ctx: Context, parties: list[Actor]) -> Actor | None:
+    """The one the story follows from meeting to meeting: the side of the meeting told last
+    (close by) that took part in most meetings so far, when it is not among ``parties``."""
+    state = ctx.state
+    if (
+        not state.last_meeting
+        or ctx.sentence.paragraph - state.last_meeting_paragraph > TRIP_PARAGRAPHS
+    ):
+        return None
+    last = {who_key(a) for a in state.last_meeting}
+    here = {who_key(a) for a in parties} | _sides(parties)
+    for actor, _ in state.meetings_by_side:
+        if who_key(actor) in last:
+            return actor if who_key(actor) not in here and side_key(actor) not in here else None
+    return None
 
 
 def build(ctx: Context) -> Built:
@@ -355,6 +377,15 @@ def build(ctx: Context) -> Built:
             or (forum and ctx.view.governing[1] == "subject")
         ):
             pass  # "NATO defence ministers met", "the Arab summit concluded": its members met
+        elif (
+            parties
+            and ctx.view.phrases("pp:with")
+            and ctx.view.governing[1] in _READOUT_FRAMES
+            and (lead := _protagonist(ctx, parties))
+        ):
+            # "During the meeting with X, the sides discussed ...": a readout's next meeting,
+            # of the one the story follows
+            parties = [lead, *parties]
         elif _plural_subject(ctx) and len(_named_before(ctx)) >= 2:
             # "Hours after A and B addressed the assembly, the two presidents met"
             parties = _named_before(ctx)

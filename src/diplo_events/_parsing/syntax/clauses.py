@@ -583,11 +583,19 @@ class _Context:
                     pred.pps += (listed,)
         pred.pre_pps = tuple(pp for pp in self._pps_from(prev_end, pred.first)
                              if pp.end <= pred.first)  # fmt: skip
-        if k == 0 and seg.index == 1:
-            # "In Doha, X met Y": a fronted phrase belongs to the first clause's verbs
+        if k == 0 and seg.index >= 1:
+            # "In Doha, X met Y": a fronted phrase belongs to the first clause's verbs (also
+            # past an appositive: "During talks with X, the Panamanian minister, Y said")
             opening = self.segments[0]
             fronted = pp_first.get(opening.first)
-            if fronted is not None and opening.end > 0 and not self._preds_in(opening):
+            if (
+                fronted is not None
+                and opening.end > 0
+                and all(
+                    not self._preds_in(s) and (s.index == 0 or s.kind is SegmentKind.COMMA)
+                    for s in self.segments[: seg.index]
+                )
+            ):
                 pred.pre_pps = (fronted, *pred.pre_pps)
         # governor
         if pred.infinitive and k > 0:
