@@ -773,3 +773,27 @@ def test_a_meeting_told_in_a_fronted_phrase_is_the_speakers() -> None:
 
 def test_a_commitment_to_dialogue_is_no_meeting() -> None:
     assert meetings("We remain committed to dialogue with Iran, the ministry said.") == []
+
+
+def test_talks_with_the_leaders_of_several_states_are_one_meeting_each() -> None:
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed held talks with leaders of Kenya, Sudan and "
+        "Morocco on Sunday."
+    )
+    sides = sorted(tuple(a.country for a in m.participants) for m in meetings(text))
+    assert sides == [("ETH", "KEN"), ("ETH", "MAR"), ("ETH", "SDN")]
+
+
+def test_views_exchanged_are_a_meeting_and_a_comma_after_a_title_keeps_the_pair() -> None:
+    text = "Abiy and South Sudanese President, Salva Kiir have exchanged views on the peace deal."
+    [m] = meetings(text)
+    assert [a.name for a in m.participants] == ["Abiy", "Salva Kiir"]
+
+
+def test_more_told_of_the_last_meeting_is_that_meeting() -> None:
+    text = (
+        "Kenyan President Amani Odhiambo met Djiboutian President Ismail Omar Guelleh in "
+        "Nairobi on Monday.\n\n"
+        "The two leaders also exchanged views on port services."
+    )
+    assert len(meetings(text)) == 1

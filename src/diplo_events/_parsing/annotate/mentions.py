@@ -801,6 +801,10 @@ def find_mentions(
             title = title or app_title
             if app_group is not None:
                 used_groups.add(app_group)
+                if app_group == c_start - 2 and p_start == c_start and affiliation is not None:
+                    # "South Sudanese President, Salva Kiir": the title and the name are
+                    # one mention, comma and all
+                    p_start = next(g.start for g in groups if g.end == app_group)
         person = _person(name, title, affiliation, _span(original, c_start, c_end))
         actors.append(ActorMention(p_start, c_end, person, Role.PERSON, _prev_word(
             norm, p_start, start), surname=real[-1]))  # fmt: skip

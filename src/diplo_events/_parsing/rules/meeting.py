@@ -231,6 +231,18 @@ def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
     # "met B, C and D", "talks with B, C and D", "sessions with peers, among them B, C and D"
     for role in ("undergoer", "pp:with", "pp:among them", "pp:including", "pp:among"):
         for p in ctx.view.phrases(role):
+            if not p.members and p.role_head:
+                # "talks with the leaders of A, B and C": the states the leaders are of
+                of = next((pp.phrase for pp in p.modifiers if pp.prep == "of"), None)
+                if (
+                    of is not None
+                    and of.members
+                    and all(a.role is Role.STATE for m in of.members for a in phrase_actors(m))
+                ):
+                    states = unique_actors([a for m in of.members for a in phrase_actors(m)])
+                    others = [a for a in states if side_key(a) not in _sides(doer)]
+                    if len(others) >= 2:
+                        return [[*doer, a] for a in others]
             if not p.members:
                 continue
             if not all(a.role is Role.PERSON for m in p.members for a in phrase_actors(m)):
@@ -393,7 +405,8 @@ def build(ctx: Context) -> Built:
             ctx.state.last_meeting
         ) >= 2:
             parties = list(ctx.state.last_meeting)
-            link = Link.DISTINCT if _also(ctx) else Link.REFERS
+            # "the two leaders also discussed ...": more of the same meeting, unless dated
+            link = Link.DISTINCT if _also(ctx) and ctx.sentence.dates else Link.REFERS
         elif (collective := _collective(ctx)) is not None:
             parties = [collective]  # "Afghanistan's warring factions met face-to-face"
         elif len(_sides(earlier := _earlier_meeting(ctx))) >= 2:
