@@ -71,3 +71,10 @@ def test_an_appositive_after_a_name_is_no_list() -> None:
     [pred] = syn.predicates
     assert pred.subject is not None
     assert not pred.subject.members
+
+
+def test_a_preposition_reaches_its_phrase_over_degree_adverbs() -> None:
+    syn = syntax_of("The militia is now in virtually complete control of Kiri.")
+    [inside] = [pp for pp in syn.pps if pp.prep == "in"]
+    assert inside.phrase is not None
+    assert syn.tokens[inside.phrase.head].low == "control"

@@ -135,17 +135,18 @@ def _starts_at(toks: Sequence[Token], firsts: Firsts, first: int) -> bool:
     return seqs is not None and _at(toks, seqs, first, len(toks))
 
 
-_QUANTITY = frozenset({"number", "numbers", "dozens", "hundreds", "thousands", "lots", "lot",
-                       "amount", "amounts", "quantity", "quantities", "stocks", "cache",
-                       "caches", "stockpile", "stockpiles", "scores", "tons", "tonnes",
-                       "crates", "piles", "group", "groups", "batch"})  # fmt: skip
-
-
 def _head_in(view: View, phrase: Phrase | None, words: frozenset[tuple[str, ...]]) -> bool:
     if phrase is None:
         return False
-    while phrase.head_word in _QUANTITY and phrase.modifiers and phrase.modifiers[0].phrase:
-        phrase = phrase.modifiers[0].phrase  # "large numbers of weapons": weapons
+    vocab = vocabulary()
+    while (
+        vocab.has("measure_noun", phrase.head_word)
+        and phrase.modifiers
+        and phrase.modifiers[0].prep == "of"
+        and phrase.modifiers[0].phrase
+    ):
+        # "large numbers of weapons": weapons; "part of the pass": the pass
+        phrase = phrase.modifiers[0].phrase
     low = view.syn.tokens[phrase.head].low
     lemma = view.syn.lemmas[phrase.head]
     return (low,) in words or (lemma,) in words
@@ -474,7 +475,8 @@ _WORDS: dict[str, Callable[[Any], Test]] = {
 _NEGATED = {"sentence_has_not": "sentence_has", "governor_not": "governor",
             "object_head_not": "object_head", "trigger_word_not": "trigger_word",
             "after_object_not": "after_object", "no_pp": "pp",
-            "right_before_not": "right_before", "governed_as_not": "governed_as"}  # fmt: skip
+            "right_before_not": "right_before", "governed_as_not": "governed_as",
+            "before_in_clause_not": "before_in_clause"}  # fmt: skip
 
 #: Features of the trigger's verb group (or the governing one).
 _FLAGS = frozenset({"passive", "negated", "gerund", "infinitive", "perfect", "participle"})

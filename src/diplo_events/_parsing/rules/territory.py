@@ -244,6 +244,15 @@ def _definite_ground(ctx: Context) -> bool:
     return False
 
 
+def _ground_left(ctx: Context) -> bool:
+    """ "the withdrawal of all police and soldiers from a rebel stronghold": armed forces
+    leaving ground the text describes without naming it."""
+    vocab = vocabulary()
+    return _forces(ctx, ("loser",)) and any(
+        vocab.has("ground_noun", p.head_word) for p in ctx.roles.phrases.get("places", ())
+    )
+
+
 def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | None:
     for need in ctx.pattern.require:
         if need == "gainer" and gainer is None:
@@ -260,6 +269,8 @@ def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | 
             places or _definite_ground(ctx) or _counted_ground(ctx)
         ):
             return "a named place"
+        if need == "places_or_ground_left" and not places and not _ground_left(ctx):
+            return "a place"
         if need == "local_places" and any(p.kind is LocationKind.COUNTRY for p in places):
             return "a place smaller than a state"
     return None

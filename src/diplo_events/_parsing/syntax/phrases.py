@@ -12,6 +12,7 @@ of Russia and China").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
@@ -277,12 +278,17 @@ def build_phrases(
 
     # 3. prepositional phrases
     by_first = {p.first: p for p in phrases}
+    degree = functools.partial(vocabulary().has, "degree_adverb")
     pps: list[PP] = []
     i = tag_string.find(Tag.PREP)
     while i >= 0:
         k = i + units[i]
         prep = tokens[i].low if k == i + 1 else " ".join(tokens[t].low for t in range(i, k))
         obj = by_first.get(k)
+        j = k
+        while obj is None and j < n and tags[j] == Tag.ADV and degree(tokens[j].low):
+            j += 1  # "in virtually complete control of X": over the degree adverbs
+            obj = by_first.get(j)
         prev = pps[-1] if pps else None
         nested = (
             prev is not None
