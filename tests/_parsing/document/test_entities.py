@@ -217,3 +217,12 @@ def test_any_part_of_a_long_name_names_its_bearer() -> None:
         "Tuilaepa Lupesoliai Sailele Malielegaoi",
         "WSM",
     )
+
+
+def test_a_rebel_officer_never_speaks_for_the_state() -> None:
+    text = (
+        "BANGUI, Dec 19 (Reuters) - Rebels seized the town of Kabo on Wednesday.\n\n"
+        "Rebel Colonel Jean Ndoli told Reuters his men were pushing south."
+    )
+    [s] = [e for e in de.parse(text, published="2012-12-19") if isinstance(e, de.Statement)]
+    assert (s.speaker.name, s.speaker.country) == ("Jean Ndoli", None)

@@ -176,6 +176,13 @@ class Registry:
         code = ranked[0][0]
         return self.state_actor.get(code) or state_actor(code)
 
+    @staticmethod
+    def _rebel(title: str | None) -> bool:
+        """Whether a title says its holder fights the state ("Rebel Colonel", "insurgent
+        commander"): one of the story's armed group, never the state's."""
+        vocab = vocabulary()
+        return any(vocab.has("non_state_word", w) for w in (title or "").lower().split())
+
     def _domestic(
         self, title: str | None, places: frozenset[str], *, visit: bool = False
     ) -> Actor | None:
@@ -247,8 +254,13 @@ class Registry:
                         name=known.name if len(known.name) > len(actor.name) else actor.name,
                     )
             if actor.country is None and actor.organization is None:
-                state = self._domestic(actor.title, places, visit=visit)
-                if state is not None:
+                rebel = self._rebel(actor.title)
+                group = self.salient_group() if rebel else None
+                state = None if rebel else self._domestic(actor.title, places, visit=visit)
+                if group is not None:
+                    # "Rebel Colonel X", "insurgent commander Y": the story's armed group
+                    actor = attrs.evolve(actor, organization=group.organization)
+                elif state is not None:
                     actor = attrs.evolve(actor, country=state.country)
             self.last_person = actor
             if actor.title:
