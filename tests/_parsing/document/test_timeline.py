@@ -561,3 +561,14 @@ def test_parse_a_sentence_opening_shift_dates_its_happenings() -> None:
     assert [t.gainer.country if t.gainer else None for t in taken] == ["TJK", "KGZ"]
     assert taken[1].date is not None
     assert taken[1].date.start == dt.date(2024, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [("The following day", 9), ("The next day", 9), ("The day before", 7)],
+)
+def test_a_day_after_or_before_the_day_told_dates_the_next_sentence(opening: str, day: int) -> None:
+    text = f"Rebels seized Bria on Friday. {opening}, the rebels said they would press on."
+    [said] = [e for e in de.parse(text, published="2024-03-09") if isinstance(e, Statement)]
+    assert said.date is not None
+    assert said.date.start == dt.date(2024, 3, day)

@@ -35,9 +35,13 @@ __all__ = [
 #: "three days after", "a week earlier": an offset from a day told elsewhere; a date on
 #: its other side belongs to another happening (the timeline dates it when it can)
 OFFSET = re.compile(
-    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|"
+    r"\b(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|"
     r"couple of)[ -](?P<unit>days?|weeks?|months?|years?|hours?) "
-    r"(?P<way>after|before|earlier|later|prior)\b",
+    r"(?P<way>after|before|earlier|later|prior)"
+    # "the following day", "the next day", "the previous day": one day after / before
+    r"|the (?P<day>following|next|previous|preceding) day"
+    # "the day before", "the day after (the talks)"
+    r"|the day (?P<dayway>before|after))\b",
     re.IGNORECASE,
 )
 

@@ -92,7 +92,7 @@ _BOUND_WORD = re.compile(
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 # Substrings one of which a sentence holds if the pattern can match (a cheap test first).
-_OFFSET_WORDS = ("after", "before", "earlier", "later", "prior")
+_OFFSET_WORDS = ("after", "before", "earlier", "later", "prior", " day")
 _MEETING_WORDS = (
     "talks", "meeting", "summit", "negotiations", "discussions", "visit", "trip", "session",
 )  # fmt: skip
@@ -248,9 +248,20 @@ def build_focus(article: Article) -> Focus:
     )
 
 
+def _way(m: re.Match[str]) -> str:
+    """Which way an offset counts: after, before, earlier, later or prior."""
+    if m.group("day"):
+        return "later" if m.group("day").lower() in ("following", "next") else "earlier"
+    if m.group("dayway"):
+        return m.group("dayway").lower()
+    return m.group("way").lower()
+
+
 def _exact_days(m: re.Match[str]) -> int | None:
-    """The days an offset counts ("three days": 3, "two weeks": 14); None if not exact
-    ("several days", "two months")."""
+    """The days an offset counts ("three days": 3, "two weeks": 14, "the next day": 1); None
+    if not exact ("several days", "two months")."""
+    if m.group("day") or m.group("dayway"):
+        return 1
     word = m.group("n").lower()
     count = int(word) if word.isdigit() else _COUNTS.get(word)
     unit = m.group("unit").lower()
@@ -262,7 +273,9 @@ def _exact_days(m: re.Match[str]) -> int | None:
 def _shift_days(m: re.Match[str]) -> int | None:
     """Days from the day told before to a sentence opening "Two days later," (2) or "A
     week earlier," (-7); None if not exact."""
-    way = m.group("way").lower()
+    way = _way(m)
+    if way in ("after", "before") and m.group("dayway"):
+        way = "later" if way == "after" else "earlier"  # "The day before, X said"
     days = _exact_days(m) if way in ("later", "earlier") else None
     return None if days is None else days if way == "later" else -days
 
@@ -271,7 +284,7 @@ def _offset_days(m: re.Match[str]) -> int | None:
     """Days from the happening told after an offset to the one it is measured from
     ("three days after X": 3; "two weeks before X": -14); None if not exact or measured
     from a day told earlier ("three days later")."""
-    way = m.group("way").lower()
+    way = _way(m)
     days = _exact_days(m) if way in ("after", "before") else None
     return None if days is None else days if way == "after" else -days
 

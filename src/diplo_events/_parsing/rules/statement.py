@@ -15,6 +15,7 @@ import functools
 import attrs
 
 from ...model import Actor, ActorKind, DatePrecision, DateSpan, Event, Location, Statement
+from ..annotate.dates import OFFSET
 from ..annotate.gazetteer import known_body
 from ..annotate.lexicon import lexicon
 from ..annotate.mentions import Role
@@ -500,6 +501,8 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
     own = _own_date(ctx, content)
     if own is not None:
         return own
+    if OFFSET.search(ctx.article.norm, ctx.sentence.start, ctx.sentence.end):
+        return None  # "The following day, X said": counted from a day told before
     syn = ctx.syn
     m = ctx.view.match
     pred = m.predicate
