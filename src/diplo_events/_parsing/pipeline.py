@@ -230,6 +230,16 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
 
 
+_GROUND_OF = re.compile(r"([a-z]+) of $")
+
+
+def _named_ground(norm: str, start: int) -> bool:
+    """ "the towns of Masisi and Rubaya": a name a ground noun introduces is a place's, even
+    when a leader bears it."""
+    m = _GROUND_OF.search(norm, max(0, start - 24), start)
+    return m is not None and vocabulary().has("ground_noun", m.group(1))
+
+
 def _attributive(norm: str, start: int, end: int) -> bool:
     """ "the Marxist Nicaraguan leader", "the Putin government": a capitalized word between
     an article and another word qualifies that word; it names no one by itself."""
@@ -512,7 +522,11 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
             ):
                 name = text[mention.start : mention.end]
                 span = Span.of(text, mention.start, mention.end)
-                leader = state_of(name, day.year if day is not None else None)
+                leader = (
+                    state_of(name, day.year if day is not None else None)
+                    if not _named_ground(norm, mention.start)
+                    else None
+                )
                 if leader is not None:
                     # "a courtesy visit to Museveni": a leader the story's year knows
                     person = Actor(name=name, kind=ActorKind.PERSON, country=leader, mention=span)
