@@ -459,6 +459,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
         home = _home(cleaned.dateline.place, registry.states)
     registry.home = home.country if home is not None else None
     sentences: list[Sentence] = []
+    foreign_to: dict[str, frozenset[str]] = {}
     last_city: Location | None = None
     cities: dict[str, Location] = {}
     for index, (s_start, s_end, paragraph, is_title, found) in enumerate(raw):
@@ -488,8 +489,19 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
             None,
         )  # fmt: skip
         visit = _VISIT.search(norm, s_start, s_end) is not None
+        # "X and his Chinese counterpart Y": X is of another state than Y
+        rivals = frozenset(
+            m.actor.country
+            for m in found.actors
+            if m.actor is not None and m.actor.country and _counterpart(norm, m)
+        )
+        if rivals:
+            for m in found.actors:
+                if m.role is Role.PERSON and not _counterpart(norm, m):
+                    name = m.actor.name if m.actor is not None else (m.surname or "")
+                    foreign_to[name] = foreign_to.get(name, frozenset()) | rivals
         for mention in _qualified_titles(found.actors):
-            actor = registry.resolve(mention, where, front=front, visit=visit)
+            actor = registry.resolve(mention, where, front=front, visit=visit, rivals=rivals)
             if (
                 actor is not None
                 and mention.role is Role.PERSON
@@ -575,7 +587,14 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
         home=home,
         states=dict(registry.states),
         company=_company(sentences),
+        foreign_to=foreign_to,
     )
+
+
+def _counterpart(norm: str, mention: ActorMention) -> bool:
+    """ "his Chinese counterpart Li Wei": a mention of someone's counterpart."""
+    vocab = vocabulary()
+    return any(vocab.has("counterpart_noun", w) for w in norm[mention.start : mention.end].split())
 
 
 def _company(sentences: list[Sentence]) -> dict[str, dict[str, int]]:

@@ -797,3 +797,16 @@ def test_more_told_of_the_last_meeting_is_that_meeting() -> None:
         "The two leaders also exchanged views on port services."
     )
     assert len(meetings(text)) == 1
+
+
+def test_one_told_at_a_meeting_took_part_and_a_counterparts_partner_is_of_another_state() -> None:
+    text = (
+        "BEIJING -- President Ivan Petrov and his Chinese counterpart Li Wei signed a joint "
+        "communique in Beijing on Thursday.\n\n"
+        '"We agree on everything," Petrov told Li in a morning meeting.'
+    )
+    [m] = meetings(text)
+    assert [(a.name, a.country) for a in m.participants] == [
+        ("Ivan Petrov", None),
+        ("Li Wei", "CHN"),
+    ]

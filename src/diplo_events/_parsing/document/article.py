@@ -48,6 +48,9 @@ class Article:
     states: dict[str, int] = attrs.field(factory=dict, eq=False, repr=False)
     #: per person or office (by name), the states named in the sentences that name it
     company: dict[str, dict[str, int]] = attrs.field(factory=dict, eq=False, repr=False)
+    #: per person (by name), the states the text says they are not of ("X and his Chinese
+    #: counterpart Y": X is no Chinese)
+    foreign_to: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
     _lower: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:

@@ -91,6 +91,13 @@ class Registry:
     states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it, its organs, places
     state_actor: dict[str, Actor] = attrs.Factory(dict)
 
+    def _offer(self, key: str, actor: Actor) -> None:
+        """Let a part of ``actor``'s name name it, unless it names someone told as fully
+        already ("Jiang Herald" of a headline gives way to "Chinese President Jiang Zemin")."""
+        prev = self.persons.get(key)
+        if prev is None or _richness(actor) > _richness(prev):
+            self.persons[key] = actor
+
     def add(self, mention: ActorMention) -> None:
         actor = mention.actor
         if actor is None:
@@ -118,15 +125,15 @@ class Registry:
             words = actor.name.split()
             if len(words) > 2 and words[1].lower() in _PATRONYMIC:
                 # "Prince Khalid bin Saud", later "Prince Khalid": the given name names him
-                self.persons.setdefault(words[0], actor)
+                self._offer(words[0], actor)
             if len(words) == 3 and actor.country in _FAMILY_NAME_FIRST:
                 # "South Korean President Yoon Suk Yeol", later "Yoon said": the family name
                 # comes first in the states that write it so
-                self.persons.setdefault(words[0], actor)
+                self._offer(words[0], actor)
             if len(words) == 2 and words[0][:1].isupper():
                 # family name first ("Wang Yi", "Dong Jun", "Kim Jong Un" has three): a later
                 # "Wang said" may name him; a surname of someone else is never replaced
-                self.persons.setdefault(words[0], actor)
+                self._offer(words[0], actor)
             if len(words) > 2 and (actor.title or actor.country):
                 # "Moussa Faki Mahamat", later "Faki"; "Tuilaepa Lupesoliai Sailele Malielegaoi",
                 # later "Tuilaepa": where the family name comes first or in the middle, any
@@ -134,7 +141,7 @@ class Registry:
                 # state; never someone named before)
                 for word in words[:-1]:
                     if len(word) >= _NAME_PART and word.isalpha() and word[0].isupper():
-                        self.persons.setdefault(word, actor)
+                        self._offer(word, actor)
         if actor.country and mention.role in (Role.STATE, Role.OFFICIAL, Role.PERSON):
             self.states[actor.country] += 1
             if (
@@ -230,6 +237,7 @@ class Registry:
         front: str | None = None,
         *,
         visit: bool = False,
+        rivals: frozenset[str] = frozenset(),
     ) -> Actor | None:
         """The actor a mention stands for, or None when it cannot be told. ``places`` are
         the countries of the places its sentence names; ``front`` the state it opens in
@@ -257,6 +265,8 @@ class Registry:
                 rebel = self._rebel(actor.title)
                 group = self.salient_group() if rebel else None
                 state = None if rebel else self._domestic(actor.title, places, visit=visit)
+                if state is not None and state.country in rivals:
+                    state = None  # "X and his Chinese counterpart": X is no Chinese
                 if group is not None:
                     # "Rebel Colonel X", "insurgent commander Y": the story's armed group
                     actor = attrs.evolve(actor, organization=group.organization)

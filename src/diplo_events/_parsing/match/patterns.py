@@ -80,6 +80,7 @@ SYNTAX_ROLES = frozenset(
         # the doer of the verb whose "after", "following", "during" or "at" phrase the trigger
         # noun heads ("announced the deal after talks with Y": the announcer talked)
         "framing_doer",
+        "framing_addressee",  # the object of that verb when it tells someone ("told Y")
     }
 )
 _TYPES = frozenset(EVENT_ROLES)

@@ -204,6 +204,15 @@ class View:
             if doer is not None and vocabulary().has("source_noun", doer.head_word):
                 return []  # "sources said after the meeting": informants, not parties
             return [doer] if doer is not None and not _contains(doer, m.first) else []
+        if role == "framing_addressee":
+            # "X told Y in a morning meeting": the one told at the meeting
+            gov, how = self.governing
+            if gov is None or how not in _FRAMING or m.phrase is None:
+                return []
+            if not vocabulary().has("addressee_verb", gov.lemma):
+                return []
+            obj = gov.object
+            return [obj] if obj is not None and not _contains(obj, m.first) else []
         if role == "appositive":
             return []
         if role == "participle_by":

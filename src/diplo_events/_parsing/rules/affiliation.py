@@ -41,7 +41,7 @@ def affiliate(
     """``actor`` with the state it speaks for, when it has none and one can be told."""
     if not _unaffiliated(actor):
         return actor
-    skip = set(exclude)
+    skip = set(exclude) | article.foreign_to.get(actor.name, frozenset())
     if actor.kind is ActorKind.PERSON:
         # "Chancellor Merkel", "Mr. Christopher": a leader of the story's year
         year = article.published.year if article.published is not None else None

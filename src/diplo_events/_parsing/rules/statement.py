@@ -586,7 +586,9 @@ def build(ctx: Context) -> Built:
         if here is not None and here not in away and actor.title and _no_side(actor):
             # "In Beijing, Foreign Ministry spokesman X said": a line like a dateline
             actor = attrs.evolve(actor, country=here)
-        speaker = affiliate(actor, ctx.article, ctx.state, away)
+        # "A and his Chinese counterpart B said": the co-speakers are of other states
+        others = {a.country for a in speakers if a is not actor and a.country}
+        speaker = affiliate(actor, ctx.article, ctx.state, away | others)
         out.append((
             Statement(
                 id="pending",
