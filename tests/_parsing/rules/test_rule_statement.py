@@ -1223,3 +1223,8 @@ def test_a_speaker_quoted_again_after_others_keeps_the_day_of_the_remarks() -> N
     )
     days = {s.speaker.name: s.date.start if s.date else None for s in statements(text)}
     assert days["Ann Wafula"] == dt.date(2024, 3, 5)
+
+
+def test_a_bodys_statement_speaks_for_the_body() -> None:
+    [s] = statements("An army statement said government troops were now advancing.")
+    assert (s.speaker.name, s.speaker.kind.value) == ("army", "organization")

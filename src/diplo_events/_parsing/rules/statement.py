@@ -248,6 +248,24 @@ def _unnamed_speaker(ctx: Context) -> Actor | None:
         )
         if found is not None and (political(found) or organ):
             return found
+        issuer = _issuer(ctx, p)
+        if issuer is not None:
+            return issuer  # "An army statement said": the army
+    return None
+
+
+def _issuer(ctx: Context, p: Phrase) -> Actor | None:
+    """The office named before a statement noun ("an army statement", "a ministry
+    communique"), by the word that names it."""
+    vocab = vocabulary()
+    syn = ctx.syn
+    if not vocab.has("statement_noun", p.head_word):
+        return None
+    for i in range(p.head - 1, p.first - 1, -1):
+        tok = syn.tokens[i]
+        if vocab.has("issuing_body_noun", tok.low):
+            span = ctx.article.span(syn.start(i), syn.end(i + 1))
+            return Actor(name=tok.text, kind=ActorKind.ORGANIZATION, title=tok.low, mention=span)
     return None
 
 
