@@ -467,7 +467,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
         places = []
         for pl in found.places:
             known = (
-                registry.persons.get(pl.location.name or "")
+                registry.person(pl.location.name or "")
                 if pl.location.kind is None and pl.location.country is None
                 else None
             )

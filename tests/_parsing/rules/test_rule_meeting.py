@@ -301,10 +301,13 @@ def test_a_summit_denounced_elsewhere_is_not_its_venue_or_party() -> None:
         'In Damascus, Syrian President Hafez Assad denounced the summit as "a conspiracy."',
         published=PUBLISHED,
     )
-    [m] = [e for e in events if isinstance(e, Meeting)]
-    assert {p.name for p in m.participants} == {"Carter", "Anwar Sadat", "Menachem Begin"}
-    assert m.location is None
-    assert len(m.evidence) == 1
+    # "separate meetings with A and B": one meeting each
+    found = [e for e in events if isinstance(e, Meeting)]
+    assert sorted(tuple(p.name for p in m.participants) for m in found) == [
+        ("Carter", "Anwar Sadat"),
+        ("Carter", "Menachem Begin"),
+    ]
+    assert all(m.location is None and len(m.evidence) == 1 for m in found)
 
 
 def test_a_state_travelled_from_is_no_party() -> None:
@@ -809,4 +812,18 @@ def test_one_told_at_a_meeting_took_part_and_a_counterparts_partner_is_of_anothe
     assert [(a.name, a.country) for a in m.participants] == [
         ("Ivan Petrov", None),
         ("Li Wei", "CHN"),
+    ]
+
+
+def test_a_leader_named_fully_before_meets_a_list_of_states_one_by_one() -> None:
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed arrived in Addis Ababa on Sunday.\n\n"
+        "Likewise, the Prime Minister ABiy has held talks with leaders of Kenya, Sudan and "
+        "Morocco."
+    )
+    talks = [m for m in meetings(text) if "talks" in m.evidence[0].text]
+    assert sorted(tuple(a.name for a in m.participants) for m in talks) == [
+        ("Abiy Ahmed", "Kenya"),
+        ("Abiy Ahmed", "Morocco"),
+        ("Abiy Ahmed", "Sudan"),
     ]

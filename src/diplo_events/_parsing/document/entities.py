@@ -91,6 +91,15 @@ class Registry:
     states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it, its organs, places
     state_actor: dict[str, Actor] = attrs.Factory(dict)
 
+    def person(self, key: str) -> Actor | None:
+        """The person a name or a part of it names, whatever its case ("ABIY", "ABiy")."""
+        found = self.persons.get(key)
+        if key and not key.istitle():
+            other = self.persons.get(key.title())
+            if other is not None and (found is None or _richness(other) > _richness(found)):
+                found = other
+        return found
+
     def _offer(self, key: str, actor: Actor) -> None:
         """Let a part of ``actor``'s name name it, unless it names someone told as fully
         already ("Jiang Herald" of a headline gives way to "Chinese President Jiang Zemin")."""
@@ -246,12 +255,12 @@ class Registry:
         actor = mention.actor
         if mention.role is Role.PERSON:
             if actor is None:
-                known = self.persons.get(mention.surname or "")
+                known = self.person(mention.surname or "")
                 if known is None:
                     return None
                 actor = attrs.evolve(known, mention=None)
             elif _richness(actor) == 0 or (actor.country is None and actor.organization is None):
-                known = self.persons.get(actor.name) or self.persons.get(mention.surname or "")
+                known = self.person(actor.name) or self.person(mention.surname or "")
                 fuller = known is not None and known.name.endswith(" " + actor.name)
                 if known is not None and (_richness(known) > _richness(actor) or fuller):
                     actor = attrs.evolve(

@@ -427,7 +427,10 @@ def build(ctx: Context) -> Built:
     if location is None and modality is Modality.REALIZED:
         location = _where_before(ctx, parties, date)
     cameo, plover = MEETING[family]
-    groups = _list_split(ctx, [a for a in parties if side_key(a) in _doer_sides(ctx)]) or [parties]
+    doers = _doer_sides(ctx)
+    groups = _list_split(
+        ctx, [a for a in parties if side_key(a) in doers or a.name.lower() in doers]
+    ) or [parties]
     out: list[tuple[Event, Link]] = []
     evidence = (ctx.article.span(ctx.sentence.start, ctx.sentence.end),)
     for group in groups:
@@ -451,8 +454,11 @@ def build(ctx: Context) -> Built:
 
 
 def _doer_sides(ctx: Context) -> set[str]:
+    """The sides of the doers, and the doers' names (a doer the story ties to a state only
+    later is still the doer)."""
     sides: set[str] = set()
     for role in ("doer", "governor_doer", "possessor"):
         for p in ctx.view.phrases(role):
             sides |= {side_key(a.actor) for a in phrase_actors(p) if a.actor is not None}
+            sides |= {a.actor.name.lower() for a in phrase_actors(p) if a.actor is not None}
     return sides
