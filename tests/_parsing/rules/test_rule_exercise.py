@@ -452,3 +452,16 @@ def test_a_day_told_after_a_since_phrase_is_the_exercises() -> None:
                     "on Tuesday.")  # fmt: skip
     assert x.date is not None
     assert x.date.start == dt.date(2024, 3, 5)
+
+
+def test_an_exercise_spoken_of_later_is_the_one_told() -> None:
+    text = (
+        "China's army held military drills near Taiwan on Tuesday.\n\n"
+        "On Wednesday, China slammed the reactions of other nations to its military drills."
+    )
+    found = [
+        e for e in de.parse(text, published="2025-04-02") if isinstance(e, de.MilitaryExercise)
+    ]
+    assert len(found) == 1
+    assert found[0].date is not None
+    assert found[0].date.start.isoformat() == "2025-04-01"
