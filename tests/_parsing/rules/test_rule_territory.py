@@ -980,3 +980,13 @@ def test_ships_leaving_a_port_give_up_no_ground() -> None:
                    "joined the exercise.") == []  # fmt: skip
     [c] = changes("Russian troops left the city of Kherson on Friday.")
     assert c.kind is K.WITHDRAWAL
+
+
+def test_a_capture_spoken_of_later_is_the_one_told() -> None:
+    text = (
+        "Rebels seized the city of Wad Madani on Monday.\n\n"
+        "Their commander said the capture of the city was an act of self-defence, claiming "
+        "the army had planned an attack from Khartoum."
+    )
+    [c] = changes(text)
+    assert [p.name for p in c.places] == ["Wad Madani"]

@@ -317,6 +317,14 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                     break  # "The ministers of the two countries had met in New York in May"
                 target = k  # "the drills": the latest event of that type, whatever its modality
                 break
+            if (
+                cand.link is Link.REFERS
+                and isinstance(ev, TerritorialChange)
+                and isinstance(prev.event, TerritorialChange)
+                and ev.kind is prev.event.kind
+            ):
+                target = k  # "confirmed the fall of the town": the change told before
+                break
             if not _compatible(prev.event, ev) and not _same_exercise(prev.event, ev):
                 continue
             if isinstance(ev, Statement):

@@ -25,7 +25,7 @@ from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import exercise_codes
 from .engine import Built, Context
-from .frames import date_of, lead_day, location_of, phrase_actors, unique_actors
+from .frames import date_of, lead_day, location_of, phrase_actors, spoken_of, unique_actors
 
 __all__ = ["build"]
 
@@ -245,29 +245,6 @@ def _counts_in(norm: str, s: int, e: int) -> tuple[int | None, int | None, int |
             aircraft[0] if aircraft else None)  # fmt: skip
 
 
-def _spoken_of(ctx: Context) -> bool:
-    """Whether a noun trigger depends on a verb that holds no exercise ("criticized the
-    drills", "reactions to its drills"), not on one that does ("began the drills")."""
-    if ctx.view.match.predicate is not None:
-        return False
-    gov, how = ctx.view.governing
-    if gov is None:
-        return False
-    vocab = vocabulary()
-    if any(vocab.has(c, gov.lemma) for c in _TAKES_PART):
-        return False
-    return how in _ABOUT or any(vocab.has(c, gov.lemma) for c in _SPEAKS_OF)
-
-
-#: Verbs that tell of an exercise's holding or course, not of views on it.
-_TAKES_PART = ("take_part_verb", "involve_verb", "ongoing_verb", "happen_verb", "exercise_verb")
-#: Verbs that speak of an exercise ("criticized the drills", "denounced their drills").
-_SPEAKS_OF = ("reporting_verb", "pessimistic_verb", "accuse_verb", "optimistic_verb",
-              "judging_verb", "deny_verb")  # fmt: skip
-#: How a noun depends on a verb that is about it ("reactions to its drills").
-_ABOUT = frozenset({"pp:to", "pp:against", "pp:over", "pp:about", "pp:on"})
-
-
 def _definite(ctx: Context, p: Phrase | None) -> bool:
     if p is None:
         return False
@@ -331,7 +308,7 @@ def build(ctx: Context) -> Built:
     joint = len(sides) >= 2 or bool(ctx.effects.get("joint"))
     cameo, plover = exercise_codes(joint)
     link = Link.NEW
-    if not name and _definite(ctx, ctx.view.match.phrase) and (not parties or _spoken_of(ctx)):
+    if not name and _definite(ctx, ctx.view.match.phrase) and (not parties or spoken_of(ctx.view)):
         # "the drills": the exercise told before; "slammed reactions to its drills": told
         # again in what is said or done about it
         link = Link.REFERS

@@ -29,6 +29,7 @@ __all__ = [
     "location_of",
     "modality_of",
     "phrase_actors",
+    "spoken_of",
     "unique_actors",
 ]
 
@@ -625,3 +626,29 @@ def _aux_words(view: View, pred: Predicate) -> set[str]:
 
 def kind_of_place(pl: PlaceMention) -> LocationKind | None:
     return pl.location.kind
+
+
+def spoken_of(view: View) -> bool:
+    """Whether a noun trigger depends on a verb that speaks of the happening ("criticized the
+    drills", "reactions to its drills", "confirmed the fall of Kabo"), not on one that tells
+    it ("began the drills")."""
+    if view.match.predicate is not None:
+        return False
+    gov, how = view.governing
+    if gov is None:
+        return False
+    vocab = vocabulary()
+    if how == "subject" and vocab.has("be", gov.lemma):
+        return True  # "the capture of the city was an act of self-defence"
+    if any(vocab.has(c, gov.lemma) for c in _TAKES_PART):
+        return False
+    return how in _ABOUT or any(vocab.has(c, gov.lemma) for c in _SPEAKS_OF)
+
+
+#: Verbs that tell of an exercise's holding or course, not of views on it.
+_TAKES_PART = ("take_part_verb", "involve_verb", "ongoing_verb", "happen_verb", "exercise_verb")
+#: Verbs that speak of an exercise ("criticized the drills", "denounced their drills").
+_SPEAKS_OF = ("reporting_verb", "pessimistic_verb", "accuse_verb", "optimistic_verb",
+              "judging_verb", "deny_verb")  # fmt: skip
+#: How a noun depends on a verb that is about it ("reactions to its drills").
+_ABOUT = frozenset({"pp:to", "pp:against", "pp:over", "pp:about", "pp:on"})

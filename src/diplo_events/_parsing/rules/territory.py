@@ -28,7 +28,7 @@ from ..syntax import Phrase, Tag
 from .affiliation import affiliate
 from .codes import territory_codes
 from .engine import Built, Context
-from .frames import date_of, location_of, report_day
+from .frames import date_of, location_of, report_day, spoken_of
 from .unnamed import aligned_party, unnamed_party
 
 __all__ = ["build"]
@@ -253,6 +253,14 @@ def _ground_left(ctx: Context) -> bool:
     )
 
 
+def _definite_noun(ctx: Context) -> bool:
+    """ "the capture", "its withdrawal": a noun trigger with a definite determiner."""
+    p = ctx.view.match.phrase
+    if ctx.view.match.predicate is not None or p is None:
+        return False
+    return ctx.syn.tokens[p.first].low in ("the", "this", "that", "its", "their")
+
+
 def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | None:
     for need in ctx.pattern.require:
         if need == "gainer" and gainer is None:
@@ -406,6 +414,9 @@ def build(ctx: Context) -> Built:
                 else Location(country=country, kind=LocationKind.COUNTRY)
             )  # where control changed: the place that changed hands
     cameo, plover = territory_codes(kind)
+    # "confirmed the fall of Kabo", "the capture of the city was self-defence": the change
+    # told before, spoken of again
+    link = Link.REFERS if _definite_noun(ctx) and spoken_of(ctx.view) else Link.NEW
     return [(
         TerritorialChange(
             id="pending",
@@ -424,5 +435,5 @@ def build(ctx: Context) -> Built:
             places=tuple(places),
             count=_count(ctx),
         ),
-        Link.NEW,
+        link,
     )]  # fmt: skip
