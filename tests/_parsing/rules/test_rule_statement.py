@@ -1228,3 +1228,12 @@ def test_a_speaker_quoted_again_after_others_keeps_the_day_of_the_remarks() -> N
 def test_a_bodys_statement_speaks_for_the_body() -> None:
     [s] = statements("An army statement said government troops were now advancing.")
     assert (s.speaker.name, s.speaker.kind.value) == ("army", "organization")
+
+
+def test_they_after_a_capture_are_the_takers() -> None:
+    text = (
+        "Russian and Venezuelan officials met in Caracas on Monday, the ministry said.\n\n"
+        "The rebels seized two towns on Sunday. They claimed that the accord had failed."
+    )
+    claimed = [s for s in statements(text) if "accord" in s.content]
+    assert [s.speaker.name for s in claimed] == ["rebels"]

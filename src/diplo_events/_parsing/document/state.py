@@ -56,6 +56,7 @@ class DocState:
     last_exercise: tuple[Actor, ...] = ()  # parties of the latest exercise told
     last_exercise_sentence: int = -100
     last_gainer: Actor | None = None
+    last_gainer_sentence: int = -100
     last_town: Location | None = None  # the latest town or city named ("the city" later)
     #: the day of the latest realized happening told with one, and its paragraph
     last_day: DateSpan | None = None
@@ -122,6 +123,7 @@ def advance(
             and ev.gainer is not None
         ):
             changes["last_gainer"] = ev.gainer
+            changes["last_gainer_sentence"] = sentence
     known = dict(state.affiliations)
     if len(known) >= MAX_AFFILIATIONS:
         return attrs.evolve(state, **changes) if changes else state  # type: ignore[arg-type]

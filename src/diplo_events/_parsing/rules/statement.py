@@ -103,6 +103,14 @@ def _speakers(ctx: Context) -> list[Actor]:
         for p in ctx.roles.phrases.get("speaker", ()):
             words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
             last = state.last_speaker
+            gainer = state.last_gainer
+            if (
+                words == ["they"]
+                and gainer is not None
+                and ctx.sentence.index - state.last_gainer_sentence == 1
+                and gainer.kind is not ActorKind.PERSON
+            ):
+                return [gainer]  # "The rebels seized two towns. They claimed ...": the takers
             if (
                 words == ["they"]
                 and recent
