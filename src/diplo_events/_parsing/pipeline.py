@@ -51,6 +51,7 @@ from .annotate.tokens import tokenize
 from .annotate.vocabulary import vocabulary
 from .document.article import Article, Sentence
 from .document.entities import build_registry
+from .document.losers import fill_losers
 from .document.merge import Candidate, Link, assign_ids, merge_traced
 from .document.state import DocState, advance
 from .document.timeline import inherit_dates
@@ -392,7 +393,8 @@ def _run_traced(text: str, published: dt.date | str | None) -> Traced:
             )
         state = advance(state, made, sent.index, sent.paragraph, sent.places)
     merged = merge_traced(candidates)
-    events = assign_ids(fill_locations(inherit_dates([c.event for c in merged], article), article))
+    dated = inherit_dates([c.event for c in merged], article)
+    events = assign_ids(fill_losers(fill_locations(dated, article)))
     return Traced(events, traces, [c.origins for c in merged])
 
 

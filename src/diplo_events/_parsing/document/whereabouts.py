@@ -6,7 +6,8 @@ with no mention: nothing in the text names the place), and only when one state i
 
 * a **territorial change** with no place of a known state happened in the state the story
   is about (:func:`~.article.home_state`: the state it names most, its dateline counting
-  double), else in the dateline's state ("BANGUI - ... government troops retreated");
+  double), else in the dateline's state ("BANGUI - ... government troops retreated"); a
+  place it names that the gazetteer does not know keeps its name and takes that state;
 * a **military exercise** of one state's forces only was held in that state ("Iranian
   troops began drills"), and a joint one in the story's own state when that state takes
   part.
@@ -34,7 +35,7 @@ def fill_locations(events: Sequence[Event], article: Article) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         country = None
-        if isinstance(ev, TerritorialChange) and ev.location is None:
+        if isinstance(ev, TerritorialChange) and (ev.location is None or not ev.location.country):
             states = {p.country for p in ev.places if p.country}
             if not states:
                 country = lead or dateline
@@ -44,7 +45,11 @@ def fill_locations(events: Sequence[Event], article: Article) -> list[Event]:
                 country = next(iter(states))
             elif lead in states:
                 country = lead
-        if country is not None:
+        if country is not None and ev.location is not None:
+            # "the village of Tessit" in a story about Mali: a place of no known state lies
+            # in the story's state
+            ev = attrs.evolve(ev, location=attrs.evolve(ev.location, country=country))
+        elif country is not None:
             ev = attrs.evolve(ev, location=Location(country=country, kind=LocationKind.COUNTRY))
         out.append(ev)
     return out
