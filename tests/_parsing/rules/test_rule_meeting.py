@@ -827,3 +827,18 @@ def test_a_leader_named_fully_before_meets_a_list_of_states_one_by_one() -> None
         ("Abiy Ahmed", "Morocco"),
         ("Abiy Ahmed", "Sudan"),
     ]
+
+
+def test_a_meeting_on_the_same_trip_takes_the_day_told_before() -> None:
+    text = (
+        "Turkish Foreign Minister Ali Demir met his German counterpart in Brussels on Thursday."
+        "\n\nDemir also held a meeting with his Dutch counterpart Hanna Smit."
+    )
+    days = [m.date.start if m.date else None for m in meetings(text)]
+    assert days == [dt.date(2024, 2, 29), dt.date(2024, 2, 29)]
+
+
+def test_a_continent_in_the_topic_is_no_meetings_place() -> None:
+    text = "Kenyan President Amani Odhiambo held talks with Ghana's president on trade in Africa."
+    [m] = meetings(text)
+    assert m.location is None

@@ -13,6 +13,7 @@ import attrs
 from ...model import (
     Actor,
     ActorKind,
+    DatePrecision,
     DateSpan,
     Event,
     Location,
@@ -282,6 +283,26 @@ _READOUT_FRAMES = frozenset({"pp:during", "pp:in", "pp:at", "none"})
 TRIP_PARAGRAPHS = 2
 
 
+def _day_before(ctx: Context, parties: list[Actor]) -> DateSpan | None:
+    """The day of the meeting told before, when one of its sides is in this one too and it
+    was told close by ("X met Y on Sunday. ... X also met Z"): the same trip."""
+    state = ctx.state
+    day = state.last_meeting_day
+    if (
+        day is None
+        or day.precision is not DatePrecision.DAY
+        or ctx.sentence.paragraph - state.last_meeting_paragraph > TRIP_PARAGRAPHS
+        # "a week after ...", "after his visit": measured from something else
+        or OFFSET.search(ctx.article.norm, ctx.sentence.start, ctx.sentence.end)
+        or any(vocabulary().has("time_subordinator", pp.prep) for pp in ctx.syn.pps)
+    ):
+        return None
+    last = {who_key(a) for a in state.last_meeting} | _sides(list(state.last_meeting))
+    if not ({who_key(a) for a in parties} | _sides(parties)) & last:
+        return None
+    return day
+
+
 def _where_before(ctx: Context, parties: list[Actor], date: DateSpan | None) -> Location | None:
     """The place of the meeting told before, when one of its sides is in this one too, it
     was told close by and on the same day (or neither has one): the same trip, as far as the
@@ -326,6 +347,8 @@ def build(ctx: Context) -> Built:
     forum = _forum_bodies(ctx)
     parties.extend(b for b in forum if side_key(b) not in _sides(parties))
     location = location_of(ctx.view, roles, ctx.article.home)
+    if location is not None and location.kind is LocationKind.REGION and not location.country:
+        location = None  # "integration in Africa": a continent is no meeting's place
     home = ctx.article.home
     if (
         home is not None
@@ -424,6 +447,8 @@ def build(ctx: Context) -> Built:
         link = Link.REFERS  # "At the meeting, A thanked B": the meeting told before
     date = date_of(ctx.view, ctx.sentence.dates) or lead_day(ctx.view, ctx.article, ctx.sentence)
     modality = ctx.modality()
+    if date is None and modality is Modality.REALIZED and not ctx.sentence.dates:
+        date = _day_before(ctx, parties)
     if location is None and modality is Modality.REALIZED:
         location = _where_before(ctx, parties, date)
     cameo, plover = MEETING[family]
