@@ -572,3 +572,15 @@ def test_a_day_after_or_before_the_day_told_dates_the_next_sentence(opening: str
     [said] = [e for e in de.parse(text, published="2024-03-09") if isinstance(e, Statement)]
     assert said.date is not None
     assert said.date.start == dt.date(2024, 3, day)
+
+
+def test_a_party_to_a_dated_meeting_speaks_on_its_day() -> None:
+    text = (
+        "Samoan Prime Minister Tui Sailele met Fijian Prime Minister Jone Rabuka in Apia on "
+        "Friday.\n\n"
+        "The leaders took a break for the closing ceremony.\n\n"
+        "Sailele said the meeting was a success."
+    )
+    [said] = [e for e in de.parse(text, published="2024-03-09") if isinstance(e, Statement)]
+    assert said.date is not None
+    assert said.date.start == dt.date(2024, 3, 8)

@@ -48,6 +48,7 @@ import attrs
 
 from ...model import (
     Actor,
+    ActorKind,
     DatePrecision,
     DateSpan,
     Event,
@@ -329,17 +330,48 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
     focus = _measure_offsets(out, article, focus)
     focus = _apply_shifts(out, article, focus)
     latest: dict[type[Event], DateSpan] = {}  # latest realized dated event per type
+    met: tuple[int, set[str], DateSpan] | None = None  # the latest dated meeting's
     for i in sorted(range(len(out)), key=lambda i: out[i].evidence[0].start):
         ev = out[i]
+        paragraph = _paragraph(article, focus, ev)
         if ev.date is None and ev.modality is Modality.REALIZED:
             date = _inherited(ev, article, focus, scenes, kinds, latest)
+            if date is None and isinstance(ev, Statement) and met is not None:
+                date = _spoken_at(ev, paragraph, met)
             if date is not None:
                 ev = out[i] = attrs.evolve(
                     ev, date=date, confidence=round(ev.confidence * INHERITED_CONFIDENCE, 4)
                 )
         if ev.date is not None and ev.modality is Modality.REALIZED:
             latest[type(ev)] = ev.date
+            if isinstance(ev, Meeting) and ev.date.precision is DatePrecision.DAY:
+                met = (paragraph, _who(ev.participants), ev.date)
     return out
+
+
+#: A statement with no day, by one who took part in a meeting told at most this many
+#: paragraphs before, was made at that meeting, on its day ("Tuilaepa said the meeting was
+#: a success", "Yeltsin told reporters after the signing").
+SPOKEN_AT_PARAGRAPHS = 4
+
+
+def _who(actors: Sequence[Actor]) -> set[str]:
+    """The sides of ``actors`` and the names of its persons."""
+    return {side_key(a) for a in actors} | {a.name for a in actors if a.kind is ActorKind.PERSON}
+
+
+def _paragraph(article: Article, focus: Focus, ev: Event) -> int:
+    n = focus.sentence_at(ev.evidence[0].start)
+    return article.sentences[n].paragraph if n is not None else -1
+
+
+def _spoken_at(
+    ev: Statement, paragraph: int, met: tuple[int, set[str], DateSpan]
+) -> DateSpan | None:
+    told, who, day = met
+    if paragraph - told > SPOKEN_AT_PARAGRAPHS or not _who([ev.speaker]) & who:
+        return None
+    return day
 
 
 def _measure_offsets(out: list[Event], article: Article, focus: Focus) -> Focus:
