@@ -226,3 +226,17 @@ def test_a_rebel_officer_never_speaks_for_the_state() -> None:
     )
     [s] = [e for e in de.parse(text, published="2012-12-19") if isinstance(e, de.Statement)]
     assert (s.speaker.name, s.speaker.country) == ("Jean Ndoli", None)
+
+
+def test_a_state_told_later_in_an_appositive_holds_for_the_whole_story() -> None:
+    text = (
+        'LIMA, Peru - Peru said its troops captured the outpost. "This is false," said Carlos '
+        "Larreategui, a government spokesman.\n\n"
+        "Larreategui, the Ecuadorean spokesman, invited journalists to visit the base."
+    )
+    speakers = {
+        (e.speaker.name, e.speaker.country)
+        for e in de.parse(text, published="1995-02-20")
+        if isinstance(e, de.Statement) and "Larreategui" in e.speaker.name
+    }
+    assert {country for _, country in speakers} == {"ECU"}

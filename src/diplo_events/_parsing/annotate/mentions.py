@@ -737,6 +737,15 @@ def find_mentions(
                                mention=_span(original, c_start, c_end))  # fmt: skip
                 places.append(PlaceMention(c_start, c_end, loc, prep))
                 continue
+            if _APPOSED_AFTER.match(norm, c_end):
+                # "Larreategui, the Ecuadorean spokesman,": the surname with what it is
+                aff, app_title, app_group = _appositive(norm, c_start, c_end, start, end, groups)
+                if aff is not None and app_title is not None and app_group is not None:
+                    used_groups.add(app_group)
+                    person = _person(name, app_title, aff, _span(original, c_start, c_end))
+                    actors.append(ActorMention(c_start, c_end, person, Role.PERSON, prep,
+                                               surname=real[0]))  # fmt: skip
+                    continue
             actors.append(ActorMention(c_start, c_end, None, Role.PERSON, prep, surname=real[0]))
             continue
         if (

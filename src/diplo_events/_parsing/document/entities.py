@@ -260,7 +260,11 @@ class Registry:
                     return None
                 actor = attrs.evolve(known, mention=None)
             elif _richness(actor) == 0 or (actor.country is None and actor.organization is None):
-                known = self.person(actor.name) or self.person(mention.surname or "")
+                # the fullest reading under the name or the surname ("Carlos Larreategui, a
+                # government spokesman" and, later, "Larreategui, the Ecuadorean spokesman")
+                found = [k for k in (self.person(actor.name), self.person(mention.surname or ""))
+                         if k is not None]  # fmt: skip
+                known = max(found, key=_richness) if found else None
                 fuller = known is not None and known.name.endswith(" " + actor.name)
                 if known is not None and (_richness(known) > _richness(actor) or fuller):
                     actor = attrs.evolve(
