@@ -1237,3 +1237,12 @@ def test_they_after_a_capture_are_the_takers() -> None:
     )
     claimed = [s for s in statements(text) if "accord" in s.content]
     assert [s.speaker.name for s in claimed] == ["rebels"]
+
+
+def test_a_body_described_in_its_own_sentence_is_the_body_named() -> None:
+    text = (
+        "The Rapid Support Forces seized the city of Wad Madani on Monday, the paramilitary "
+        "group announced on Tuesday."
+    )
+    [s] = statements(text)
+    assert s.speaker.organization == "RSF"

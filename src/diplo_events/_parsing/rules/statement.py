@@ -248,6 +248,9 @@ def _unnamed_speaker(ctx: Context) -> Actor | None:
         aligned = aligned_party(ctx.syn, p)
         if aligned is not None:
             return aligned  # "Forces aligned with the GNA said ..."
+        body = _described_body(ctx, p)
+        if body is not None:
+            return body  # "The RSF took the city, the paramilitary group announced"
         found = unnamed_party(ctx.syn, p)
         # "the press service for the district": an organ of a side, no news outlet
         # (not a press body's own name: "the Media Association of Fiji")
@@ -260,6 +263,27 @@ def _unnamed_speaker(ctx: Context) -> Actor | None:
         if issuer is not None:
             return issuer  # "An army statement said": the army
     return None
+
+
+def _described_body(ctx: Context, p: Phrase) -> Actor | None:
+    """The one body the sentence names, for a speaker told as "the <...> group" (or
+    movement, militia, alliance ...)."""
+    syn = ctx.syn
+    if syn.tokens[p.first].low != "the" or p.head_word not in _GROUP_HEADS:
+        return None
+    bodies = {
+        a.actor.organization: a.actor
+        for a in ctx.sentence.actors
+        if a.actor is not None
+        and a.actor.organization
+        and a.actor.kind in (ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP)
+        and not (syn.start(p.first) <= a.start < syn.end(p.end))
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+#: Head nouns that describe a body without naming it ("the paramilitary group").
+_GROUP_HEADS = frozenset(w.split()[-1] for w in lexicon().group_nouns if w.startswith("the "))
 
 
 def _issuer(ctx: Context, p: Phrase) -> Actor | None:
