@@ -382,3 +382,8 @@ def test_date_lines_with_long_runs_of_spaces_take_linear_time(cpu_limit: CpuLimi
 )
 def test_date_lines_with_runs_of_spaces_are_still_date_lines(line: str) -> None:
     assert blanked(clean(line + "\n\nRussia met China."), line)
+
+
+def test_a_first_line_that_opens_a_quotation_is_no_headline() -> None:
+    cleaned = clean('A Downing Street spokesperson said:\n\n"The talks were good."')
+    assert [b.kind.value for b in cleaned.blocks] == ["prose", "prose"]

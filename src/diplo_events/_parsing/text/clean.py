@@ -524,7 +524,8 @@ def _paragraphs(norm: str) -> list[tuple[int, int]]:
 
 
 def _is_title(line: str) -> bool:
-    return len(line) <= 200 and not line.endswith(".") and len(line.split()) >= 2
+    # ("A spokesperson said:" opens the text it introduces: no headline)
+    return len(line) <= 200 and not line.endswith((".", ":")) and len(line.split()) >= 2
 
 
 def _blocks(norm: str) -> list[Block]:
