@@ -353,3 +353,10 @@ def test_a_title_of_a_state_after_a_name_gives_the_persons_state() -> None:
     ruiz = actor_at(mentions(text), text, "Fernando Ruiz").actor
     assert ruiz is not None
     assert (ruiz.country, ruiz.title) == ("PAN", "Minister of Foreign Affairs")
+
+
+def test_a_spokesman_of_a_states_opposition_is_not_the_states() -> None:
+    text = "A spokesman for the Afghan opposition, Mohammed Abil, said the town had fallen."
+    abil = actor_at(mentions(text), text, "Mohammed Abil").actor
+    assert abil is not None
+    assert abil.country is None

@@ -1371,6 +1371,12 @@ def _appositive(
             return None, None, None
         for g in reversed(groups):
             if lo <= g.start and g.end <= c_start - 2 and g.affiliation is not None:
+                after = norm[g.end : c_start - 2].lower().split()
+                if g.affiliation.kind is ActorKind.STATE and any(
+                    vocabulary().has("non_state_word", w) for w in after
+                ):
+                    # "a spokesman for the Afghan opposition, X": not the state's
+                    return None, None, None
                 before = norm[max(lo, g.start - 8) : g.start].lower()
                 if before.endswith(("to ", "in ", "on ", "to the ", "in the ", "at the ", "at ")):
                     continue  # "Kenya's ambassador to the UN, X": the UN is the posting
