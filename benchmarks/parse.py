@@ -82,14 +82,17 @@ def corpus(texts: list[str], size: int) -> list[str]:
     return out
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """The best wall time of ``repeat`` calls of ``fn`` (after a gc.collect())."""
+def best(
+    fn: Callable[[], object], repeat: int, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    """The best time of ``repeat`` calls of ``fn`` (after a gc.collect()), by ``clock``:
+    wall time, or CPU time with ``time.process_time``."""
     times = []
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = clock()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return min(times)
 
 
@@ -128,17 +131,6 @@ def spacy_pass(articles: list[str]) -> Callable[[], object] | None:
 
     run()  # warm up
     return run
-
-
-def cpu(fn: Callable[[], object], repeat: int) -> float:
-    """The best CPU time (``time.process_time``) of ``repeat`` calls of ``fn``."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return min(times)
 
 
 def regex_pass(joined: str) -> int:
@@ -210,9 +202,9 @@ def main() -> None:
     t_small = best(lambda: parse_all(small), args.repeat)
     t_regex = best(lambda: regex_pass(joined), args.repeat)
     t_prep = best(lambda: preparatory(big), args.repeat)
-    c_big = cpu(lambda: parse_all(big), args.repeat)
+    c_big = best(lambda: parse_all(big), args.repeat, time.process_time)
     spacy_run = spacy_pass(big)
-    c_spacy = cpu(spacy_run, args.repeat) if spacy_run is not None else None
+    c_spacy = best(spacy_run, args.repeat, time.process_time) if spacy_run is not None else None
 
     print(f"python {platform.python_version()} on {platform.machine()}, {sys.platform}")
     print(f"corpus: {label}, repeated to {len(big)} articles, {chars:,} chars, {size_mb:.2f} MB")
