@@ -842,3 +842,16 @@ def test_a_continent_in_the_topic_is_no_meetings_place() -> None:
     text = "Kenyan President Amani Odhiambo held talks with Ghana's president on trade in Africa."
     [m] = meetings(text)
     assert m.location is None
+
+
+def test_a_named_forum_taken_part_in_is_a_meeting_of_its_own() -> None:
+    text = (
+        "Estonian Foreign Minister Karl Tamm met Latvian Foreign Minister Anna Berzina in Riga "
+        "on Monday.\n\n"
+        "Tanzanian President Amani Mushi returned from Reykjavik, where he took part in the "
+        "Nordic-African Forum."
+    )
+    forum = [m for m in meetings(text) if "Forum" in m.evidence[0].text]
+    assert [[a.name for a in m.participants] for m in forum] == [
+        ["Amani Mushi", "Nordic-African Forum"]
+    ]

@@ -122,8 +122,12 @@ def _forum_bodies(ctx: Context) -> list[Actor]:
     if p is None or not vocab.has("forum_noun", syn.lemmas[m.first]):
         return []
     gov, how = ctx.view.governing
+    # "took part in": the verb with its object noun, as the vocabulary lists it
+    joined = f"{gov.lemma} {gov.object.head_word}" if gov is not None and gov.object else ""
     if gov is None or not (
+        # "attended the summit", "took part in the forum"
         (how == "object" and vocab.has("take_part_verb", gov.lemma))
+        or (how == "pp:in" and vocab.has("take_part_verb", joined))
         or (how == "subject" and vocab.has("gathering_verb", gov.lemma))
     ):
         return []
@@ -188,8 +192,8 @@ def _definite_reference(ctx: Context) -> bool:
             and (syn.tags[m.first] == Tag.VERB)
         )
     p = m.phrase
-    if p is None:
-        return False
+    if p is None or (m.first > 0 and syn.tokens[m.first].text[:1].isupper()):
+        return False  # "the Nordic-African Forum": a gathering's name, not the one told
     det = syn.tokens[p.first].low
     return det in ("the", "this", "that", "these", "their", "his", "her", "its", "monday's",
                    "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's",
