@@ -100,3 +100,11 @@ def test_a_fronted_phrase_belongs_to_the_verb_past_an_appositive() -> None:
     syn = syntax_of("During talks with Jose Ruiz, the Panamanian envoy, Mirzoyan discussed trade.")
     discuss = _pred(syn, "discuss")
     assert [pp.prep for pp in discuss.pre_pps][:1] == ["during"]
+
+
+def test_a_participle_opening_before_are_is_done_by_the_phrase_after() -> None:
+    syn = syntax_of("Taking part in the drill are contingents from Uganda and Zambia.")
+    take = _pred(syn, "take")
+    assert take.subject_how == "inverted"
+    assert take.subject is not None
+    assert _words(syn, take.subject).startswith("contingents")

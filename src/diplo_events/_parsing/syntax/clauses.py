@@ -651,6 +651,12 @@ class _Context:
         same = self._preds_in(seg)
         k = self._index_in(pred, same)
         floor = same[k - 1].end if k > 0 else seg.first
+        if pred.gerund and pred.first == 0 and k + 1 < len(same):
+            # "Taking part in the drills are units from X": the phrase after "are" does it
+            be = same[k + 1]
+            if self.vocab.has("be", be.lemma) and be.object is not None:
+                pred.subject, pred.subject_how = be.object, "inverted"
+                return
         if pred.infinitive and pred.governor is not None:
             gov = pred.governor
             self.subject(gov)
