@@ -240,3 +240,34 @@ def test_a_state_told_later_in_an_appositive_holds_for_the_whole_story() -> None
         if isinstance(e, de.Statement) and "Larreategui" in e.speaker.name
     }
     assert {country for _, country in speakers} == {"ECU"}
+
+
+def test_two_people_of_one_surname_stay_two() -> None:
+    text = (
+        "Tanzanian President Samia Suluhu Hassan met Kenyan President William Ruto on Monday."
+        "\n\nOpposition lawmaker Ali Hassan criticized the deal."
+    )
+    [s] = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
+    assert s.speaker.name == "Ali Hassan"
+
+
+def test_an_opposition_leader_is_no_fighter() -> None:
+    text = (
+        "NAIROBI - Al-Shabaab militants seized the town of Elwak on Monday. Al-Shabaab said it "
+        "controlled the town. Opposition Leader Raila Odinga said the government had failed."
+    )
+    odinga = [
+        e.speaker
+        for e in de.parse(text, published="2024-03-06")
+        if isinstance(e, de.Statement) and e.speaker.name == "Raila Odinga"
+    ]
+    assert [a.organization for a in odinga] == [None]
+
+
+def test_a_sentence_adverb_is_no_name() -> None:
+    [s] = [
+        e
+        for e in de.parse("Separately, the Russian spokesman said the talks had failed.")
+        if isinstance(e, de.Statement)
+    ]
+    assert s.speaker.country == "RUS"

@@ -24,3 +24,12 @@ def test_fighters_of_no_state_take_ground_from_the_state_it_lies_in() -> None:
 def test_a_state_taking_ground_gets_no_loser_made_up() -> None:
     [c] = _changes("Kenyan troops seized the village of Tessit on Sunday.")
     assert c.loser is None
+
+
+def test_peacekeepers_take_no_ground_from_the_state() -> None:
+    text = (
+        "MOGADISHU, Somalia - African Union peacekeepers took control of the village of Bulo "
+        "Marer on Monday."
+    )
+    [c] = _changes(text)
+    assert c.loser is None

@@ -50,11 +50,23 @@ def test_ground_lost_with_no_place_named_lies_in_the_state_the_story_is_about() 
     assert retreat.location.country == "MLI"
 
 
-def test_else_in_the_datelines_state() -> None:
-    text = "BANGUI - Government troops retreated on Sunday after a brief exchange of fire."
-    retreat = _one(text, TerritorialChange)
-    assert retreat.location is not None
-    assert retreat.location.country == "CAF"
+def test_a_dateline_abroad_places_no_ground() -> None:
+    text = (
+        "WASHINGTON (Reuters) - Rebels seized the village of Um Kadada on Sunday, a State "
+        "Department spokesman said."
+    )
+    taken = _one(text, TerritorialChange)
+    assert taken.location is not None
+    assert taken.location.country is None
+    assert taken.loser is None
+
+
+def test_a_one_state_exercise_told_from_another_state_is_not_placed_at_home() -> None:
+    text = (
+        "SEOUL - A U.S. aircraft carrier group held drills on Tuesday, South Korea's military said."
+    )
+    drill = _one(text, MilitaryExercise)
+    assert drill.location is None
 
 
 def test_a_place_of_no_known_state_is_left_as_told() -> None:

@@ -465,3 +465,12 @@ def test_an_exercise_spoken_of_later_is_the_one_told() -> None:
     assert len(found) == 1
     assert found[0].date is not None
     assert found[0].date.start.isoformat() == "2025-04-01"
+
+
+def test_an_exercise_of_other_parties_spoken_of_is_another_one() -> None:
+    text = (
+        "Russia held naval drills in the Baltic Sea on Monday.\n\n"
+        "China condemned the drills by the United States and Japan near Okinawa."
+    )
+    sides = sorted(tuple(sorted(a.country or "" for a in x.participants)) for x in exercises(text))
+    assert sides == [("JPN", "USA"), ("RUS",)]

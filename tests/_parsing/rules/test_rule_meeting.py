@@ -855,3 +855,22 @@ def test_a_named_forum_taken_part_in_is_a_meeting_of_its_own() -> None:
     assert [[a.name for a in m.participants] for m in forum] == [
         ["Amani Mushi", "Nordic-African Forum"]
     ]
+
+
+def test_the_one_briefed_after_talks_took_no_part_in_them() -> None:
+    [m] = meetings("Blinken briefed Zelensky after his talks with Lavrov in Geneva on Friday.")
+    assert [a.name for a in m.participants] == ["Blinken", "Lavrov"]
+
+
+def test_talks_between_others_are_theirs_alone() -> None:
+    text = "Blinken stressed the need for progress in the negotiations between Israel and Hamas."
+    assert [[a.name for a in m.participants] for m in meetings(text)] == [["Israel", "Hamas"]]
+
+
+def test_talks_with_a_doer_of_their_own_take_no_one_from_the_story() -> None:
+    text = (
+        "Blinken met Wang Yi in Beijing on Friday.\n\n"
+        "Separately, in talks with Iran, negotiators made progress on the nuclear file."
+    )
+    for m in meetings(text):
+        assert {"Blinken", "Iran"} - {a.name for a in m.participants}

@@ -1246,3 +1246,20 @@ def test_a_body_described_in_its_own_sentence_is_the_body_named() -> None:
     )
     [s] = statements(text)
     assert s.speaker.organization == "RSF"
+
+
+def test_an_offset_inside_what_was_said_keeps_the_day() -> None:
+    [s] = statements("Putin says talks with Ukraine could resume two weeks after the election.")
+    assert s.date is not None
+
+
+def test_a_letter_says_what_it_says() -> None:
+    [s] = statements("Kenya received a letter from Somalia saying the talks were off.")
+    assert s.speaker.country == "SOM"
+
+
+def test_an_official_who_is_also_a_professor_speaks() -> None:
+    [s] = statements(
+        "Interior Minister Professor Kithure Kindiki said the militants were repelled."
+    )
+    assert "Kindiki" in s.speaker.name

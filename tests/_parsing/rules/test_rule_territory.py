@@ -990,3 +990,12 @@ def test_a_capture_spoken_of_later_is_the_one_told() -> None:
     )
     [c] = changes(text)
     assert [p.name for p in c.places] == ["Wad Madani"]
+
+
+def test_a_capture_denied_elsewhere_is_not_the_one_told() -> None:
+    text = (
+        "Russian forces captured Avdiivka on Saturday.\n\n"
+        "Ukraine's army denied the capture of Robotyne."
+    )
+    found = sorted((c.modality.value, [p.name for p in c.places]) for c in changes(text))
+    assert found == [("negated", ["Robotyne"]), ("realized", ["Avdiivka"])]

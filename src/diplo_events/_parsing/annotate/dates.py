@@ -41,7 +41,7 @@ OFFSET = re.compile(
     # "the following day", "the next day", "the previous day": one day after / before
     r"|the (?P<day>following|next|previous|preceding) day"
     # "the day before", "the day after (the talks)"
-    r"|the day (?P<dayway>before|after))\b",
+    r"|the day (?P<dayway>before|after)(?! (?:tomorrow|yesterday)))\b",
     re.IGNORECASE,
 )
 

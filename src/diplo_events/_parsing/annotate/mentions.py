@@ -737,7 +737,7 @@ def find_mentions(
                                mention=_span(original, c_start, c_end))  # fmt: skip
                 places.append(PlaceMention(c_start, c_end, loc, prep))
                 continue
-            if _APPOSED_AFTER.match(norm, c_end):
+            if _APPOSED_AFTER.match(norm, c_end) and not _adverb(name):
                 # "Larreategui, the Ecuadorean spokesman,": the surname with what it is
                 aff, app_title, app_group = _appositive(norm, c_start, c_end, start, end, groups)
                 if aff is not None and app_title is not None and app_group is not None:
@@ -1335,7 +1335,11 @@ def _appositive(
         if _CIVIL.search(phrase):
             return None, None, None  # "the head of a human rights group"
         # "Name, the Taliban spokesperson," / "Name, Minister of Foreign Affairs of Panama,"
-        title_first = any(g.start == c_end + 2 and g.roles for g in groups)
+        title_first = (
+            any(g.start == c_end + 2 and g.roles for g in groups)
+            and norm.startswith(",", stop)
+            and " and " not in phrase
+        )
         if phrase.split(" ", 1)[0] in _DETERMINERS or title_first:
             kin = _KIN_OF.match(phrase) is not None
             for g in groups:
@@ -1391,6 +1395,13 @@ def _appositive(
         if titled and len(segment) <= 4:
             return None, " ".join(titled[-1].roles), titled[-1].end
     return None, None, None
+
+
+def _adverb(word: str) -> bool:
+    """ "Separately", "Nevertheless": a sentence adverb, no name."""
+    low = word.lower()
+    vocab = vocabulary()
+    return vocab.has("adverb", low) or (low.endswith("ly") and len(low) > 5)
 
 
 def _has_verb(words: list[str]) -> bool:

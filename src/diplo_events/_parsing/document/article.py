@@ -77,17 +77,20 @@ HOME_LEAD = 1.5
 DATELINE_WEIGHT = 2
 
 
-def _counts(article: Article) -> Counter[str]:
+def _counts(article: Article, dateline: bool = True) -> Counter[str]:
     counts = Counter(article.states)
-    if article.home is not None and article.home.country:
+    if dateline and article.home is not None and article.home.country:
         counts[article.home.country] += DATELINE_WEIGHT
     return counts
 
 
-def home_state(article: Article, exclude: Iterable[str] = ()) -> str | None:
-    """The state the story treats as its own, leaving out ``exclude``."""
+def home_state(
+    article: Article, exclude: Iterable[str] = (), *, dateline: bool = True
+) -> str | None:
+    """The state the story treats as its own, leaving out ``exclude``; with ``dateline``
+    false, by what the text names alone (a dateline tells where the reporter was)."""
     skip = set(exclude)
-    ranked = [(c, n) for c, n in _counts(article).most_common() if c not in skip]
+    ranked = [(c, n) for c, n in _counts(article, dateline).most_common() if c not in skip]
     if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
         return None
     if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:

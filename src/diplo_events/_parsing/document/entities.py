@@ -68,6 +68,13 @@ def _role(word: str) -> str:
     return _SAME_ROLE.get(low, low)
 
 
+def _same_person(name: str, other: str) -> bool:
+    """Whether one name is the other with words left off its front ("Carlos Larreategui" and
+    "Larreategui"), not another person's of the same surname ("Ali Hassan", "Samia Suluhu
+    Hassan")."""
+    return name == other or name.endswith(" " + other) or other.endswith(" " + name)
+
+
 def _richness(actor: Actor) -> int:
     return (
         (actor.country is not None) + (actor.organization is not None) + (actor.title is not None)
@@ -197,7 +204,7 @@ class Registry:
         """Whether a title says its holder fights the state ("Rebel Colonel", "insurgent
         commander"): one of the story's armed group, never the state's."""
         vocab = vocabulary()
-        return any(vocab.has("non_state_word", w) for w in (title or "").lower().split())
+        return any(vocab.has("fighter_title_word", w) for w in (title or "").lower().split())
 
     def _domestic(
         self, title: str | None, places: frozenset[str], *, visit: bool = False
@@ -262,9 +269,16 @@ class Registry:
             elif _richness(actor) == 0 or (actor.country is None and actor.organization is None):
                 # the fullest reading under the name or the surname ("Carlos Larreategui, a
                 # government spokesman" and, later, "Larreategui, the Ecuadorean spokesman")
-                found = [k for k in (self.person(actor.name), self.person(mention.surname or ""))
-                         if k is not None]  # fmt: skip
-                known = max(found, key=_richness) if found else None
+                by_name = self.person(actor.name)
+                by_surname = self.person(mention.surname or "")
+                known = by_name or by_surname
+                if (
+                    by_name is not None
+                    and by_surname is not None
+                    and _richness(by_surname) > _richness(by_name)
+                    and _same_person(actor.name, by_surname.name)
+                ):
+                    known = by_surname
                 fuller = known is not None and known.name.endswith(" " + actor.name)
                 if known is not None and (_richness(known) > _richness(actor) or fuller):
                     actor = attrs.evolve(

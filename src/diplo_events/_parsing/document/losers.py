@@ -29,7 +29,7 @@ def fill_losers(events: Sequence[Event]) -> list[Event]:
             and ev.kind is TerritorialChangeKind.CAPTURE
             and ev.loser is None
             and ev.gainer is not None
-            and ev.gainer.kind is not ActorKind.STATE
+            and ev.gainer.kind is ActorKind.ARMED_GROUP
             and ev.gainer.country is None
             and ev.location is not None
             and ev.location.country is not None

@@ -322,6 +322,11 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                 and isinstance(ev, TerritorialChange)
                 and isinstance(prev.event, TerritorialChange)
                 and ev.kind is prev.event.kind
+                and ev.modality is prev.event.modality
+                and (
+                    not ev.places
+                    or {p.name for p in ev.places} & {p.name for p in prev.event.places}
+                )
             ):
                 target = k  # "confirmed the fall of the town": the change told before
                 break

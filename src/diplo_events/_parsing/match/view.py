@@ -46,6 +46,8 @@ def _takes_part(gov: Predicate, how: str, syn: SentenceSyntax) -> bool:
 
 
 _FRAMING = frozenset({"pp:after", "pp:following", "pp:during", "pp:at", "pp:in"})
+#: Of those, the ones that place the governing verb's doing at the happening itself.
+_AT_MEETING = frozenset({"pp:during", "pp:at", "pp:in"})
 
 
 def _contains(p: Phrase | None, i: int) -> bool:
@@ -200,14 +202,16 @@ class View:
                        _contains(pp.phrase, m.first)
                        for pp in (*gov.pps, *gov.pre_pps)):  # fmt: skip
                 return []
+            if how == "pp:in" and self.phrases("pp:between"):
+                return []  # "progress in the negotiations between X and Y": theirs
             doer = gov.doer
             if doer is not None and vocabulary().has("source_noun", doer.head_word):
                 return []  # "sources said after the meeting": informants, not parties
             return [doer] if doer is not None and not _contains(doer, m.first) else []
         if role == "framing_addressee":
-            # "X told Y in a morning meeting": the one told at the meeting
+            # "X told Y in a morning meeting": the one told at the meeting (not after it)
             gov, how = self.governing
-            if gov is None or how not in _FRAMING or m.phrase is None:
+            if gov is None or how not in _AT_MEETING or m.phrase is None:
                 return []
             if not vocabulary().has("addressee_verb", gov.lemma):
                 return []

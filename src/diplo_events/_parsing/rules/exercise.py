@@ -248,7 +248,7 @@ def _counts_in(norm: str, s: int, e: int) -> tuple[int | None, int | None, int |
 def _definite(ctx: Context, p: Phrase | None) -> bool:
     if p is None:
         return False
-    return ctx.syn.tokens[p.first].low in ("the", "this", "these", "that", "its", "their")
+    return vocabulary().has("definite_determiner", ctx.syn.tokens[p.first].low)
 
 
 #: A detail sentence ("It involves 3,000 troops") adds to an exercise told at most this
@@ -308,7 +308,12 @@ def build(ctx: Context) -> Built:
     joint = len(sides) >= 2 or bool(ctx.effects.get("joint"))
     cameo, plover = exercise_codes(joint)
     link = Link.NEW
-    if not name and _definite(ctx, ctx.view.match.phrase) and (not parties or spoken_of(ctx.view)):
+    told = {side_key(a) for a in ctx.state.last_exercise}
+    if (
+        not name
+        and _definite(ctx, ctx.view.match.phrase)
+        and (not parties or (spoken_of(ctx.view) and {side_key(a) for a in parties} <= told))
+    ):
         # "the drills": the exercise told before; "slammed reactions to its drills": told
         # again in what is said or done about it
         link = Link.REFERS

@@ -280,7 +280,7 @@ def _topics(ctx: Context) -> tuple[str, ...]:
 
 #: How a meeting noun depends on its verb when it frames a readout's next meeting
 #: ("During the meeting with X, ...", "In a separate meeting with X, ...").
-_READOUT_FRAMES = frozenset({"pp:during", "pp:in", "pp:at", "none"})
+_READOUT_FRAMES = frozenset({"pp:during", "pp:in", "pp:at"})
 
 #: A meeting with no place of its own, told at most this many paragraphs after a meeting
 #: of one of its sides, took place where that one did ("He also met ...").
@@ -321,6 +321,12 @@ def _where_before(ctx: Context, parties: list[Actor], date: DateSpan | None) -> 
     if not _sides(parties) & _sides(list(state.last_meeting)):
         return None
     return state.last_meeting_location
+
+
+def _own_doer(ctx: Context) -> bool:
+    """Whether the clause names who does what it tells ("in talks with Iran, negotiators
+    made progress"), so no one else is to be taken from the story."""
+    return any(ctx.view.phrases(r) for r in ("framing_doer", "governor_doer", "doer"))
 
 
 def _protagonist(ctx: Context, parties: list[Actor]) -> Actor | None:
@@ -420,6 +426,7 @@ def build(ctx: Context) -> Built:
             parties
             and ctx.view.phrases("pp:with")
             and ctx.view.governing[1] in _READOUT_FRAMES
+            and (_plural_subject(ctx) or not _own_doer(ctx))
             and (lead := _protagonist(ctx, parties))
         ):
             # "During the meeting with X, the sides discussed ...": a readout's next meeting,
@@ -451,9 +458,12 @@ def build(ctx: Context) -> Built:
         link = Link.REFERS  # "At the meeting, A thanked B": the meeting told before
     date = date_of(ctx.view, ctx.sentence.dates) or lead_day(ctx.view, ctx.article, ctx.sentence)
     modality = ctx.modality()
-    if date is None and modality is Modality.REALIZED and not ctx.sentence.dates:
+    on_trip = modality is Modality.REALIZED and not (
+        ctx.view.predicate is not None and ctx.view.predicate.past_perfect
+    )  # ("had previously met X during a visit to Kyiv": another time)
+    if date is None and on_trip and not ctx.sentence.dates:
         date = _day_before(ctx, parties)
-    if location is None and modality is Modality.REALIZED:
+    if location is None and on_trip:
         location = _where_before(ctx, parties, date)
     cameo, plover = MEETING[family]
     doers = _doer_sides(ctx)

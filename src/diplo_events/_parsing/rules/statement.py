@@ -482,8 +482,11 @@ def _text(ctx: Context, first: int, end: int) -> str:
 
 
 #: A statement with no day of its own takes the day of the same speaker's statement told at
-#: most this many paragraphs before, or of a meeting its side took part in.
+#: most this many paragraphs before.
 CONTINUATION_PARAGRAPHS = 8
+#: A statement made at a gathering ("told a news conference") with no day of its own takes
+#: the day of the happening told at most this many paragraphs before.
+GATHERING_PARAGRAPHS = 2
 
 
 def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
@@ -509,6 +512,7 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
         and p.first == p.segment.first
         and p.segment is not pred.segment
         and (p.gerund or p.participle)
+        and p.subject is not None
         and p.subject is pred.subject
     }
     for d in ctx.sentence.dates:
@@ -551,7 +555,8 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
     own = _own_date(ctx, content)
     if own is not None:
         return own
-    if OFFSET.search(ctx.article.norm, ctx.sentence.start, ctx.sentence.end):
+    shift = OFFSET.match(ctx.article.norm, ctx.sentence.start, ctx.sentence.end)
+    if shift is not None:
         return None  # "The following day, X said": counted from a day told before
     syn = ctx.syn
     m = ctx.view.match
@@ -581,7 +586,7 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
     if (
         at_gathering
         and state.last_day is not None
-        and paragraph - state.last_day_paragraph <= CONTINUATION_PARAGRAPHS
+        and paragraph - state.last_day_paragraph <= GATHERING_PARAGRAPHS
     ):
         return state.last_day  # "told a news conference" about the day's happening
     return None

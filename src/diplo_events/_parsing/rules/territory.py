@@ -258,7 +258,7 @@ def _definite_noun(ctx: Context) -> bool:
     p = ctx.view.match.phrase
     if ctx.view.match.predicate is not None or p is None:
         return False
-    return ctx.syn.tokens[p.first].low in ("the", "this", "that", "its", "their")
+    return vocabulary().has("definite_determiner", ctx.syn.tokens[p.first].low)
 
 
 def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | None:

@@ -85,6 +85,7 @@ class Predicate:
     modal: Modal = Modal.NONE
     passive: bool = False
     perfect: bool = False
+    past_perfect: bool = False  # "had met": before the time the story tells
     infinitive: bool = False
     gerund: bool = False  # an -ing form with no "be" before it
     participle: bool = False  # an -ed form with no auxiliary ("the town captured by ...")
@@ -324,6 +325,7 @@ def _verb_groups(
             if last_aux in ("been",) and VerbForm.PARTICIPLE in verb_forms:
                 pred.passive = True
             pred.perfect = any(a in _HAVE for a in auxes)
+            pred.past_perfect = "had" in auxes
             if auxes and auxes[0] in ("being", "having") and not infinitive:
                 pred.gerund = True  # "after being sworn in", "having met X"
             if not auxes and not infinitive:
@@ -682,7 +684,11 @@ class _Context:
             # "X questioned Y's remarks noting ...": a saying told along, by the verb's doer
             prev = same[k - 1]
             self.subject(prev)
-            if prev.subject is not None and prev.subject.first < prev.first:
+            said_by_object = prev.object is not None and (
+                self.vocab.has("statement_noun", prev.object.head_word)
+                or self.vocab.has("source_document_noun", prev.object.head_word)
+            )  # "received a letter from Y saying ...": the letter says it
+            if prev.subject is not None and prev.subject.first < prev.first and not said_by_object:
                 pred.subject, pred.subject_how = prev.subject, "shared"
                 return
         found = self._subject_in_seg(pred, floor)
