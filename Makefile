@@ -48,7 +48,7 @@ $(TEST_STAMP): pyproject.toml | $(VPY)
 demo: $(BASE_STAMP)  ## install into .venv and extract the seed article's events as a table
 	$(VENV)/bin/diplo-events extract --published 2021-08-13 --format table $(SEED)
 
-test: lint typecheck unit docs smoke  ## everything CI runs (+ a short fuzz run if atheris is installed)
+test: lint typecheck unit docs smoke eval  ## everything CI runs (+ a short fuzz run if atheris is installed)
 	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=$(TEST_FUZZ_TIME)
 	@echo "make test: all checks passed"
 
