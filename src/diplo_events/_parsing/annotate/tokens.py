@@ -21,7 +21,9 @@ _TOKEN_TAIL = (
     r"|[^\W\d_]+(?=n['’]t\b)"  # "did" of "didn't": "n't" is its own token
     r"|n['’]t\b"
     r"|['’]s\b"  # the possessive ending
-    r"|[^\W_](?:[^\W_]|[-'’](?=[^\W_])(?!s\b))*"  # "al-Qaida", "Ta'ang", "face-to-face"
+    # "al-Qaida", "Ta'ang", "face-to-face": letters and digits, then more after each joiner
+    # (one repeat per piece, not per character)
+    r"|[^\W_]+(?:[-'’](?=[^\W_])(?!s\b)[^\W_]*)*"
     r"|--+|\.\.\.|``|''|\S"
 )
 
