@@ -482,7 +482,7 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
     ):
         return state.last_speaker_date  # "... he said" again: the same remarks
     vocab = vocabulary()
-    at_gathering = any(vocab.has("said_at_noun", t.low) for t in syn.tokens)
+    at_gathering = not vocab.forms("said_at_noun").isdisjoint([t.low for t in syn.tokens])
     if state.last_meeting_date is not None and (
         at_gathering or side_key(speaker) in {side_key(a) for a in state.last_meeting}
     ):
@@ -497,24 +497,35 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
 
 
 def _medium(ctx: Context) -> str | None:
-    lows = {t.low for t in ctx.syn.tokens}
+    """The first medium (by priority) one of whose words the sentence holds."""
+    media, rank_of = _media(vocabulary())
+    # the first medium with a one-word form among the sentence's words ...
+    best = len(media)
+    for t in ctx.syn.tokens:
+        rank = rank_of.get(t.low)
+        if rank is not None and rank < best:
+            best = rank
+    # ... unless one before it has a form of several words there
     text = ""  # the sentence's words, spaced, for the media of several words
-    for medium, words, spaced in _media(vocabulary()):
-        if not lows.isdisjoint(words):
-            return medium  # a one-word medium is one of the sentence's words
+    for medium, spaced in media[:best]:
         if spaced:
             text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
             if any(w in text for w in spaced):
                 return medium
-    return None
+    return media[best][0] if best < len(media) else None
 
 
 @functools.cache
-def _media(vocab: Vocabulary) -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
-    """The media by priority: each with its words and its words of several words, spaced
-    (" press conference ")."""
-    return tuple((medium, words, tuple(f" {w} " for w in words if " " in w))
-                 for medium, words in vocab.media)  # fmt: skip
+def _media(vocab: Vocabulary) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], dict[str, int]]:
+    """The media by priority, each with its words of several words, spaced (" press
+    conference "); and for each word, the rank of the first medium it is a word of."""
+    media = tuple((medium, tuple(f" {w} " for w in words if " " in w))
+                  for medium, words in vocab.media)  # fmt: skip
+    rank_of: dict[str, int] = {}
+    for rank, (_, words) in enumerate(vocab.media):
+        for w in words:
+            rank_of.setdefault(w, rank)
+    return media, rank_of
 
 
 def build(ctx: Context) -> Built:
