@@ -265,7 +265,8 @@ def tag_tokens(
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
     # (each pass below is skipped when the sentence lacks the words or tags it looks for)
-    lows = {t.low for t in tokens}
+    low_list = [t.low for t in tokens]  # read once for every pass below
+    lows = set(low_list)
     approximator = known.approximator
     number_word = known.number_word
     if not lows.isdisjoint(approximator):
@@ -309,7 +310,7 @@ def tag_tokens(
         _mark_auxiliaries(tokens, tags, known.auxiliary)
     if "to" in lows:
         _tag_to(tokens, tags, forms, vocab)
-    _tag_verbs(tokens, tags, forms, vocab)
+    _tag_verbs(tokens, tags, forms, vocab, low_list)
     if Tag.AUX in tags:
         _settle_auxiliaries(tokens, tags, forms, vocab)
     if not lows.isdisjoint(_PARTICLE_WORDS):
@@ -325,9 +326,10 @@ def tag_tokens(
         _listed_subjects(tokens, tags, forms, vocab)
     # a verb's lemma is its verb lemma, else its noun lemma; any other word's the other way
     as_verb, as_noun = _lemmas(vocab)
+    verb_lemma, noun_lemma = as_verb.get, as_noun.get
     lemmas = [
-        as_verb.get(t.low, t.low) if tag in (Tag.VERB, Tag.AUX) else as_noun.get(t.low, t.low)
-        for t, tag in zip(tokens, tags, strict=True)
+        verb_lemma(low, low) if tag == Tag.VERB or tag == Tag.AUX else noun_lemma(low, low)
+        for low, tag in zip(low_list, tags, strict=True)
     ]
     if not lows.isdisjoint(_PREP_OR_SUB):
         for i, tok in enumerate(tokens):
@@ -453,11 +455,16 @@ _NOUN_AFTER = frozenset({"of", "between", "among", "amongst"})
 
 
 def _tag_verbs(
-    tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
+    tokens: Sequence[Token],
+    tags: list[str],
+    forms: list[frozenset[str]],
+    vocab: Vocabulary,
+    lows: Sequence[str],
 ) -> None:
-    """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives."""
+    """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives
+    (``lows``: the tokens' lower-case words)."""
     verb_forms = vocab.verb_forms
-    for i in [i for i, t in enumerate(tokens) if t.low in verb_forms]:
+    for i in [i for i, low in enumerate(lows) if low in verb_forms]:
         tag = tags[i]
         if tag not in (Tag.WORD, Tag.CAP):
             continue
