@@ -202,7 +202,9 @@ _BODY_WORDS = frozenset({"ministry", "office", "government", "presidency", "army
                          "authority", "authorities", "regime", "palace", "house"})  # fmt: skip
 
 
-_UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
+# (\b[A-Z][A-Z'’-]{3,}\b with the boundary before checked after the first letter: a pattern
+# that starts with a character class is scanned fast)
+_UPPER_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’-]{3,}\b")
 
 
 def _recase(norm: str) -> str:

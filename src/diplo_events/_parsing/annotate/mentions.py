@@ -987,7 +987,9 @@ def _holds_any(text: str, words: frozenset[str] | tuple[str, ...]) -> bool:
     return False
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# \b(?:[Hh]e|[Ss]he)\b, with the boundary before checked after the first letter (a pattern
+# that starts with a character class is scanned fast)
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 
 
 def _chunks(
