@@ -250,6 +250,9 @@ class _Tok(NamedTuple):
     text: str
 
 
+_new_tok = tuple.__new__  # a _Tok made without the named tuple's own (slower) constructor
+
+
 _PLACE_CATS = frozenset({Category.CITY, Category.REGION, Category.WATER, Category.CAPITAL})
 _PLACE_KIND = {
     Category.CITY: LocationKind.CITY,
@@ -997,17 +1000,21 @@ def _chunks(
 ) -> list[tuple[int, int, list[_Tok]]]:
     """Runs of capitalized tokens that no gazetteer match covers, split at function words."""
     out: list[tuple[int, int, list[_Tok]]] = []
+    connectors = lex.name_connectors
     for m in _run_pattern(lex).finditer(norm, start, end):
         run: list[_Tok] = []
         pos = m.start()
         for word in m.group().split(" "):
-            tok = _Tok(pos, pos + len(word), word)
-            pos += len(word) + 1
-            connector = word in lex.name_connectors
-            capital = word[:1].isupper() or (word[:3] in ("al-", "el-") and len(word) > 3)
-            if tok.start in covered or not (capital or connector) or word in _BREAK_WORDS:
-                _close(run, out, lex)
-                if capital and word in _BREAK_WORDS and tok.start not in covered:
+            size = len(word)
+            tok = _new_tok(_Tok, (pos, pos + size, word))
+            at = pos
+            pos += size + 1
+            connector = word in connectors
+            capital = word[:1].isupper() or (word[:3] in ("al-", "el-") and size > 3)
+            if at in covered or not (capital or connector) or word in _BREAK_WORDS:
+                if run:  # (closing an empty run does nothing)
+                    _close(run, out, lex)
+                if capital and word in _BREAK_WORDS and at not in covered:
                     run.append(tok)
                 continue
             if connector and not run:
