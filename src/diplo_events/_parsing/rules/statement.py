@@ -498,34 +498,39 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
 
 def _medium(ctx: Context) -> str | None:
     """The first medium (by priority) one of whose words the sentence holds."""
-    media, rank_of = _media(vocabulary())
+    names, rank_of, spaced = _media(vocabulary())
     # the first medium with a one-word form among the sentence's words ...
-    best = len(media)
+    best = len(names)
     for t in ctx.syn.tokens:
         rank = rank_of.get(t.low)
         if rank is not None and rank < best:
             best = rank
     # ... unless one before it has a form of several words there
     text = ""  # the sentence's words, spaced, for the media of several words
-    for medium, spaced in media[:best]:
-        if spaced:
-            text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
-            if any(w in text for w in spaced):
-                return medium
-    return media[best][0] if best < len(media) else None
+    for rank, form in spaced:
+        if rank >= best:
+            break
+        text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
+        if form in text:
+            return names[rank]
+    return names[best] if best < len(names) else None
 
 
 @functools.cache
-def _media(vocab: Vocabulary) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], dict[str, int]]:
-    """The media by priority, each with its words of several words, spaced (" press
-    conference "); and for each word, the rank of the first medium it is a word of."""
-    media = tuple((medium, tuple(f" {w} " for w in words if " " in w))
-                  for medium, words in vocab.media)  # fmt: skip
+def _media(
+    vocab: Vocabulary,
+) -> tuple[tuple[str, ...], dict[str, int], tuple[tuple[int, str], ...]]:
+    """The media by priority (their ranks are indices); for each word, the rank of the
+    first medium it is a word of; and the words of several words, spaced (" press
+    conference "), with their medium's rank, in rank order."""
+    names = tuple(medium for medium, _ in vocab.media)
     rank_of: dict[str, int] = {}
+    spaced: list[tuple[int, str]] = []
     for rank, (_, words) in enumerate(vocab.media):
         for w in words:
             rank_of.setdefault(w, rank)
-    return media, rank_of
+        spaced.extend((rank, f" {w} ") for w in words if " " in w)
+    return names, rank_of, tuple(spaced)
 
 
 def build(ctx: Context) -> Built:
