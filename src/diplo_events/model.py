@@ -111,14 +111,20 @@ def _optional_non_empty(inst: object, attribute: attrs.Attribute[Any], value: ob
         raise ValueError(f"{attribute.name} must be a non-empty string or None")
 
 
+#: Codes already found to be well formed (at most 26**3 of them).
+_ALPHA3_SEEN: set[str] = set()
+
+
 def _alpha3(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
+    if value is None or (value.__class__ is str and value in _ALPHA3_SEEN):
         return
     if not isinstance(value, str) or not _ALPHA3.fullmatch(value):
         raise ValueError(
             f"{attribute.name} must be an ISO 3166-1 alpha-3 code"
             f" (three upper-case letters), got {shorten(value)}"
         )
+    if value.__class__ is str:
+        _ALPHA3_SEEN.add(value)
 
 
 def _non_negative_int(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -157,11 +163,26 @@ def _optional_date(inst: object, attribute: attrs.Attribute[Any], value: object)
 
 
 def _instance(cls: type) -> Any:
-    return attrs.validators.instance_of(cls)
+    """attrs' ``instance_of(cls)``, with the test of a valid value in one call (attrs'
+    own validator runs, to raise its error, only for a value that fails)."""
+    full: Any = attrs.validators.instance_of(cls)
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            full(inst, attribute, value)
+
+    return check
 
 
 def _optional(cls: type) -> Any:
-    return attrs.validators.optional(attrs.validators.instance_of(cls))
+    """attrs' ``optional(instance_of(cls))``, tested as :func:`_instance` is."""
+    full: Any = attrs.validators.optional(attrs.validators.instance_of(cls))
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, cls):
+            full(inst, attribute, value)
+
+    return check
 
 
 def _tuple_of(cls: type, *, min_len: int = 0) -> Any:

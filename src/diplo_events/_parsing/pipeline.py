@@ -185,6 +185,8 @@ def _follow_cities(
 
 # A sentence telling a visit: its titled persons may be the dateline state's guests
 _VISIT = re.compile(r"\b(?:visit\w*|arriv\w*|trip|tour|landed|flew|travel\w*)\b", re.IGNORECASE)
+#: Words one of which every match of _VISIT holds (lower case).
+_VISIT_WORDS = ("visit", "arriv", "trip", "tour", "landed", "flew", "travel")
 #: Verbs right before an untitled name that make it a place taken or visited, not a person.
 _PLACE_VERBS = frozenset({"captured", "seized", "retook", "retaken", "recaptured", "took",
                           "taken", "overran", "overrun", "liberated", "entered", "stormed",
@@ -202,7 +204,9 @@ _BODY_WORDS = frozenset({"ministry", "office", "government", "presidency", "army
                          "authority", "authorities", "regime", "palace", "house"})  # fmt: skip
 
 
-_UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
+# (\b[A-Z][A-Z'’-]{3,}\b with the boundary before checked after the first letter: a pattern
+# that starts with a character class is scanned fast)
+_UPPER_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’-]{3,}\b")
 
 
 def _recase(norm: str) -> str:
@@ -490,7 +494,13 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
              and p.start - s_start < 30 and norm.startswith(",", p.end)),
             None,
         )  # fmt: skip
-        visit = _VISIT.search(norm, s_start, s_end) is not None
+        raw_window = norm[s_start:s_end]
+        window = raw_window.lower()
+        visit = (
+            # a cheap test before the pattern (exact on ASCII text: no case folding)
+            (not raw_window.isascii() or any(w in window for w in _VISIT_WORDS))
+            and _VISIT.search(norm, s_start, s_end) is not None
+        )
         # "X and his Chinese counterpart Y": X is of another state than Y
         rivals = frozenset(
             m.actor.country
@@ -560,7 +570,6 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 # "The Prime Minister said" with no state told: the office, country unknown
                 resolved.append(attrs.evolve(mention, actor=_office(text, mention)))
         places.sort(key=lambda p: p.start)
-        window = norm[s_start:s_end].lower()
         refs = (
             list(_CITY_REF.finditer(norm, s_start, s_end))
             if "city" in window or "town" in window  # a cheap test before the pattern

@@ -26,7 +26,7 @@ import enum
 import functools
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import attrs
@@ -248,6 +248,9 @@ class _Tok(NamedTuple):
     start: int
     end: int
     text: str
+
+
+_new_tok = tuple.__new__  # a _Tok made without the named tuple's own (slower) constructor
 
 
 _PLACE_CATS = frozenset({Category.CITY, Category.REGION, Category.WATER, Category.CAPITAL})
@@ -888,7 +891,7 @@ def find_mentions(
             actors.append(ActorMention(w.start(), w.end(), None, Role.PRONOUN,
                                        _prev_word(norm, w.start(), start)))  # fmt: skip
     low = norm[start:end].lower()
-    if _any_of(lex.group_nouns).search(low):  # a cheap test before the pattern
+    if _holds_any(low, lex.group_nouns):  # a cheap test before the pattern
         for w in _group_words(lex).finditer(norm, start, end):
             if w.start() in covered:
                 continue
@@ -960,11 +963,22 @@ _CAP_WORD = (
 )
 
 
+# _CAP_WORD as the first word of a run: one character class first (the regex engine then
+# skips to the characters that may begin a run instead of trying the pattern at every
+# offset), then the same alternatives, each checking that first character behind it.
+_UPPER = r"A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_FIRST_CAP_WORD = (
+    rf"[{_UPPER}ae](?:(?<=[A-Z])\.(?= [A-Z])"
+    rf"|(?<=[{_UPPER}])(?:\w|[-'’.](?=\w))*"
+    r"|(?<=[ae])l-(?=\w)(?:\w|[-'’.](?=\w))*)"
+)
+
+
 @functools.cache
 def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Runs of capitalized words joined by single spaces and name connectors ("bin", "of")."""
     conn = "|".join(sorted((re.escape(c) for c in lex.name_connectors), key=len, reverse=True))
-    return re.compile(rf"{_CAP_WORD}(?: (?:(?:{conn}) )*{_CAP_WORD})*")
+    return re.compile(rf"{_FIRST_CAP_WORD}(?: (?:(?:{conn}) )*{_CAP_WORD})*")
 
 
 @functools.cache
@@ -975,12 +989,24 @@ def _group_words(lex: Lexicon) -> re.Pattern[str]:
 
 
 @functools.cache
-def _any_of(words: Collection[str]) -> re.Pattern[str]:
-    """A pattern found in a text exactly where one of ``words`` is (as a substring)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words)) if words else "(?!)")
+def _least(words: frozenset[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` less those that hold another of them: a text holds one of ``words`` (as a
+    substring) exactly when it holds one of these."""
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+def _holds_any(text: str, words: frozenset[str] | tuple[str, ...]) -> bool:
+    """Whether one of ``words`` is a substring of ``text`` (a few substring searches cost
+    less than one alternation pattern)."""
+    for w in _least(words):  # noqa: SIM110 (a loop costs less than any() of a generator)
+        if w in text:
+            return True
+    return False
+
+
+# \b(?:[Hh]e|[Ss]he)\b, with the boundary before checked after the first letter (a pattern
+# that starts with a character class is scanned fast)
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 
 
 def _chunks(
@@ -988,17 +1014,21 @@ def _chunks(
 ) -> list[tuple[int, int, list[_Tok]]]:
     """Runs of capitalized tokens that no gazetteer match covers, split at function words."""
     out: list[tuple[int, int, list[_Tok]]] = []
+    connectors = lex.name_connectors
     for m in _run_pattern(lex).finditer(norm, start, end):
         run: list[_Tok] = []
         pos = m.start()
         for word in m.group().split(" "):
-            tok = _Tok(pos, pos + len(word), word)
-            pos += len(word) + 1
-            connector = word in lex.name_connectors
-            capital = word[:1].isupper() or (word[:3] in ("al-", "el-") and len(word) > 3)
-            if tok.start in covered or not (capital or connector) or word in _BREAK_WORDS:
-                _close(run, out, lex)
-                if capital and word in _BREAK_WORDS and tok.start not in covered:
+            size = len(word)
+            tok = _new_tok(_Tok, (pos, pos + size, word))
+            at = pos
+            pos += size + 1
+            connector = word in connectors
+            capital = word[:1].isupper() or (word[:3] in ("al-", "el-") and size > 3)
+            if at in covered or not (capital or connector) or word in _BREAK_WORDS:
+                if run:  # (closing an empty run does nothing)
+                    _close(run, out, lex)
+                if capital and word in _BREAK_WORDS and at not in covered:
                     run.append(tok)
                 continue
             if connector and not run:
@@ -1161,7 +1191,7 @@ def _sites(
 ) -> None:
     """Add named sites ("X Military Base") that chunking split apart (``low`` is the
     sentence in lower case)."""
-    if not _any_of(_SITE_HEADS).search(low):
+    if not _holds_any(low, _SITE_HEADS):
         return  # a cheap test before the pattern
     for m in _SITE.finditer(norm, start, end):
         words = m.group().split()

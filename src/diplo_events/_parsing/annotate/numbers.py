@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count_before", "find_counts", "parse_number"]
+__all__ = ["count_before", "find_counts", "first_number", "parse_number"]
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -65,6 +65,18 @@ def find_counts(text: str, nouns: str, start: int = 0, end: int | None = None) -
         if value is not None:
             out.append(value)
     return out
+
+
+#: Where a count of :func:`find_counts` may begin: the pattern's own start.
+_NUMBER_START = re.compile(r"(?<!-)\b" + _NUMBER, re.IGNORECASE)
+
+
+def first_number(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """The offset of the first number in ``text[start:end]`` that a count of
+    :func:`find_counts` may begin with, or None: no count of any nouns starts before it
+    (one scan, then the scans for each kind of noun start there, or are not needed)."""
+    m = _NUMBER_START.search(text, start, len(text) if end is None else end)
+    return m.start() if m is not None else None
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}

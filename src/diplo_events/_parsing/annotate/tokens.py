@@ -21,7 +21,9 @@ _TOKEN_TAIL = (
     r"|[^\W\d_]+(?=n['’]t\b)"  # "did" of "didn't": "n't" is its own token
     r"|n['’]t\b"
     r"|['’]s\b"  # the possessive ending
-    r"|[^\W_](?:[^\W_]|[-'’](?=[^\W_])(?!s\b))*"  # "al-Qaida", "Ta'ang", "face-to-face"
+    # "al-Qaida", "Ta'ang", "face-to-face": letters and digits, then more after each joiner
+    # (one repeat per piece, not per character)
+    r"|[^\W_]+(?:[-'’](?=[^\W_])(?!s\b)[^\W_]*)*"
     r"|--+|\.\.\.|``|''|\S"
 )
 
@@ -40,7 +42,20 @@ def _pattern() -> re.Pattern[str]:
         re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in group) + ")"
         for first, group in groups.items()
     )
-    return re.compile(rf"(?<![\w.])(?i:(?:{alts}))\.(?=\s+\S)|" + _TOKEN_TAIL)
+    pattern = rf"(?<![\w.])(?i:(?:{alts}))\.(?=\s+\S)|" + _TOKEN_TAIL
+    if all(_ABBREVIATION_FORM.fullmatch(w) for w in words):
+        # Most tokens are plain words: tried first, they skip every alternative above
+        pattern = _PLAIN_WORD + "|" + pattern
+    return re.compile(pattern)
+
+
+#: A word of letters followed by nothing another alternative reads on from (a period, an
+#: apostrophe, a hyphen, a letter or digit). No alternative before the word one matches
+#: where this does (an abbreviation's first character after its letters is a period or a
+#: hyphen), and the word one matches the same letters; taken whole (no backtracking).
+_PLAIN_WORD = r"[^\W\d_]++(?![.'’\w-])"
+#: The abbreviations for which that holds.
+_ABBREVIATION_FORM = re.compile(r"[a-z][a-z.-]*")
 
 
 class Token(NamedTuple):

@@ -475,5 +475,22 @@ def assign_ids(events: Sequence[Event]) -> list[Event]:
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
         n = seen.get(digest, 0)
         seen[digest] = n + 1
-        out.append(attrs.evolve(ev, id=f"{ev.type}-{digest}" + (f"-{n}" if n else "")))
+        out.append(_with_id(ev, f"{ev.type}-{digest}" + (f"-{n}" if n else "")))
     return out
+
+
+def _with_id(ev: Event, new_id: str) -> Event:
+    """``attrs.evolve(ev, id=new_id)`` without validating every field again: ``ev`` is a
+    valid event, and ``new_id`` a non-empty string."""
+    cls = type(ev)
+    out = object.__new__(cls)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+    for name in names:
+        object.__setattr__(out, name, getattr(ev, name))
+    object.__setattr__(out, "id", new_id)
+    return out
+
+
+_FIELD_NAMES: dict[type[Event], tuple[str, ...]] = {}

@@ -194,4 +194,4 @@ def may_match(tokens: Sequence[Token], idx: Index | None = None) -> bool:
     """Whether a sentence of ``tokens`` may hold a trigger at all (else :func:`match` finds
     none, whatever its syntax): a cheap test before the syntax stage."""
     words = _trigger_words(idx or index(), vocabulary())
-    return any(t.low in words for t in tokens)
+    return not words.isdisjoint([t.low for t in tokens])

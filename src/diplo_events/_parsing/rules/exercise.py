@@ -17,7 +17,7 @@ from ...model import Actor, ActorKind, MilitaryExercise
 from ..annotate.dates import find_durations
 from ..annotate.gazetteer import known_body
 from ..annotate.mentions import ActorMention, state_actor
-from ..annotate.numbers import find_counts
+from ..annotate.numbers import find_counts, first_number
 from ..annotate.vocabulary import VerbForm, vocabulary
 from ..document.keys import side_key
 from ..document.merge import Link
@@ -238,9 +238,12 @@ def _counts(ctx: Context) -> tuple[int | None, int | None, int | None]:
 def _counts_in(norm: str, s: int, e: int) -> tuple[int | None, int | None, int | None]:
     """Troops, ships and aircraft counted in ``norm[s:e]`` (kept for the sentence last
     read: its other triggers ask again)."""
-    troops = find_counts(norm, _nouns("personnel_noun"), s, e)
-    ships = find_counts(norm, _nouns("vessel_noun"), s, e)
-    aircraft = find_counts(norm, _nouns("aircraft_noun"), s, e)
+    first = first_number(norm, s, e)
+    if first is None:
+        return None, None, None  # no number: no count
+    troops = find_counts(norm, _nouns("personnel_noun"), first, e)
+    ships = find_counts(norm, _nouns("vessel_noun"), first, e)
+    aircraft = find_counts(norm, _nouns("aircraft_noun"), first, e)
     return (troops[0] if troops else None, ships[0] if ships else None,
             aircraft[0] if aircraft else None)  # fmt: skip
 

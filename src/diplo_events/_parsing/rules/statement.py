@@ -578,7 +578,7 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
         if _same_voice(voice, speaker):
             return day  # "... he said" again: the same remarks
     vocab = vocabulary()
-    at_gathering = any(vocab.has("said_at_noun", t.low) for t in syn.tokens)
+    at_gathering = not vocab.forms("said_at_noun").isdisjoint([t.low for t in syn.tokens])
     if state.last_meeting_date is not None and (
         at_gathering or side_key(speaker) in {side_key(a) for a in state.last_meeting}
     ):
@@ -593,24 +593,40 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
 
 
 def _medium(ctx: Context) -> str | None:
-    lows = {t.low for t in ctx.syn.tokens}
+    """The first medium (by priority) one of whose words the sentence holds."""
+    names, rank_of, spaced = _media(vocabulary())
+    # the first medium with a one-word form among the sentence's words ...
+    best = len(names)
+    for t in ctx.syn.tokens:
+        rank = rank_of.get(t.low)
+        if rank is not None and rank < best:
+            best = rank
+    # ... unless one before it has a form of several words there
     text = ""  # the sentence's words, spaced, for the media of several words
-    for medium, words, spaced in _media(vocabulary()):
-        if not lows.isdisjoint(words):
-            return medium  # a one-word medium is one of the sentence's words
-        if spaced:
-            text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
-            if any(w in text for w in spaced):
-                return medium
-    return None
+    for rank, form in spaced:
+        if rank >= best:
+            break
+        text = text or " " + " ".join(t.low for t in ctx.syn.tokens) + " "
+        if form in text:
+            return names[rank]
+    return names[best] if best < len(names) else None
 
 
 @functools.cache
-def _media(vocab: Vocabulary) -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
-    """The media by priority: each with its words and its words of several words, spaced
-    (" press conference ")."""
-    return tuple((medium, words, tuple(f" {w} " for w in words if " " in w))
-                 for medium, words in vocab.media)  # fmt: skip
+def _media(
+    vocab: Vocabulary,
+) -> tuple[tuple[str, ...], dict[str, int], tuple[tuple[int, str], ...]]:
+    """The media by priority (their ranks are indices); for each word, the rank of the
+    first medium it is a word of; and the words of several words, spaced (" press
+    conference "), with their medium's rank, in rank order."""
+    names = tuple(medium for medium, _ in vocab.media)
+    rank_of: dict[str, int] = {}
+    spaced: list[tuple[int, str]] = []
+    for rank, (_, words) in enumerate(vocab.media):
+        for w in words:
+            rank_of.setdefault(w, rank)
+        spaced.extend((rank, f" {w} ") for w in words if " " in w)
+    return names, rank_of, tuple(spaced)
 
 
 def build(ctx: Context) -> Built:

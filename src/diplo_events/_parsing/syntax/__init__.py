@@ -47,7 +47,7 @@ class SentenceSyntax:
     segments: Sequence[Segment]
     predicates: Sequence[Predicate]
     _starts: Sequence[int]
-    _phrase_of: dict[int, Phrase]
+    _phrase_of: list[Phrase | None]  # by token
     _predicate_of: dict[int, Predicate]
     _segment_of: Sequence[int]
 
@@ -60,7 +60,7 @@ class SentenceSyntax:
 
     def phrase_of(self, i: int) -> Phrase | None:
         """The innermost noun phrase that holds token ``i``."""
-        return self._phrase_of.get(i)
+        return self._phrase_of[i] if 0 <= i < len(self._phrase_of) else None
 
     def predicate_of(self, i: int) -> Predicate | None:
         """The verb group whose main verb (or particle) is token ``i``."""
@@ -120,19 +120,22 @@ def analyse(
     phrases, pps = build_phrases(tokens, tags, units, a_ranges, p_ranges)
     segments, preds = build_clauses(tokens, tags, units, tagged.forms, vocab, phrases, pps)
     # the tokens of a PP's object that no phrase holds, then (over them) every phrase's
-    phrase_of: dict[int, Phrase] = {}
+    # (a phrase's tokens are a range of the sentence's: a slice of the list is theirs)
+    phrase_of: list[Phrase | None] = [None] * len(tokens)
     for pp in reversed(pps):
-        if pp.phrase is not None:
-            phrase_of.update(dict.fromkeys(range(pp.phrase.first, pp.phrase.end), pp.phrase))
+        if (q := pp.phrase) is not None:
+            phrase_of[q.first : q.end] = [q] * (q.end - q.first)
     for top in phrases:
         stack = [top]
         while stack:
             q = stack.pop()
-            phrase_of.update(dict.fromkeys(range(q.first, q.end), q))
+            phrase_of[q.first : q.end] = [q] * (q.end - q.first)
             stack.extend(q.members)
             if q.appositive is not None:
                 stack.append(q.appositive)
-            stack.extend(pp.phrase for pp in q.modifiers if pp.phrase is not None)
+            for pp in q.modifiers:
+                if pp.phrase is not None:
+                    stack.append(pp.phrase)
     predicate_of: dict[int, Predicate] = {}
     for pred in preds:
         predicate_of.update(dict.fromkeys(range(pred.head, pred.end), pred))

@@ -21,35 +21,48 @@ from ..annotate.vocabulary import VerbForm, Vocabulary
 __all__ = ["Tag", "Tagged", "clause_after", "tag_tokens"]
 
 
-class Tag:
-    """Token tags (one-character strings, so a sentence's tags can be read as a string)."""
+class _Tags:
+    """Token tags (one-character strings, so a sentence's tags can be read as a string).
 
-    ACTOR = "A"  # inside an actor mention
-    PLACE = "P"  # inside a place mention (and no actor mention)
-    DATE = "D"  # inside a date mention
-    NUM = "N"  # a number
-    VERB = "V"  # a main verb
-    AUX = "X"  # an auxiliary: be, have, do before a verb
-    MODAL = "M"  # will, would, could ...
-    NEG = "G"  # not, never, n't
-    ADV = "R"  # an adverb
-    PREP = "I"  # a preposition
-    SUB = "S"  # a subordinating conjunction (when, while, because ...)
-    REL = "W"  # who, whom, whose, which, where
-    THAT = "H"  # "that" (complementizer, relative or determiner: decided by the clauses)
-    TO = "2"  # "to" before a verb
-    COORD = "C"  # and, or, but
-    DET = "T"  # a determiner or possessive pronoun
-    PRON = "O"  # a personal pronoun
-    POSS = "'"  # the possessive ending "'s"
-    QUOTE = "Q"  # a quotation mark
-    COMMA = ","
-    STOP = ";"  # ; : -- ( ) and other clause-breaking punctuation
-    PUNCT = "."  # other punctuation
-    WORD = "n"  # any other lower-case word (a noun or an adjective)
-    CAP = "c"  # any other capitalized word
-    CONT = "+"  # a later token of a multi-word unit
-    BRACKET = "b"  # a bracket around a short aside inside a phrase: "Tamil Eelam (LTTE)"
+    Read as the attributes of the one instance :data:`Tag` ("Tag.VERB"): an instance's
+    slots are read faster than a class's attributes, and the syntax stage reads tags in
+    all its loops."""
+
+    __slots__ = ("ACTOR", "ADV", "AUX", "BRACKET", "CAP", "COMMA", "CONT", "COORD", "DATE",
+                 "DET", "MODAL", "NEG", "NUM", "PLACE", "POSS", "PREP", "PRON", "PUNCT",
+                 "QUOTE", "REL", "STOP", "SUB", "THAT", "TO", "VERB", "WORD")  # fmt: skip
+
+    def __init__(self) -> None:
+        self.ACTOR = "A"  # inside an actor mention
+        self.PLACE = "P"  # inside a place mention (and no actor mention)
+        self.DATE = "D"  # inside a date mention
+        self.NUM = "N"  # a number
+        self.VERB = "V"  # a main verb
+        self.AUX = "X"  # an auxiliary: be, have, do before a verb
+        self.MODAL = "M"  # will, would, could ...
+        self.NEG = "G"  # not, never, n't
+        self.ADV = "R"  # an adverb
+        self.PREP = "I"  # a preposition
+        self.SUB = "S"  # a subordinating conjunction (when, while, because ...)
+        self.REL = "W"  # who, whom, whose, which, where
+        self.THAT = "H"  # "that" (complementizer, relative or determiner: decided by the clauses)
+        self.TO = "2"  # "to" before a verb
+        self.COORD = "C"  # and, or, but
+        self.DET = "T"  # a determiner or possessive pronoun
+        self.PRON = "O"  # a personal pronoun
+        self.POSS = "'"  # the possessive ending "'s"
+        self.QUOTE = "Q"  # a quotation mark
+        self.COMMA = ","
+        self.STOP = ";"  # ; : -- ( ) and other clause-breaking punctuation
+        self.PUNCT = "."  # other punctuation
+        self.WORD = "n"  # any other lower-case word (a noun or an adjective)
+        self.CAP = "c"  # any other capitalized word
+        self.CONT = "+"  # a later token of a multi-word unit
+        self.BRACKET = "b"  # a bracket around a short aside inside a phrase: "Tamil Eelam (LTTE)"
+
+
+#: The token tags.
+Tag = _Tags()
 
 
 #: Tags of tokens that may be part of a noun phrase.
@@ -265,7 +278,8 @@ def tag_tokens(
         i += 1
     forms: list[frozenset[str]] = [frozenset()] * n
     # (each pass below is skipped when the sentence lacks the words or tags it looks for)
-    lows = {t.low for t in tokens}
+    low_list = [t.low for t in tokens]  # read once for every pass below
+    lows = set(low_list)
     approximator = known.approximator
     number_word = known.number_word
     if not lows.isdisjoint(approximator):
@@ -309,7 +323,7 @@ def tag_tokens(
         _mark_auxiliaries(tokens, tags, known.auxiliary)
     if "to" in lows:
         _tag_to(tokens, tags, forms, vocab)
-    _tag_verbs(tokens, tags, forms, vocab)
+    _tag_verbs(tokens, tags, forms, vocab, low_list)
     if Tag.AUX in tags:
         _settle_auxiliaries(tokens, tags, forms, vocab)
     if not lows.isdisjoint(_PARTICLE_WORDS):
@@ -325,9 +339,10 @@ def tag_tokens(
         _listed_subjects(tokens, tags, forms, vocab)
     # a verb's lemma is its verb lemma, else its noun lemma; any other word's the other way
     as_verb, as_noun = _lemmas(vocab)
+    verb_lemma, noun_lemma = as_verb.get, as_noun.get
     lemmas = [
-        as_verb.get(t.low, t.low) if tag in (Tag.VERB, Tag.AUX) else as_noun.get(t.low, t.low)
-        for t, tag in zip(tokens, tags, strict=True)
+        verb_lemma(low, low) if tag == Tag.VERB or tag == Tag.AUX else noun_lemma(low, low)
+        for low, tag in zip(low_list, tags, strict=True)
     ]
     if not lows.isdisjoint(_PREP_OR_SUB):
         for i, tok in enumerate(tokens):
@@ -453,11 +468,16 @@ _NOUN_AFTER = frozenset({"of", "between", "among", "amongst"})
 
 
 def _tag_verbs(
-    tokens: Sequence[Token], tags: list[str], forms: list[frozenset[str]], vocab: Vocabulary
+    tokens: Sequence[Token],
+    tags: list[str],
+    forms: list[frozenset[str]],
+    vocab: Vocabulary,
+    lows: Sequence[str],
 ) -> None:
-    """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives."""
+    """Mark verb forms as verbs, unless their neighbours make them nouns or adjectives
+    (``lows``: the tokens' lower-case words)."""
     verb_forms = vocab.verb_forms
-    for i in [i for i, t in enumerate(tokens) if t.low in verb_forms]:
+    for i in [i for i, low in enumerate(lows) if low in verb_forms]:
         tag = tags[i]
         if tag not in (Tag.WORD, Tag.CAP):
             continue

@@ -24,6 +24,8 @@ __all__ = ["INVISIBLE", "Joined", "join_words"]
 #: left-to-right and right-to-left marks, word joiner, invisible operators, BOM.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
 _INSIDE_WORD = re.compile(f"(?<=\\w)[{INVISIBLE}]++(?=\\w)")
+# Any invisible character (a pattern that starts with a character class is scanned fast)
+_ANY = re.compile(f"[{INVISIBLE}]")
 
 
 @attrs.frozen
@@ -79,7 +81,8 @@ class Joined:
 
 def join_words(text: str) -> Joined | None:
     """``text`` without the invisible characters inside its words; None if it has none."""
-    first = _INSIDE_WORD.search(text)
+    some = _ANY.search(text)  # a cheap test first: most texts hold no invisible character
+    first = _INSIDE_WORD.search(text, some.start()) if some is not None else None
     if first is None:
         return None
     parts: list[str] = []
