@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...model import Actor, ActorKind, MilitaryExercise
+from ...model import Actor, ActorKind, LocationKind, MilitaryExercise
 from ..annotate.dates import find_durations
 from ..annotate.gazetteer import known_body
 from ..annotate.mentions import ActorMention, state_actor
@@ -289,6 +289,8 @@ def build(ctx: Context) -> Built:
                 if not (name and lo <= a.start < hi)]  # fmt: skip
     parties = _sides([affiliate(a, ctx.article, ctx.state) for a in unique_actors(mentions)])
     location = location_of(ctx.view, ctx.roles, ctx.article.home)
+    if location is not None and location.kind is LocationKind.REGION and not location.country:
+        location = None  # "Special Operations Command in Africa": a continent is no site
     home = ctx.article.home
     if location is None and home is not None and home.country in {a.country for a in parties}:
         location = home  # "MOSCOW - Russian troops began drills": at home, as far as told
