@@ -56,6 +56,7 @@ def test_a_dateline_abroad_places_no_ground() -> None:
         "Department spokesman said."
     )
     taken = _one(text, TerritorialChange)
+    assert isinstance(taken, TerritorialChange)
     assert taken.location is not None
     assert taken.location.country is None
     assert taken.loser is None
