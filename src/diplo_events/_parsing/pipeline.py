@@ -197,11 +197,6 @@ _LEFT_FROM = re.compile(
     r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? (?:[\w-]+ ){0,3}?(?:out|back)|retreat\w*|"
     r"evacuated|fled)\b[^.,;]{0,40}$"
 )
-_BODY_WORDS = frozenset({"ministry", "office", "government", "presidency", "army", "navy",
-                         "forces", "force", "police", "military", "cabinet", "parliament",
-                         "embassy", "junta", "council", "command", "administration",
-                         "secretariat", "department", "agency", "service", "guard",
-                         "authority", "authorities", "regime", "palace", "house"})  # fmt: skip
 
 
 # (\b[A-Z][A-Z'’-]{3,}\b with the boundary before checked after the first letter: a pattern
@@ -320,7 +315,7 @@ def _office(text: str, mention: ActorMention) -> Actor:
     """The actor an unresolved role stands for: the office as written, no country."""
     name = text[mention.start : mention.end].strip()
     head = (mention.title or name).lower().split()[-1]
-    kind = ActorKind.ORGANIZATION if head in _BODY_WORDS else ActorKind.PERSON
+    kind = ActorKind.ORGANIZATION if vocabulary().has("body_noun", head) else ActorKind.PERSON
     return Actor(name=name or (mention.title or "official"), kind=kind, title=mention.title,
                  mention=Span.of(text, mention.start, mention.end))  # fmt: skip
 

@@ -295,7 +295,7 @@ def _issuer(ctx: Context, p: Phrase) -> Actor | None:
         return None
     for i in range(p.head - 1, p.first - 1, -1):
         tok = syn.tokens[i]
-        if vocab.has("issuing_body_noun", tok.low):
+        if vocab.has("body_noun", tok.low):
             span = ctx.article.span(syn.start(i), syn.end(i + 1))
             return Actor(name=tok.text, kind=ActorKind.ORGANIZATION, title=tok.low, mention=span)
     return None
