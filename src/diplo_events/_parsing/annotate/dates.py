@@ -39,7 +39,7 @@ OFFSET = re.compile(
     r"couple of)[ -](?P<unit>days?|weeks?|months?|years?|hours?) "
     r"(?P<way>after|before|earlier|later|prior)"
     # "the following day", "the next day", "the previous day": one day after / before
-    r"|the (?P<day>following|next|previous|preceding) day"
+    r"|the (?:(?P<day_after>following|next)|(?P<day_before>previous|preceding)) day"
     # "the day before", "the day after (the talks)"
     r"|the day (?P<dayway>before|after)(?! (?:tomorrow|yesterday)))\b",
     re.IGNORECASE,

@@ -251,8 +251,10 @@ def build_focus(article: Article) -> Focus:
 
 def _way(m: re.Match[str]) -> str:
     """Which way an offset counts: after, before, earlier, later or prior."""
-    if m.group("day"):
-        return "later" if m.group("day").lower() in ("following", "next") else "earlier"
+    if m.group("day_after"):
+        return "later"
+    if m.group("day_before"):
+        return "earlier"
     if m.group("dayway"):
         return m.group("dayway").lower()
     return m.group("way").lower()
@@ -261,7 +263,7 @@ def _way(m: re.Match[str]) -> str:
 def _exact_days(m: re.Match[str]) -> int | None:
     """The days an offset counts ("three days": 3, "two weeks": 14, "the next day": 1); None
     if not exact ("several days", "two months")."""
-    if m.group("day") or m.group("dayway"):
+    if m.group("day_after") or m.group("day_before") or m.group("dayway"):
         return 1
     word = m.group("n").lower()
     count = int(word) if word.isdigit() else _COUNTS.get(word)

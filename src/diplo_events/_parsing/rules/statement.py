@@ -103,22 +103,21 @@ def _speakers(ctx: Context) -> list[Actor]:
         for p in ctx.roles.phrases.get("speaker", ()):
             words = [t.low for t in ctx.syn.tokens[p.first : p.end]]
             last = state.last_speaker
-            gainer = state.last_gainer
-            if (
-                words == ["they"]
-                and gainer is not None
-                and ctx.sentence.index - state.last_gainer_sentence == 1
-                and gainer.kind is not ActorKind.PERSON
-            ):
-                return [gainer]  # "The rebels seized two towns. They claimed ...": the takers
-            if (
-                words == ["they"]
-                and recent
-                and last is not None
-                and last.kind in (ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP)
-                and not state.last_meeting
-            ):
-                return [last]  # "The rebels said ... They accuse the president of ...": a group
+            if words == ["they"]:
+                gainer = state.last_gainer
+                if (
+                    gainer is not None
+                    and ctx.sentence.index - state.last_gainer_sentence == 1
+                    and gainer.kind is not ActorKind.PERSON
+                ):
+                    return [gainer]  # "The rebels seized two towns. They claimed ...": the takers
+                if (
+                    recent
+                    and last is not None
+                    and last.kind in (ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP)
+                    and not state.last_meeting
+                ):
+                    return [last]  # "The rebels said ... They accuse ...": a group
             if words == ["it"]:
                 body = _body_before(ctx, p)
                 if body is not None:
@@ -269,7 +268,9 @@ def _described_body(ctx: Context, p: Phrase) -> Actor | None:
     """The one body the sentence names, for a speaker told as "the <...> group" (or
     movement, militia, alliance ...)."""
     syn = ctx.syn
-    if syn.tokens[p.first].low != "the" or p.head_word not in _GROUP_HEADS:
+    if not vocabulary().has("definite_determiner", syn.tokens[p.first].low):
+        return None
+    if p.head_word not in _GROUP_HEADS:
         return None
     bodies = {
         a.actor.organization: a.actor
