@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ...model import Actor, ActorKind
 
-__all__ = ["actor_key", "side_key", "voice_key"]
+__all__ = ["actor_key", "side_key", "voice_key", "who_key", "who_keys"]
 
 
 def actor_key(actor: Actor) -> str:
@@ -26,3 +28,18 @@ def voice_key(actor: Actor) -> str:
     if actor.kind is ActorKind.PERSON:
         return f"person:{actor.name}"
     return f"{side_key(actor)}:{actor.title or ''}"
+
+
+def who_key(actor: Actor) -> str:
+    """A person by name (whatever state the text gave them where), anyone else by side."""
+    return actor.name if actor.kind is ActorKind.PERSON else side_key(actor)
+
+
+def who_keys(actors: Iterable[Actor]) -> set[str]:
+    """The sides of ``actors`` and the names of its persons: what two happenings share when
+    one person or side takes part in both."""
+    out: set[str] = set()
+    for a in actors:
+        out.add(side_key(a))
+        out.add(who_key(a))
+    return out

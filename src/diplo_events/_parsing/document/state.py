@@ -25,9 +25,9 @@ from ...model import (
     TerritorialChange,
 )
 from ..annotate.mentions import PlaceMention
-from .keys import side_key
+from .keys import who_key
 
-__all__ = ["MAX_AFFILIATIONS", "DocState", "advance", "who_key"]
+__all__ = ["MAX_AFFILIATIONS", "DocState", "advance"]
 
 #: At most this many persons' states are remembered (a document of thousands of names stays
 #: linear to read).
@@ -136,11 +136,6 @@ def advance(
     if len(known) != len(state.affiliations):
         changes["affiliations"] = tuple(known.items())
     return attrs.evolve(state, **changes) if changes else state  # type: ignore[arg-type]
-
-
-def who_key(actor: Actor) -> str:
-    """A person by name (whatever state the text gave them where), anyone else by side."""
-    return actor.name if actor.kind is ActorKind.PERSON else side_key(actor)
 
 
 def _count_sides(counts: object, participants: Sequence[Actor]) -> tuple[tuple[Actor, int], ...]:

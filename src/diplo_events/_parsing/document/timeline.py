@@ -48,7 +48,6 @@ import attrs
 
 from ...model import (
     Actor,
-    ActorKind,
     DatePrecision,
     DateSpan,
     Event,
@@ -61,7 +60,7 @@ from ...model import (
 )
 from ..annotate.dates import OFFSET, DateMention, find_dates
 from .article import Article
-from .keys import side_key
+from .keys import side_key, who_keys
 
 __all__ = [
     "EVENT_WINDOW",
@@ -347,7 +346,7 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
         if ev.date is not None and ev.modality is Modality.REALIZED:
             latest[type(ev)] = ev.date
             if isinstance(ev, Meeting) and ev.date.precision is DatePrecision.DAY:
-                met = (paragraph, _who(ev.participants), ev.date)
+                met = (paragraph, who_keys(ev.participants), ev.date)
     return out
 
 
@@ -355,11 +354,6 @@ def inherit_dates(events: list[Event], article: Article) -> list[Event]:
 #: paragraphs before, was made at that meeting, on its day ("Tuilaepa said the meeting was
 #: a success", "Yeltsin told reporters after the signing").
 SPOKEN_AT_PARAGRAPHS = 4
-
-
-def _who(actors: Sequence[Actor]) -> set[str]:
-    """The sides of ``actors`` and the names of its persons."""
-    return {side_key(a) for a in actors} | {a.name for a in actors if a.kind is ActorKind.PERSON}
 
 
 def _paragraph(article: Article, focus: Focus, ev: Event) -> int:
@@ -371,7 +365,7 @@ def _spoken_at(
     ev: Statement, paragraph: int, met: tuple[int, set[str], DateSpan]
 ) -> DateSpan | None:
     told, who, day = met
-    if paragraph - told > SPOKEN_AT_PARAGRAPHS or not _who([ev.speaker]) & who:
+    if paragraph - told > SPOKEN_AT_PARAGRAPHS or not who_keys([ev.speaker]) & who:
         return None
     return day
 

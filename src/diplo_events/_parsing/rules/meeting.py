@@ -25,9 +25,8 @@ from ...model import (
 from ..annotate.dates import OFFSET
 from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
-from ..document.keys import side_key
+from ..document.keys import side_key, who_key, who_keys
 from ..document.merge import Link
-from ..document.state import who_key
 from ..syntax import SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import MEETING
@@ -301,8 +300,7 @@ def _day_before(ctx: Context, parties: list[Actor]) -> DateSpan | None:
         or any(vocabulary().has("time_subordinator", pp.prep) for pp in ctx.syn.pps)
     ):
         return None
-    last = {who_key(a) for a in state.last_meeting} | _sides(list(state.last_meeting))
-    if not ({who_key(a) for a in parties} | _sides(parties)) & last:
+    if not who_keys(parties) & who_keys(state.last_meeting):
         return None
     return day
 
@@ -339,7 +337,7 @@ def _protagonist(ctx: Context, parties: list[Actor]) -> Actor | None:
     ):
         return None
     last = {who_key(a) for a in state.last_meeting}
-    here = {who_key(a) for a in parties} | _sides(parties)
+    here = who_keys(parties)
     for actor, _ in state.meetings_by_side:
         if who_key(actor) in last:
             return actor if who_key(actor) not in here and side_key(actor) not in here else None

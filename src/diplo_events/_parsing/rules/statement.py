@@ -270,7 +270,7 @@ def _described_body(ctx: Context, p: Phrase) -> Actor | None:
     syn = ctx.syn
     if not vocabulary().has("definite_determiner", syn.tokens[p.first].low):
         return None
-    if p.head_word not in _GROUP_HEADS:
+    if p.head_word not in _group_heads():
         return None
     bodies = {
         a.actor.organization: a.actor
@@ -283,8 +283,11 @@ def _described_body(ctx: Context, p: Phrase) -> Actor | None:
     return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
-#: Head nouns that describe a body without naming it ("the paramilitary group").
-_GROUP_HEADS = frozenset(w.split()[-1] for w in lexicon().group_nouns if w.startswith("the "))
+@functools.cache
+def _group_heads() -> frozenset[str]:
+    """Head nouns that describe a body without naming it ("the paramilitary group"), read
+    from the lexicon on first use (not at import)."""
+    return frozenset(w.split()[-1] for w in lexicon().group_nouns if w.startswith("the "))
 
 
 def _issuer(ctx: Context, p: Phrase) -> Actor | None:
