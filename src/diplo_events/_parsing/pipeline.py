@@ -61,7 +61,7 @@ from .rules.engine import Trace, extract
 from .syntax import analyse
 from .text.clean import clean
 from .text.invisible import join_words
-from .text.sentences import split_sentences
+from .text.sentences import split_sentences, wrap_width
 
 __all__ = ["run"]
 
@@ -435,8 +435,10 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
 
     raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
     newlines = [m.start() for m in _NEWLINE.finditer(norm)]
+    wrap = wrap_width(norm)
     for block in cleaned.blocks:
-        for s_start, s_end in _bounded(norm, split_sentences(norm, block.start, block.end)):
+        spans = split_sentences(norm, block.start, block.end, wrap=wrap)
+        for s_start, s_end in _bounded(norm, spans):
             paragraph = bisect.bisect_left(newlines, s_start)  # news paragraphs are lines
             is_title = block.kind.value == "title" or _heading(norm, s_start, s_end)
             lo = bisect.bisect_left(starts, s_start)

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplo_events._parsing.text.clean import clean
-from diplo_events._parsing.text.sentences import split_paragraphs, split_sentences
+from diplo_events._parsing.text.sentences import split_paragraphs, split_sentences, wrap_width
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_22928ed1188cab94.txt"
 
@@ -204,3 +204,34 @@ def test_a_long_run_of_stops_is_split_in_linear_time(run: str, cpu_limit: CpuLim
 )
 def test_runs_of_stops_split_as_before(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+# Old wire copy broken at a fixed width: a capital after a filled line goes on with the
+# sentence; a short line (a heading, a dateline) still ends one. Invented text.
+WRAPPED = (
+    "Rebels lose river town\n"
+    "KABUL, Oct 9 (AP)\n"
+    "Government troops and militia fighters on Sunday retook the river\n"
+    "town of Sarband after a week of shelling and of heavy fighting, as\n"
+    "officials said, and the troops were joined on the road by envoy Marc\n"
+    "Lebrun -- who had flown in from the capital -- at a short meeting in\n"
+    "the town hall."
+)
+
+
+def test_a_hard_wrapped_text_keeps_names_across_line_breaks() -> None:
+    assert sentences(WRAPPED) == [
+        "Rebels lose river town",
+        "KABUL, Oct 9 (AP)\nGovernment troops and militia fighters on Sunday retook the river\n"
+        "town of Sarband after a week of shelling and of heavy fighting, as\nofficials "
+        "said, and the troops were joined on the road by envoy Marc\nLebrun -- "
+        "who had flown in from the capital -- at a short meeting in\nthe town hall.",
+    ]
+    assert wrap_width(WRAPPED) > 0
+
+
+def test_lines_of_a_text_that_is_not_wrapped_stay_sentences() -> None:
+    text = "Leaders meet in Doha\nThe talks began on Monday\nThey ended on Tuesday"
+    assert wrap_width(text) == 0
+    assert sentences(text) == ["Leaders meet in Doha", "The talks began on Monday",
+                               "They ended on Tuesday"]  # fmt: skip

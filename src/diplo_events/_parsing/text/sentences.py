@@ -104,19 +104,24 @@ def split_paragraphs(norm: str) -> list[tuple[int, int]]:
     return result
 
 
-def split_sentences(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    norm: str, start: int = 0, end: int | None = None, *, wrap: int | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans over ``norm[start:end]``, offsets into ``norm``, in text order.
 
     Spans have no leading or trailing whitespace and never cross a paragraph break.
+    ``wrap`` is the text's wrap width (:func:`wrap_width`); by default it is measured
+    on ``norm[start:end]``.
     """
     stop = len(norm) if end is None else max(0, min(end, len(norm)))
     begin = max(0, min(start, stop))
     result: list[tuple[int, int]] = []
+    filled = wrap_width(norm, begin, stop) if wrap is None else wrap
     pos = begin
     for brk in _PARAGRAPH_BREAK.finditer(norm, begin, stop):
-        _split_paragraph(norm, pos, brk.start(), result)
+        _split_paragraph(norm, pos, brk.start(), result, filled)
         pos = brk.end()
-    _split_paragraph(norm, pos, stop, result)
+    _split_paragraph(norm, pos, stop, result, filled)
     return result
 
 
@@ -200,7 +205,43 @@ def _is_boundary(norm: str, match: re.Match[str], start: int, end: int) -> bool:
     return True
 
 
-def _split_paragraph(norm: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+#: A text is hard-wrapped when at least this many of its line breaks fall inside a
+#: sentence (a lower-case word or a comma before the break, a lower-case word after it).
+MIN_WRAPS = 3
+#: In a hard-wrapped text, a line at least this share of the width of the wrapped
+#: lines was filled by the wrap, so a capital after it goes on with the sentence
+#: ("led by French ambassador Daniel / Parfait"); a shorter line is a heading or a
+#: paragraph's end ("Rebels lose key town / KABUL, Oct 17 (DPA)").
+FILLED_SHARE = 0.7
+
+_WRAP = re.compile(r"(?<=[a-z,])[^\S\n]*\n[^\S\n]*(?=[a-z])")
+
+
+def wrap_width(norm: str, start: int = 0, end: int | None = None) -> int:
+    """The typical width of the wrapped lines of ``norm[start:end]``, or 0 when the
+    text is not hard-wrapped (old wire copy broken at a fixed width)."""
+    end = len(norm) if end is None else end
+    if "\n" not in norm[start:end]:
+        return 0
+    widths = []
+    for wrap in _WRAP.finditer(norm, start, end):
+        line_start = max(start, norm.rfind("\n", start, wrap.start()) + 1)
+        widths.append(wrap.start() - line_start)
+    if len(widths) < MIN_WRAPS:
+        return 0
+    widths.sort()
+    return widths[len(widths) // 2]
+
+
+def _filled_line(norm: str, start: int, at: int, width: int) -> bool:
+    """Whether the line that ends at ``at`` was filled to the paragraph's wrap width."""
+    line_start = max(start, norm.rfind("\n", start, at) + 1)
+    return at - line_start >= FILLED_SHARE * width
+
+
+def _split_paragraph(
+    norm: str, start: int, end: int, out: list[tuple[int, int]], filled: int = 0
+) -> None:
     """Append the sentence spans of the paragraph ``norm[start:end]`` to ``out``."""
     if start >= end:
         return
@@ -211,6 +252,8 @@ def _split_paragraph(norm: str, start: int, end: int, out: list[tuple[int, int]]
     sentence_start = start
     for match in _CANDIDATE.finditer(norm, start, end):
         cut = match.end()
+        if filled and match.group("k") == "\n" and _filled_line(norm, start, match.start(), filled):
+            continue  # a hard-wrapped line: the sentence goes on in the next one
         if opens:
             i = bisect.bisect_right(opens, match.start()) - 1
             if i >= 0 and match.start() < closes[i] and cut <= closes[i]:
