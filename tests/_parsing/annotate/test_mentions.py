@@ -61,6 +61,23 @@ def test_appositive_gives_affiliation_and_title() -> None:
     assert "spokesperson" in m.actor.title
 
 
+def test_appositive_opened_by_another_determiner() -> None:
+    text = "The drill went well, said Tomas Reyes, another Chilean army spokesman."
+    m = actor_at(mentions(text), text, "Tomas Reyes")
+    assert m.actor is not None
+    assert m.actor.country == "CHL"
+
+
+def test_a_rank_between_title_and_name_keeps_them_one_person() -> None:
+    text = "The drill will end on Friday, 3rd Fleet spokesman Lt. Ana Ruiz told reporters."
+    found = mentions(text)
+    m = actor_at(found, text, "Ana Ruiz")
+    assert m.actor is not None
+    assert m.actor.title is not None
+    assert "spokesman" in m.actor.title
+    assert not [a for a in found.actors if a.actor is not None and a.role is not Role.PERSON]
+
+
 def test_appositive_before_the_name() -> None:
     text = "The Taliban spokesman, Zabihullah Mujahid, spoke to reporters."
     m = actor_at(mentions(text), text, "Zabihullah Mujahid")

@@ -419,6 +419,7 @@ def find_mentions(
             and after_title
             and " " not in m.text
             and m.text[:1].isupper()
+            and not m.text.endswith(".")  # "spokesman Lt. Luka Bakic": a rank, no name
             and _NAME_AFTER.match(norm, m.end, end)
         ):
             named.append(m)  # "Foreign Minister Amir Khan Muttaqi": a title word as a name
@@ -1370,7 +1371,7 @@ def _appositive(
             and norm.startswith(",", stop)
             and " and " not in phrase
         )
-        if phrase.split(" ", 1)[0] in _DETERMINERS or title_first:
+        if _opens_description(phrase.split(" ", 1)[0]) or title_first:
             kin = _KIN_OF.match(phrase) is not None
             for g in groups:
                 if c_end < g.start < stop and g.affiliation is not None:
@@ -1425,6 +1426,15 @@ def _appositive(
         if titled and len(segment) <= 4:
             return None, " ".join(titled[-1].roles), titled[-1].end
     return None, None, None
+
+
+def _opens_description(word: str) -> bool:
+    """Whether ``word`` opens a noun phrase that describes a name before it ("X, the
+    envoy,", "X, another army spokesman")."""
+    vocab = vocabulary()
+    return word in _DETERMINERS or vocab.has("determiner", word) or vocab.has(
+        "possessive_pronoun", word
+    )
 
 
 def _adverb(word: str) -> bool:
