@@ -874,3 +874,34 @@ def test_talks_with_a_doer_of_their_own_take_no_one_from_the_story() -> None:
     )
     for m in meetings(text):
         assert {"Blinken", "Iran"} - {a.name for a in m.participants}
+
+
+def test_talks_between_a_visiting_leader_and_the_host() -> None:
+    text = ("Talks between visiting Chilean President Ana Rojas and Peruvian President Luis "
+            "Vega began in Lima on Tuesday.")  # fmt: skip
+    [m] = meetings(text)
+    assert [a.country for a in m.participants] == ["CHL", "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Six presidents sat down on Tuesday for a regional summit.", "Six presidents"),
+        ("The leaders of five Andean states met in Quito on Tuesday.",
+         "leaders of five Andean states"),
+    ],
+)  # fmt: skip
+def test_officials_the_text_counts_are_several_parties(text: str, name: str) -> None:
+    [m] = meetings(text)
+    assert [(a.name, a.country) for a in m.participants] == [(name, None)]
+
+
+def test_the_two_leaders_are_no_new_collective() -> None:
+    text = ("During the president's meeting with Chancellor Olaf Weber in Bonn on Tuesday, "
+            "the two leaders held long talks.")  # fmt: skip
+    assert len(meetings(text)) == 1
+
+
+def test_a_state_and_its_leader_by_surname_are_one_party() -> None:
+    [m] = meetings("Russia's Putin met China's Xi in Beijing on Tuesday.")
+    assert [(a.name, a.country) for a in m.participants] == [("Putin", "RUS"), ("Xi", "CHN")]

@@ -87,3 +87,10 @@ def test_that_before_a_noun_and_its_verb_is_a_determiner() -> None:
 def test_a_word_before_a_force_noun_after_a_demonym_is_no_verb() -> None:
     syn = syntax_of("The Philippine patrol vessel left the port.")
     assert _tag(syn, "patrol") != Tag.VERB
+
+
+def test_a_participle_before_a_title_is_an_adjective() -> None:
+    syn = syntax_of("Talks between visiting Chilean President Ana Rojas and her host began.")
+    assert _tag(syn, "visiting") != Tag.VERB
+    syn = syntax_of("The minister left after visiting President Ana Rojas in Lima.")
+    assert _tag(syn, "visiting") == Tag.VERB

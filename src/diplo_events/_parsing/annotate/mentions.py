@@ -732,6 +732,19 @@ def find_mentions(
             )  # "from Chadian rebels": a people, not a place or a person
             if adjective:
                 continue
+            owner = left if norm[c_start - 3 : c_start] in ("'s ", "’s ") else None
+            if (
+                owner is not None
+                and owner.affiliation is not None
+                and owner.affiliation.country is not None
+                and owner.affiliation.country in leaders().states(name, None)
+            ):
+                # "Russia's Putin", "Kenya's Kenyatta": the state's leader, one party
+                used_groups.add(owner.end)
+                person = _person(name, None, owner.affiliation, _span(original, c_start, c_end))
+                actors.append(ActorMention(owner.start, c_end, person, Role.PERSON, prep,
+                                           surname=real[0]))  # fmt: skip
+                continue
             if prep in ("in", "at", "near", "from", "to", "of") and not leaders().states(
                 name, None
             ):  # ("a visit to Museveni": a leader's family name names the leader)

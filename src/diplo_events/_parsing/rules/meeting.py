@@ -27,7 +27,7 @@ from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
 from ..document.keys import side_key, who_key, who_keys
 from ..document.merge import Link
-from ..syntax import SegmentKind, Tag
+from ..syntax import Phrase, SegmentKind, Tag
 from .affiliation import affiliate
 from .codes import MEETING
 from .engine import Built, Context
@@ -94,11 +94,14 @@ def _collective(ctx: Context) -> Actor | None:
     """ "Afghanistan's warring factions met", "the rival delegations met": sides the text
     names together, kept as one party by their words (recall first)."""
     vocab = vocabulary()
-    for role in ("doer", "subject"):
+    for role in ("doer", "subject", "governor_doer"):
         for p in ctx.view.phrases(role):
-            if not vocab.has("collective_noun", p.head_word):
+            counted = _counted_officials(ctx, p)
+            if not (counted or vocab.has("collective_noun", p.head_word)):
                 continue
-            words = [t.text for t in ctx.syn.tokens[p.first : p.end]
+            # "the leaders of five Central Asian states": with what counts them
+            end = max([p.end, *(m.end for m in p.modifiers)]) if counted else p.end
+            words = [t.text for t in ctx.syn.tokens[p.first : end]
                      if t.low not in ("the", "'s", "’s")]  # fmt: skip
             states = {a.actor.country for a in p.actors if a.actor and a.actor.country}
             return Actor(
@@ -108,6 +111,18 @@ def _collective(ctx: Context) -> Actor | None:
                 title=p.head_word,
             )
     return None
+
+
+def _counted_officials(ctx: Context, p: Phrase) -> bool:
+    """ "Six presidents", "the leaders of five Central Asian states": officials the text
+    counts, so several parties, even where it names none of them."""
+    if not (p.head_word.endswith("s") and vocabulary().has("role_noun", p.head_word)):
+        return False
+    tags = ctx.syn.tags
+    spans = [(m.first, m.end) for m in p.modifiers]
+    if tags[p.first] != Tag.DET:
+        spans.append((p.first, p.end))  # ("the two leaders": those told before)
+    return any(tags[i] == Tag.NUM for a, b in spans for i in range(a, b))
 
 
 def _forum_bodies(ctx: Context) -> list[Actor]:

@@ -509,6 +509,13 @@ def _tag_verbs(
         if prev_tag == Tag.PREP and VerbForm.GERUND not in found:
             continue  # "for talks", "of drills"
         if (
+            vocab.has("attributive_participle", low)
+            and i + 1 < len(tokens)
+            and tags[i + 1] == Tag.ACTOR
+            and not vocab.has("gerund_opener", prev_low)
+        ):
+            continue  # "talks between visiting Prime Minister X and Y": an adjective
+        if (
             found == {VerbForm.BASE}
             and prev_tag in (Tag.WORD, Tag.CAP)
             and p > 0
