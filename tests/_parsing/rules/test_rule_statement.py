@@ -1265,3 +1265,9 @@ def test_an_official_who_is_also_a_professor_speaks() -> None:
         "Interior Minister Professor Kithure Kindiki said the militants were repelled."
     )
     assert "Kindiki" in s.speaker.name
+
+
+def test_keen_to_stress_is_a_saying_told() -> None:
+    [s] = statements("President Ana Rojas of Chile was keen to stress that the drills threaten "
+                     "no one.")  # fmt: skip
+    assert s.modality is Modality.REALIZED

@@ -999,3 +999,16 @@ def test_a_capture_denied_elsewhere_is_not_the_one_told() -> None:
     )
     found = sorted((c.modality.value, [p.name for p in c.places]) for c in changes(text))
     assert found == [("negated", ["Robotyne"]), ("realized", ["Avdiivka"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers held talks on the withdrawal of Russian troops from Moldova.",
+        "The governors stressed the importance of regaining control of the town of Buur.",
+        '"We have been willing to go ahead with the withdrawal of advisers from Honduras," '
+        "the minister said.",
+    ],
+)
+def test_a_change_talked_of_or_meant_is_not_told_as_done(text: str) -> None:
+    assert [c.modality for c in changes(text)] == [Modality.PLANNED]

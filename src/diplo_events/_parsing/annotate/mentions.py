@@ -1445,8 +1445,10 @@ def _opens_description(word: str) -> bool:
     """Whether ``word`` opens a noun phrase that describes a name before it ("X, the
     envoy,", "X, another army spokesman")."""
     vocab = vocabulary()
-    return word in _DETERMINERS or vocab.has("determiner", word) or vocab.has(
-        "possessive_pronoun", word
+    return (
+        word in _DETERMINERS
+        or vocab.has("determiner", word)
+        or vocab.has("possessive_pronoun", word)
     )
 
 

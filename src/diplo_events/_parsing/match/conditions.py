@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..annotate.tokens import Token
-from ..annotate.vocabulary import vocabulary
+from ..annotate.vocabulary import VerbForm, vocabulary
 from ..syntax import Phrase, Tag
 from .patterns import Condition
 from .view import View, extent
@@ -405,7 +405,18 @@ def _host_head(value: Any) -> Test:
         m = view.match
         syn = view.syn
         if m.phrase is None:
-            return False
+            # "the importance of regaining control": a gerund right after the preposition
+            k = m.first - 1
+            pred = m.predicate
+            if (
+                k < 1
+                or syn.tags[k] != Tag.PREP
+                or pred is None
+                or VerbForm.GERUND not in pred.forms
+            ):
+                return False
+            host = syn.phrase_of(k - 1)
+            return host is not None and (host.head_word,) in words
         pp = next((pp for pp in syn.pps if pp.phrase is m.phrase), None)
         if pp is None:
             return False

@@ -562,6 +562,17 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             g = p.governor
             if g.lemma == "be" and g.head + 1 == p.first:
                 return Modality.PLANNED  # "Qian is to visit Moscow"
+            if (
+                not statement
+                and g.lemma == "be"
+                and any(
+                    vocab.has("intent_adjective", t.low)
+                    for t in view.syn.tokens[g.head + 1 : p.first]
+                )
+            ):
+                # "we have been willing to go ahead with the pullout" (but "was keen to
+                # stress that ...": a saying told)
+                return Modality.PLANNED
             if vocab.has("negating_verb", g.lemma):
                 return Modality.NEGATED
             if vocab.has("planning_verb", g.lemma):
