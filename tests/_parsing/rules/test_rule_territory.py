@@ -1012,3 +1012,23 @@ def test_a_capture_denied_elsewhere_is_not_the_one_told() -> None:
 )
 def test_a_change_talked_of_or_meant_is_not_told_as_done(text: str) -> None:
     assert [c.modality for c in changes(text)] == [Modality.PLANNED]
+
+
+def test_a_retreat_forced_by_the_capture_is_the_same_change() -> None:
+    [c] = changes("The rebels took the town of Saraf on Monday, forcing government troops to "
+                  "retreat to the hills.")  # fmt: skip
+    assert c.kind is K.CAPTURE
+    assert [p.name for p in c.places] == ["Saraf"]
+    assert c.loser is not None
+    assert c.loser.name == "government troops"
+
+
+def test_forced_to_withdraw_with_no_taker_is_a_withdrawal() -> None:
+    [c] = changes("Heavy shelling forced government troops to withdraw from Kuru on Monday.")
+    assert c.kind is K.WITHDRAWAL
+    assert [p.name for p in c.places] == ["Kuru"]
+
+
+def test_a_capture_and_a_withdrawal_elsewhere_stay_two() -> None:
+    found = changes("Rebels took Kuru on Monday while government troops withdrew from Saraf.")
+    assert sorted(c.kind.value for c in found) == ["capture", "withdrawal"]

@@ -34,6 +34,7 @@ from ...model import (
     Span,
     Statement,
     TerritorialChange,
+    TerritorialChangeKind,
 )
 from ...serialize import _dumps_canonical, to_dict
 from .keys import side_key, voice_key
@@ -57,6 +58,7 @@ class Link(enum.Enum):
     NEW = "new"  # may join an earlier event by the merge rules
     REFERS = "refers"  # "the talks", "the drills": joins the latest event of its type
     DISTINCT = "distinct"  # "also met": a happening of its own
+    FORCED = "forced"  # "forcing the troops to retreat": part of the change its sentence tells
 
 
 @attrs.frozen
@@ -365,6 +367,9 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                         )
                     )
                 )
+                if cand.link is Link.FORCED and _forced_out(prev.event, ev):
+                    target = k  # "took X, forcing the troops to retreat": one change
+                    break
                 if (
                     prev.event.kind is ev.kind
                     and not rivals
@@ -411,8 +416,31 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                 or (isinstance(ev, MilitaryExercise) and ev.rule != "military_exercise.detail")
             )
             combined = _combine(prev.event, ev, keep_parties=keep, refers=refers)
+            if (
+                cand.link is Link.FORCED
+                and isinstance(prev.event, TerritorialChange)
+                and isinstance(ev, TerritorialChange)
+                and prev.event.gainer is None
+                and _forced_out(prev.event, ev)
+            ):
+                # "Shelling forced the troops to withdraw from X": no one took it, they left
+                combined = _combine(ev, prev.event)
             merged[target] = attrs.evolve(prev, event=combined, origins=prev.origins | cand.origins)
     return [c for c in merged if not _empty_exercise(c.event)]
+
+
+def _forced_out(a: TerritorialChange, b: TerritorialChange) -> bool:
+    """Whether ``b`` is the retreat of the side ``a`` drove out, told in the same sentence
+    ("The rebels took Saraf, forcing government troops to retreat", "forced the troops to
+    withdraw from Kuru"): one change, told twice."""
+    return (
+        a.kind is TerritorialChangeKind.CAPTURE
+        and b.kind is TerritorialChangeKind.WITHDRAWAL
+        and a.evidence[0] == b.evidence[0]
+        and b.loser is not None
+        and (a.loser is None or side_key(a.loser) == side_key(b.loser))
+        and (not a.places or {p.name for p in b.places} <= {p.name for p in a.places})
+    )
 
 
 def _same_exercise(a: Event, b: Event) -> bool:

@@ -417,6 +417,14 @@ def build(ctx: Context) -> Built:
     # "confirmed the fall of Kabo", "the capture of the city was self-defence": the change
     # told before, spoken of again
     link = Link.REFERS if _definite_noun(ctx) and spoken_of(ctx.view) else Link.NEW
+    pred = ctx.view.predicate
+    if (
+        kind is TerritorialChangeKind.WITHDRAWAL
+        and pred is not None
+        and pred.governor is not None
+        and vocabulary().has("coercive_verb", pred.governor.lemma)
+    ):
+        link = Link.FORCED  # "took the town, forcing the troops to retreat": one change
     return [(
         TerritorialChange(
             id="pending",
