@@ -574,6 +574,21 @@ def test_a_day_after_or_before_the_day_told_dates_the_next_sentence(opening: str
     assert said.date.start == dt.date(2024, 3, day)
 
 
+@pytest.mark.parametrize(
+    ("told", "day"),
+    [
+        ("The rebels said in a statement that day that they would press on.", 8),
+        ("Later that day, the rebels said they would press on.", 8),
+        ("The rebels said the next day that they would press on.", 9),
+    ],
+)
+def test_that_day_and_the_next_day_count_from_the_day_told(told: str, day: int) -> None:
+    text = f"Rebels seized Bria on Friday.\n\n{told}"
+    [said] = [e for e in de.parse(text, published="2024-03-09") if isinstance(e, Statement)]
+    assert said.date is not None
+    assert said.date.start == dt.date(2024, 3, day)
+
+
 def test_a_party_to_a_dated_meeting_speaks_on_its_day() -> None:
     text = (
         "Samoan Prime Minister Tui Sailele met Fijian Prime Minister Jone Rabuka in Apia on "

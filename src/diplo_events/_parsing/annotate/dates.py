@@ -41,7 +41,9 @@ OFFSET = re.compile(
     # "the following day", "the next day", "the previous day": one day after / before
     r"|the (?:(?P<day_after>following|next)|(?P<day_before>previous|preceding)) day"
     # "the day before", "the day after (the talks)"
-    r"|the day (?P<dayway>before|after)(?! (?:tomorrow|yesterday)))\b",
+    r"|the day (?P<dayway>before|after)(?! (?:tomorrow|yesterday))"
+    # "that day", "the same day", "later that day": the day told before
+    r"|(?P<same_day>(?:that|the same|that same) day))\b",
     re.IGNORECASE,
 )
 

@@ -92,7 +92,7 @@ _BOUND_WORD = re.compile(
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 # Substrings one of which a sentence holds if the pattern can match (a cheap test first).
-_OFFSET_WORDS = ("after", "before", "earlier", "later", "prior", " day")
+_OFFSET_WORDS = ("after", "before", "earlier", "later", "prior", " day")  # (also "that day")
 _MEETING_WORDS = (
     "talks", "meeting", "summit", "negotiations", "discussions", "visit", "trip", "session",
 )  # fmt: skip
@@ -234,7 +234,14 @@ def build_focus(article: Article) -> Focus:
                 if at == 0 or before is not None:
                     offsets[n] = (len(told) + at, days, before)
             shift = _shift_days(offset)
-            if shift is not None and len(here) == 1 and offset.start() - sent.start <= 2:
+            told_day = (
+                offset.group("same_day") or offset.group("day_after") or offset.group("day_before")
+            )  # ("the next day", "that day": counted from the day told, wherever they stand)
+            if (
+                shift is not None
+                and len(here) == 1
+                and (offset.start() - sent.start <= 2 or told_day)
+            ):
                 shifts[n] = (len(told), shift)  # "A day later, rebels took the town"
         told.extend(here)
     return Focus(
@@ -250,7 +257,7 @@ def build_focus(article: Article) -> Focus:
 
 def _way(m: re.Match[str]) -> str:
     """Which way an offset counts: after, before, earlier, later or prior."""
-    if m.group("day_after"):
+    if m.group("day_after") or m.group("same_day"):
         return "later"
     if m.group("day_before"):
         return "earlier"
@@ -262,6 +269,8 @@ def _way(m: re.Match[str]) -> str:
 def _exact_days(m: re.Match[str]) -> int | None:
     """The days an offset counts ("three days": 3, "two weeks": 14, "the next day": 1); None
     if not exact ("several days", "two months")."""
+    if m.group("same_day"):
+        return 0
     if m.group("day_after") or m.group("day_before") or m.group("dayway"):
         return 1
     word = m.group("n").lower()
