@@ -474,3 +474,10 @@ def test_an_exercise_of_other_parties_spoken_of_is_another_one() -> None:
     )
     sides = sorted(tuple(sorted(a.country or "" for a in x.participants)) for x in exercises(text))
     assert sides == [("JPN", "USA"), ("RUS",)]
+
+
+def test_exercises_continued_are_the_exercise_told() -> None:
+    [x] = exercises("Chile's navy held drills off Arica on Monday and continued the exercises "
+                    "on Tuesday.")  # fmt: skip
+    assert x.date is not None
+    assert x.date.start == dt.date(2024, 3, 4)

@@ -322,6 +322,15 @@ def build(ctx: Context) -> Built:
         # "the drills": the exercise told before; "slammed reactions to its drills": told
         # again in what is said or done about it
         link = Link.REFERS
+    gov = ctx.view.governing[0]
+    if (
+        not name
+        and _definite(ctx, ctx.view.match.phrase)
+        and gov is not None
+        and vocabulary().has("continuation_verb", gov.lemma)
+        and (not told or sides <= told)
+    ):
+        link = Link.REFERS  # "held drills on Tuesday and continued the exercises on Wednesday"
     if detail:
         link = Link.REFERS  # "It involves 3,000 troops": more on the exercise told
     return [(
