@@ -905,3 +905,13 @@ def test_the_two_leaders_are_no_new_collective() -> None:
 def test_a_state_and_its_leader_by_surname_are_one_party() -> None:
     [m] = meetings("Russia's Putin met China's Xi in Beijing on Tuesday.")
     assert [(a.name, a.country) for a in m.participants] == [("Putin", "RUS"), ("Xi", "CHN")]
+
+
+def test_talks_with_one_as_well_as_with_another_are_two_meetings() -> None:
+    text = ("The Chilean envoy held talks with Peruvian President Luis Vega on Tuesday as well "
+            "as with Bolivian President Eva Quispe.")  # fmt: skip
+    found = meetings(text)
+    assert sorted(tuple(sorted(str(a.country) for a in m.participants)) for m in found) == [
+        ("BOL", "CHL"),
+        ("CHL", "PER"),
+    ]

@@ -247,6 +247,16 @@ def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
     """ "A met B, C and D" with B, C, D of several states: one meeting per state."""
     if len(_sides(doer)) != 1:
         return None
+    own = next(iter(_sides(doer)))
+    # "talks with B as well as with C", "met B in the morning and with C later": each "with"
+    # its own meeting
+    withs = [
+        [a for a in unique_actors(phrase_actors(p)) if side_key(a) != own]
+        for p in ctx.view.phrases("pp:with")
+    ]
+    withs = [w for w in withs if w]
+    if len(withs) >= 2 and len({frozenset(side_key(a) for a in w) for w in withs}) == len(withs):
+        return [doer + w for w in withs]
     # "met B, C and D", "talks with B, C and D", "sessions with peers, among them B, C and D"
     for role in ("undergoer", "pp:with", "pp:among them", "pp:including", "pp:among"):
         for p in ctx.view.phrases(role):
@@ -270,7 +280,6 @@ def _list_split(ctx: Context, doer: list[Actor]) -> list[list[Actor]] | None:
             for member in p.members:
                 for a in unique_actors(phrase_actors(member)):
                     groups.setdefault(side_key(a), []).append(a)
-            own = next(iter(_sides(doer)))
             groups.pop(own, None)
             if len(groups) >= 2:
                 return [doer + g for g in groups.values()]
