@@ -45,6 +45,7 @@ from .annotate.mentions import (
     SentenceMentions,
     find_code_names,
     find_mentions,
+    with_grounds,
 )
 from .annotate.numbers import parse_number
 from .annotate.tokens import tokenize
@@ -574,6 +575,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
         )
         if refs or places:
             places, last_city = _follow_cities(text, norm, places, refs, last_city, cities)
+            places = with_grounds(norm, s_start, s_end, places)
         sentences.append(
             Sentence(
                 index=index,

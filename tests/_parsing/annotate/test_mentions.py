@@ -377,3 +377,17 @@ def test_a_spokesman_of_a_states_opposition_is_not_the_states() -> None:
     abil = actor_at(mentions(text), text, "Mohammed Abil").actor
     assert abil is not None
     assert abil.country is None
+
+
+def test_places_keep_the_ground_they_are_called_by() -> None:
+    from diplo_events._parsing.annotate.mentions import with_grounds
+
+    text = (
+        "Rebels shelled the towns of Kunduz and Taloqan, then entered Herat, a provincial capital."
+    )
+    found = mentions(text)
+    grounds = {
+        text[p.start : p.end]: p.ground
+        for p in with_grounds(text, 0, len(text), list(found.places))
+    }
+    assert grounds == {"Kunduz": "town", "Kandahar": "town", "Herat": "town"}

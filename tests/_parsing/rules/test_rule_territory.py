@@ -1032,3 +1032,17 @@ def test_forced_to_withdraw_with_no_taker_is_a_withdrawal() -> None:
 def test_a_capture_and_a_withdrawal_elsewhere_stay_two() -> None:
     found = changes("Rebels took Kuru on Monday while government troops withdrew from Saraf.")
     assert sorted(c.kind.value for c in found) == ["capture", "withdrawal"]
+
+
+def test_ground_described_then_named_in_the_next_sentence() -> None:
+    text = ("Rebels seized control of two towns in the east of the country on Monday. The "
+            "government condemned the attacks on the towns of Kuru and Saraf.")  # fmt: skip
+    [c] = changes(text)
+    assert [p.name for p in c.places] == ["Kuru", "Saraf"]
+
+
+def test_another_town_is_not_the_town_named_before() -> None:
+    text = ("Fighting went on around the town of Kuru. Rebels took another town in the east "
+            "on Monday.")  # fmt: skip
+    [c] = changes(text)
+    assert c.places == ()

@@ -45,7 +45,9 @@ __all__ = [
     "SentenceMentions",
     "find_code_names",
     "find_mentions",
+    "ground_kind",
     "state_actor",
+    "with_grounds",
 ]
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}(?:/[A-Z]{1,4})?")
@@ -233,6 +235,9 @@ class PlaceMention:
     end: int
     location: Location
     prep: str
+    #: the kind of ground the sentence calls the place ("the city of X", "the towns of X and
+    #: Y", "X, a provincial capital": "town"; "the district of X": "district"), if any
+    ground: str | None = None
 
 
 @attrs.frozen
@@ -954,6 +959,61 @@ def find_mentions(
     actors = _drop_possessive_states(norm, actors)
     places.sort(key=lambda p: p.start)
     return SentenceMentions(tuple(actors), tuple(places), tuple(acronyms))
+
+
+@functools.cache
+def _ground_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """ "the city of X" / "the Omani capital X" before a place, ", a provincial capital" after
+    it, built once from the vocabulary's ground nouns."""
+    forms = "|".join(sorted((re.escape(f) for f in vocabulary().forms("ground_noun")),
+                            key=len, reverse=True))  # fmt: skip
+    of_before = re.compile(rf"\b(?P<g>{forms}) of (?:the )?$")
+    named_before = re.compile(rf"\bthe (?:[\w'’-]+ ){{0,2}}(?P<g>{forms}) $")
+    after = re.compile(rf", (?:the|a|an) (?:[\w'’-]+ ){{0,2}}(?P<g>{forms})\b")
+    return of_before, named_before, after
+
+
+def ground_kind(noun: str) -> str:
+    """What kind of ground a ground noun names: "town" for any settlement ("city", "port",
+    "provincial capital"), else the noun's lemma ("districts": "district")."""
+    vocab = vocabulary()
+    if vocab.has("town_noun", noun):
+        return "town"
+    return vocab.noun_lemma(noun)
+
+
+def with_grounds(norm: str, start: int, end: int, places: list[PlaceMention]) -> list[PlaceMention]:
+    """``places`` with the ground each is called by, where the sentence says it; a place
+    coordinated after one called by a plural ("the towns of X and Y") is called so too."""
+    if not places:
+        return places
+    of_before, named_before, after = _ground_patterns()
+    out: list[PlaceMention] = []
+    carried: str | None = None  # from "the towns of X": for "and Y" after it
+    previous_end = -1
+    for pl in places:
+        window = norm[max(start, pl.start - 40) : pl.start].lower()
+        m = of_before.search(window) or named_before.search(window)
+        ground: str | None = None
+        if m is not None:
+            ground = ground_kind(m.group("g"))
+            plural = m.group("g") != vocabulary().noun_lemma(m.group("g"))
+            carried = ground if plural else None
+        elif carried is not None and norm[previous_end : pl.start].lower() in (
+            " and ",
+            ", ",
+            " and nearby ",
+            ", and ",
+        ):
+            ground = carried
+        else:
+            carried = None
+            a = after.match(norm.lower(), pl.end, end)
+            if a is not None:
+                ground = ground_kind(a.group("g"))
+        previous_end = pl.end
+        out.append(attrs.evolve(pl, ground=ground) if ground else pl)
+    return out
 
 
 _CODE_NAMED = re.compile(

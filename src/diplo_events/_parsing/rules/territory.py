@@ -19,7 +19,7 @@ from ...model import (
     TerritorialChange,
     TerritorialChangeKind,
 )
-from ..annotate.mentions import ActorMention, Role, state_actor
+from ..annotate.mentions import ActorMention, Role, ground_kind, state_actor
 from ..annotate.numbers import count_before
 from ..annotate.vocabulary import vocabulary
 from ..document.keys import side_key
@@ -154,6 +154,39 @@ def _the_town(ctx: Context) -> Location | None:
             return before[-1]
         return ctx.state.last_town
     return None
+
+
+#: How many sentences before or after its own the story may name a place it first
+#: describes ("seized two towns in the southeast" ... "the towns of Gambo and Bangassou").
+NAMED_NEARBY = 2
+
+
+def _named_nearby(ctx: Context) -> list[Location]:
+    """ "seized control of two towns in the southeast", then "the attacks on the towns of
+    Gambo and Bangassou": ground described, not named, is the ground of that kind the story
+    names in the sentence or close by (after it first, then before it)."""
+    vocab = vocabulary()
+    sentences = ctx.article.sentences
+    n = ctx.sentence.index
+    if ctx.sentence.title:
+        return []  # a headline's ground is the story's, told below it
+    for p in ctx.roles.phrases.get("places", ()):
+        if p.places or p.actors or not vocab.has("ground_noun", p.head_word):
+            continue
+        opener = ctx.syn.tokens[p.first].low
+        if p.end - p.first == 2 and opener == "the":
+            continue  # "the capital", "the city": the one told before (see _the_town)
+        kind = ground_kind(p.head_word)
+        plural = vocab.noun_lemma(p.head_word) != p.head_word
+        after = range(n, min(len(sentences), n + NAMED_NEARBY + 1))
+        before = range(n - 1, max(-1, n - NAMED_NEARBY - 1), -1)
+        if vocab.has("other_word", opener):
+            before = range(0)  # "another provincial capital": not the one named before
+        for k in (*after, *before):
+            named = [pl.location for pl in sentences[k].places if pl.ground == kind]
+            if named:
+                return named if plural else named[:1]
+    return []
 
 
 def _it_town(ctx: Context) -> Location | None:
@@ -339,7 +372,7 @@ def build(ctx: Context) -> Built:
     location = location_of(ctx.view, ctx.roles, ctx.article.home)
     if not places:
         town = _the_town(ctx) or _it_town(ctx)
-        places = [town] if town is not None else []
+        places = [town] if town is not None else _named_nearby(ctx)
     if not places and _one_site(ctx):
         places = _site_place(ctx)  # "captured a police headquarters in Hpakant Township"
     if location is not None and location.kind is LocationKind.COUNTRY and location.country:
