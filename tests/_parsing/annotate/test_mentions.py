@@ -382,9 +382,7 @@ def test_a_spokesman_of_a_states_opposition_is_not_the_states() -> None:
 def test_places_keep_the_ground_they_are_called_by() -> None:
     from diplo_events._parsing.annotate.mentions import with_grounds
 
-    text = (
-        "Rebels shelled the towns of Kunduz and Taloqan, then entered Herat, a provincial capital."
-    )
+    text = "Rebels shelled the towns of Kunduz and Kandahar, then took Herat, a provincial capital."
     found = mentions(text)
     grounds = {
         text[p.start : p.end]: p.ground
