@@ -1271,3 +1271,10 @@ def test_keen_to_stress_is_a_saying_told() -> None:
     [s] = statements("President Ana Rojas of Chile was keen to stress that the drills threaten "
                      "no one.")  # fmt: skip
     assert s.modality is Modality.REALIZED
+
+
+def test_a_place_in_a_phrase_before_a_participle_does_not_speak() -> None:
+    text = ("The NATO spokesman said officials had heard reports from refugees fleeing into "
+            "Albania and Montenegro suggesting that villages had been burned.")  # fmt: skip
+    assert {s.speaker.country for s in statements(text)} <= {None}
+    assert all(s.speaker.organization == "NATO" for s in statements(text))

@@ -78,3 +78,8 @@ def test_a_preposition_reaches_its_phrase_over_degree_adverbs() -> None:
     [inside] = [pp for pp in syn.pps if pp.prep == "in"]
     assert inside.phrase is not None
     assert syn.tokens[inside.phrase.head].low == "control"
+
+
+def test_an_ing_verb_after_a_coordination_does_not_split_it() -> None:
+    syn = syntax_of("Refugees fled into Albania and Montenegro telling of burned villages.")
+    assert any(p.members and len(p.members) == 2 for p in syn.phrases)

@@ -180,6 +180,7 @@ def _segments(
                 new = SegmentKind.AND_VERB
             elif (
                 clause_after(tags, i + 1)
+                and not _gerund_next(tokens, tags, i + 1, vocab)
                 and (tokens[i].low != "and" or _verb_in(tags, first, i))
                 # (not "said he and Maskhadov agreed": "he and Maskhadov" is one subject)
                 and not (i > 0 and vocab.has("nominative_pronoun", tokens[i - 1].low))
@@ -846,3 +847,15 @@ def _bare(pred: Predicate) -> bool:
         and VerbForm.PAST not in pred.forms
         and not pred.infinitive
     )
+
+
+def _gerund_next(tokens: Sequence[Token], tags: Sequence[str], i: int, vocab: Vocabulary) -> bool:
+    """Whether the first verb after ``i`` is an "-ing" form only ("refugees fleeing into A
+    and B suggesting that ...": B is no subject, "suggesting" no clause of its own)."""
+    for j in range(i, len(tags)):
+        if tags[j] in (Tag.AUX, Tag.MODAL):
+            return False
+        if tags[j] == Tag.VERB:
+            forms = vocab.verb_forms.get(tokens[j].low, frozenset())
+            return bool(forms) and forms <= {VerbForm.GERUND}
+    return False

@@ -21,7 +21,7 @@ import attrs
 
 from ..annotate.mentions import ActorMention, PlaceMention
 from ..annotate.tokens import Token
-from ..annotate.vocabulary import vocabulary
+from ..annotate.vocabulary import VerbForm, vocabulary
 from .tags import NOMINAL, Tag
 
 __all__ = ["PP", "Phrase", "build_phrases"]
@@ -254,7 +254,7 @@ def build_phrases(
                     break
                 if (
                     last_and
-                    and _clause_follows(tags, basic[m + 1].end, n)
+                    and _clause_follows(tokens, tags, basic[m + 1].end, n)
                     and _verb_before(tags, group[0].first)
                     # (not "said he and Maskhadov agreed": "he" is no object)
                     and tokens[group[0].first].low not in subject_pronouns
@@ -453,12 +453,16 @@ def _compatible(a: Phrase, b: Phrase, tags: Sequence[str]) -> bool:
     return party(a) == party(b)
 
 
-def _clause_follows(tags: Sequence[str], end: int, n: int) -> bool:
-    """Whether a verb group starts at ``end`` (after adverbs)."""
+def _clause_follows(tokens: Sequence[Token], tags: Sequence[str], end: int, n: int) -> bool:
+    """Whether a verb group starts at ``end`` (after adverbs); an "-ing" form alone starts
+    none ("fled into A and B suggesting that ...": B is no subject)."""
     i = end
     while i < n and tags[i] == Tag.ADV:
         i += 1
-    return i < n and tags[i] in (Tag.VERB, Tag.AUX, Tag.MODAL)
+    if i >= n or tags[i] not in (Tag.VERB, Tag.AUX, Tag.MODAL):
+        return False
+    forms = vocabulary().verb_forms.get(tokens[i].low, frozenset())
+    return not (tags[i] == Tag.VERB and forms and forms <= {VerbForm.GERUND})
 
 
 def _verb_before(tags: Sequence[str], first: int) -> bool:
