@@ -1278,3 +1278,11 @@ def test_a_place_in_a_phrase_before_a_participle_does_not_speak() -> None:
             "Albania and Montenegro suggesting that villages had been burned.")  # fmt: skip
     assert {s.speaker.country for s in statements(text)} <= {None}
     assert all(s.speaker.organization == "NATO" for s in statements(text))
+
+
+def test_an_official_named_under_a_title_told_before_with_its_state() -> None:
+    text = ("Chile's defence minister on Tuesday warned Peru against provoking a conflict.\n\n"
+            "Defence Minister Tomas Reyes told reporters the army was on alert.\n\n"
+            "Peru said the charges were false.")  # fmt: skip
+    said = {s.speaker.name: s.speaker.country for s in statements(text)}
+    assert said["Tomas Reyes"] == "CHL"

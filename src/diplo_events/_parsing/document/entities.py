@@ -96,6 +96,9 @@ class Registry:
     year: int | None = None  # the story's year, for the leaders it names
     by_head: dict[str, Actor] = attrs.Factory(dict)  # "alliance" -> the alliance last named
     states: Counter[str] = attrs.Factory(Counter)  # country -> mentions of it, its organs, places
+    #: title (lower case) -> the states of the officials told under it ("Venezuela's defense
+    #: minister", then "Defense Minister Carlos Mata": the one state's)
+    by_title: dict[str, set[str]] = attrs.Factory(dict)
     state_actor: dict[str, Actor] = attrs.Factory(dict)
 
     def person(self, key: str) -> Actor | None:
@@ -292,6 +295,10 @@ class Registry:
                 rebel = self._rebel(actor.title)
                 group = self.salient_group() if rebel else None
                 state = None if rebel else self._domestic(actor.title, places, visit=visit)
+                if state is None and not rebel and actor.title:
+                    titled = self.by_title.get(actor.title.lower(), set())
+                    if len(titled) == 1:
+                        state = state_actor(next(iter(titled)))
                 if state is not None and state.country in rivals:
                     state = None  # "X and his Chinese counterpart": X is no Chinese
                 if group is not None:
@@ -302,6 +309,7 @@ class Registry:
             self.last_person = actor
             if actor.title:
                 self.last_by_role[_role(actor.title.split()[-1])] = actor
+                self._titled(actor)
             return actor
         if mention.role is Role.ORGANIZATION and actor is not None and actor.organization:
             full = self.acronyms.get(actor.organization)
@@ -344,7 +352,12 @@ class Registry:
             return self.last_person
         if mention.role is Role.OFFICIAL and actor is not None and actor.title:
             self.last_by_role[_role(actor.title.split()[-1])] = actor
+            self._titled(actor)
         return actor
+
+    def _titled(self, actor: Actor) -> None:
+        if actor.title and actor.country:
+            self.by_title.setdefault(actor.title.lower(), set()).add(actor.country)
 
 
 def build_registry(
