@@ -389,3 +389,10 @@ def test_places_keep_the_ground_they_are_called_by() -> None:
         for p in with_grounds(text, 0, len(text), list(found.places))
     }
     assert grounds == {"Kunduz": "town", "Kandahar": "town", "Herat": "town"}
+
+
+def test_an_office_of_a_region_is_of_the_region_s_state() -> None:
+    text = "Museveni received Ali Musa, the Governor of Chiapas, on Monday."
+    m = actor_at(mentions(text), text, "Ali Musa")
+    assert m.actor is not None
+    assert m.actor.country == "MEX"

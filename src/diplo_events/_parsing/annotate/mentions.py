@@ -761,7 +761,7 @@ def find_mentions(
                 continue
             if _APPOSED_AFTER.match(norm, c_end) and not _adverb(name):
                 # "Larreategui, the Ecuadorean spokesman,": the surname with what it is
-                aff, app_title, app_group = _appositive(norm, c_start, c_end, start, end, groups)
+                aff, app_title, app_group = _appositive(norm, c_start, c_end, start, end, groups, places)
                 if aff is not None and app_title is not None and app_group is not None:
                     used_groups.add(app_group)
                     person = _person(name, app_title, aff, _span(original, c_start, c_end))
@@ -826,7 +826,7 @@ def find_mentions(
                 affiliation = leading[-1].affiliation
         if affiliation is None:
             anchor = min(raw_start, left.start) if left is not None else raw_start
-            affiliation, app_title, app_group = _appositive(norm, anchor, c_end, start, end, groups)
+            affiliation, app_title, app_group = _appositive(norm, anchor, c_end, start, end, groups, places)
             if affiliation is None and app_title is not None:
                 affiliation = _region_state(original, norm, c_end, end, matches)
             title = title or app_title
@@ -1428,7 +1428,13 @@ def _region_state(
 
 
 def _appositive(
-    norm: str, c_start: int, c_end: int, floor: int, ceil: int, groups: list[_Group]
+    norm: str,
+    c_start: int,
+    c_end: int,
+    floor: int,
+    ceil: int,
+    groups: list[_Group],
+    places: Sequence[PlaceMention] = (),
 ) -> tuple[Actor | None, str | None, int | None]:
     """Affiliation and title from ", the Taliban spokesperson," after or before a name."""
     # after: "Name, the Taliban spokesperson,"
@@ -1454,6 +1460,15 @@ def _appositive(
                 return None, None, None
             for g in groups:
                 if c_end < g.start < stop and g.roles:
+                    # "Name, the President of Zanzibar,": an office of a place in one state
+                    region = next(
+                        (p for p in places
+                         if g.end < p.start < stop and norm[g.end : p.start] == " of "
+                         and p.location.country),
+                        None,
+                    )  # fmt: skip
+                    if region is not None and region.location.country:
+                        return state_actor(region.location.country), " ".join(g.roles), g.end
                     return None, " ".join(g.roles), g.end
     # before: "the chief of the Taliban's political office, Name"
     if norm[max(floor, c_start - 2) : c_start] == ", ":

@@ -16,6 +16,7 @@ __all__ = ["Token", "tokenize"]
 
 _TOKEN_TAIL = (
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # "U.S.", "U.N.", "a.m."
+    r"|[A-Z]\.[A-Z](?![\w.])"  # "H.E" (His Excellency): initials without the last period
     r"|\d+(?:st|nd|rd|th)(?:-[^\W_]+)*\b"  # "7th", "22nd", "4th-largest": one word
     r"|\d+(?:[.,:]\d+)*(?:-[^\W_]+)*"  # "2,500", "10:30", "10-day"
     r"|[^\W\d_]+(?=n['’]t\b)"  # "did" of "didn't": "n't" is its own token
