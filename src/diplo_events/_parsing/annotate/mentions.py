@@ -761,7 +761,9 @@ def find_mentions(
                 continue
             if _APPOSED_AFTER.match(norm, c_end) and not _adverb(name):
                 # "Larreategui, the Ecuadorean spokesman,": the surname with what it is
-                aff, app_title, app_group = _appositive(norm, c_start, c_end, start, end, groups, places)
+                aff, app_title, app_group = _appositive(
+                    norm, c_start, c_end, start, end, groups, places
+                )
                 if aff is not None and app_title is not None and app_group is not None:
                     used_groups.add(app_group)
                     person = _person(name, app_title, aff, _span(original, c_start, c_end))
@@ -826,7 +828,9 @@ def find_mentions(
                 affiliation = leading[-1].affiliation
         if affiliation is None:
             anchor = min(raw_start, left.start) if left is not None else raw_start
-            affiliation, app_title, app_group = _appositive(norm, anchor, c_end, start, end, groups, places)
+            affiliation, app_title, app_group = _appositive(
+                norm, anchor, c_end, start, end, groups, places
+            )
             if affiliation is None and app_title is not None:
                 affiliation = _region_state(original, norm, c_end, end, matches)
             title = title or app_title
