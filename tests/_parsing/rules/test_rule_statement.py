@@ -1286,3 +1286,10 @@ def test_an_official_named_under_a_title_told_before_with_its_state() -> None:
             "Peru said the charges were false.")  # fmt: skip
     said = {s.speaker.name: s.speaker.country for s in statements(text)}
     assert said["Tomas Reyes"] == "CHL"
+
+
+def test_a_ministry_in_a_story_that_names_one_state_is_that_state_s() -> None:
+    text = ("Estonia's border guard is on alert. The Defence Ministry said on Friday that two "
+            "patrol boats were sent north.")  # fmt: skip
+    [s] = statements(text)
+    assert s.speaker.country == "EST"

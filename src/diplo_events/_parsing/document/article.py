@@ -69,7 +69,7 @@ class Article:
         return low
 
 
-#: The story's own state is named at least this often ...
+#: The story's own state is named at least this often (or is the only state named) ...
 HOME_MIN_MENTIONS = 2
 #: ... and this many times as often as any other candidate.
 HOME_LEAD = 1.5
@@ -91,8 +91,8 @@ def home_state(
     false, by what the text names alone (a dateline tells where the reporter was)."""
     skip = set(exclude)
     ranked = [(c, n) for c, n in _counts(article, dateline).most_common() if c not in skip]
-    if not ranked or ranked[0][1] < HOME_MIN_MENTIONS:
-        return None
+    if not ranked or (ranked[0][1] < HOME_MIN_MENTIONS and len(ranked) > 1):
+        return None  # (a state named once is the story's when it names no other)
     if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
         return None
     return ranked[0][0]
