@@ -69,7 +69,7 @@ class Article:
         return low
 
 
-#: The story's own state is named at least this often (or is the only state named) ...
+#: The story's own state is named at least this often ...
 HOME_MIN_MENTIONS = 2
 #: ... and this many times as often as any other candidate.
 HOME_LEAD = 1.5
@@ -85,14 +85,16 @@ def _counts(article: Article, dateline: bool = True) -> Counter[str]:
 
 
 def home_state(
-    article: Article, exclude: Iterable[str] = (), *, dateline: bool = True
+    article: Article, exclude: Iterable[str] = (), *, dateline: bool = True, lone: bool = False
 ) -> str | None:
     """The state the story treats as its own, leaving out ``exclude``; with ``dateline``
-    false, by what the text names alone (a dateline tells where the reporter was)."""
+    false, by what the text names alone (a dateline tells where the reporter was); with
+    ``lone``, also a state named once when the story names no other (for an institution:
+    "Estonia's border guard is on alert. The Defence Ministry said ...")."""
     skip = set(exclude)
     ranked = [(c, n) for c, n in _counts(article, dateline).most_common() if c not in skip]
-    if not ranked or (ranked[0][1] < HOME_MIN_MENTIONS and len(ranked) > 1):
-        return None  # (a state named once is the story's when it names no other)
+    if not ranked or (ranked[0][1] < HOME_MIN_MENTIONS and not (lone and len(ranked) == 1)):
+        return None
     if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
         return None
     return ranked[0][0]

@@ -58,7 +58,7 @@ def affiliate(
     near = _company_state(article, actor, skip)
     if near is not None:
         return attrs.evolve(actor, country=near)
-    home = home_state(article, skip)
+    home = home_state(article, skip, lone=actor.kind is not ActorKind.PERSON)
     return attrs.evolve(actor, country=home) if home is not None else actor
 
 
