@@ -1293,3 +1293,10 @@ def test_a_ministry_in_a_story_that_names_one_state_is_that_state_s() -> None:
             "patrol boats were sent north.")  # fmt: skip
     [s] = statements(text)
     assert s.speaker.country == "EST"
+
+
+def test_a_spokesperson_of_a_body_told_before_speaks_for_its_state() -> None:
+    text = ("Chile's Foreign Ministry said the talks had failed.\n\n"
+            "Ministry spokesperson Ana Rojas said the mediators would leave on Friday.")  # fmt: skip
+    said = {s.speaker.name: s.speaker.country for s in statements(text)}
+    assert said["Ana Rojas"] == "CHL"

@@ -296,9 +296,7 @@ class Registry:
                 group = self.salient_group() if rebel else None
                 state = None if rebel else self._domestic(actor.title, places, visit=visit)
                 if state is None and not rebel and actor.title:
-                    titled = self.by_title.get(actor.title.lower(), set())
-                    if len(titled) == 1:
-                        state = state_actor(next(iter(titled)))
+                    state = self._titled_state(actor.title)
                 if state is not None and state.country in rivals:
                     state = None  # "X and his Chinese counterpart": X is no Chinese
                 if group is not None:
@@ -356,8 +354,27 @@ class Registry:
         return actor
 
     def _titled(self, actor: Actor) -> None:
+        """Remember the state of an official told with a title, under the title and under
+        each body word in it ("Foreign Ministry": "ministry")."""
         if actor.title and actor.country:
-            self.by_title.setdefault(actor.title.lower(), set()).add(actor.country)
+            title = actor.title.lower()
+            self.by_title.setdefault(title, set()).add(actor.country)
+            for word in title.split():
+                if vocabulary().has("body_noun", word):
+                    self.by_title.setdefault(word, set()).add(actor.country)
+
+    def _titled_state(self, title: str) -> Actor | None:
+        """The one state whose official the story told under ``title`` ("Venezuela's defense
+        minister", then "Defense Minister X"), or whose body a word of it names ("Malawi's
+        Foreign Ministry", then "Ministry spokesperson X")."""
+        low = title.lower()
+        for key in (low, *(w for w in low.split() if vocabulary().has("body_noun", w))):
+            states = self.by_title.get(key, set())
+            if len(states) == 1:
+                return state_actor(next(iter(states)))
+            if states:
+                return None
+        return None
 
 
 def build_registry(
