@@ -1296,7 +1296,9 @@ def test_a_ministry_in_a_story_that_names_one_state_is_that_state_s() -> None:
 
 
 def test_a_spokesperson_of_a_body_told_before_speaks_for_its_state() -> None:
-    text = ("Chile's Foreign Ministry said the talks had failed.\n\n"
-            "Ministry spokesperson Ana Rojas said the mediators would leave on Friday.")  # fmt: skip
+    text = (
+        "Chile's Foreign Ministry said the talks had failed.\n\n"
+        "Ministry spokesperson Ana Rojas said the mediators would leave on Friday."
+    )
     said = {s.speaker.name: s.speaker.country for s in statements(text)}
     assert said["Ana Rojas"] == "CHL"
