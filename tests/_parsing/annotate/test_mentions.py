@@ -396,3 +396,10 @@ def test_an_office_of_a_region_is_of_the_region_s_state() -> None:
     m = actor_at(mentions(text), text, "Ali Musa")
     assert m.actor is not None
     assert m.actor.country == "MEX"
+
+
+def test_an_appositive_before_the_name_after_a_closing_quote() -> None:
+    text = '"The drill went well," Chile\'s northern army commander, General Ana Rojas, said.'
+    m = actor_at(mentions(text), text, "Ana Rojas")
+    assert m.actor is not None
+    assert m.actor.country == "CHL"

@@ -1482,7 +1482,7 @@ def _appositive(
             if k >= 0:
                 lo = max(lo, k + len(cut) - 1)
         segment = norm[lo : c_start - 2].split()
-        while segment and segment[0].lower() in _CONNECTORS:
+        while segment and (segment[0].lower() in _CONNECTORS or not segment[0].strip("\"'“”‘’")):
             segment = segment[1:]  # "But Georgia's interior ministry spokesman, Name"
         if (
             _FINITE_VERB.search(norm, lo, c_start - 2)
