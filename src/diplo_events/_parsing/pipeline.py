@@ -62,7 +62,7 @@ from .rules.engine import Trace, extract
 from .syntax import analyse
 from .text.clean import clean
 from .text.invisible import join_words
-from .text.sentences import split_sentences, wrap_width
+from .text.sentences import split_sentences, unwrap
 
 __all__ = ["run"]
 
@@ -421,7 +421,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
     """The article with its sentences and their resolved mentions."""
     day = parse_published(published)
     cleaned = clean(text)
-    norm = _recase(cleaned.norm)
+    norm = unwrap(_recase(cleaned.norm))
     if day is None and cleaned.dateline is not None:
         day = cleaned.dateline.date
     elif day is not None and cleaned.dateline is not None:
@@ -436,10 +436,8 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
 
     raw: list[tuple[int, int, int, bool, SentenceMentions]] = []
     newlines = [m.start() for m in _NEWLINE.finditer(norm)]
-    wrap = wrap_width(norm)
     for block in cleaned.blocks:
-        spans = split_sentences(norm, block.start, block.end, wrap=wrap)
-        for s_start, s_end in _bounded(norm, spans):
+        for s_start, s_end in _bounded(norm, split_sentences(norm, block.start, block.end)):
             paragraph = bisect.bisect_left(newlines, s_start)  # news paragraphs are lines
             is_title = block.kind.value == "title" or _heading(norm, s_start, s_end)
             lo = bisect.bisect_left(starts, s_start)

@@ -1302,3 +1302,16 @@ def test_a_spokesperson_of_a_body_told_before_speaks_for_its_state() -> None:
     )
     said = {s.speaker.name: s.speaker.country for s in statements(text)}
     assert said["Ana Rojas"] == "CHL"
+
+
+def test_a_name_broken_across_a_hard_wrapped_line_is_one_name() -> None:
+    text = (
+        "Rebels opened a meeting on Monday in the south with a UN envoy and diplomats of\n"
+        "ten nations, among them Chilean ambassador Ana Maria Rojas, who came to\n"
+        "the zone to revive peace talks, and the envoy of the French government Marc\n"
+        "Lebrun, the officials said.\n\n"
+        '"We are not going empty-handed," Lebrun said on Monday as he left the capital\n'
+        "for the rebel-held area in the south of the country with the other envoys."
+    )
+    said = {s.speaker.name for s in statements(text)}
+    assert "Marc Lebrun" in said

@@ -12,7 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplo_events._parsing.text.clean import clean
-from diplo_events._parsing.text.sentences import split_paragraphs, split_sentences, wrap_width
+from diplo_events._parsing.text.sentences import (
+    split_paragraphs,
+    split_sentences,
+    unwrap,
+    wrap_width,
+)
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_22928ed1188cab94.txt"
 
@@ -235,3 +240,12 @@ def test_lines_of_a_text_that_is_not_wrapped_stay_sentences() -> None:
     assert wrap_width(text) == 0
     assert sentences(text) == ["Leaders meet in Doha", "The talks began on Monday",
                                "They ended on Tuesday"]  # fmt: skip
+
+
+def test_unwrap_joins_filled_lines_and_keeps_offsets() -> None:
+    joined = unwrap(WRAPPED)
+    assert len(joined) == len(WRAPPED)
+    assert "envoy Marc Lebrun" in joined
+    assert joined.startswith("Rebels lose river town\nKABUL, Oct 9 (AP)\n")
+    text = "Leaders meet in Doha\nThe talks began on Monday"
+    assert unwrap(text) == text

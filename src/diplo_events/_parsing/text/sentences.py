@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["split_paragraphs", "split_sentences"]
+__all__ = ["split_paragraphs", "split_sentences", "unwrap", "wrap_width"]
 
 # Abbreviations (lower case, without the final dot) that never end a sentence.
 _NEVER_FINAL = frozenset(
@@ -231,6 +231,23 @@ def wrap_width(norm: str, start: int = 0, end: int | None = None) -> int:
         return 0
     widths.sort()
     return widths[len(widths) // 2]
+
+
+_LINE_BREAK = re.compile(r"(?<![\n])\n(?![^\S\n]*\n)")
+
+
+def unwrap(norm: str) -> str:
+    """``norm`` with the line breaks of a hard-wrapped text (:func:`wrap_width`) that end a
+    filled line replaced by spaces ("French ambassador Daniel / Parfait" reads as one
+    name); the same length, so every offset holds. Other texts are returned as they are."""
+    width = wrap_width(norm)
+    if not width:
+        return norm
+    chars = list(norm)
+    for brk in _LINE_BREAK.finditer(norm):
+        if _filled_line(norm, 0, brk.start(), width):
+            chars[brk.start()] = " "
+    return "".join(chars)
 
 
 def _filled_line(norm: str, start: int, at: int, width: int) -> bool:
