@@ -1046,3 +1046,8 @@ def test_another_town_is_not_the_town_named_before() -> None:
             "on Monday.")  # fmt: skip
     [c] = changes(text)
     assert c.places == ()
+
+
+def test_ground_measured_in_miles_is_no_count_of_places() -> None:
+    [c] = changes("The army captured 24 square miles in the hills north of Kuru on Monday.")
+    assert c.count is None

@@ -318,7 +318,12 @@ def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | 
 
 
 def _count(ctx: Context) -> int | None:
+    """How many places the change counts ("seized three towns"), not how much ground
+    ("captured 24 square miles")."""
+    vocab = vocabulary()
     for p in ctx.roles.phrases.get("places", ()):
+        if vocab.has("distance_noun", p.head_word):
+            continue
         n = count_before(ctx.article.norm, ctx.syn.start(p.first), ctx.syn.end(p.end))
         if n is not None:
             return n
