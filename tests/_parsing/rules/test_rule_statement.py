@@ -1315,3 +1315,7 @@ def test_a_name_broken_across_a_hard_wrapped_line_is_one_name() -> None:
     )
     said = {s.speaker.name for s in statements(text)}
     assert "Marc Lebrun" in said
+
+
+def test_directing_an_action_is_no_statement() -> None:
+    assert statements("Chile's president directed the firing of two missiles on Monday.") == []
