@@ -94,3 +94,8 @@ def test_a_participle_before_a_title_is_an_adjective() -> None:
     assert _tag(syn, "visiting") != Tag.VERB
     syn = syntax_of("The minister left after visiting President Ana Rojas in Lima.")
     assert _tag(syn, "visiting") == Tag.VERB
+
+
+def test_the_first_word_of_a_compound_noun_is_no_verb() -> None:
+    syn = syntax_of("The drill ended on Monday, according to a NATO press release.")
+    assert _tag(syn, "press") != Tag.VERB

@@ -508,6 +508,8 @@ def _tag_verbs(
             continue  # "the talks", "Russia's annexed land", "three wounded soldiers"
         if prev_tag == Tag.PREP and VerbForm.GERUND not in found:
             continue  # "for talks", "of drills"
+        if f"{low} {nxt}" in vocab.noun_forms:
+            continue  # "a NATO press release", "a working visit": a compound noun's first word
         if (
             vocab.has("attributive_participle", low)
             and i + 1 < len(tokens)
