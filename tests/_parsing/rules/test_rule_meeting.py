@@ -915,3 +915,19 @@ def test_talks_with_one_as_well_as_with_another_are_two_meetings() -> None:
         ("BOL", "CHL"),
         ("CHL", "PER"),
     ]
+
+
+def test_a_venue_with_an_appositive_saying_what_it_is() -> None:
+    text = ("Chilean President Ana Rojas met Peruvian President Luis Vega at Casa Azul, the "
+            "presidential retreat near Lima, on Tuesday.")  # fmt: skip
+    [m] = meetings(text)
+    assert m.location is not None
+    assert m.location.name == "Casa Azul"
+
+
+def test_a_meeting_framed_by_a_visit_takes_the_visit_s_place() -> None:
+    text = ("The spokesman added that during his brief visit to Peru, Chile's foreign minister "
+            "Ana Rojas also met with Luis Vega, Peru's foreign minister.")  # fmt: skip
+    [m] = meetings(text)
+    assert m.location is not None
+    assert m.location.country == "PER"

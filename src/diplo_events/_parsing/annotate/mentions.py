@@ -779,7 +779,7 @@ def find_mentions(
                 or _CONTROL_OF.search(norm, max(start, c_start - 20), c_start)
             )
             and not possessive  # "at Joe Biden's invitation"
-            and not _APPOSED_AFTER.match(norm, c_end)
+            and (not _APPOSED_AFTER.match(norm, c_end) or _place_apposed(norm, c_end, end))
             and not _NOT_LOCATIVE_IN.search(norm, max(start, c_start - 24), c_start)
         ):
             # "met Abbas in Aqaba": an untitled name after "in" is a place
@@ -975,6 +975,22 @@ def _ground_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     named_before = re.compile(rf"\bthe (?:[\w'’-]+ ){{0,2}}(?P<g>{forms}) $")
     after = re.compile(rf", (?:the|a|an) (?:[\w'’-]+ ){{0,2}}(?P<g>{forms})\b")
     return of_before, named_before, after
+
+
+@functools.cache
+def _place_apposition() -> re.Pattern[str]:
+    """ ", the presidential retreat", ", a provincial capital": an appositive that says
+    what kind of place a name is, built once from the vocabulary."""
+    vocab = vocabulary()
+    forms = vocab.forms("ground_noun") | vocab.forms("site_noun") | vocab.forms("venue_noun")
+    alts = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    return re.compile(rf", (?:the|a|an) (?:[\w'’-]+ ){{0,2}}(?:{alts})\b", re.IGNORECASE)
+
+
+def _place_apposed(norm: str, c_end: int, end: int) -> bool:
+    """Whether the name ending at ``c_end`` has an appositive naming a kind of place ("Camp
+    David, the presidential retreat in Maryland")."""
+    return _place_apposition().match(norm, c_end, end) is not None
 
 
 def ground_kind(noun: str) -> str:

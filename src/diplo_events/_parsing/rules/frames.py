@@ -297,6 +297,9 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
                 for pl in pp.phrase.places if pp.phrase is not None else ():
                     if _placeable(pl):
                         return pl.location
+    framing = _framing_trip(view)
+    if framing is not None:
+        return framing
     for pred in syn.predicates:
         # "Speaking in Lilongwe on Monday, X said": the opening participle's place
         if pred.segment is opening and pred.gerund and pred.subject is not None:
@@ -307,6 +310,31 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
                             return pl.location
     if home is not None and any(syn.tokens[i].low == "here" for i in range(first, end)):
         return home  # "VIENNA (AP) - ... met at the embassy here"
+    return None
+
+
+def _framing_trip(view: View) -> Location | None:
+    """ "(He said that) during his visit to Riyadh, X also met Y": the place of a trip that
+    a phrase before the trigger's clause frames it with."""
+    syn = view.syn
+    own = syn.segment_of(view.match.first)
+    if own.index == 0:
+        return None
+    before = syn.segments[own.index - 1]
+    if any(p.segment is before for p in syn.predicates):
+        return None
+    vocab = vocabulary()
+    for k, pp in enumerate(syn.pps):
+        if not (before.first <= pp.first < before.end) or pp.phrase is None:
+            continue
+        if pp.prep in ("during", "on", "in the course of") and vocab.has(
+            "trip_noun", pp.phrase.head_word
+        ):
+            for nxt in syn.pps[k + 1 : k + 2]:
+                if nxt.prep == "to" and nxt.first == pp.end and nxt.phrase is not None:
+                    for pl in _phrase_places(nxt.phrase, syn):
+                        if _placeable(pl):
+                            return pl.location
     return None
 
 
