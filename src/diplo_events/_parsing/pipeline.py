@@ -52,6 +52,7 @@ from .annotate.tokens import tokenize
 from .annotate.vocabulary import vocabulary
 from .document.article import Article, Sentence
 from .document.entities import build_registry
+from .document.groups import name_groups, story_group
 from .document.losers import fill_losers
 from .document.merge import Candidate, Link, assign_ids, merge_traced
 from .document.state import DocState, advance
@@ -392,6 +393,9 @@ def _run_traced(text: str, published: dt.date | str | None) -> Traced:
                 Candidate(event, sent.paragraph, sent.index, link, sent.title, origin)
             )
         state = advance(state, made, sent.index, sent.paragraph, sent.places)
+    group = story_group(article)
+    if group is not None:
+        candidates = [attrs.evolve(c, event=name_groups(c.event, group)) for c in candidates]
     merged = merge_traced(candidates)
     dated = inherit_dates([c.event for c in merged], article)
     events = assign_ids(fill_losers(fill_locations(dated, article)))

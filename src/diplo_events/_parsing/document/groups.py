@@ -1,0 +1,87 @@
+"""The armed group a story's unnamed fighters belong to, as far as the story tells.
+
+Run on the candidates, before the merge. A story that names exactly one armed group
+("the Seleka alliance") and elsewhere speaks of "rebels", "the insurgents" or "Rebel
+Colonel X" speaks of that group: those actors are given its key (``organization``), so
+that events told of "the rebels" and of "Seleka" are one side. A story that names no armed
+group, or several, changes nothing.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ...model import (
+    Actor,
+    ActorKind,
+    Event,
+    Meeting,
+    MilitaryExercise,
+    Statement,
+    TerritorialChange,
+)
+from ..annotate.vocabulary import vocabulary
+from .article import Article
+
+__all__ = ["name_groups", "story_group"]
+
+
+def story_group(article: Article) -> Actor | None:
+    """The one armed group the story names by name, if it names exactly one."""
+    found: dict[str, Actor] = {}
+    for sent in article.sentences:
+        for m in sent.actors:
+            a = m.actor
+            if a is not None and a.kind is ActorKind.ARMED_GROUP and a.organization:
+                found.setdefault(a.organization, a)
+    if len(found) != 1:
+        return None
+    group = next(iter(found.values()))
+    return attrs.evolve(group, mention=None, title=None)
+
+
+def name_groups(event: Event, group: Actor | None) -> Event:
+    """``event`` with its unnamed fighters given ``group``'s key (see the module)."""
+    if group is None:
+        return event
+    if isinstance(event, Statement):
+        speaker = _of_group(event.speaker, group)
+        return event if speaker is event.speaker else attrs.evolve(event, speaker=speaker)
+    if isinstance(event, TerritorialChange):
+        gainer = _of_group(event.gainer, group) if event.gainer is not None else None
+        loser = _of_group(event.loser, group) if event.loser is not None else None
+        if gainer is event.gainer and loser is event.loser:
+            return event
+        return attrs.evolve(event, gainer=gainer, loser=loser)
+    if isinstance(event, Meeting | MilitaryExercise):
+        parts = tuple(_of_group(a, group) for a in event.participants)
+        if all(a is b for a, b in zip(parts, event.participants, strict=True)):
+            return event
+        return attrs.evolve(event, participants=parts)
+    return event  # pragma: no cover
+
+
+def _of_group(actor: Actor, group: Actor) -> Actor:
+    """``actor`` with ``group``'s key when it is unnamed fighters ("the rebels") or a person
+    with a fighter's title and no side ("Rebel Colonel X")."""
+    if actor.organization is not None or actor.country is not None:
+        return actor
+    vocab = vocabulary()
+    words = [w for w in actor.name.lower().split() if not vocab.has("determiner", w)]
+    key = (group.organization or "").lower().split()
+    if (
+        actor.kind is ActorKind.ARMED_GROUP
+        and words
+        and (
+            all(vocab.has("fighter_title_word", w) for w in words)
+            or (key and " ".join(key) in " ".join(words))
+        )
+    ):
+        # "the rebels", "rebel fighters", "the insurgents", "the Taliban religious army"
+        # (not "opposition forces", not a group with a name of its own)
+        return attrs.evolve(actor, organization=group.organization)
+    if actor.kind is ActorKind.PERSON and any(
+        vocab.has("fighter_title_word", w) for w in (actor.title or "").lower().split()
+    ):
+        return attrs.evolve(actor, organization=group.organization)
+    return actor

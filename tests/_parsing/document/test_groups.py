@@ -1,0 +1,32 @@
+"""The story's armed group for its unnamed fighters (diplo_events._parsing.document.groups)."""
+
+from __future__ import annotations
+
+import diplo_events as de
+from diplo_events import Statement, TerritorialChange
+
+PUBLISHED = "2024-03-09"
+
+
+def test_rebels_in_a_story_that_names_one_group_are_that_group() -> None:
+    text = (
+        "Rebels seized the town of Kuru on Friday.\n\n"
+        "The Seleka alliance launched its offensive last week.\n\n"
+        '"We hold Kuru," Rebel Colonel Ali Musa said.'
+    )
+    events = de.parse(text, published=PUBLISHED)
+    [taken] = [e for e in events if isinstance(e, TerritorialChange)]
+    assert taken.gainer is not None
+    assert taken.gainer.organization == "Seleka"
+    [said] = [e for e in events if isinstance(e, Statement)]
+    assert said.speaker.organization == "Seleka"
+
+
+def test_opposition_forces_are_not_the_group_they_fight() -> None:
+    text = (
+        "The Taliban took the town of Kuru on Friday.\n\n"
+        "Opposition forces retook the town of Saraf on Saturday."
+    )
+    events = de.parse(text, published=PUBLISHED)
+    gainers = [e.gainer for e in events if isinstance(e, TerritorialChange) and e.gainer]
+    assert [g.organization for g in gainers] == ["Taliban", None]
