@@ -1051,3 +1051,18 @@ def test_another_town_is_not_the_town_named_before() -> None:
 def test_ground_measured_in_miles_is_no_count_of_places() -> None:
     [c] = changes("The army captured 24 square miles in the hills north of Kuru on Monday.")
     assert c.count is None
+
+
+def test_a_counted_lead_and_the_change_it_sums_up_are_one() -> None:
+    text = ("Rebels captured two towns in the east on Monday.\n\n"
+            "The towns of Kuru and Saraf fell to the rebels after a day of fighting.")  # fmt: skip
+    [c] = changes(text)
+    assert [p.name for p in c.places] == ["Kuru", "Saraf"]
+
+
+def test_a_running_tally_stays_apart_from_the_change_told_with_it() -> None:
+    text = ("The rebels have so far seized over 140 army posts in the north.\n\n"
+            "They seized the town of Kuru on Monday.")  # fmt: skip
+    found = changes(text)
+    assert len(found) == 2
+    assert [p.name for p in found[1].places] == ["Kuru"]

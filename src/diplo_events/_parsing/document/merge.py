@@ -59,6 +59,7 @@ class Link(enum.Enum):
     REFERS = "refers"  # "the talks", "the drills": joins the latest event of its type
     DISTINCT = "distinct"  # "also met": a happening of its own
     FORCED = "forced"  # "forcing the troops to retreat": part of the change its sentence tells
+    TALLY = "tally"  # "has so far seized over 140 bases": many changes summed; joins no other
 
 
 @attrs.frozen
@@ -304,11 +305,13 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
     for cand in items:
         ev = cand.event
         target = None
-        if cand.link is Link.DISTINCT:
+        if cand.link is Link.DISTINCT or cand.link is Link.TALLY:
             merged.append(cand)
             continue
         for k in range(len(merged) - 1, max(-1, len(merged) - 1 - MERGE_WINDOW), -1):
             prev = merged[k]
+            if prev.link is Link.TALLY:
+                continue
             if (
                 cand.link is Link.REFERS
                 and isinstance(ev, Meeting | MilitaryExercise)
@@ -376,7 +379,7 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                     and len(counts) < 2
                     # "captured a key northern city" ... "soldiers entered Taloqan": one
                     # change told twice, once without its place, by the same sides or fewer
-                    and (same_places or (nested_sides(pa, pb) and either_empty and not counts))
+                    and (same_places or (nested_sides(pa, pb) and either_empty))
                 ):
                     target = k
                     break

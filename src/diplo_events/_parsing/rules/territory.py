@@ -317,6 +317,22 @@ def _unmet(ctx: Context, places: list[Location], gainer: Actor | None) -> str | 
     return None
 
 
+def _tally(ctx: Context) -> bool:
+    """ "has seized at least 40 bases", "over 140 outposts": an approximate count of ground,
+    a running tally of many changes, not one told again elsewhere."""
+    vocab = vocabulary()
+    syn = ctx.syn
+    for p in ctx.roles.phrases.get("places", ()):
+        k = next((i for i in range(p.first, p.end) if syn.tags[i] == Tag.NUM), None)
+        if k is None:
+            continue
+        one = syn.tokens[k - 1].low if k >= 1 else ""
+        two = f"{syn.tokens[k - 2].low} {one}" if k >= 2 else ""
+        if vocab.has("approximator", one) or vocab.has("approximator", two):
+            return True
+    return False
+
+
 def _count(ctx: Context) -> int | None:
     """How many places the change counts ("seized three towns"), not how much ground
     ("captured 24 square miles")."""
@@ -455,6 +471,8 @@ def build(ctx: Context) -> Built:
     # "confirmed the fall of Kabo", "the capture of the city was self-defence": the change
     # told before, spoken of again
     link = Link.REFERS if _definite_noun(ctx) and spoken_of(ctx.view) else Link.NEW
+    if _tally(ctx):
+        link = Link.TALLY  # "the AA has so far seized over 140 bases": a tally of its own
     pred = ctx.view.predicate
     if (
         kind is TerritorialChangeKind.WITHDRAWAL
