@@ -387,3 +387,12 @@ def test_date_lines_with_runs_of_spaces_are_still_date_lines(line: str) -> None:
 def test_a_first_line_that_opens_a_quotation_is_no_headline() -> None:
     cleaned = clean('A Downing Street spokesperson said:\n\n"The talks were good."')
     assert [b.kind.value for b in cleaned.blocks] == ["prose", "prose"]
+
+
+def test_a_photo_credit_inside_a_line_is_cut_out_and_breaks_it() -> None:
+    text = "Ana Rojas met Luis Vega in Lima | Jane Roe/Getty Images Rojas meets Vega as talks resume."
+    out = clean(text).norm
+    assert len(out) == len(text)
+    assert "Getty" not in out
+    assert "Lima\n" in out
+    assert out.endswith("Rojas meets Vega as talks resume.")

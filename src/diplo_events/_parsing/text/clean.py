@@ -257,6 +257,13 @@ _CREDIT_END = re.compile(
     r"|\((?:Photo|Image|Picture|Credit|File photo|File)\b[^()]{0,100}\)"
     r"|\([A-Z][^()]{0,60}/[^()]{1,60}\))\.?\s*$",
 )
+# A photo credit inside a line, between a caption and what follows it: " | Jane Roe/Getty
+# Images ", " | Photo: AFP ".
+_INLINE_CREDIT = re.compile(
+    r"\s\|\s*(?:(?:Photo|Image|Credit):?\s+)?(?:[A-Z][\w.'-]*\s+){0,4}?[A-Z]?[\w.'-]*\s*/\s*"
+    r"(?:REUTERS|Reuters|AP|AFP|EPA|EPA-EFE|Xinhua|Anadolu|AAP|TASS|Sputnik|Getty Images|Getty"
+    r"|Bloomberg|Shutterstock|IANS|PTI|ANI|Yonhap|Kyodo|dpa|UPI)(?=\s)"
+)
 _CREDIT_TAIL = re.compile(
     r"(?:^|[.!?\"]\s+)(?:By|Photo:?|Credit:?|Image:?)\s+(?:[A-Z][\w.'-]*\s+){0,4}"
     r"\(?(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Getty|Xinhua|AAP|ANP|Anadolu|TASS|IANS"
@@ -285,6 +292,24 @@ _SENTENCE_INSIDE = re.compile(r"[a-z0-9)\"'][.!?]\s+[A-Z\"]")
 _SHORT = 250
 #: Credits and caption dates are looked for in this many last characters of a line.
 _TAIL = 130
+
+
+def _cut_inline_credits(norm: str) -> str:
+    """``norm`` with photo credits inside a line blanked, a line break in their place, so
+    that the caption before one and the text after it are read apart ("... NATO summit |
+    Jane Roe/Getty Images Trump meets Erdogan"). The same length."""
+    credits = [(m.start(), m.end()) for m in _INLINE_CREDIT.finditer(norm)]
+    if not credits:
+        return norm
+    norm = _apply_blanks(norm, credits)
+    parts: list[str] = []
+    last = 0
+    for start, _end in credits:
+        parts.append(norm[last:start])
+        parts.append("\n")
+        last = start + 1
+    parts.append(norm[last:])
+    return "".join(parts)
 
 
 def _is_date_line(line: str) -> bool:
@@ -586,6 +611,8 @@ def clean(text: str) -> CleanText:
     norm = _apply_blanks(norm, list(_markup_spans(norm)))
     hint = _published_hint(norm, 2000)
     norm = _apply_blanks(norm, _furniture_lines(norm))
+    if "|" in norm:
+        norm = _cut_inline_credits(norm)
     dateline = None
     blocks = _blocks(norm)
     for block in blocks[:4]:
