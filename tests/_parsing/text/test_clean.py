@@ -390,9 +390,9 @@ def test_a_first_line_that_opens_a_quotation_is_no_headline() -> None:
 
 
 def test_a_photo_credit_inside_a_line_is_cut_out_and_breaks_it() -> None:
-    text = "Ana Rojas met Luis Vega in Lima | Jane Roe/Getty Images Rojas meets Vega as talks resume."
+    text = "Ana Rojas met Luis Vega in Lima | Jane Roe/Getty Images Rojas meets Vega again."
     out = clean(text).norm
     assert len(out) == len(text)
     assert "Getty" not in out
     assert "Lima\n" in out
-    assert out.endswith("Rojas meets Vega as talks resume.")
+    assert out.endswith("Rojas meets Vega again.")
