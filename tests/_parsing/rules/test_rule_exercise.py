@@ -481,3 +481,11 @@ def test_exercises_continued_are_the_exercise_told() -> None:
                     "on Tuesday.")  # fmt: skip
     assert x.date is not None
     assert x.date.start == dt.date(2024, 3, 4)
+
+
+def test_a_name_and_its_longer_form_are_one_exercise() -> None:
+    text = ("Chile said on Monday that it started a joint exercise named Andes Shield 9.\n\n"
+            '"Air forces from friendly nations arrived to start the exercise Andes Shield 9 '
+            'for the year 2024," the ministry said.')  # fmt: skip
+    found = exercises(text)
+    assert [x.name for x in found] == ["Andes Shield 9"]

@@ -167,7 +167,11 @@ def _combine(a: Event, b: Event, *, keep_parties: bool = False, refers: bool = F
     elif isinstance(a, MilitaryExercise) and isinstance(b, MilitaryExercise):
         if not keep_parties or not a.participants:
             changes["participants"] = _union_actors(a.participants, b.participants)
+        if a.name is not None and b.name is not None and _names_agree(a.name, b.name):
+            changes["name"] = max(a.name, b.name, key=len)  # "Desert Flag 9", not "Desert Flag"
         for field in ("name", "troops", "ships", "aircraft", "duration_days"):
+            if field in changes:
+                continue
             changes[field] = getattr(a, field) if getattr(a, field) is not None else getattr(
                 b, field)  # fmt: skip
     elif isinstance(a, TerritorialChange) and isinstance(b, TerritorialChange):
@@ -254,8 +258,7 @@ def _same_happening(head: Event, body: Event) -> bool:
         return head.kind is body.kind and bool(same_places or (pa & pb) or not head.places)
     if isinstance(head, MilitaryExercise):
         assert isinstance(body, MilitaryExercise)
-        names = {head.name, body.name} - {None}
-        return len(names) < 2 and (not pa or not pb or bool(pa & pb))
+        return _names_agree(head.name, body.name) and (not pa or not pb or bool(pa & pb))
     return bool(pa & pb) or not pa
 
 
@@ -393,8 +396,10 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                 # differ, or two unnamed ones are held by different sides ("days after China
                 # wrapped up war games")
                 assert isinstance(prev.event, MilitaryExercise)
-                names = {prev.event.name, ev.name} - {None}
-                if (not pa or not pb or pa & pb or names) and len(names) < 2:
+                named = prev.event.name is not None or ev.name is not None
+                if (not pa or not pb or pa & pb or named) and _names_agree(
+                    prev.event.name, ev.name
+                ):
                     target = k
                     break
                 continue
@@ -453,9 +458,19 @@ def _same_exercise(a: Event, b: Event) -> bool:
         isinstance(a, MilitaryExercise)
         and isinstance(b, MilitaryExercise)
         and a.name is not None
-        and a.name == b.name
+        and b.name is not None
+        and _names_agree(a.name, b.name)
         and _dates_agree(a.date, b.date)
     )
+
+
+def _names_agree(a: str | None, b: str | None) -> bool:
+    """Whether two exercise names can name one exercise: either is missing, or one is the
+    other or its first words ("Desert Flag" and "Desert Flag 9")."""
+    if a is None or b is None or a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short + " ")
 
 
 def _elsewhen(a: Event, b: Event) -> bool:

@@ -190,7 +190,11 @@ def _name_run(ctx: Context) -> tuple[str | None, tuple[int, int]]:
             e = k  # after "dubbed", any capitalized run is the name ("Joint Sword-2024A")
             while (
                 e < n
-                and toks[e].text[:1].isupper()
+                and (
+                    toks[e].text[:1].isupper()
+                    # "named Desert Flag 9", "dubbed Zapad 2021" (not "3,000 troops")
+                    or (e > k and toks[e].text.isdigit() and len(toks[e].text) <= 4)
+                )
                 and tags[e] not in (Tag.DATE, Tag.QUOTE, Tag.PUNCT, Tag.COMMA)
             ):
                 e += 1
