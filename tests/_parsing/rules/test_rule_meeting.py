@@ -931,3 +931,9 @@ def test_a_meeting_framed_by_a_visit_takes_the_visit_s_place() -> None:
     [m] = meetings(text)
     assert m.location is not None
     assert m.location.country == "PER"
+
+
+def test_talks_the_parties_are_to_begin_are_planned() -> None:
+    text = ("Fighting resumed just days before Chile and Peru are to begin negotiations in "
+            "Lima.")  # fmt: skip
+    assert [m.modality for m in meetings(text)] == [Modality.PLANNED]

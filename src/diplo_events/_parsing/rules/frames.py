@@ -588,11 +588,13 @@ def modality_of(view: View, *, statement: bool = False) -> Modality:
             return Modality.NEGATED  # "postponed the talks"
         if p.infinitive and p.governor is not None:
             g = p.governor
-            if g.lemma == "be" and g.head + 1 == p.first:
-                return Modality.PLANNED  # "Qian is to visit Moscow"
+            if vocab.has("be", g.lemma) and (
+                g.head + 1 == p.first or (p.head - g.head == 2 and syn.tags[g.head + 1] == Tag.TO)
+            ):
+                return Modality.PLANNED  # "Qian is to visit Moscow", "are to begin talks"
             if (
                 not statement
-                and g.lemma == "be"
+                and vocab.has("be", g.lemma)
                 and any(
                     vocab.has("intent_adjective", t.low)
                     for t in view.syn.tokens[g.head + 1 : p.first]
