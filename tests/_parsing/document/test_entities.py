@@ -271,3 +271,13 @@ def test_a_sentence_adverb_is_no_name() -> None:
         if isinstance(e, de.Statement)
     ]
     assert s.speaker.country == "RUS"
+
+
+def test_the_last_word_of_an_armed_group_s_name_names_it_later() -> None:
+    import diplo_events as de
+    from diplo_events import Statement
+
+    text = ("Tamil Tigers captured the town of Kuru on Monday.\n\n"
+            "The Tigers said government soldiers were deserting their posts.")  # fmt: skip
+    [said] = [e for e in de.parse(text, published="2000-01-10") if isinstance(e, Statement)]
+    assert said.speaker.organization == "LTTE"

@@ -172,6 +172,16 @@ class Registry:
         if actor.kind is ActorKind.ARMED_GROUP and actor.organization:
             self.groups[actor.organization] += 1
             self.group_actor.setdefault(actor.organization, actor)
+            last = actor.name.split()[-1]
+            lex = lexicon()
+            if (
+                len(actor.name.split()) > 1
+                and last[:1].isupper()
+                and last not in lex.org_heads
+                and last not in lex.armed_heads
+            ):
+                # "the Tamil Tigers", later "the Tigers said": the name's last word
+                self._offer(last, attrs.evolve(actor, mention=None))
         if actor.title and (actor.country or actor.organization):
             for word in actor.title.lower().split():
                 role = _role(word)
