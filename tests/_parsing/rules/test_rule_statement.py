@@ -1319,3 +1319,17 @@ def test_a_name_broken_across_a_hard_wrapped_line_is_one_name() -> None:
 
 def test_directing_an_action_is_no_statement() -> None:
     assert statements("Chile's president directed the firing of two missiles on Monday.") == []
+
+
+def test_a_fronted_day_dates_the_saying() -> None:
+    text = ("On Monday, the forces of the renegade general of Chile, Ana Rojas, said they had "
+            "entered the city.")  # fmt: skip
+    [s] = statements(text)
+    assert s.date is not None
+    assert s.date.start == dt.date(2024, 3, 4)
+
+
+def test_a_rival_of_a_party_is_not_that_party() -> None:
+    text = "Ali Musa, a fierce critic of Chile's president, said the talks had failed."
+    [s] = statements(text)
+    assert s.speaker.country is None

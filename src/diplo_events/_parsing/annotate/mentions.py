@@ -987,6 +987,15 @@ def _place_apposition() -> re.Pattern[str]:
     return re.compile(rf", (?:the|a|an) (?:[\w'’-]+ ){{0,2}}(?:{alts})\b", re.IGNORECASE)
 
 
+@functools.cache
+def _relation_of() -> re.Pattern[str]:
+    """ "a rival of X", "a critic of X": an appositive setting a party against another, built
+    once from the vocabulary."""
+    words = "|".join(sorted(map(re.escape, vocabulary().forms("relation_noun")), key=len,
+                            reverse=True))  # fmt: skip
+    return re.compile(rf"(?:[\w'’-]+ ){{1,3}}?(?:{words}) (?:of|to)\b")
+
+
 def _place_apposed(norm: str, c_end: int, end: int) -> bool:
     """Whether the name ending at ``c_end`` has an appositive naming a kind of place ("Camp
     David, the presidential retreat in Maryland")."""
@@ -1471,6 +1480,8 @@ def _appositive(
             and " and " not in phrase
         )
         if _opens_description(phrase.split(" ", 1)[0]) or title_first:
+            if _relation_of().match(phrase):
+                return None, None, None  # "X, a rival of the GNA,": not the GNA's own
             kin = _KIN_OF.match(phrase) is not None
             for g in groups:
                 if c_end < g.start < stop and g.affiliation is not None:

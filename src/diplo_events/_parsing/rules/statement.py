@@ -527,6 +527,17 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
         near = id(seg) in along or (
             gap <= 30 and not any(p.segment is seg for p in syn.predicates if p is not pred)
         )
+        if (
+            not near
+            and seg is syn.segments[0]
+            and seg.kind is SegmentKind.START
+            and pred is not None
+            and pred.segment is not seg
+            and not pred.segment.quoted
+            and pred.segment.kind in (SegmentKind.COMMA, SegmentKind.START)
+            and not any(p.segment is seg for p in syn.predicates)
+        ):
+            near = True  # "On Monday, the forces of General X said ...": a fronted day
         in_clause = clause_lo <= d.start < clause_hi
         if (near or in_clause) and gap < best_gap:
             best, best_gap = d, gap

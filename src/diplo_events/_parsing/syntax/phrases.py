@@ -120,6 +120,8 @@ class Phrase:
         # "its troops from Mali": Mali is where, not whose ("his counterparts from Ghana" are
         # Ghana's)
         owned = self.owner_pronoun and not self.role_head
+        if vocabulary().has("relation_noun", self.head_word):
+            return ()  # "a rival of the GNA" stands for no one the text names
         for pp in self.modifiers:
             if pp.phrase is None or not pp.phrase.actors:
                 continue
