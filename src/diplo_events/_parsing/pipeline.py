@@ -55,6 +55,7 @@ from .document.entities import build_registry
 from .document.groups import name_groups, story_group
 from .document.losers import fill_losers
 from .document.merge import Candidate, Link, assign_ids, merge_traced
+from .document.shared_ground import share_ground
 from .document.state import DocState, advance
 from .document.timeline import inherit_dates
 from .document.whereabouts import fill_locations
@@ -396,7 +397,7 @@ def _run_traced(text: str, published: dt.date | str | None) -> Traced:
     group = story_group(article)
     if group is not None:
         candidates = [attrs.evolve(c, event=name_groups(c.event, group)) for c in candidates]
-    merged = merge_traced(candidates)
+    merged = merge_traced(share_ground(candidates))
     dated = inherit_dates([c.event for c in merged], article)
     events = assign_ids(fill_losers(fill_locations(dated, article)))
     return Traced(events, traces, [c.origins for c in merged])
@@ -554,6 +555,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 if leader is not None:
                     # "a courtesy visit to Museveni": a leader the story's year knows
                     person = Actor(name=name, kind=ActorKind.PERSON, country=leader, mention=span)
+                    registry.told(attrs.evolve(person, mention=None))
                     resolved.append(attrs.evolve(mention, actor=person))
                     continue
                 # a lone capitalized word that names nobody known: a person or a place, as

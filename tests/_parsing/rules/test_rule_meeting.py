@@ -937,3 +937,32 @@ def test_talks_the_parties_are_to_begin_are_planned() -> None:
     text = ("Fighting resumed just days before Chile and Peru are to begin negotiations in "
             "Lima.")  # fmt: skip
     assert [m.modality for m in meetings(text)] == [Modality.PLANNED]
+
+
+def test_a_where_clause_meets_at_the_place_it_hangs_on() -> None:
+    text = ("The Japanese premier flew on to Manila, where he held talks with Philippine "
+            "President Lito Reyes on Tuesday.")  # fmt: skip
+    [m] = meetings(text)
+    assert {a.country for a in m.participants} == {"JPN", "PHL"}
+    assert m.location is not None
+    assert m.location.name == "Manila"
+
+
+def test_he_after_a_leader_named_by_surname_alone() -> None:
+    text = ("Kishida arrived in Hanoi on Monday. He held talks with Vietnamese President "
+            "Tran Van Minh on Tuesday.")  # fmt: skip
+    [m] = meetings(text)
+    assert [a.country for a in m.participants] == ["JPN", "VNM"]
+
+
+def test_he_after_an_official_told_by_title_alone() -> None:
+    text = ("The Japanese premier arrived in Hanoi on Monday. He held talks with Vietnamese "
+            "President Tran Van Minh on Tuesday.")  # fmt: skip
+    [m] = meetings(text)
+    assert [a.country for a in m.participants] == ["JPN", "VNM"]
+
+
+def test_they_after_officials_is_no_single_person() -> None:
+    text = ("Japanese officials arrived in Hanoi on Monday. He held talks with Vietnamese "
+            "President Tran Van Minh on Tuesday.")  # fmt: skip
+    assert all("JPN" not in {a.country for a in m.participants} for m in meetings(text))

@@ -1066,3 +1066,35 @@ def test_a_running_tally_stays_apart_from_the_change_told_with_it() -> None:
     found = changes(text)
     assert len(found) == 2
     assert [p.name for p in found[1].places] == ["Kuru"]
+
+
+def test_a_withdrawal_told_with_a_capture_leaves_the_captured_ground() -> None:
+    text = (
+        "Rebels seized the northern town of Kafia on Sunday after the army abandoned its positions."
+    )
+    by_kind = {c.kind: c for c in changes(text)}
+    assert [p.name for p in by_kind[K.CAPTURE].places] == ["Kafia"]
+    assert [p.name for p in by_kind[K.WITHDRAWAL].places] == ["Kafia"]
+
+
+def test_a_site_coordinated_with_a_town_is_named_by_where_it_stands() -> None:
+    [c] = changes("The rebels took Kafia and a military base at Doro on Monday.")
+    assert [p.name for p in c.places] == ["Kafia", "Doro"]
+
+
+def test_places_a_dash_sets_after_a_ground_noun() -> None:
+    [c] = changes("The rebels seized two more towns – Kafia and Doro – on Monday.")
+    assert [p.name for p in c.places] == ["Kafia", "Doro"]
+    [c] = changes("The rebels seized two towns – Kafia and Doro.")
+    assert [p.name for p in c.places] == ["Kafia", "Doro"]
+
+
+def test_a_plural_ground_word_after_names_is_no_place() -> None:
+    [c] = changes("The rebels seized large parts of Kayes and Koulikoro Regions on Monday.")
+    assert [p.name for p in c.places] == ["Kayes", "Koulikoro"]
+
+
+def test_a_plural_subject_s_past_verb_is_a_verb_before_a_noun() -> None:
+    [c] = changes("The rebels seized towns in the north on Monday.")
+    assert c.gainer is not None
+    assert c.gainer.name == "rebels"

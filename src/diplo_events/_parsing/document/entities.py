@@ -110,6 +110,12 @@ class Registry:
                 found = other
         return found
 
+    def told(self, person: Actor) -> None:
+        """A person the text names by a leader's bare surname ("Kishida flew to Manila"):
+        the one a later "he" or "she" stands for."""
+        self._offer(person.name, person)
+        self.last_person = person
+
     def _offer(self, key: str, actor: Actor) -> None:
         """Let a part of ``actor``'s name name it, unless it names someone told as fully
         already ("Jiang Herald" of a headline gives way to "Chinese President Jiang Zemin")."""
@@ -361,6 +367,8 @@ class Registry:
         if mention.role is Role.OFFICIAL and actor is not None and actor.title:
             self.last_by_role[_role(actor.title.split()[-1])] = actor
             self._titled(actor)
+            if vocabulary().has("one_person_title", actor.title.split()[-1].lower()):
+                self.last_person = actor  # "the Japanese premier ... he"
         return actor
 
     def _titled(self, actor: Actor) -> None:

@@ -227,6 +227,12 @@ def _phrase_places(p: Phrase, syn: SentenceSyntax | None = None) -> list[PlaceMe
             after = [pl for pl in out if syn.token_at(pl.start) > d]
             if after:
                 out = after
+    for m in p.members:
+        if vocabulary().has("site_noun", m.head_word):
+            # "took X and a military base at Y": the site is named by where it stands
+            for pp in m.modifiers:
+                if vocabulary().has("site_preposition", pp.prep) and pp.phrase is not None:
+                    out.extend(pl for pl in pp.phrase.places if pl not in out)
     for pp in p.modifiers:
         if pp.prep == "of" and pp.phrase is not None:
             inner = _phrase_places(pp.phrase, syn)
@@ -286,6 +292,9 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
             for pl in _phrase_places(pp.phrase, syn):
                 if _placeable(pl):
                     return pl.location
+    where = _where_place(view)
+    if where is not None:
+        return where
     opening = syn.segments[0]
     if (
         opening.kind is SegmentKind.START
@@ -310,6 +319,30 @@ def location_of(view: View, roles: Roles, home: Location | None = None) -> Locat
                             return pl.location
     if home is not None and any(syn.tokens[i].low == "here" for i in range(first, end)):
         return home  # "VIENNA (AP) - ... met at the embassy here"
+    return None
+
+
+def _where_place(view: View) -> Location | None:
+    """ "returned from Brasilia, where he attended the summit": the place that the "where"
+    clause holding the trigger is told of."""
+    syn = view.syn
+    seg = syn.segment_of(view.match.first)
+    opener = seg.opener
+    if (
+        seg.kind is not SegmentKind.REL
+        or not 0 < opener < len(syn.tokens)
+        or not vocabulary().has("place_relative", syn.tokens[opener].low)
+    ):
+        return None
+    j = opener - 1
+    if syn.tags[j] == Tag.COMMA:
+        j -= 1
+    phrase = syn.phrase_of(j) if j >= 0 else None
+    if phrase is None:
+        return None
+    for pl in _phrase_places(phrase, syn):
+        if _placeable(pl) and pl.end <= syn.start(opener):
+            return pl.location
     return None
 
 

@@ -213,11 +213,17 @@ def build_phrases(
                     and tags[b] in (Tag.VERB, Tag.AUX, Tag.MODAL)}  # fmt: skip
     actor_end = {b for _, b in a_spans}
     tag_string = "".join(tags)  # one character per token
+    after_number = vocab.forms("number_determiner")
     for run in _NOMINAL_RUN.finditer(tag_string):
         i, stop = run.span()
         for j in range(i + 1, stop):
             if (
-                (tags[j] == Tag.DET and tags[j - 1] not in (Tag.POSS, Tag.DET))  # "met Putin
+                (
+                    tags[j] == Tag.DET
+                    and tags[j - 1] not in (Tag.POSS, Tag.DET)
+                    # "two more towns", "three other villages": one phrase
+                    and not (tags[j - 1] == Tag.NUM and tokens[j].low in after_number)
+                )  # "met Putin
                 or (tags[j] == Tag.PRON and tags[j - 1] != Tag.DET)  # the next day"
                 or (tags[j - 1] == Tag.PRON and tokens[j - 1].low not in ("its", "his", "her"))
                 or (
@@ -313,7 +319,7 @@ def build_phrases(
     statement_nouns = vocab.forms("statement_noun")
     speaker_nouns = vocab.forms("speaker_noun")
 
-    def with_modifiers(p: Phrase) -> Phrase:
+    def with_modifiers(p: Phrase, site: bool = False) -> Phrase:
         head = tokens[p.head].low
         if p.end not in pp_at:
             return p
@@ -333,6 +339,7 @@ def build_phrases(
                 or (people and pp_at[pos].prep in ("from", "at"))
                 or (said and pp_at[pos].prep in ("from", "by"))
                 or (organ and pp_at[pos].prep in ("for", "at") and not mods)
+                or (site and not mods and vocab.has("site_preposition", pp_at[pos].prep))
             )
         ):
             pp = pp_at[pos]
@@ -347,6 +354,16 @@ def build_phrases(
         if p.members and p.members[-1].role_head:
             # "Hajiev and the Uzbek envoy to Afghanistan": the PP is the last conjunct's
             last = with_modifiers(p.members[-1])
+            p = p.but(members=(*p.members[:-1], last))
+        elif (
+            p.members
+            and vocab.has("site_noun", p.members[-1].head_word)
+            and tags[p.members[-1].first] == Tag.DET
+            and Tag.NUM not in tags[p.members[-1].first : p.members[-1].end]
+        ):
+            # "X and a military base at Y": the PP says where the last conjunct stands (not
+            # "140 bases and outposts in Z", a tally)
+            last = with_modifiers(p.members[-1], site=True)
             p = p.but(members=(*p.members[:-1], last))
         elif not p.members:
             p = with_modifiers(p)
@@ -448,9 +465,13 @@ def _compatible(a: Phrase, b: Phrase, tags: Sequence[str]) -> bool:
     """Conjuncts that name parties go with parties ("Hajiev and the Uzbek envoy", "he and
     Maskhadov"), other phrases with other phrases."""
 
+    vocab = vocabulary()
+
     def party(p: Phrase) -> bool:
         pronoun = p.end - p.first == 1 and tags[p.first] == Tag.PRON
-        return bool(p.actors or p.places or p.role_head or pronoun)
+        # "X and a military base": a site goes with the places
+        site = vocab.has("site_noun", p.head_word) or vocab.has("ground_noun", p.head_word)
+        return bool(p.actors or p.places or p.role_head or pronoun or site)
 
     return party(a) == party(b)
 
@@ -489,6 +510,9 @@ def _appositive_of(
     if p.coordinated:
         return None
     p_end = p.modifiers[-1].end if p.modifiers else p.end
+    listed = _dash_list(tokens, tags, p, p_end, final, taken)
+    if listed is not None:
+        return listed
     if p_end >= n or tags[p_end] != Tag.COMMA:
         return None
     q = final.get(p_end + 1)
@@ -505,6 +529,37 @@ def _appositive_of(
         # a bare title needs no closing comma
         closes = all(a.role.value == "person" for a in q.actors)
     return q if closes and _describes(tokens, tags, p, q) else None
+
+
+#: Dashes as the tokenizer writes them (an en or em dash is normalized to "-").
+_DASHES = frozenset({"-", "--"})
+
+
+def _dash_list(
+    tokens: Sequence[Token],
+    tags: Sequence[str],
+    p: Phrase,
+    p_end: int,
+    final: dict[int, Phrase],
+    taken: set[int],
+) -> Phrase | None:
+    """ "seized two more towns - Namhsan and Mantong - on Monday": the places a dash sets
+    after a noun for ground name it."""
+    n = len(tokens)
+    vocab = vocabulary()
+    if (
+        p_end >= n
+        or tokens[p_end].text not in _DASHES
+        or not (vocab.has("ground_noun", p.head_word) or vocab.has("site_noun", p.head_word))
+    ):
+        return None
+    q = final.get(p_end + 1)
+    if q is None or q.first in taken or not q.places or not all(a.bare for a in q.actors):
+        return None  # (a name no one knows may be a town's: "bare")
+    q_end = q.stop
+    if q_end < n and tags[q_end] not in (Tag.COMMA, Tag.STOP, Tag.PUNCT):
+        return None
+    return q
 
 
 def _describes(tokens: Sequence[Token], tags: Sequence[str], p: Phrase, q: Phrase) -> bool:

@@ -554,6 +554,7 @@ def _tag_verbs(
             and tags[i + 1] == Tag.WORD
             and tokens[i + 1].low not in vocab.verb_forms
             and f"{vocab.lemma(low)} {tokens[i + 1].low}" not in verb_forms  # "teamed up"
+            and not _plural(prev_low)  # "the rebels seized towns": a plural subject's verb
         ):
             continue  # "a local elected official": an adjective between
         if noun_too:
