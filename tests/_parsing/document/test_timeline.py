@@ -599,3 +599,11 @@ def test_a_party_to_a_dated_meeting_speaks_on_its_day() -> None:
     [said] = [e for e in de.parse(text, published="2024-03-09") if isinstance(e, Statement)]
     assert said.date is not None
     assert said.date.start == dt.date(2024, 3, 8)
+
+
+def test_a_change_of_control_is_a_time_a_sentence_can_be_placed_at() -> None:
+    from diplo_events._parsing.document.timeline import reference_type
+
+    assert reference_type("X said after the pullout was completed.") is TerritorialChange
+    assert reference_type("X said during the withdrawal of the troops.") is TerritorialChange
+    assert reference_type("X said ten days after the capture.") is None

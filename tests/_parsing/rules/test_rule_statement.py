@@ -1333,3 +1333,46 @@ def test_a_rival_of_a_party_is_not_that_party() -> None:
     text = "Ali Musa, a fierce critic of Chile's president, said the talks had failed."
     [s] = statements(text)
     assert s.speaker.country is None
+
+
+def test_a_day_before_the_infinitive_an_urging_governs_is_the_urging_s() -> None:
+    text = ("The UN Security Council urged rebels in the Central African Republic on Monday "
+            "to halt their offensive.")  # fmt: skip
+    [s] = statements(text)
+    assert s.date is not None
+    assert s.date.start == dt.date(2024, 3, 4)
+
+
+def test_the_day_of_news_a_closing_report_tells_is_the_report_s() -> None:
+    text = ("President Ana Rojas received Bolivian President Hugo Benitez at the palace on "
+            "Monday, a statement by the Argentine presidency said.")  # fmt: skip
+    [s] = statements(text)
+    assert s.date is not None
+    assert s.date.start == dt.date(2024, 3, 4)
+
+
+def test_a_day_in_what_was_said_after_the_verb_is_not_the_saying_s() -> None:
+    [s] = statements("The Malian army said rebels took the town of Kafia on Monday.")
+    assert s.date is None
+
+
+def test_said_after_a_change_of_control_told_before_takes_its_day() -> None:
+    text = (
+        "Israel withdrew the last of its troops from the border strip on Sunday.\n\n"
+        "The army is now on the border, Israeli government spokeswoman Dana Levi said after "
+        "the pullout was completed."
+    )
+    [s] = statements(text)
+    assert s.date is not None
+    assert s.date.start == dt.date(2024, 3, 3)
+
+
+def test_a_government_official_with_no_dateline_speaks_for_the_story_s_state() -> None:
+    text = (
+        "Estonia's army finished its drills on Monday. Estonia's navy took part, and Estonia "
+        "said more drills would follow.\n\n"
+        "The drills went well, government spokeswoman Kadri Tamm said."
+    )
+    [*_, s] = statements(text)
+    assert s.speaker.name == "Kadri Tamm"
+    assert s.speaker.country == "EST"

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -59,6 +60,7 @@ from ...model import (
     TerritorialChange,
 )
 from ..annotate.dates import OFFSET, DateMention, find_dates
+from ..annotate.vocabulary import vocabulary
 from .article import Article
 from .keys import side_key, who_keys
 
@@ -307,11 +309,26 @@ def reference_type(text: str, start: int = 0, end: int | None = None) -> type[Ev
     return _reference(text, start, stop, text[start:stop].lower())
 
 
+@functools.cache
+def _change_ref() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """ "after the pullout was completed", "since the fall of X": a change of control
+    placed as the time of what the sentence tells (the nouns: ``change_noun``)."""
+    words = sorted(vocabulary().forms("change_noun"), key=len, reverse=True)
+    nouns = "|".join(re.escape(w) for w in words)
+    pattern = re.compile(
+        rf"{_PLACED_AT}(?:{nouns})\b|{_WHILE}(?:{nouns}){_WHILE_TAIL}", re.IGNORECASE
+    )
+    return tuple(vocabulary().words("change_noun")), pattern
+
+
 def _reference(text: str, start: int, stop: int, low: str) -> type[Event] | None:
     if any(w in low for w in _MEETING_WORDS) and _MEETING_REF.search(text, start, stop):
         return Meeting
     if any(w in low for w in _EXERCISE_WORDS) and _EXERCISE_REF.search(text, start, stop):
         return MilitaryExercise
+    cheap, change = _change_ref()
+    if any(w in low for w in cheap) and change.search(text, start, stop):
+        return TerritorialChange
     return None
 
 

@@ -23,7 +23,7 @@ from ..annotate.vocabulary import VerbForm, Vocabulary, vocabulary
 from ..document.keys import side_key, voice_key
 from ..document.merge import Link
 from ..match.view import extent
-from ..syntax import Phrase, SegmentKind, Tag
+from ..syntax import Phrase, Predicate, SegmentKind, SentenceSyntax, Tag
 from .affiliation import affiliate
 from .codes import STATEMENT
 from .engine import Built, Context
@@ -519,8 +519,15 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
         and p.subject is not None
         and p.subject is pred.subject
     }
+    # "urged the rebels in X on Friday to halt": a day before the infinitive it governs is
+    # the urging's, though what was urged takes in the object
+    ahead = _before_infinitive(syn, pred)
     for d in ctx.sentence.dates:
-        if d.bound or (c0 <= d.start < c1):
+        if d.bound:
+            continue
+        if c0 <= d.start < c1:
+            if t1 <= d.start and d.end <= ahead and _in_pp_of(syn, pred, d.start):
+                return d.span
             continue
         gap = d.start - t1 if d.start >= t1 else t0 - d.end
         seg = syn.segment_of(syn.token_at(d.start))
@@ -550,6 +557,28 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
         if before:
             best = before[-1]
     return best.span if best is not None else None
+
+
+def _before_infinitive(syn: SentenceSyntax, pred: Predicate | None) -> int:
+    """Where the infinitive that ``pred`` governs through its object begins, else 0."""
+    if pred is None or pred.object is None:
+        return 0
+    for p in syn.predicates:
+        if p.governor is pred and p.infinitive and p.subject is pred.object:
+            return syn.start(p.first)
+    return 0
+
+
+def _in_pp_of(syn: SentenceSyntax, pred: Predicate | None, offset: int) -> bool:
+    """Whether character ``offset`` lies in a prepositional phrase of ``pred``."""
+    if pred is None:
+        return False
+    for pp in pred.pps:
+        # (a date is no phrase: a PP of one ends at its preposition, the date right after)
+        end = syn.end(pp.end) if pp.phrase is not None else syn.start(pp.end) + 1
+        if syn.start(pp.first) <= offset < end:
+            return True
+    return False
 
 
 def _same_voice(a: Actor, b: Actor) -> bool:
@@ -604,7 +633,28 @@ def _date(ctx: Context, content: tuple[int, int], speaker: Actor) -> DateSpan | 
         and paragraph - state.last_day_paragraph <= GATHERING_PARAGRAPHS
     ):
         return state.last_day  # "told a news conference" about the day's happening
-    return None
+    return _reported_first_day(ctx, content)
+
+
+def _reported_first_day(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
+    """ "X received Y on Saturday, a statement by the presidency said": the day of what
+    was reported, when the report follows it and tells no day of its own (the report
+    came with the news it closes)."""
+    syn = ctx.syn
+    pred = ctx.view.match.predicate
+    if pred is None or content[1] <= content[0] or content[1] > pred.first:
+        return None
+    c0, c1 = syn.start(content[0]), syn.end(content[1])
+    published = ctx.article.published
+    days = [
+        d
+        for d in ctx.sentence.dates
+        if c0 <= d.start < c1
+        and not d.bound
+        and d.span.precision is DatePrecision.DAY
+        and (published is None or d.span.start <= published)
+    ]
+    return days[-1].span if len(days) == 1 else None
 
 
 def _medium(ctx: Context) -> str | None:
