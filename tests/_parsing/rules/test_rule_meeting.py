@@ -966,3 +966,11 @@ def test_they_after_officials_is_no_single_person() -> None:
     text = ("Japanese officials arrived in Hanoi on Monday. He held talks with Vietnamese "
             "President Tran Van Minh on Tuesday.")  # fmt: skip
     assert all("JPN" not in {a.country for a in m.participants} for m in meetings(text))
+
+
+def test_calling_on_an_official_at_his_office_is_a_visit_not_an_appeal() -> None:
+    text = ("The Chinese envoy called on the Pakistani prime minister at his office in "
+            "Islamabad on Monday.")  # fmt: skip
+    assert [e.rule for e in de.parse(text, published=PUBLISHED)] == ["meeting.call_on"]
+    appeal = "Egypt called on Israel to open the crossing on Sunday."
+    assert [e.rule for e in de.parse(appeal, published=PUBLISHED)] == ["statement.urged"]

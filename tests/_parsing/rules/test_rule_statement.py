@@ -1376,3 +1376,23 @@ def test_a_government_official_with_no_dateline_speaks_for_the_story_s_state() -
     [*_, s] = statements(text)
     assert s.speaker.name == "Kadri Tamm"
     assert s.speaker.country == "EST"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("A spokesman for Hamas denied the allegations.", "Hamas"),
+        ("A spokeswoman for the Kenyan army said the convoy had been attacked.", "KEN"),
+        ("A spokesman for the Rapid Support Forces, Ali Musa, said the claims were false.", "RSF"),
+    ],
+)
+def test_a_spokesman_for_a_body_speaks_for_it(text: str, key: str) -> None:
+    [s] = statements(text)
+    assert key in (s.speaker.country, s.speaker.organization)
+
+
+def test_a_state_or_body_that_reports_speaks_a_journalist_or_outlet_does_not() -> None:
+    [s] = statements("The Malian army reported that ten soldiers were wounded in the attack.")
+    assert s.speaker.country == "MLI"
+    assert statements("The talks collapsed on Monday, the news agency reported.") == []
+    assert statements("Reporter Jan Berg reported from Kabul that the city was calm.") == []

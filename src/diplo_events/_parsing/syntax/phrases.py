@@ -125,7 +125,11 @@ class Phrase:
         for pp in self.modifiers:
             if pp.phrase is None or not pp.phrase.actors:
                 continue
-            if pp.prep == "of" or (pp.prep in ("from", "at", "by") and not owned):
+            if (
+                pp.prep == "of"
+                or (pp.prep in ("from", "at", "by") and not owned)
+                or (pp.prep == "for" and self.role_head)  # "a spokesman for Hamas"
+            ):
                 return pp.phrase.parties()
         return ()
 
