@@ -513,6 +513,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
                 if m.role is Role.PERSON and not _counterpart(norm, m):
                     name = m.actor.name if m.actor is not None else (m.surname or "")
                     foreign_to[name] = foreign_to.get(name, frozenset()) | rivals
+        registry.begin_sentence()
         for mention in _qualified_titles(found.actors):
             actor = registry.resolve(mention, where, front=front, visit=visit, rivals=rivals)
             if (

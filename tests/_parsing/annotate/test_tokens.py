@@ -17,6 +17,9 @@ def words(text: str) -> list[str]:
         ("U.S. troops left.", ["U.S.", "troops", "left", "."]),
         ("He met H.E Dr. Ali Musa.", ["He", "met", "H.E", "Dr.", "Ali", "Musa", "."]),
         ("Chile's envoy", ["Chile", "'s", "envoy"]),
+        # a hyphen a copy left before a space still joins; a suspended one does not
+        ("held delegation- level talks", ["held", "delegation- level", "talks"]),
+        ("pro- and anti-war groups", ["pro", "-", "and", "anti-war", "groups"]),
     ],
 )
 def test_initials_abbreviations_and_possessives(text: str, expected: list[str]) -> None:

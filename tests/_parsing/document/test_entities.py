@@ -281,3 +281,37 @@ def test_the_last_word_of_an_armed_group_s_name_names_it_later() -> None:
             "The Tigers said government soldiers were deserting their posts.")  # fmt: skip
     [said] = [e for e in de.parse(text, published="2000-01-10") if isinstance(e, Statement)]
     assert said.speaker.organization == "LTTE"
+
+
+def test_a_title_that_is_also_a_given_name_inside_a_name_is_part_of_it() -> None:
+    [m] = [
+        e
+        for e in de.parse(
+            "Iranian Foreign Minister Hossein Amir Tehrani met Pakistani Foreign Minister "
+            "Ali Khan Baloch on Monday.",
+            published="2024-03-06",
+        )
+        if isinstance(e, de.Meeting)
+    ]
+    assert next((a.name, a.title) for a in m.participants) == (
+        "Hossein Amir Tehrani",
+        "Foreign Minister",
+    )
+
+
+def test_a_sentence_opening_he_is_the_person_the_sentence_before_opened_on() -> None:
+    text = (
+        "Indian Foreign Minister Ravi Menon held talks with Russian Foreign Minister Oleg "
+        "Petrov in Moscow on Wednesday.\n\n"
+        "He also met the foreign ministers of Kyrgyzstan and Tajikistan."
+    )
+    *_, last = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Meeting)]
+    assert "IND" in {a.country for a in last.participants}
+    assert "RUS" not in {a.country for a in last.participants}
+
+
+def test_plural_officials_before_a_titled_name_are_no_appositive_of_it() -> None:
+    text = "Menon met the SCO leaders, ministry spokesman Anil Rao said on Thursday."
+    speakers = [e.speaker for e in de.parse(text, published="2024-03-06")
+                if isinstance(e, de.Statement)]  # fmt: skip
+    assert [(s.name, s.organization) for s in speakers] == [("Anil Rao", None)]

@@ -281,3 +281,15 @@ def test_meetings_with_other_persons_of_the_same_sides_are_two() -> None:
     # the same persons told again are the same meeting
     again = text.replace("Chinese Vice President Han Zheng later in the day", "Wang again")
     assert len([e for e in de.parse(again, published="2024-03-08") if isinstance(e, Meeting)]) == 1
+
+
+def test_a_summary_line_repeating_the_lead_is_one_statement() -> None:
+    import diplo_events as de
+
+    text = (
+        "Kenyan Foreign Minister Ruth Ouma said the talks with Uganda would resume on Friday"
+        "\n\nNAIROBI (Agency) - Kenyan Foreign Minister Ruth Ouma said the talks with Uganda "
+        "would resume on Friday."
+    )
+    said = [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)]
+    assert len(said) == 1

@@ -1396,3 +1396,10 @@ def test_a_state_or_body_that_reports_speaks_a_journalist_or_outlet_does_not() -
     assert s.speaker.country == "MLI"
     assert statements("The talks collapsed on Monday, the news agency reported.") == []
     assert statements("Reporter Jan Berg reported from Kabul that the city was calm.") == []
+
+
+def test_an_appeal_verb_after_a_preposition_is_a_reason_not_an_appeal() -> None:
+    text = "NATO criticized Russia for not inviting western observers to the drills."
+    assert [s.speaker.organization for s in statements(text)] == ["NATO"]
+    [s] = statements("The UN responded by urging calm.")
+    assert s.speaker.organization == "UN"

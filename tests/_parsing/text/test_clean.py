@@ -199,6 +199,8 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("NUSA DUA, Indonesia (Reuters) ", "Nusa Dua, Indonesia", None, None, None, "Reuters"),
         ("KABUL, Afghanistan ", "Kabul, Afghanistan", None, None, None, None),
         ("TALLINN. BNS ", "Tallinn", None, None, None, "BNS"),
+        ("NEW DELHI (Agency News / Wire - 10th September, 2020) ", "New Delhi", None, None,
+         None, "Agency News / Wire - 10th September, 2020"),
     ],
 )  # fmt: skip
 def test_dateline(

@@ -286,6 +286,30 @@ def _glued_title(norm: str, m: Match) -> bool:
     )
 
 
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*) $")
+
+
+def _inner_title(norm: str, m: Match, covered: set[int], start: int, lex: Lexicon) -> bool:
+    """ "Hossein Amir Abdollahian": a title that is also a given name (``name_like_title``),
+    between two capitalized name words, the one before it no gazetteer name, is a part of
+    the name (not "Rebel Colonel Joseph X", "Hirshabelle President Ali Y")."""
+    if (
+        m.entries[0].category is not Category.TITLE
+        or not vocabulary().has("name_like_title", m.text.lower())
+        or not m.text[:1].isupper()
+        or not norm.startswith(" ", m.end)
+        or not norm[m.end + 1 : m.end + 2].isupper()
+    ):
+        return False
+    before = _CAP_WORD_BEFORE.search(norm, max(start, m.start - 30), m.start)
+    return (
+        before is not None
+        and before.start() not in covered
+        and before.group(1) not in lex.stop_capitalized
+        and before.group(1) not in _BREAK_WORDS
+    )
+
+
 def _own_officials(norm: str, floor: int, pos: int) -> bool:
     """Whether "officials" at ``pos`` are unqualified ("officials in Kyiv", "local officials in
     Kyiv") rather than someone else's ("U.S. officials", "Western diplomats")."""
@@ -384,6 +408,11 @@ def find_mentions(
     covered: set[int] = set()
     for m in matches:
         covered.update(range(m.start, m.end))
+    inner = [m for m in matches if _inner_title(norm, m, covered, start, lex)]
+    if inner:
+        matches = [m for m in matches if m not in inner]
+        for m in inner:
+            covered.difference_update(range(m.start, m.end))
     # "Government of National Accord", "Military Base": a capitalized institution word that
     # begins a longer name is part of that name, not an institution of its own
     named: list[Match] = []
@@ -1523,6 +1552,10 @@ def _appositive(
             # "Ukrainian troops have recaptured X, Deputy Minister Y said": a clause, no
             # appositive describing Y (one is "the chief of ...", or a few title words)
             return None, None, None
+        if segment and segment[-1].islower() and _plural_official(segment[-1]):
+            # "met the SCO leaders, ministry spokesman Y said": many people, no appositive
+            # (not "a spokesman for the Rapid Support Forces, Y": a name's last word)
+            return None, None, None
         for g in reversed(groups):
             if lo <= g.start and g.end <= c_start - 2 and g.affiliation is not None:
                 after = norm[g.end : c_start - 2].lower().split()
@@ -1545,6 +1578,13 @@ def _appositive(
         if titled and len(segment) <= 4:
             return None, " ".join(titled[-1].roles), titled[-1].end
     return None, None, None
+
+
+def _plural_official(word: str) -> bool:
+    """ "leaders", "ministers": the plural of an official noun (many people, whom no
+    appositive of one name describes)."""
+    official = lexicon().official_nouns
+    return word in official and word.endswith("s") and word[:-1] in official
 
 
 def _opens_description(word: str) -> bool:

@@ -23,8 +23,9 @@ _TOKEN_TAIL = (
     r"|n['’]t\b"
     r"|['’]s\b"  # the possessive ending
     # "al-Qaida", "Ta'ang", "face-to-face": letters and digits, then more after each joiner
-    # (one repeat per piece, not per character)
-    r"|[^\W_]+(?:[-'’](?=[^\W_])(?!s\b)[^\W_]*)*"
+    # (one repeat per piece, not per character); "delegation- level", a hyphen a copy left
+    # before a space, joins too (not "pro- and anti-war")
+    r"|[^\W_]+(?:(?:[-'’](?=[^\W_])(?!s\b)|-[ ](?=[a-z])(?!(?:and|or|nor|to)\b))[^\W_]*)*"
     r"|--+|\.\.\.|``|''|\S"
 )
 

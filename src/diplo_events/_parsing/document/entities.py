@@ -91,6 +91,11 @@ class Registry:
     group_actor: dict[str, Actor] = attrs.Factory(dict)
     roles: dict[str, Actor] = attrs.Factory(dict)  # role word -> party (first seen)
     last_person: Actor | None = None
+    #: the person the last sentence with one opened on (its subject, as a rule): whom a
+    #: sentence-opening "he" stands for ("X met Y. ... He also met Z": X, not Y)
+    last_subject: Actor | None = None
+    _opening: Actor | None = None  # this sentence's opening person, so far
+    _told: int = 0  # the mentions resolved in this sentence, so far
     last_by_role: dict[str, Actor] = attrs.Factory(dict)
     home: str | None = None  # the dateline's country, if any
     year: int | None = None  # the story's year, for the leaders it names
@@ -109,6 +114,26 @@ class Registry:
             if other is not None and (found is None or _richness(other) > _richness(found)):
                 found = other
         return found
+
+    def begin_sentence(self) -> None:
+        """A new sentence: the one before's opening person becomes the last subject."""
+        if self._opening is not None:
+            self.last_subject = self._opening
+        self._opening = None
+        self._told = 0
+
+    def _note(self, mention: ActorMention, actor: Actor | None) -> None:
+        """Count a resolved mention; the sentence's first one, a person not after a
+        preposition, opens it."""
+        first = self._told == 0
+        self._told += 1
+        if (
+            first
+            and actor is not None
+            and (actor.kind is ActorKind.PERSON or mention.role is Role.PRONOUN)
+            and not vocabulary().has("preposition", mention.prep)
+        ):
+            self._opening = actor
 
     def told(self, person: Actor) -> None:
         """A person the text names by a leader's bare surname ("Kishida flew to Manila"):
@@ -266,6 +291,25 @@ class Registry:
         return state
 
     def resolve(
+        self,
+        mention: ActorMention,
+        places: frozenset[str] = frozenset(),
+        front: str | None = None,
+        *,
+        visit: bool = False,
+        rivals: frozenset[str] = frozenset(),
+    ) -> Actor | None:
+        """The actor a mention stands for, or None when it cannot be told (see
+        :meth:`_resolve`); a sentence-opening "he" or "she" stands for the person the
+        sentence before opened on, when there is one."""
+        if mention.role is Role.PRONOUN and self._told == 0 and self.last_subject is not None:
+            actor: Actor | None = self.last_subject
+        else:
+            actor = self._resolve(mention, places, front, visit=visit, rivals=rivals)
+        self._note(mention, actor)
+        return actor
+
+    def _resolve(
         self,
         mention: ActorMention,
         places: frozenset[str] = frozenset(),

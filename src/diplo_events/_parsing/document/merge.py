@@ -90,6 +90,16 @@ def parties(event: Event) -> frozenset[str]:
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+#: A statement told again word for word in another paragraph (a summary line above the
+#: lead) is one statement when it has at least this many words (short ones recur by chance).
+REPEATED_WORDS = 6
+
+
+def _words(text: str | None) -> tuple[str, ...]:
+    """The words of a text, lower-cased (for telling a text repeated)."""
+    return tuple(w.strip(".,;:!?\"'“”‘’") for w in (text or "").lower().split())
+
+
 def nested_sides(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name sides, and the sides of one are among those of the other."""
     return bool(a) and bool(b) and (a <= b or b <= a)
@@ -348,7 +358,10 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                     cand.paragraph - prev.paragraph <= 1  # the next paragraph
                     and _ADDED.search(ev.evidence[0].text) is not None
                 )
-                if same_voice and (prev.paragraph == cand.paragraph or goes_on):
+                # a summary line above the story that repeats its lead word for word
+                words = _words(ev.content)
+                repeated = len(words) >= REPEATED_WORDS and _words(prev.event.content) == words
+                if same_voice and (prev.paragraph == cand.paragraph or goes_on or repeated):
                     target = k
                     break
                 continue

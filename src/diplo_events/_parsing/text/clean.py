@@ -424,7 +424,8 @@ _DATELINE = re.compile(
     rf"(?:,\s(?!(?i:{_MONTH_WORD})\.?\s\d)(?!\d){_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
     rf"(?:\s\[{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}\])?)"  # "New Delhi [India]"
     rf"(?:,\s(?P<date>{_DL_DATE}))?"
-    r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,30})\)"
+    # "(Reuters)", "(UrduPoint News / Sputnik - 10th September, 2020)"
+    r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z0-9./&' -]{0,45}(?:,\s[0-9]{4})?)\)"
     r"|,\s(?P<agency2>[A-Z][A-Za-z0-9./&' ]{1,30}?)(?=\s(?:[—–]|-{1,3})\s))?"  # ", Agency —"
     r"(?:\s?(?P<sep>-{1,3}|:|_|•|—|–)\s+"  # "_": the dash of old AP wire copy
     r"|\s+(?=[A-Z][a-z]))"  # "NUSA DUA, Indonesia (Reuters) President ...": no dash
