@@ -315,3 +315,21 @@ def test_plural_officials_before_a_titled_name_are_no_appositive_of_it() -> None
     speakers = [e.speaker for e in de.parse(text, published="2024-03-06")
                 if isinstance(e, de.Statement)]  # fmt: skip
     assert [(s.name, s.organization) for s in speakers] == [("Anil Rao", None)]
+
+
+def test_forces_told_before_a_foreign_force_is_named_are_the_story_s_state_s() -> None:
+    text = (
+        "Government troops retake two towns\n\n"
+        "The army has recaptured the towns of Abeche and Biltine, Chad's government said. "
+        "Chad's president thanked the army, and Chad's parliament did too.\n\n"
+        "French troops are stationed in the east of Chad."
+    )
+    changes = [e for e in de.parse(text, published="2024-03-06")
+               if isinstance(e, de.TerritorialChange)]  # fmt: skip
+    assert changes
+    assert all(c.gainer is not None and c.gainer.country == "TCD" for c in changes)
+
+
+def test_a_country_a_body_is_based_in_is_no_party() -> None:
+    text = "The Britain-based Syrian Observatory for Human Rights said the rebels held the town."
+    assert [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)] == []

@@ -1098,3 +1098,12 @@ def test_a_plural_subject_s_past_verb_is_a_verb_before_a_noun() -> None:
     [c] = changes("The rebels seized towns in the north on Monday.")
     assert c.gainer is not None
     assert c.gainer.name == "rebels"
+
+
+def test_counted_ground_takes_no_single_town_named_nearby() -> None:
+    text = (
+        "The army has recaptured two more towns in the north of the country.\n\n"
+        "The rebels now hold only the town of Kafia, after the army retook Doro and Sibu."
+    )
+    first = changes(text)[0]
+    assert "Kafia" not in [p.name for p in first.places]

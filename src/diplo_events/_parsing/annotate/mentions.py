@@ -175,6 +175,8 @@ _EVENT_NOUN_AFTER = re.compile(
     r" (?:summit|talks|accords?|agreements?|process|meeting|conference|negotiations|"
     r"declaration|format|ceasefire|truce|deal|protocol|treaty|peace plan)\b"
 )
+# "the Britain-based Syrian Observatory", "a London-based group": where a body sits, no party
+_SEAT_AFTER = re.compile(r"-(?:based|headquartered|registered)\b", re.IGNORECASE)
 _BACKER_AFTER = re.compile(
     r"-(?:backed|linked|affiliated|allied|aligned|supported|sponsored|funded|trained|armed|"
     r"inspired|friendly|leaning|oriented)\b",
@@ -532,7 +534,7 @@ def find_mentions(
             region = m
         if cat in _PLACE_CATS and _AGREEMENT_AFTER.match(norm, m.end, end):
             continue  # "the Helsinki accords", "the Astana format": a name, no place or party
-        if _BACKER_AFTER.match(norm, m.end, end):
+        if _BACKER_AFTER.match(norm, m.end, end) or _SEAT_AFTER.match(norm, m.end, end):
             continue  # "Iran-backed Houthis", "Al-Qaeda-linked group": the backer is no party
         if cat in _PLACE_CATS and cat is not Category.CAPITAL:
             kind = _PLACE_KIND[cat]

@@ -387,7 +387,19 @@ class Registry:
             return self.by_head.get(head) or self.salient_group()
         if mention.role is Role.ROLE_ONLY:
             word = _role((mention.title or "").split()[-1]) if mention.title else ""
-            known = self.last_by_role.get(word) or self.roles.get(word)
+            known = self.last_by_role.get(word)
+            if known is None:
+                known = self.roles.get(word)  # a party the story names so only later
+                focus = self.focus_state() if word in _FORCES else None
+                if (
+                    known is not None
+                    and focus is not None
+                    and known.country != focus.country
+                    and known.kind is not ActorKind.PERSON
+                ):
+                    # "Government troops recaptured X" before "French troops" are named:
+                    # the forces of the state the story is about
+                    known = attrs.evolve(focus, title=mention.title)
             if (
                 front is not None
                 # an army or a government, or a body no earlier sentence named

@@ -182,8 +182,11 @@ def _named_nearby(ctx: Context) -> list[Location]:
         before = range(n - 1, max(-1, n - NAMED_NEARBY - 1), -1)
         if vocab.has("other_word", opener):
             before = range(0)  # "another provincial capital": not the one named before
+        counted = count_before(ctx.article.norm, ctx.syn.start(p.first), ctx.syn.end(p.end))
         for k in (*after, *before):
             named = [pl.location for pl in sentences[k].places if pl.ground == kind]
+            if named and plural and counted is not None and len(named) != counted:
+                continue  # "two more towns": not the one town a sentence nearby names
             if named:
                 return named if plural else named[:1]
     return []
