@@ -489,3 +489,30 @@ def test_a_name_and_its_longer_form_are_one_exercise() -> None:
             'for the year 2024," the ministry said.')  # fmt: skip
     found = exercises(text)
     assert [x.name for x in found] == ["Andes Shield 9"]
+
+
+def test_these_exercises_told_in_the_future_are_the_exercise_told() -> None:
+    text = (
+        "Chile and Peru started joint military exercises in Arica on Monday.\n\n"
+        "These exercises will conduct joint offensive training with 300 Chilean soldiers and "
+        "300 Peruvian marines."
+    )
+    [ex] = exercises(text)
+    assert ex.modality is Modality.REALIZED
+    assert {a.country for a in ex.participants} == {"CHL", "PER"}
+
+
+def test_forces_involved_in_the_drills_take_part_in_them() -> None:
+    text = (
+        "Brazilian troops began the Formosa exercise on Monday. In addition, the forces of "
+        "Argentina, Italy and South Africa are involved in the military drills."
+    )
+    [ex] = exercises(text)
+    assert [a.country for a in ex.participants] == ["BRA", "ARG", "ITA", "ZAF"]
+    [alone] = exercises("Troops from Argentina and Italy are involved in the military drills.")
+    assert [a.country for a in alone.participants] == ["ARG", "ITA"]
+
+
+def test_a_force_observing_the_drills_says_nothing() -> None:
+    text = "The US military also took part in the manoeuvres, observed by the Chinese military."
+    assert [type(e).__name__ for e in de.parse(text, published=PUBLISHED)] == ["MilitaryExercise"]

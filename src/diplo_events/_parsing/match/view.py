@@ -184,6 +184,17 @@ class View:
             return []
         if role in ("governor_doer", "governor_object"):
             gov, how = self.governing
+            if (
+                role == "governor_doer"
+                and gov is not None
+                and gov.passive
+                and gov.agent is None
+                and how == "pp:in"
+                and vocabulary().has("part_in_verb", gov.lemma)
+            ):
+                # "the forces of A and B are involved in the drills": the subject takes part
+                subj = gov.subject
+                return [subj] if subj is not None and not _contains(subj, m.first) else []
             if gov is None or how == "subject" or not _takes_part(gov, how, self.syn):
                 return []
             p = gov.doer if role == "governor_doer" else gov.object

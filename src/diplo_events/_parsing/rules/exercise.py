@@ -231,7 +231,20 @@ def _sides(parties: list[Actor]) -> list[Actor]:
         if key not in seen:
             seen.add(key)
             out.append(p)
+    if any(p.country or p.organization for p in out):
+        # "troops from A and B joined the military drills": "military", a force of no state
+        # told beside the states that take part, is none of them
+        out = [p for p in out if p.country or p.organization or not _force_word(p.name)]
     return out
+
+
+def _force_word(name: str) -> bool:
+    """Whether ``name`` is only a word for armed forces ("military", "the army")."""
+    words = name.lower().split()
+    return bool(words) and all(
+        vocabulary().has("force_noun", w) or vocabulary().has("definite_determiner", w)
+        for w in words
+    )
 
 
 def _counts(ctx: Context) -> tuple[int | None, int | None, int | None]:
@@ -326,15 +339,28 @@ def build(ctx: Context) -> Built:
         # "the drills": the exercise told before; "slammed reactions to its drills": told
         # again in what is said or done about it
         link = Link.REFERS
-    gov = ctx.view.governing[0]
+    gov, how = ctx.view.governing
     if (
         not name
         and _definite(ctx, ctx.view.match.phrase)
         and gov is not None
-        and vocabulary().has("continuation_verb", gov.lemma)
-        and (not told or sides <= told)
+        and (
+            (vocabulary().has("continuation_verb", gov.lemma) and (not told or sides <= told))
+            or (how == "subject" and sides & told)
+        )
     ):
-        link = Link.REFERS  # "held drills on Tuesday and continued the exercises on Wednesday"
+        # "held drills on Tuesday and continued the exercises on Wednesday"; "These exercises
+        # will bring together 350 troops of each side": the exercise told, spoken of again
+        link = Link.REFERS
+    subject = gov.subject if gov is not None and how == "object" else None
+    if (
+        not name
+        and subject is not None
+        and _definite(ctx, subject)
+        and vocabulary().has("exercise_noun", subject.head_word)
+        and sides & told
+    ):
+        link = Link.REFERS  # "These exercises will include live-fire training": the same
     if detail:
         link = Link.REFERS  # "It involves 3,000 troops": more on the exercise told
     return [(
