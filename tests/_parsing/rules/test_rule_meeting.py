@@ -974,3 +974,19 @@ def test_calling_on_an_official_at_his_office_is_a_visit_not_an_appeal() -> None
     assert [e.rule for e in de.parse(text, published=PUBLISHED)] == ["meeting.call_on"]
     appeal = "Egypt called on Israel to open the crossing on Sunday."
     assert [e.rule for e in de.parse(appeal, published=PUBLISHED)] == ["statement.urged"]
+
+
+def test_a_day_told_after_another_happening_brought_in_is_that_happening_s() -> None:
+    text = ("Kenyan President Daniel Mwangi was welcomed by Ugandan President John Okello in "
+            "Kampala. The visit to Uganda follows a visit to Rwanda on 30 November.")  # fmt: skip
+    [m] = meetings(text)
+    assert m.date is None
+
+
+def test_no_side_judges_a_visit_that_follows_another() -> None:
+    from diplo_events import explain
+
+    text = ("The visit to Kampala follows a successful visit by Kenyan President Daniel Mwangi "
+            "to Rwanda.")  # fmt: skip
+    vetoes = [r.vetoes for r in explain(text, published=PUBLISHED).rejected]
+    assert all("judged" not in v for v in vetoes)

@@ -360,8 +360,13 @@ def merge_traced(candidates: Sequence[Candidate]) -> list[Candidate]:
                 )
                 # a summary line above the story that repeats its lead word for word
                 words = _words(ev.content)
-                repeated = len(words) >= REPEATED_WORDS and _words(prev.event.content) == words
-                if same_voice and (prev.paragraph == cand.paragraph or goes_on or repeated):
+                repeated = (
+                    len(words) >= REPEATED_WORDS
+                    and _words(prev.event.content) == words
+                    # ("Russia has rejected X" above "Russia's Foreign Ministry has rejected X")
+                    and side_key(prev.event.speaker) == side_key(ev.speaker)
+                )
+                if repeated or (same_voice and (prev.paragraph == cand.paragraph or goes_on)):
                     target = k
                     break
                 continue

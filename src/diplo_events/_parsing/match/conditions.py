@@ -17,7 +17,8 @@ phrases), a role kind, or a boolean:
 ``object_head`` / ``_not``    the head word of the object phrase is (not) of the class
 ``subject_head``              ... of the subject; ``doer_head`` and ``undergoer_head`` likewise
 ``subject_is`` (``doer_is``,  what that role is: actor, place, pronoun, none, other
-``undergoer_is``)
+``undergoer_is``,
+``governor_doer_is``)
 ``passive``, ``negated``,     features of the trigger's verb group (or the governing one)
 ``gerund``, ``infinitive``
 ``quoted``                    the trigger is inside quotation marks
@@ -248,11 +249,20 @@ def _compile(name: str, value: Any) -> Test:
         role = name.removesuffix("_is")
         items = _items(value)
         return lambda view: _what(view, _role(view, role)) in items
+    if name == "governor_doer_is":
+        items = _items(value)
+        return lambda view: _what(view, _governor_doer(view)) in items
     if name == "lemma_not" or name == "lemma":
         lemmas = _as_set(value)
         want = name == "lemma"
         return lambda view: (_lemma(view) in lemmas) is want
     return _negated(_WORDS[base](value), negate)
+
+
+def _governor_doer(view: View) -> Phrase | None:
+    """Who does what the verb governing the trigger tells, if any."""
+    gov = view.governing[0]
+    return gov.doer if gov is not None else None
 
 
 def _lemma(view: View) -> str:

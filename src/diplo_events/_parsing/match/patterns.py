@@ -196,7 +196,7 @@ _CONDITION_FIELDS = frozenset({
     "perfect", "participle", "capitalized", "lemma", "head_of_phrase", "doer_person",
     "quote_after", "doer_has", "governs_infinitive", "after_object", "lemma_not", "host_head",
     "from_head", "from_is", "after_object_not", "right_before_not", "governed_as_not",
-    "object_complement", "doer_affiliated", "before_in_clause_not",
+    "object_complement", "doer_affiliated", "before_in_clause_not", "governor_doer_is",
 })  # fmt: skip
 _CUE_EFFECTS = frozenset({"modality", "family", "joint", "kind", "confidence", "drop_roles",
                           "generic", "home_ground", "content"})  # fmt: skip

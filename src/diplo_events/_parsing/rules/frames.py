@@ -507,6 +507,11 @@ def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
             for d in dates
             if not (since <= d.start < hi) or (d.relative and d.span.precision is DatePrecision.DAY)
         ]
+    claimed = _event_noun_after(view, t_end)
+    if claimed is not None:
+        # "The visit follows a State Visit to Nigeria on 30 November": a day told after
+        # another happening's noun is that happening's
+        dates = [d for d in dates if d.start < claimed]
     inside = [d for d in dates if lo <= d.start and d.end <= hi and not d.bound]
     after = [d for d in inside if d.start >= t_end]
     before = [d for d in inside if d.end <= t_start]
@@ -548,6 +553,35 @@ def date_of(view: View, dates: Sequence[DateMention]) -> DateSpan | None:
 
 _MAIN = frozenset({SegmentKind.START, SegmentKind.COMMA, SegmentKind.AND_VERB,
                    SegmentKind.AND_CLAUSE, SegmentKind.STOP})  # fmt: skip
+
+
+def _event_noun_after(view: View, t_end: int) -> int | None:
+    """Where the first noun of another happening told anew after the trigger (in its
+    clause) ends: a meeting, an exercise or a change of control brought in with "a" or
+    "another" ("follows a visit to X"; not "on the sidelines of the summit")."""
+    syn = view.syn
+    vocab = vocabulary()
+    first, end = view.clause
+    for i in range(syn.token_at(t_end), min(end, len(syn.tokens))):
+        if i < first or syn.tags[i] in (Tag.VERB, Tag.AUX):
+            continue
+        low = syn.tokens[i].low
+        if not (
+            vocab.has("meeting_noun", low)
+            or vocab.has("exercise_noun", low)
+            or vocab.has("change_noun", low)
+        ):
+            continue
+        phrase = syn.phrase_of(i)
+        if (
+            phrase is not None
+            and vocab.has("indefinite_determiner", syn.tokens[phrase.first].low)
+            and any(p.object is phrase for p in syn.predicates)
+        ):
+            # "follows a State Visit to X": another happening, told anew as an object (not
+            # "met on the sidelines of a summit", where it frames the meeting)
+            return syn.tokens[i].end
+    return None
 
 
 def _chain(pred: Predicate | None) -> Iterable[Predicate]:
