@@ -333,3 +333,11 @@ def test_forces_told_before_a_foreign_force_is_named_are_the_story_s_state_s() -
 def test_a_country_a_body_is_based_in_is_no_party() -> None:
     text = "The Britain-based Syrian Observatory for Human Rights said the rebels held the town."
     assert [e for e in de.parse(text, published="2024-03-06") if isinstance(e, de.Statement)] == []
+
+
+def test_a_title_followed_by_a_name_is_the_next_item_of_a_list() -> None:
+    text = ("Prime Minister Ravi Menon met Gabriel Martin, Prime Minister of Canada Justin Ford, "
+            "and others on Monday.")  # fmt: skip
+    people = {a.name: a.country for e in de.parse(text, published="2024-03-06")
+              if isinstance(e, de.Meeting) for a in e.participants}  # fmt: skip
+    assert people.get("Gabriel Martin") != "CAN"

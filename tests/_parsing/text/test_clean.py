@@ -201,6 +201,7 @@ def test_first_line_with_a_period_is_prose() -> None:
         ("TALLINN. BNS ", "Tallinn", None, None, None, "BNS"),
         ("NEW DELHI (Agency News / Wire - 10th September, 2020) ", "New Delhi", None, None,
          None, "Agency News / Wire - 10th September, 2020"),
+        ("Washington: ", "Washington", None, None, None, None),
     ],
 )  # fmt: skip
 def test_dateline(

@@ -1506,7 +1506,14 @@ def _appositive(
             return None, None, None  # "the head of a human rights group"
         # "Name, the Taliban spokesperson," / "Name, Minister of Foreign Affairs of Panama,"
         title_first = (
-            any(g.start == c_end + 2 and g.roles for g in groups)
+            any(
+                g.start == c_end + 2
+                and g.roles
+                # "X, Prime Minister of Canada Justin Trudeau, ...": a name after the title
+                # makes it the next item of a list, not what X is
+                and not _named_after(norm[g.end : stop])
+                for g in groups
+            )
             and norm.startswith(",", stop)
             and " and " not in phrase
         )
@@ -1580,6 +1587,13 @@ def _appositive(
         if titled and len(segment) <= 4:
             return None, " ".join(titled[-1].roles), titled[-1].end
     return None, None, None
+
+
+def _named_after(rest: str) -> bool:
+    """Whether a name ends the phrase after a title ("Prime Minister of Canada| Justin
+    Trudeau"), not a possessor ("UN Secretary General| Kofi Annan's special advisor")."""
+    rest = rest.strip()
+    return rest[:1].isupper() and "'s" not in rest and "’s" not in rest
 
 
 def _plural_official(word: str) -> bool:

@@ -492,12 +492,9 @@ def _read_dateline(norm: str, original: str, start: int) -> Dateline | None:
         or (match.group("sep") != ":" and all_caps)
         # "ISLAMABAD: The Foreign Office said": a known town in capitals, then a colon
         or (all_caps and _known_town(_title_place(place.split(",")[0])))
-        # "Khartoum, Sudan - Fighters ...": a known town, then a new sentence
-        or (
-            match.group("sep") != ":"
-            and norm[match.end() : match.end() + 1].isupper()
-            and _known_town(place.split(",")[0])
-        )
+        # "Khartoum, Sudan - Fighters ...": a known town, then a new sentence; "New Delhi:
+        # Prime Minister X ...": a known town and a colon (not "Note: ...")
+        or (norm[match.end() : match.end() + 1].isupper() and _known_town(place.split(",")[0]))
     ):
         return None  # "Khartoum, Sudan - ..." and "KABUL -" are datelines; "Meanwhile -" is not
     if not place[:1].isupper():
