@@ -990,3 +990,10 @@ def test_no_side_judges_a_visit_that_follows_another() -> None:
             "to Rwanda.")  # fmt: skip
     vetoes = [r.vetoes for r in explain(text, published=PUBLISHED).rejected]
     assert all("judged" not in v for v in vetoes)
+
+
+def test_they_are_the_parties_the_sentence_before_opened_on() -> None:
+    text = ("Presidents Ana Rojas of Chile, Luis Soto of Peru and Hugo Vera of Bolivia arrived "
+            "in Arica on Thursday.\n\nThey were meeting to discuss regional trade.")  # fmt: skip
+    [m] = meetings(text)
+    assert [a.country for a in m.participants] == ["CHL", "PER", "BOL"]

@@ -198,6 +198,30 @@ def fill(view: View, pattern: Pattern, drop: frozenset[str] = frozenset()) -> Ro
     return Roles(actors=actors, places=places, phrases=phrases)
 
 
+def opening_group(syn: SentenceSyntax) -> list[Actor]:
+    """The parties the sentence's main clause opens on ("A, B and C arrived in X"): its
+    first verb's subject (outside quotes)."""
+    first = next((p for p in syn.predicates if not p.segment.quoted), None)
+    if first is None or first.subject is None:
+        return []
+    # with the items of a list the tagger's commas cut off before the subject ("A of X,
+    # B of Y and C of Z arrived"): every phrase before it in segments with no verb
+    verbless = {
+        seg.index
+        for seg in syn.segments
+        if seg.index <= first.segment.index
+        and seg.kind in (SegmentKind.START, SegmentKind.COMMA)
+        and not any(p.segment is seg for p in syn.predicates)
+    }
+    found: list[ActorMention] = []
+    for ph in syn.phrases:
+        if ph is first.subject or (
+            ph.first < first.subject.first and syn.segment_of(ph.first).index in verbless
+        ):
+            found.extend(ph.parties())
+    return unique_actors(found)
+
+
 def view_low(p: Phrase) -> str:
     """The lower-case head word of a phrase."""
     return p.head_word

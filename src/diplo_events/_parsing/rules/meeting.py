@@ -27,11 +27,18 @@ from ..annotate.mentions import ActorMention, Role, state_actor
 from ..annotate.vocabulary import vocabulary
 from ..document.keys import side_key, who_key, who_keys
 from ..document.merge import Link
-from ..syntax import Phrase, SegmentKind, Tag
+from ..syntax import Phrase, SegmentKind, Tag, analyse
 from .affiliation import affiliate
 from .codes import MEETING
 from .engine import Built, Context
-from .frames import date_of, lead_day, location_of, phrase_actors, unique_actors
+from .frames import (
+    date_of,
+    lead_day,
+    location_of,
+    opening_group,
+    phrase_actors,
+    unique_actors,
+)
 
 __all__ = ["build"]
 
@@ -67,6 +74,28 @@ def _body_members_phrase(ctx: Context) -> bool:
         ):
             return True
     return False
+
+
+#: A "they" may stand for the parties a sentence opened on at most this many sentences
+#: before.
+GROUP_SENTENCES = 2
+
+
+def _group_before(ctx: Context) -> list[Actor]:
+    """The parties the latest sentence before (within :data:`GROUP_SENTENCES`) opened its
+    main clause on, when it opened on several; its syntax is read only when asked for."""
+    sentences = ctx.article.sentences
+    n = ctx.sentence.index
+    for k in range(n - 1, max(-1, n - GROUP_SENTENCES - 1), -1):
+        sent = sentences[k]
+        if len({m.actor.name for m in sent.actors if m.actor is not None}) < 2:
+            continue
+        syn = analyse(ctx.article.norm, sent.start, sent.end, sent.actors, sent.places,
+                      sent.dates, vocabulary())  # fmt: skip
+        group = opening_group(syn)
+        if len(_sides(group)) >= 2:
+            return group
+    return []
 
 
 def _plural_subject(ctx: Context) -> bool:
@@ -463,6 +492,9 @@ def build(ctx: Context) -> Built:
             parties = list(ctx.state.last_meeting)
             # "the two leaders also discussed ...": more of the same meeting, unless dated
             link = Link.DISTINCT if _also(ctx) and ctx.sentence.dates else Link.REFERS
+        elif _plural_subject(ctx) and len(_sides(group := _group_before(ctx))) >= 2:
+            # "A, B and C arrived in X on Thursday. They were meeting to discuss ..."
+            parties = [affiliate(a, ctx.article, ctx.state, ()) for a in group]
         elif (collective := _collective(ctx)) is not None:
             parties = [collective]  # "Afghanistan's warring factions met face-to-face"
         elif len(_sides(earlier := _earlier_meeting(ctx))) >= 2:
