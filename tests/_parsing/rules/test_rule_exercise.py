@@ -516,3 +516,25 @@ def test_forces_involved_in_the_drills_take_part_in_them() -> None:
 def test_a_force_observing_the_drills_says_nothing() -> None:
     text = "The US military also took part in the manoeuvres, observed by the Chinese military."
     assert [type(e).__name__ for e in de.parse(text, published=PUBLISHED)] == ["MilitaryExercise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("South Korea and the US began an 11-day exercise, dubbed the 'Ulchi Freedom Shield', "
+         "on Monday.", "Ulchi Freedom Shield"),
+        ("The Zapad-2017 (or West 2017) joint Russian-Belarusian drills began on Thursday.",
+         "Zapad-2017"),
+        ("Chile and Peru began a 12-day exercise off Arica on Monday.", None),
+    ],
+)  # fmt: skip
+def test_exercise_names_and_durations(text: str, name: str | None) -> None:
+    [ex] = exercises(text)
+    assert ex.name == name
+
+
+def test_a_ship_s_hull_number_is_no_party() -> None:
+    text = ("The USS Tulsa (LCS 16) and the BRP Jose Rizal (PS16) held drills with Japanese "
+            "ships on Monday.")  # fmt: skip
+    [ex] = exercises(text)
+    assert [a.country for a in ex.participants] == ["USA", "PHL", "JPN"]

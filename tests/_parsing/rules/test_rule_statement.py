@@ -1403,3 +1403,38 @@ def test_an_appeal_verb_after_a_preposition_is_a_reason_not_an_appeal() -> None:
     assert [s.speaker.organization for s in statements(text)] == ["NATO"]
     [s] = statements("The UN responded by urging calm.")
     assert s.speaker.organization == "UN"
+
+
+def test_not_yet_commented_is_negated() -> None:
+    [s] = [e for e in de.parse("The Kremlin has not yet commented on the plan.",
+                               published=PUBLISHED) if isinstance(e, Statement)]  # fmt: skip
+    assert s.modality is Modality.NEGATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt recalled its ambassador from Israel on Monday.",
+        "The clashes led the army to recall its troops from the town.",
+        "Yeltsin arrived in Beijing after the official welcoming ceremony.",
+        '"The drill went well," one navy source was quoted as saying.',
+    ],
+)
+def test_no_saying(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_recalled_that_and_a_recalled_quote_are_sayings() -> None:
+    assert len(statements("Malian General Ali Musa recalled that the town had fallen.")) == 1
+    assert len(statements('"We won," Malian General Ali Musa recalled.')) == 1
+
+
+def test_presidents_with_two_names_are_two_speakers() -> None:
+    text = "Presidents Moon and Trump urged North Korea to return to talks."
+    said = [e for e in de.parse(text, published="2017-11-07") if isinstance(e, Statement)]
+    assert sorted(s.speaker.country or "" for s in said) == ["KOR", "USA"]
+
+
+def test_a_bosnian_serb_leader_speaks_for_the_bosnian_serbs() -> None:
+    [s] = statements("Bosnian Serb leader Radovan Karadzic said the talks had failed.")
+    assert (s.speaker.country, s.speaker.organization) == (None, "Bosnian Serbs")

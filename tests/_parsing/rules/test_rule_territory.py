@@ -1107,3 +1107,9 @@ def test_counted_ground_takes_no_single_town_named_nearby() -> None:
     )
     first = changes(text)[0]
     assert "Kafia" not in [p.name for p in first.places]
+
+
+def test_a_people_named_in_the_plural_stands_for_its_state() -> None:
+    [c] = changes("The Iranians captured the town of Faw in February 1986.")
+    assert c.gainer is not None
+    assert c.gainer.country == "IRN"

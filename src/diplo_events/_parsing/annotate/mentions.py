@@ -51,6 +51,8 @@ __all__ = [
 ]
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}(?:/[A-Z]{1,4})?")
+# "(LCS 16)", "(PS16)", "(DDG-114)": a ship's hull number in brackets after its name
+_HULL_NUMBER = re.compile(r"\([A-Z]{1,4}[ -]?[0-9]{1,4}\)")
 _LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "into", "across", "around", "off", "to", "from",
      "toward", "towards", "within", "throughout", "along", "over", "of", "on", "visited",
@@ -696,6 +698,8 @@ def find_mentions(
         if acronym:
             if words[0] in lex.media or any(words[0] == m_ for m_ in ("AM", "PM", "TV", "OK")):
                 continue
+            if _HULL_NUMBER.match(norm, c_start - 1):
+                continue  # "USS Tulsa (LCS 16)", "BRP Jose Rizal (PS16)": a ship's number
             actor = Actor(name=words[0], kind=ActorKind.ORGANIZATION, organization=words[0],
                           mention=_span(original, c_start, c_end))  # fmt: skip
             actors.append(ActorMention(c_start, c_end, actor, Role.ORGANIZATION, prep))
@@ -900,9 +904,12 @@ def find_mentions(
             actors.append(ActorMention(g.start, g.end, actor, Role.OFFICIAL, prep))
             continue
         if g.demonym_only:
-            # "Turkmen officials", "Afghan soldiers", "Turkmen, Uzbek, Russian Officials"
-            if _official_after(norm, g.end, end, lex) or _demonym_list_head(
-                norm, groups, i, end, lex
+            # "Turkmen officials", "Afghan soldiers", "Turkmen, Uzbek, Russian Officials";
+            # "the Iranians captured Faw": a people named in the plural, for its state
+            if (
+                _official_after(norm, g.end, end, lex)
+                or _demonym_list_head(norm, groups, i, end, lex)
+                or _people_plural(norm, g.start, g.end, start)
             ):
                 actor = _affiliated(g.affiliation, None, mention)
                 actors.append(ActorMention(g.start, g.end, actor, Role.OFFICIAL, prep))
@@ -1455,6 +1462,25 @@ def _demonym_list_head(norm: str, groups: list[_Group], i: int, end: int, lex: L
 
 
 _OFFICIAL_AFTER = re.compile(r"[ ,]*(?:and [A-Za-z]+ )?([A-Za-z]+)(?: ([a-z]+))?")
+
+
+_PEOPLE_BEFORE = re.compile(r"(?:^|\W)the $", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r" [a-z]")
+
+
+def _people_plural(norm: str, g_start: int, g_end: int, floor: int) -> bool:
+    """ "the Iranians", "the Soviets": a demonym in the plural after "the", with no noun
+    after it (a verb or nothing), names the people for its state ("The Iraqis retook the
+    peninsula"; not "the Iranians' allies" or "the Americas")."""
+    word = norm[g_start:g_end]
+    if not word.endswith("s") or " " in word:
+        return False
+    if _PEOPLE_BEFORE.search(norm, max(floor, g_start - 5), g_start) is None:
+        return False
+    if not _NOUN_AFTER.match(norm, g_end):
+        return True
+    following = norm[g_end + 1 :].split(" ", 1)[0].lower()
+    return vocabulary().is_verb_form(following)
 
 
 def _official_after(norm: str, pos: int, end: int, lex: Lexicon) -> bool:

@@ -58,6 +58,7 @@ def _involved(ctx: Context) -> list[ActorMention]:
     return out
 
 
+_QUOTE_MARKS = frozenset({"'", "‘", "’"})  # (single marks: the tagger reads no quote)
 _NAMING_WORDS = frozenset({"dubbed", "code-named", "codenamed", "named", "called", "titled",
                            "code", "nicknamed"})  # fmt: skip
 
@@ -103,6 +104,9 @@ def _nameable(ctx: Context, i: int) -> bool:
     forms = vocabulary().verb_forms.get(tok.low, frozenset())
     if forms and VerbForm.BASE not in forms and tok.low not in vocabulary().noun_forms:
         return False  # "NATO Begins War Games": a headline's verb, no name
+    head, _, unit = tok.low.partition("-")
+    if head.isdigit() and vocabulary().has("time_noun", unit):
+        return False  # "an 11-day exercise", "a 12-day Baltic drill": how long, no name
     return tok.low not in _NOT_NAME
 
 
@@ -159,6 +163,28 @@ def _name_run(ctx: Context) -> tuple[str | None, tuple[int, int]]:
     while j >= 0 and tags[j] == Tag.WORD and skipped < 3 and toks[j].text[:1].islower():
         j -= 1
         skipped += 1
+    aside = j
+    while (
+        aside >= 0
+        and skipped < 3
+        and (
+            (tags[aside] == Tag.WORD and toks[aside].text[:1].islower())
+            or (tags[aside] == Tag.ACTOR and "-" in toks[aside].text)  # "Russian-Belarusian"
+        )
+    ):
+        aside -= 1
+        skipped += 1
+    if aside >= 0 and toks[aside].text == ")":
+        j = aside
+    if j >= 0 and toks[j].text == ")":
+        # "the Zapad-2017 (or West 2017) joint drills": over an aside in brackets
+        k = j - 1
+        while k >= 0 and toks[k].text != "(" and j - k < 8:
+            k -= 1
+        if k >= 0 and toks[k].text == "(":
+            j = k - 1
+            while j >= 0 and tags[j] == Tag.WORD and toks[j].text[:1].islower():
+                j -= 1
     if j >= 0 and tags[j] == Tag.QUOTE:
         k = j - 1
         while k >= 0 and tags[k] != Tag.QUOTE and j - k < 8:
@@ -185,7 +211,11 @@ def _name_run(ctx: Context) -> tuple[str | None, tuple[int, int]]:
     for i in range(len(toks)):
         if toks[i].low in _NAMING_WORDS and abs(i - m.first) <= 12:
             k = i + 1
-            while k < n and (tags[k] == Tag.QUOTE or toks[k].low == "named"):
+            while k < n and (
+                tags[k] in (Tag.QUOTE, Tag.DET)
+                or toks[k].text in _QUOTE_MARKS
+                or toks[k].low == "named"
+            ):  # "dubbed the 'Ulchi Freedom Shield'"
                 k += 1
             e = k  # after "dubbed", any capitalized run is the name ("Joint Sword-2024A")
             while (

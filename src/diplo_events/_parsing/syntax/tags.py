@@ -132,6 +132,7 @@ class _Words(NamedTuple):
     ly_noun: frozenset[str]
     manner_word: frozenset[str]
     auxiliary: frozenset[str]  # every form of be, have, do and get
+    adverb_coordinator: frozenset[str]  # "yet": an adverb after "not" ("has not yet met")
 
 
 @functools.cache
@@ -147,6 +148,7 @@ def _words(vocab: Vocabulary) -> _Words:
         ly_noun=vocab.forms("ly_noun"),
         manner_word=vocab.forms("manner_word"),
         auxiliary=frozenset(auxiliary),
+        adverb_coordinator=vocab.forms("adverb_coordinator"),
     )
 
 
@@ -307,6 +309,14 @@ def tag_tokens(
                 and tokens[i + 1].low in vocab.verb_forms
             ):
                 tags[i] = Tag.ADV  # "have since seized": an adverb
+    if Tag.COORD in tags:
+        for i in range(1, n - 1):
+            if (
+                tags[i] == Tag.COORD
+                and tags[i - 1] == Tag.NEG
+                and tokens[i].low in known.adverb_coordinator
+            ):
+                tags[i] = Tag.ADV  # "has not yet commented": an adverb, no "and"
     if Tag.ADV in tags:
         for i in range(1, n - 1):
             if (
