@@ -444,7 +444,13 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
     for block in cleaned.blocks:
         for s_start, s_end in _bounded(norm, split_sentences(norm, block.start, block.end)):
             paragraph = bisect.bisect_left(newlines, s_start)  # news paragraphs are lines
-            is_title = block.kind.value == "title" or _heading(norm, s_start, s_end)
+            is_title = (
+                block.kind.value == "title"
+                or _heading(norm, s_start, s_end)
+                # a summary above the dateline ("Rebels take Gao. The army said ...",
+                # then "BAMAKO (AFP) - ..."): a standfirst, read as headings are
+                or (cleaned.dateline is not None and s_end <= cleaned.dateline.start)
+            )
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)
             inside: list[Match] = [m for m in matches[lo:hi] if m.end <= s_end]

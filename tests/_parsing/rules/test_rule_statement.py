@@ -1438,3 +1438,14 @@ def test_presidents_with_two_names_are_two_speakers() -> None:
 def test_a_bosnian_serb_leader_speaks_for_the_bosnian_serbs() -> None:
     [s] = statements("Bosnian Serb leader Radovan Karadzic said the talks had failed.")
     assert (s.speaker.country, s.speaker.organization) == (None, "Bosnian Serbs")
+
+
+def test_a_standfirst_above_the_dateline_makes_no_statement() -> None:
+    text = (
+        "Israel leaves the border strip\n\n"
+        "The Lebanese government says the move falls short.\n\n"
+        "MARJAYOUN, Lebanon (AP) - Israel withdrew its last troops on Sunday. Lebanese "
+        "Information Minister Sami Aoun said the pullout was not enough."
+    )
+    said = statements(text)
+    assert [s.speaker.name for s in said] == ["Sami Aoun"]
