@@ -30,3 +30,17 @@ def test_opposition_forces_are_not_the_group_they_fight() -> None:
     events = de.parse(text, published=PUBLISHED)
     gainers = [e.gainer for e in events if isinstance(e, TerritorialChange) and e.gainer]
     assert [g.organization for g in gainers] == ["Taliban", None]
+
+
+def test_an_armed_group_described_not_named_is_the_story_s_one_group() -> None:
+    import diplo_events as de
+
+    text = (
+        "An armed ethnic minority group in Myanmar has said it captured a town near the "
+        "border.\n\n"
+        "The Arakan Army said on Sunday that its fighters had seized the town of Paletwa."
+    )
+    changes = [e for e in de.parse(text, published="2024-01-16")
+               if isinstance(e, de.TerritorialChange)]  # fmt: skip
+    assert changes
+    assert {c.gainer.organization for c in changes if c.gainer} == {"Arakan Army"}

@@ -1113,3 +1113,13 @@ def test_a_people_named_in_the_plural_stands_for_its_state() -> None:
     [c] = changes("The Iranians captured the town of Faw in February 1986.")
     assert c.gainer is not None
     assert c.gainer.country == "IRN"
+
+
+def test_a_neighbour_across_the_border_loses_nothing() -> None:
+    text = (
+        "Fighting in Myanmar's Chin state goes on, and Myanmar's army is stretched. "
+        "The Chin rebels captured six bases along the border with India's Mizoram state."
+    )
+    [c] = changes(text)
+    assert c.loser is not None
+    assert c.loser.country == "MMR"

@@ -64,22 +64,26 @@ def name_groups(event: Event, group: Actor | None) -> Event:
 def _of_group(actor: Actor, group: Actor) -> Actor:
     """``actor`` with ``group``'s key when it is unnamed fighters ("the rebels") or a person
     with a fighter's title and no side ("Rebel Colonel X")."""
-    if actor.organization is not None or actor.country is not None:
+    if actor.organization is not None:
         return actor
     vocab = vocabulary()
     words = [w for w in actor.name.lower().split() if not vocab.has("determiner", w)]
     key = (group.organization or "").lower().split()
+    described = bool(words) and all(vocab.has("unnamed_group_word", w) for w in words)
+    armed = any(vocab.has("fighter_title_word", w) or w == "armed" for w in words)
     if (
         actor.kind is ActorKind.ARMED_GROUP
         and words
-        and (
-            all(vocab.has("fighter_title_word", w) for w in words)
-            or (key and " ".join(key) in " ".join(words))
+        and (described or (key and " ".join(key) in " ".join(words)))
+    ) or (actor.kind is ActorKind.ORGANIZATION and described and armed):
+        # "the rebels", "rebel fighters", "an armed ethnic minority group (in Myanmar)",
+        # "the Taliban religious army" (not "opposition forces", not a named group); the
+        # state it fights in is not its side
+        return attrs.evolve(
+            actor, kind=ActorKind.ARMED_GROUP, organization=group.organization, country=None
         )
-    ):
-        # "the rebels", "rebel fighters", "the insurgents", "the Taliban religious army"
-        # (not "opposition forces", not a group with a name of its own)
-        return attrs.evolve(actor, organization=group.organization)
+    if actor.country is not None:
+        return actor
     if actor.kind is ActorKind.PERSON and any(
         vocab.has("fighter_title_word", w) for w in (actor.title or "").lower().split()
     ):

@@ -246,10 +246,22 @@ def _clause_states(ctx: Context) -> set[str]:
     opening = syn.segments[0]
     if not any(p.segment is opening for p in syn.predicates):
         spans.append((syn.start(opening.first), syn.end(opening.end)))
+    # "along the border with India's Mizoram state": the neighbour, not where it happened
+    beyond = [
+        (syn.start(pp.first), syn.end(pp.end))
+        for k, pp in enumerate(syn.pps)
+        if pp.prep == "with"
+        and k > 0
+        and syn.pps[k - 1].end == pp.first
+        and syn.pps[k - 1].phrase is not None
+        and vocabulary().has("border_noun", syn.pps[k - 1].phrase.head_word)
+    ]
     return {
         pl.location.country
         for pl in ctx.sentence.places
-        if pl.location.country and any(lo <= pl.start < hi for lo, hi in spans)
+        if pl.location.country
+        and any(lo <= pl.start < hi for lo, hi in spans)
+        and not any(lo <= pl.start < hi for lo, hi in beyond)
     }
 
 
