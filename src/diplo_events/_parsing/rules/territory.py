@@ -247,15 +247,16 @@ def _clause_states(ctx: Context) -> set[str]:
     if not any(p.segment is opening for p in syn.predicates):
         spans.append((syn.start(opening.first), syn.end(opening.end)))
     # "along the border with India's Mizoram state": the neighbour, not where it happened
-    beyond = [
-        (syn.start(pp.first), syn.end(pp.end))
-        for k, pp in enumerate(syn.pps)
-        if pp.prep == "with"
-        and k > 0
-        and syn.pps[k - 1].end == pp.first
-        and syn.pps[k - 1].phrase is not None
-        and vocabulary().has("border_noun", syn.pps[k - 1].phrase.head_word)
-    ]
+    beyond: list[tuple[int, int]] = []
+    for before, pp in zip(syn.pps, syn.pps[1:], strict=False):
+        line = before.phrase
+        if (
+            pp.prep == "with"
+            and before.end == pp.first
+            and line is not None
+            and vocabulary().has("border_noun", line.head_word)
+        ):
+            beyond.append((syn.start(pp.first), syn.end(pp.end)))
     return {
         pl.location.country
         for pl in ctx.sentence.places
