@@ -1449,3 +1449,10 @@ def test_a_standfirst_above_the_dateline_makes_no_statement() -> None:
     )
     said = statements(text)
     assert [s.speaker.name for s in said] == ["Sami Aoun"]
+
+
+def test_an_ing_clause_of_the_same_doer_takes_the_main_clause_s_day() -> None:
+    [s] = statements("Venezuela suspended its work with the agency in 2005, accusing its agents "
+                     "of spying.")  # fmt: skip
+    assert s.date is not None
+    assert s.date.start == dt.date(2005, 1, 1)

@@ -350,9 +350,11 @@ def _content_span(ctx: Context) -> tuple[int, int]:
     if ctx.effects.get("content") == "judged" and pred.object is not None:
         return pred.object.first, pred.segment.end  # "called the talks fruitful"
     seg = pred.segment
-    # "..., the ministry said": the clause before the frame
+    # "..., the ministry said": the clause before the frame (not "X suspended the talks,
+    # accusing Y of Z": an -ing clause of the same doer says its own words)
     if (
         seg.kind is SegmentKind.COMMA
+        and not (pred.gerund and pred.subject_how == "shared")
         and pred.first - seg.first <= 8
         and not _adjunct_before(ctx, seg.first)
         and _frame_ends(ctx)
@@ -522,6 +524,14 @@ def _own_date(ctx: Context, content: tuple[int, int]) -> DateSpan | None:
     # "urged the rebels in X on Friday to halt": a day before the infinitive it governs is
     # the urging's, though what was urged takes in the object
     ahead = _before_infinitive(syn, pred)
+    if pred is not None and pred.gerund and pred.subject_how == "shared":
+        # "X suspended cooperation in 2005, accusing its agents of spying": the -ing
+        # clause tells the same doing, on the day its main clause gives
+        along |= {
+            id(p.segment)
+            for p in syn.predicates
+            if p.finite and p.subject is pred.subject and p.segment.index < pred.segment.index
+        }
     for d in ctx.sentence.dates:
         if d.bound:
             continue
