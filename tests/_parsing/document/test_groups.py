@@ -44,3 +44,16 @@ def test_an_armed_group_described_not_named_is_the_story_s_one_group() -> None:
                if isinstance(e, de.TerritorialChange)]  # fmt: skip
     assert changes
     assert {c.gainer.organization for c in changes if c.gainer} == {"Arakan Army"}
+
+
+def test_unnamed_rebels_in_a_story_about_one_state_are_that_state_s_rebels() -> None:
+    import diplo_events as de
+
+    text = (
+        "Tajik government troops fought on in Tajikistan's north. Tajikistan said the "
+        "fighting would end soon, and Tajikistan's army sent more troops.\n\n"
+        "Rebel fighters seized the town of Kafia on Monday, the rebel leader said."
+    )
+    changes = [e for e in de.parse(text, published="2024-01-16")
+               if isinstance(e, de.TerritorialChange)]  # fmt: skip
+    assert [c.gainer.organization for c in changes if c.gainer] == ["Tajik rebels"]

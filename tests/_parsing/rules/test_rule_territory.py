@@ -414,9 +414,14 @@ def test_the_subject_before_a_relative_clause_captures() -> None:
 def test_capture_by_fighters_the_text_does_not_name() -> None:
     [c] = changes("Rebels captured the towns of Masisi and Rubaya in eastern Congo on Sunday.")
     assert c.kind is K.CAPTURE
-    # recall first: fighters the text does not name are kept by the words that name them
+    # recall first: fighters the text does not name are kept by the words that name them,
+    # keyed as the rebels of the state the story is about
     assert c.gainer is not None
-    assert (c.gainer.name, c.gainer.country, c.gainer.organization) == ("Rebels", None, None)
+    assert (c.gainer.name, c.gainer.country, c.gainer.organization) == (
+        "Rebels",
+        None,
+        "Congolese rebels",
+    )
     assert c.loser is not None
     assert c.loser.country == "COD"
     assert [p.name for p in c.places] == ["Masisi", "Rubaya"]

@@ -74,6 +74,7 @@ __all__ = [
     "Match",
     "ascii_fold",
     "cache_dir",
+    "demonym_of",
     "gazetteer",
     "known_body",
     "surface_key",
@@ -253,6 +254,16 @@ def capital_of(alpha3: str) -> str | None:
         row[0].strip(): row[1].strip() for row in read_data_file("capitals.tsv") if len(row) > 1
     }
     return table.get(alpha3)
+
+
+@functools.cache
+def demonym_of(alpha3: str) -> str | None:
+    """The first demonym of the state ``alpha3`` (``data/states.tsv``: "Afghan"), else None."""
+    for row in read_data_file("states.tsv"):
+        if row[0].strip() == alpha3:
+            forms = _split(_col(row, 4))
+            return forms[0] if forms else None
+    return None
 
 
 def read_data_file(name: str) -> list[list[str]]:

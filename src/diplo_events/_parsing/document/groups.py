@@ -20,24 +20,34 @@ from ...model import (
     Statement,
     TerritorialChange,
 )
+from ..annotate.gazetteer import demonym_of
 from ..annotate.vocabulary import vocabulary
-from .article import Article
+from .article import Article, home_state
 
 __all__ = ["name_groups", "story_group"]
 
 
 def story_group(article: Article) -> Actor | None:
-    """The one armed group the story names by name, if it names exactly one."""
+    """The one armed group the story names by name, if it names exactly one; if it names
+    none, the rebels of the state the story is about, under that state's demonym ("Afghan
+    rebels"), when one state clearly leads it."""
     found: dict[str, Actor] = {}
     for sent in article.sentences:
         for m in sent.actors:
             a = m.actor
             if a is not None and a.kind is ActorKind.ARMED_GROUP and a.organization:
                 found.setdefault(a.organization, a)
-    if len(found) != 1:
+    if len(found) == 1:
+        group = next(iter(found.values()))
+        return attrs.evolve(group, mention=None, title=None)
+    if found:
         return None
-    group = next(iter(found.values()))
-    return attrs.evolve(group, mention=None, title=None)
+    state = home_state(article, dateline=False)
+    word = demonym_of(state) if state is not None else None
+    if word is None:
+        return None
+    key = f"{word} rebels"
+    return Actor(name=key, kind=ActorKind.ARMED_GROUP, organization=key)
 
 
 def name_groups(event: Event, group: Actor | None) -> Event:
