@@ -997,3 +997,10 @@ def test_they_are_the_parties_the_sentence_before_opened_on() -> None:
             "in Arica on Thursday.\n\nThey were meeting to discuss regional trade.")  # fmt: skip
     [m] = meetings(text)
     assert [a.country for a in m.participants] == ["CHL", "PER", "BOL"]
+
+
+def test_the_kgb_is_the_soviet_union_s() -> None:
+    text = ("KGB chief Viktor Kryuchkov met Polish Prime Minister Tadeusz Mazowiecki in Warsaw "
+            "on Monday.")  # fmt: skip
+    [m] = [e for e in de.parse(text, published="1989-10-25") if isinstance(e, Meeting)]
+    assert [a.country for a in m.participants] == ["SUN", "POL"]
