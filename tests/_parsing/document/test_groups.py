@@ -57,3 +57,16 @@ def test_unnamed_rebels_in_a_story_about_one_state_are_that_state_s_rebels() -> 
     changes = [e for e in de.parse(text, published="2024-01-16")
                if isinstance(e, de.TerritorialChange)]  # fmt: skip
     assert [c.gainer.organization for c in changes if c.gainer] == ["Tajik rebels"]
+
+
+def test_fighters_named_by_who_they_are_are_the_state_s_rebels() -> None:
+    import diplo_events as de
+
+    text = (
+        "Fighting went on in Afghanistan's south. Afghanistan said its army held the roads, "
+        "and Afghanistan's president flew to the front.\n\n"
+        "Moslem guerrillas said they had captured the town of Terin Kot."
+    )
+    [s] = [e for e in de.parse(text, published="1990-03-05") if isinstance(e, de.Statement)
+           and e.speaker.name == "Moslem guerrillas"]  # fmt: skip
+    assert s.speaker.organization == "Afghan rebels"

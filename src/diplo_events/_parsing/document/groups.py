@@ -79,7 +79,11 @@ def _of_group(actor: Actor, group: Actor) -> Actor:
     vocab = vocabulary()
     words = [w for w in actor.name.lower().split() if not vocab.has("determiner", w)]
     key = (group.organization or "").lower().split()
-    described = bool(words) and all(vocab.has("unnamed_group_word", w) for w in words)
+    described = bool(words) and (
+        all(vocab.has("unnamed_group_word", w) for w in words)
+        # "Moslem guerrillas", "Tamil rebels": fighters named by who they are, not by a name
+        or (group.name.endswith(" rebels") and vocab.has("fighter_title_word", words[-1]))
+    )
     armed = any(vocab.has("fighter_title_word", w) or w == "armed" for w in words)
     if (
         actor.kind is ActorKind.ARMED_GROUP
