@@ -522,6 +522,7 @@ def prepare(text: str, *, published: dt.date | str | None = None) -> Article:
         registry.begin_sentence()
         for mention in _qualified_titles(found.actors):
             actor = registry.resolve(mention, where, front=front, visit=visit, rivals=rivals)
+            registry.note(mention, actor)
             if (
                 actor is not None
                 and mention.role is Role.PERSON

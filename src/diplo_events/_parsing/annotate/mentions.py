@@ -1625,8 +1625,7 @@ def _named_after(rest: str) -> bool:
 def _plural_official(word: str) -> bool:
     """ "leaders", "ministers": the plural of an official noun (many people, whom no
     appositive of one name describes)."""
-    official = lexicon().official_nouns
-    return word in official and word.endswith("s") and word[:-1] in official
+    return word in lexicon().official_nouns and vocabulary().noun_lemma(word) != word
 
 
 def _opens_description(word: str) -> bool:

@@ -122,9 +122,9 @@ class Registry:
         self._opening = None
         self._told = 0
 
-    def _note(self, mention: ActorMention, actor: Actor | None) -> None:
-        """Count a resolved mention; the sentence's first one, a person not after a
-        preposition, opens it."""
+    def note(self, mention: ActorMention, actor: Actor | None) -> None:
+        """Count a mention of the sentence read, resolved to ``actor``; the sentence's
+        first one, a person not after a preposition, opens it (see :meth:`begin_sentence`)."""
         first = self._told == 0
         self._told += 1
         if (
@@ -299,25 +299,6 @@ class Registry:
         visit: bool = False,
         rivals: frozenset[str] = frozenset(),
     ) -> Actor | None:
-        """The actor a mention stands for, or None when it cannot be told (see
-        :meth:`_resolve`); a sentence-opening "he" or "she" stands for the person the
-        sentence before opened on, when there is one."""
-        if mention.role is Role.PRONOUN and self._told == 0 and self.last_subject is not None:
-            actor: Actor | None = self.last_subject
-        else:
-            actor = self._resolve(mention, places, front, visit=visit, rivals=rivals)
-        self._note(mention, actor)
-        return actor
-
-    def _resolve(
-        self,
-        mention: ActorMention,
-        places: frozenset[str] = frozenset(),
-        front: str | None = None,
-        *,
-        visit: bool = False,
-        rivals: frozenset[str] = frozenset(),
-    ) -> Actor | None:
         """The actor a mention stands for, or None when it cannot be told. ``places`` are
         the countries of the places its sentence names; ``front`` the state it opens in
         ("In neighbouring Burkina Faso, the army said"); ``visit`` whether it tells a
@@ -419,6 +400,9 @@ class Registry:
                 self.last_person = known
             return known
         if mention.role is Role.PRONOUN:
+            if self._told == 0 and self.last_subject is not None:
+                # a sentence-opening "he": the person the sentence before opened on
+                return self.last_subject
             return self.last_person
         if mention.role is Role.OFFICIAL and actor is not None and actor.title:
             self.last_by_role[_role(actor.title.split()[-1])] = actor

@@ -4,7 +4,8 @@ Run on the candidates, before the merge. A story that names exactly one armed gr
 ("the Seleka alliance") and elsewhere speaks of "rebels", "the insurgents" or "Rebel
 Colonel X" speaks of that group: those actors are given its key (``organization``), so
 that events told of "the rebels" and of "Seleka" are one side. A story that names no armed
-group, or several, changes nothing.
+group keys its unnamed fighters as the rebels of the state it is about ("Afghan rebels"),
+when one state clearly leads it; a story that names several changes nothing.
 """
 
 from __future__ import annotations
@@ -24,10 +25,22 @@ from ..annotate.gazetteer import demonym_of
 from ..annotate.vocabulary import vocabulary
 from .article import Article, home_state
 
-__all__ = ["name_groups", "story_group"]
+__all__ = ["StoryGroup", "name_groups", "story_group"]
+
+#: The noun of the key of a story's rebels the story does not name ("Afghan rebels").
+REBELS = "rebels"
 
 
-def story_group(article: Article) -> Actor | None:
+@attrs.frozen
+class StoryGroup:
+    """The side a story's unnamed fighters are given: ``actor`` (its key is the
+    ``organization``), ``named`` when the story names it, not only describes it."""
+
+    actor: Actor
+    named: bool
+
+
+def story_group(article: Article) -> StoryGroup | None:
     """The one armed group the story names by name, if it names exactly one; if it names
     none, the rebels of the state the story is about, under that state's demonym ("Afghan
     rebels"), when one state clearly leads it."""
@@ -39,18 +52,18 @@ def story_group(article: Article) -> Actor | None:
                 found.setdefault(a.organization, a)
     if len(found) == 1:
         group = next(iter(found.values()))
-        return attrs.evolve(group, mention=None, title=None)
+        return StoryGroup(attrs.evolve(group, mention=None, title=None), named=True)
     if found:
         return None
     state = home_state(article, dateline=False)
     word = demonym_of(state) if state is not None else None
     if word is None:
         return None
-    key = f"{word} rebels"
-    return Actor(name=key, kind=ActorKind.ARMED_GROUP, organization=key)
+    key = f"{word} {REBELS}"
+    return StoryGroup(Actor(name=key, kind=ActorKind.ARMED_GROUP, organization=key), named=False)
 
 
-def name_groups(event: Event, group: Actor | None) -> Event:
+def name_groups(event: Event, group: StoryGroup | None) -> Event:
     """``event`` with its unnamed fighters given ``group``'s key (see the module)."""
     if group is None:
         return event
@@ -71,9 +84,10 @@ def name_groups(event: Event, group: Actor | None) -> Event:
     return event  # pragma: no cover
 
 
-def _of_group(actor: Actor, group: Actor) -> Actor:
-    """``actor`` with ``group``'s key when it is unnamed fighters ("the rebels") or a person
+def _of_group(actor: Actor, side: StoryGroup) -> Actor:
+    """``actor`` with ``side``'s key when it is unnamed fighters ("the rebels") or a person
     with a fighter's title and no side ("Rebel Colonel X")."""
+    group = side.actor
     if actor.organization is not None:
         return actor
     vocab = vocabulary()
@@ -82,9 +96,10 @@ def _of_group(actor: Actor, group: Actor) -> Actor:
     described = bool(words) and (
         all(vocab.has("unnamed_group_word", w) for w in words)
         # "Moslem guerrillas", "Tamil rebels": fighters named by who they are, not by a name
-        or (group.name.endswith(" rebels") and vocab.has("fighter_title_word", words[-1]))
+        # (when the story names no group: a named one is only its own)
+        or (not side.named and vocab.has("fighter_title_word", words[-1]))
     )
-    armed = any(vocab.has("fighter_title_word", w) or w == "armed" for w in words)
+    armed = any(vocab.has("fighter_title_word", w) or vocab.has("armed_word", w) for w in words)
     if (
         actor.kind is ActorKind.ARMED_GROUP
         and words

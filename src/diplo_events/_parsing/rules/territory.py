@@ -251,7 +251,7 @@ def _clause_states(ctx: Context) -> set[str]:
     for before, pp in zip(syn.pps, syn.pps[1:], strict=False):
         line = before.phrase
         if (
-            pp.prep == "with"
+            vocabulary().has("neighbour_preposition", pp.prep)
             and before.end == pp.first
             and line is not None
             and vocabulary().has("border_noun", line.head_word)
